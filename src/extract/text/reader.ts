@@ -1,0 +1,116 @@
+/**
+ * Reads plain text and Markdown (including PDF-to-text conversions that carry `**bold**`,
+ * `<u>underline</u>`, pipe tables and tab-separated rows) into the document model. Line numbers are
+ * the file's own, so spans point at the file a person can open.
+ */
+import type { Line, SourceDocument } from "../../model/document";
+import type { Diagnostic } from "../../model/parse-v1";
+import { ReadError, type Reader, type ReadInput, type ReadOutput } from "../registry";
+
+const INLINE_MARKUP = /\*\*|__|<\/?(?:u|b|strong|em|i)>/gi;
+
+/** Share of bytes in the first 64 KB that no text file contains. */
+function binaryShare(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length, 65536);
+  if (n === 0) return 0;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0 || (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12)) bad++;
+  }
+  return bad / n;
+}
+
+function splitCells(raw: string): string[] | undefined {
+  const t = raw.trim();
+  if (t.startsWith("|") && t.endsWith("|") && t.length > 2) {
+    if (/^\|[\s|:-]+\|$/.test(t)) return undefined; // separator row
+    return t
+      .slice(1, -1)
+      .split("|")
+      .map((c) => c.replace(INLINE_MARKUP, "").trim());
+  }
+  if (raw.includes("\t")) {
+    const cells = raw.split("\t").map((c) => c.replace(INLINE_MARKUP, "").trim());
+    if (cells.filter(Boolean).length >= 1 && cells.length >= 2) return cells;
+  }
+  return undefined;
+}
+
+export function linesFromText(text: string, opts: { markdown: boolean }): Line[] {
+  const raw = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  const lines: Line[] = new Array(raw.length);
+  let page = 1;
+  let sawFormFeed = false;
+  for (let i = 0; i < raw.length; i++) {
+    let r = raw[i];
+    if (r.includes("\f")) {
+      // A form feed starts a new physical page (pdftotext output).
+      const parts = r.split("\f");
+      page += parts.length - 1;
+      sawFormFeed = true;
+      r = parts.join("");
+    }
+    const trimmed = r.trim();
+    const bold = /^\*\*[^*].*\*\*$/.test(trimmed) || /^<(b|strong)>.*<\/\1>$/i.test(trimmed);
+    let heading = false;
+    let t = r;
+    const h = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(r);
+    if (opts.markdown && h) {
+      heading = true;
+      t = h[2];
+    } else if (/^<u>.*<\/u>$/i.test(trimmed) && trimmed.length < 200) {
+      heading = true;
+    }
+    const line: Line = { n: i + 1, text: t.replace(INLINE_MARKUP, ""), page: null };
+    if (bold) line.bold = true;
+    if (heading) line.heading = true;
+    const cells = splitCells(r);
+    if (cells) line.cells = cells;
+    lines[i] = line;
+    if (sawFormFeed) line.page = page;
+  }
+  if (sawFormFeed) for (const l of lines) if (l.page === null) l.page = 1;
+  return lines;
+}
+
+function makeTextReader(id: string, markdown: boolean): Reader {
+  return {
+    id,
+    format: markdown ? "markdown" : "text",
+    score({ name, bytes }) {
+      if (binaryShare(bytes) > 0.01) return 0;
+      const isMd = /\.(md|markdown)$/i.test(name);
+      if (markdown) return isMd ? 20 : 0;
+      return isMd ? 5 : 10;
+    },
+    async read(input: ReadInput): Promise<ReadOutput> {
+      const { name, bytes, sha256, limits } = input;
+      if (bytes.length > limits.maxBytes)
+        throw new ReadError(name, `file is ${bytes.length} bytes, over the limit of ${limits.maxBytes} bytes`);
+      const diagnostics: Diagnostic[] = [];
+      let text: string;
+      try {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      } catch {
+        text = new TextDecoder("windows-1252").decode(bytes);
+        diagnostics.push({ level: "warning", message: "not valid UTF-8; decoded as Windows-1252", span: null });
+      }
+      const doc: SourceDocument = {
+        name,
+        format: markdown ? "markdown" : "text",
+        sha256,
+        lines: linesFromText(text, { markdown }),
+        pageCount: null,
+        furniture: [],
+        diagnostics,
+      };
+      const paged = doc.lines.some((l) => l.page !== null);
+      if (paged) doc.pageCount = doc.lines.reduce((m, l) => Math.max(m, l.page ?? 1), 1);
+      return { kind: "lines", doc };
+    },
+  };
+}
+
+export const textReader = makeTextReader("text", false);
+export const markdownReader = makeTextReader("markdown", true);

@@ -1,0 +1,68 @@
+/**
+ * One document in, one parse/v1 result out: hash → pick a reader by content → read → parse →
+ * validate. Every consumer (CLI parse, import, demo round-trip, benchmarks) goes through here.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { registerBuiltinReaders } from "../extract/index";
+import { DEFAULT_LIMITS, type Limits, pickReader, ReadError } from "../extract/registry";
+import type { ParseResult } from "../model/parse-v1";
+import { validateParseResult } from "../model/validate";
+import { parseDocument } from "../parse/index";
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Parses bytes already in memory. Throws ReadError (naming the file) when they cannot be read. */
+export async function parseBytes(
+  name: string,
+  bytes: Uint8Array,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<ParseResult> {
+  await registerBuiltinReaders();
+  if (bytes.length > limits.maxBytes)
+    throw new ReadError(name, `file is ${bytes.length} bytes, over the limit of ${limits.maxBytes} bytes`);
+  const reader = pickReader(name, bytes);
+  if (!reader) throw new ReadError(name, "not a format Quorum reads (text, Markdown, PDF, Modern.Gov HTML or XML)");
+  const sha256 = sha256Hex(bytes);
+  const out = await reader.read({ name, bytes, sha256, limits });
+  let result: ParseResult;
+  if (out.kind === "lines") {
+    const parsed = parseDocument(out.doc);
+    result = {
+      schema: "parse/v1",
+      source: { name, format: out.doc.format, sha256 },
+      meetings: parsed.meetings,
+      diagnostics: [...out.doc.diagnostics, ...parsed.diagnostics],
+    };
+  } else {
+    result = {
+      schema: "parse/v1",
+      source: { name, format: out.format, sha256 },
+      meetings: out.meetings,
+      diagnostics: out.diagnostics,
+    };
+  }
+  const problems = validateParseResult(result);
+  if (problems.length)
+    throw new ReadError(name, `parser produced invalid parse/v1 output: ${problems.slice(0, 5).join("; ")}`);
+  return result;
+}
+
+export async function parseFile(path: string, limits: Limits = DEFAULT_LIMITS): Promise<ParseResult> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new ReadError(path, "not a regular file");
+    size = s.size;
+  } catch (e) {
+    if (e instanceof ReadError) throw e;
+    throw new ReadError(path, `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (size > limits.maxBytes)
+    throw new ReadError(path, `file is ${size} bytes, over the limit of ${limits.maxBytes} bytes`);
+  const bytes = await readFile(path);
+  return parseBytes(basename(path), bytes, limits);
+}
