@@ -1,0 +1,44 @@
+// The quorum command as a user runs it: a real child process, exit codes and messages that name the file.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { validateParseResult } from "../model/validate";
+import { repoRoot, seedFiles } from "../testing/shared";
+
+const quorum = (...args: string[]) =>
+  spawnSync(process.execPath, [join(repoRoot, "bin/quorum.mjs"), ...args], { encoding: "utf8", timeout: 60_000 });
+
+test("parse --json prints one schema-valid parse/v1 object", () => {
+  const r = quorum("parse", seedFiles()[0], "--json");
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(validateParseResult(out), []);
+  assert.match(out.source.sha256, /^[0-9a-f]{64}$/);
+});
+
+test("a missing file exits non-zero with a message naming it", () => {
+  const r = quorum("parse", "/no/such/file.pdf");
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /\/no\/such\/file\.pdf/);
+  assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/); // no stack trace
+});
+
+test("a file no reader accepts is a clear error, not a crash", () => {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-cli-"));
+  const junk = join(dir, "junk.bin");
+  writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 256)));
+  const r = quorum("parse", junk, "--json");
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /junk\.bin/);
+});
+
+test("usage errors and unknown commands exit 2 or 1 with usage", () => {
+  assert.equal(quorum("frobnicate").status, 2);
+  const r = quorum("parse");
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /usage: quorum parse/);
+  assert.equal(quorum("parse", "--bogus", "x").status, 1);
+});
