@@ -1,0 +1,161 @@
+/**
+ * `npm run bench [-- --quick] [-- --only parse,pdf]`: runs every benchmark module present under
+ * bench/ and writes BENCHMARKS.md — machine, versions, method, and each figure beside its
+ * reference measured in the same run. Figures are never edited by hand.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BenchOptions, BenchResult } from "./types";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+
+/** Each area's module and exported function; a module not yet present is listed as not run. */
+const SUITES: { id: string; file: string; fn: string; title: string; method: string }[] = [
+  {
+    id: "parse",
+    file: "parse.ts",
+    fn: "benchParse",
+    title: "Parse (text)",
+    method:
+      "MB/s of `parseBytes` over the seed documents, median of repeated runs, beside a plain line split of the same bytes.",
+  },
+  {
+    id: "pdf",
+    file: "pdf.ts",
+    fn: "benchPdf",
+    title: "Parse (PDF)",
+    method: "pages/s of the pdf.js reader over the corpus PDFs beside poppler's `pdftotext` on the same files.",
+  },
+  {
+    id: "demo",
+    file: "demo.ts",
+    fn: "benchDemo",
+    title: "Demo generation",
+    method: "meetings/s generated and rendered to text.",
+  },
+  {
+    id: "import",
+    file: "import.ts",
+    fn: "benchImport",
+    title: "Import",
+    method: "documents/s and records/s for generated meetings on SQLite and PostgreSQL, with peak memory.",
+  },
+  {
+    id: "search",
+    file: "search.ts",
+    fn: "benchSearch",
+    title: "Search",
+    method: "p50/p95 latency of a fixed query set beside the same query sent straight to the engine.",
+  },
+  {
+    id: "serve",
+    file: "serve.ts",
+    fn: "benchServe",
+    title: "Serve",
+    method: "requests/s and p99 under autocannon at concurrency 50 beside a static file served by the same server.",
+  },
+];
+
+function version(cmd: string, args: string[]): string {
+  // Some tools (pdftotext -v) print their version on stderr.
+  const r = spawnSync(cmd, args, { encoding: "utf8", timeout: 5000 });
+  if (r.error) return `${cmd} not found`;
+  return `${r.stdout ?? ""}${r.stderr ?? ""}`.split("\n")[0].trim();
+}
+
+const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+function ratio(r: BenchResult): string {
+  if (!r.reference || !r.reference.value || r.reference.unit !== r.unit) return "";
+  return `${(r.value / r.reference.value).toFixed(2)}×`;
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const opts: BenchOptions = { quick: argv.includes("--quick") };
+  const onlyArg =
+    argv.find((a) => a.startsWith("--only="))?.slice(7) ??
+    (argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined);
+  const only = onlyArg ? new Set(onlyArg.split(",")) : null;
+  const sections: string[] = [];
+  for (const s of SUITES) {
+    if (only && !only.has(s.id)) continue;
+    const path = join(here, s.file);
+    if (!existsSync(path)) {
+      sections.push(`## ${s.title}\n\nNot run: \`bench/${s.file}\` does not exist yet.\n`);
+      continue;
+    }
+    process.stderr.write(`bench: ${s.id}…\n`);
+    const started = Date.now();
+    let results: BenchResult[];
+    try {
+      const mod = (await import(path)) as Record<string, (o: BenchOptions) => Promise<BenchResult[]>>;
+      results = await mod[s.fn](opts);
+    } catch (e) {
+      sections.push(`## ${s.title}\n\nFailed: ${(e as Error).message.split("\n")[0]}\n`);
+      process.stderr.write(`bench: ${s.id} failed: ${(e as Error).stack}\n`);
+      process.exitCode = 1;
+      continue;
+    }
+    const rows = results.map((r) => {
+      const ref = r.reference ? `${fmt(r.reference.value)} ${r.reference.unit} (${r.reference.name})` : "";
+      const goal = r.goal ? `${r.goal.met ? "met" : "**missed**"} (${fmt(r.goal.value)} ${r.unit})` : "";
+      return `| ${r.name} | ${fmt(r.value)} ${r.unit} | ${ref} | ${ratio(r)} | ${goal} | ${r.note ?? ""} |`;
+    });
+    sections.push(
+      [
+        `## ${s.title}`,
+        "",
+        s.method,
+        "",
+        "| measure | value | reference, same run | ratio | goal | note |",
+        "|---|---|---|---|---|---|",
+        ...rows,
+        "",
+        `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        "",
+      ].join("\n"),
+    );
+  }
+  const cpu = os.cpus()[0]?.model ?? "unknown";
+  const header = [
+    "# Benchmarks",
+    "",
+    `Written by \`npm run bench${opts.quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}. Do not edit by hand: re-run it.`,
+    "",
+    "## Machine and versions",
+    "",
+    `- ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
+    `- Node ${process.version}; SQLite ${sqliteVersion()}; ${version("psql", ["--version"])}; ${version("pdftotext", ["-v"])}`,
+    `- Mode: ${opts.quick ? "quick (fewer repeats, smaller stores: for development, not for quoting)" : "full"}`,
+    "",
+    "Every figure is a median over repeated runs unless it says otherwise, and each sits beside a",
+    "reference measured in the same run on the same machine, so that the ratio, not the absolute",
+    "number, is what carries from one machine to another.",
+    "",
+  ];
+  const out = [...header, ...sections].join("\n");
+  const target = join(root, opts.quick ? "BENCHMARKS.quick.md" : "BENCHMARKS.md");
+  writeFileSync(target, out);
+  process.stderr.write(`bench: wrote ${target}\n`);
+}
+
+function sqliteVersion(): string {
+  try {
+    // Loaded lazily so the harness runs even where the native module is missing.
+    const Database = createRequire(import.meta.url)("better-sqlite3");
+    const db = new Database(":memory:");
+    const v = db.prepare("select sqlite_version() as v").get().v;
+    db.close();
+    return v;
+  } catch {
+    return "not available";
+  }
+}
+
+await main();
