@@ -1,0 +1,510 @@
+/**
+ * The public portal and open-data API as one Hono app. Every page is registered twice through `page()`:
+ * as HTML at its address and as JSON at /api + the same address, from one loader, so the twins carry
+ * the same data. Feeds and downloads (iCalendar, Atom, CSV) read through the same loaders and filters.
+ */
+import { type Context, Hono } from "hono";
+import { type MeetingDetail, PARAGRAPH_TYPES, type Repository } from "../store/repository";
+import { atomDate, toAtom } from "./atom";
+import { toCsv } from "./csv";
+import { PortalData, type PortalDataOptions } from "./data";
+import { HttpError, notFound } from "./errors";
+import { toICalendar } from "./ical";
+import { layout } from "./layout";
+import { openApiDocument } from "./openapi";
+import {
+  accessibilityPage,
+  attendanceByCommittee,
+  committeePage,
+  committeesPage,
+  type DecisionsData,
+  type DocumentData,
+  decisionsPage,
+  documentPage,
+  errorPage,
+  type HomeData,
+  homePage,
+  type MeetingsData,
+  meetingPage,
+  meetingsPage,
+  openDataPage,
+  type PeopleData,
+  type PersonData,
+  peoplePage,
+  personPage,
+  type SearchData,
+  searchPage,
+  type View,
+} from "./pages";
+import { pathId, Query } from "./params";
+import { loadAssets } from "./static";
+import { meetingTitle } from "./views";
+
+export type AppOptions = PortalDataOptions & {
+  /** "Today", for upcoming and recent meetings (tests fix it). */
+  now?: () => Date;
+  /** Absolute origin for feeds (e.g. https://records.example.gov.uk); defaults to the request's origin. */
+  baseUrl?: string;
+  /** Called with unexpected errors (default: console.error). */
+  onError?: (err: unknown, path: string) => void;
+};
+
+const PAGE_SIZE = 20;
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Exempt minutes keep their title and paragraphs only, whatever the store hands back. */
+export function publicMeeting(m: MeetingDetail): MeetingDetail {
+  const minutes = m.minutes.map((x) =>
+    x.exempt || x.exemptParagraphs.length ? { ...x, exempt: true, resolutions: [], reasons: [] } : x,
+  );
+  // MeetingDetail's `minutes` is typed as both the summary's count and the list; at run time it is the list.
+  return { ...m, minutes: minutes as MeetingDetail["minutes"] };
+}
+
+function yearRange(year: string | null): { from?: string; to?: string } {
+  return year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
+}
+
+export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
+  const data = new PortalData(repo, opts);
+  const assets = loadAssets();
+  const now = opts.now ?? (() => new Date());
+  const onError = opts.onError ?? ((err: unknown, path: string) => console.error(`quorum serve: ${path}:`, err));
+  const app = new Hono();
+  const origin = (c: Context) => opts.baseUrl ?? new URL(c.req.url).origin;
+
+  app.use("*", async (c, next) => {
+    await next();
+    const h = c.res.headers;
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("Referrer-Policy", "same-origin");
+    h.set("Cross-Origin-Opener-Policy", "same-origin");
+    h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    if ((h.get("Content-Type") ?? "").startsWith("text/html")) {
+      h.set("Content-Security-Policy", CSP);
+      h.set("X-Frame-Options", "DENY");
+    } else {
+      // Open data: any site may read the API, feeds and downloads.
+      h.set("Access-Control-Allow-Origin", "*");
+      h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+  });
+
+  app.get("/assets/*", (c) => {
+    const a = assets.get(c.req.path);
+    if (!a) throw notFound("There is no such file.");
+    if (c.req.header("If-None-Match") === a.etag) return c.body(null, 304, { ETag: a.etag });
+    return c.body(a.body as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": a.type,
+      ETag: a.etag,
+      "Cache-Control": "public, max-age=3600",
+    });
+  });
+  app.get("/favicon.ico", (c) => c.redirect("/assets/images/favicon.ico", 301));
+
+  // Each request first checks whether an import changed the store, which clears the cache.
+  app.use("*", async (c, next) => {
+    if (!c.req.path.startsWith("/assets/")) await data.fresh();
+    await next();
+  });
+
+  const render = (c: Context, v: View, status: 200 | 400 | 404 | 500 = 200) =>
+    c.html(layout(v), status, { "Cache-Control": "no-cache" });
+
+  /** Registers a page and its JSON twin. `apiPath` defaults to /api + path. */
+  function page<T>(
+    path: string,
+    load: (c: Context, q: Query) => Promise<T>,
+    view: (d: T, params: URLSearchParams) => View,
+    apiPath = `/api${path}`,
+  ) {
+    app.get(path, async (c) => {
+      const q = Query.of(c.req.url);
+      return render(c, view(await load(c, q), q.params));
+    });
+    app.get(apiPath, async (c) => c.json((await load(c, Query.of(c.req.url))) as object));
+  }
+
+  const today = () => now().toISOString().slice(0, 10);
+
+  page<HomeData>(
+    "/",
+    async () => {
+      const all = await data.allMeetings();
+      const t = today();
+      return {
+        stats: await data.stats(),
+        upcoming: all.filter((m) => m.date && m.date >= t).slice(0, 10),
+        recent: all
+          .filter((m) => m.date && m.date < t)
+          .slice(-10)
+          .reverse(),
+      };
+    },
+    homePage,
+    "/api/home",
+  );
+
+  page<MeetingsData>(
+    "/meetings",
+    async (_c, q) => {
+      const committee = q.id("committee");
+      const year = q.year();
+      const pageNo = q.page();
+      const key = `meetings:${committee}:${year}:${pageNo}`;
+      const meetings = await data.cached(key, () =>
+        repo.listMeetings(
+          { ...(committee ? { committee } : {}), ...yearRange(year) },
+          { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE },
+        ),
+      );
+      const committees = await data.cached("committees", () => repo.listCommittees());
+      return { meetings, committees, filter: { committee, year, page: pageNo } };
+    },
+    meetingsPage,
+  );
+
+  page(
+    "/meetings/:id",
+    async (c) => {
+      const m = await data.meeting(pathId(c.req.param("id")));
+      if (!m) throw notFound("There is no meeting with that number.");
+      return publicMeeting(m);
+    },
+    meetingPage,
+  );
+
+  page("/committees", () => data.cached("committees", () => repo.listCommittees()), committeesPage);
+
+  page(
+    "/committees/:id",
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const detail = await data.cached(`committee:${id}`, () => repo.getCommittee(id));
+      if (!detail) throw notFound("There is no committee with that number.");
+      return detail;
+    },
+    committeePage,
+  );
+
+  page<PeopleData>(
+    "/people",
+    async (_c, q) => {
+      const pageNo = q.page();
+      const people = await data.cached(`people:${pageNo}`, () =>
+        repo.listPeople({ limit: 50, offset: (pageNo - 1) * 50 }),
+      );
+      return { people, page: pageNo };
+    },
+    peoplePage,
+  );
+
+  page<PersonData>(
+    "/people/:id",
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const p = await data.cached(`person:${id}`, () => repo.getPerson(id));
+      if (!p) throw notFound("There is no person with that number.");
+      return { ...p, byCommittee: attendanceByCommittee(p) };
+    },
+    personPage,
+  );
+
+  const decisionFilter = (q: Query) => ({
+    committee: q.id("committee"),
+    from: q.date("from"),
+    to: q.date("to"),
+    key: q.flag("key"),
+  });
+
+  page<DecisionsData>(
+    "/decisions",
+    async (_c, q) => {
+      const f = decisionFilter(q);
+      const pageNo = q.page();
+      const decisions = await data.cached(`decisions:${JSON.stringify(f)}:${pageNo}`, () =>
+        repo.listDecisions(
+          {
+            ...(f.committee ? { committee: f.committee } : {}),
+            ...(f.from ? { from: f.from } : {}),
+            ...(f.to ? { to: f.to } : {}),
+            keyOnly: f.key,
+          },
+          { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE },
+        ),
+      );
+      const committees = await data.cached("committees", () => repo.listCommittees());
+      return { decisions, committees, filter: { ...f, page: pageNo } };
+    },
+    decisionsPage,
+  );
+
+  const searchFilter = (q: Query) => ({
+    q: q.text("q") ?? "",
+    committee: q.id("committee"),
+    year: q.year(),
+    type: q.oneOf("type", PARAGRAPH_TYPES),
+    key: q.flag("key"),
+    page: q.page(),
+  });
+
+  async function runSearch(f: ReturnType<typeof searchFilter>, limit: number): Promise<SearchData> {
+    if (!f.q) return { result: null, filter: f, limit };
+    const filters = {
+      ...(f.committee ? { committee: f.committee } : {}),
+      ...yearRange(f.year),
+      ...(f.type ? { type: f.type } : {}),
+    };
+    const offset = (f.page - 1) * limit;
+    const result = await data.cached(`search:${JSON.stringify([f.q, filters, f.key, f.page, limit])}`, async () => {
+      if (!f.key) return repo.search(f.q, filters, { limit, offset });
+      // The store's search has no key-decision filter: take the top 500 and filter here.
+      const wide = await repo.search(f.q, filters, { limit: 500, offset: 0 });
+      const hits = wide.hits.filter((h) => h.keyDecision === true);
+      return { ...wide, total: hits.length, hits: hits.slice(offset, offset + limit) };
+    });
+    return { result, filter: f, limit };
+  }
+
+  page<SearchData>("/search", (_c, q) => runSearch(searchFilter(q), PAGE_SIZE), searchPage);
+
+  page<DocumentData>(
+    "/documents/:id",
+    async (c) => {
+      const doc = await data.document(pathId(c.req.param("id")));
+      if (!doc) throw notFound("There is no document with that number.");
+      const [text, redactions, meetings] = await Promise.all([
+        data.documentText(doc),
+        data.redactions(doc.id),
+        data.documentMeetings(doc.id),
+      ]);
+      const withheld = (n: number) => redactions.some((r) => n > r.startLine && n <= r.endLine);
+      return {
+        document: doc,
+        meetings,
+        redactions,
+        lines:
+          text.kind === "lines"
+            ? text.lines.map((l) => ({ n: l.n, page: l.page, text: withheld(l.n) ? null : l.text }))
+            : null,
+        unavailable: text.kind === "lines" ? null : text.reason,
+      };
+    },
+    documentPage,
+  );
+
+  app.get("/open-data", (c) => render(c, openDataPage()));
+  app.get("/accessibility", (c) => render(c, accessibilityPage()));
+  app.get("/api", (c) =>
+    c.json({
+      openapi: "/api/openapi.json",
+      endpoints: Object.keys(openApiDocument().paths),
+    }),
+  );
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+
+  // ---------------------------------------------------------------------------------------------
+  // Feeds and downloads
+
+  app.get("/meetings.ics", async (c) => {
+    const q = Query.of(c.req.url);
+    const committee = q.id("committee");
+    const all = (await data.allMeetings()).filter((m) => m.date && (!committee || m.committee.id === committee));
+    const base = origin(c);
+    const host = new URL(base).host;
+    const body = toICalendar(
+      "Council committee meetings",
+      all.map((m) => ({
+        uid: `meeting-${m.id}@${host}`,
+        date: m.date as string,
+        time: m.time,
+        summary: m.committee.name,
+        location: m.location,
+        description: `${meetingTitle(m)}. Papers and minutes: ${base}/meetings/${m.id}`,
+        url: `${base}/meetings/${m.id}`,
+      })),
+    );
+    return c.body(body, 200, {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'inline; filename="meetings.ics"',
+    });
+  });
+
+  app.get("/search.atom", async (c) => {
+    const f = searchFilter(Query.of(c.req.url));
+    if (!f.q) throw new HttpError(400, "Give the words to follow as q, for example /search.atom?q=libraries.");
+    const { result } = await runSearch({ ...f, page: 1 }, 50);
+    const base = origin(c);
+    const params = new URL(c.req.url).searchParams;
+    const hits = result?.hits ?? [];
+    const updated =
+      hits
+        .map((h) => h.meeting.date ?? "")
+        .sort()
+        .pop() || null;
+    const body = toAtom(
+      {
+        id: `${base}/search.atom?${params}`,
+        title: `Council records matching “${f.q}”`,
+        selfLink: `${base}/search.atom?${params}`,
+        altLink: `${base}/search?${params}`,
+        updated: atomDate(updated),
+      },
+      hits.map((h) => ({
+        id: `${base}/meetings/${h.meeting.id}#paragraph-${h.paragraphId}`,
+        title: `${h.title} (${meetingTitle(h.meeting)})`,
+        updated: atomDate(h.meeting.date),
+        link: `${base}/meetings/${h.meeting.id}`,
+        summary: h.snippetText,
+      })),
+    );
+    return c.body(body, 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
+  });
+
+  app.get("/decisions.csv", async (c) => {
+    const f = decisionFilter(Query.of(c.req.url));
+    const rows: (string | number | null)[][] = [];
+    const base = origin(c);
+    for (let offset = 0; ; offset += 500) {
+      const page = await repo.listDecisions(
+        {
+          ...(f.committee ? { committee: f.committee } : {}),
+          ...(f.from ? { from: f.from } : {}),
+          ...(f.to ? { to: f.to } : {}),
+          keyOnly: f.key,
+        },
+        { limit: 500, offset },
+      );
+      for (const d of page.items) {
+        const common = [
+          d.meetingId,
+          d.date,
+          d.committee.name,
+          d.number,
+          d.title,
+          d.keyDecision === null ? "" : d.keyDecision ? "yes" : "no",
+        ];
+        const tail = [
+          d.reasons.join("\n"),
+          d.provenance.documentName,
+          d.provenance.span.startLine,
+          d.provenance.span.endLine,
+          d.provenance.span.page,
+          `${base}/meetings/${d.meetingId}#minute-${d.minuteId}`,
+        ];
+        if (!d.resolutions.length) rows.push([...common, null, null, ...tail]);
+        for (const r of d.resolutions) rows.push([...common, r.path, r.text, ...tail]);
+      }
+      if (page.items.length < 500 || offset + 500 >= page.total) break;
+    }
+    const body = toCsv(
+      [
+        "meeting_id",
+        "date",
+        "committee",
+        "minute",
+        "title",
+        "key_decision",
+        "clause",
+        "resolution",
+        "reasons",
+        "source_document",
+        "source_start_line",
+        "source_end_line",
+        "source_page",
+        "url",
+      ],
+      rows,
+    );
+    return c.body(body, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="decisions.csv"',
+    });
+  });
+
+  app.get("/attendance.csv", async (c) => {
+    Query.of(c.req.url);
+    const rows: (string | number | null)[][] = [];
+    for (const m of await data.allMeetings()) {
+      const d = await data.meeting(m.id);
+      const a = d?.attendance;
+      if (!a) continue;
+      const add = (status: string) => (p: { id: number; name: string; printed: string }) =>
+        rows.push([
+          m.id,
+          m.date,
+          m.committee.name,
+          p.id,
+          p.name,
+          p.printed,
+          status,
+          a.provenance.documentName,
+          a.provenance.span.startLine,
+        ]);
+      a.present.forEach(add(a.chair ? "present" : "present"));
+      a.apologies.forEach(add("apologies"));
+      a.inAttendance.forEach(add("in attendance"));
+      if (a.chair)
+        rows.push([
+          m.id,
+          m.date,
+          m.committee.name,
+          a.chair.id,
+          a.chair.name,
+          a.chair.printed,
+          "chair",
+          a.provenance.documentName,
+          a.provenance.span.startLine,
+        ]);
+    }
+    const body = toCsv(
+      [
+        "meeting_id",
+        "date",
+        "committee",
+        "person_id",
+        "person",
+        "printed_name",
+        "status",
+        "source_document",
+        "source_line",
+      ],
+      rows,
+    );
+    return c.body(body, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="attendance.csv"',
+    });
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Errors: 400 and 404 as pages (or JSON under /api); anything else a 500 that reveals nothing.
+
+  const fail = (c: Context, status: 400 | 404 | 500, message: string) =>
+    c.req.path === "/api" || c.req.path.startsWith("/api/")
+      ? c.json({ error: { status, message } }, status)
+      : c.req.path.endsWith(".csv") || c.req.path.endsWith(".ics") || c.req.path.endsWith(".atom")
+        ? c.text(`${status}: ${message}\n`, status)
+        : render(c, errorPage(status, message), status);
+
+  app.notFound((c) => fail(c, 404, "Check the address is typed correctly; the page may have moved."));
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return fail(c, err.status, err.message);
+    onError(err, c.req.path);
+    return fail(c, 500, "Please try again later.");
+  });
+
+  return app;
+}

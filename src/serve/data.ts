@@ -1,0 +1,183 @@
+/**
+ * The portal's read layer over the store's Repository: a small cache (cleared whenever the store's
+ * counts change, so an import invalidates it), plus the few queries the portal composes itself —
+ * documents by id, their text lines for provenance links, and the spans of exempt minutes to redact.
+ */
+import { readFile } from "node:fs/promises";
+import { registerBuiltinReaders } from "../extract/index";
+import { DEFAULT_LIMITS, pickReader } from "../extract/registry";
+import type { Line } from "../model/document";
+import { sha256Hex } from "../pipeline/parse-file";
+import type { DocumentRef, MeetingDetail, MeetingSummary, Repository, StoreStats } from "../store/repository";
+
+export type DocumentText =
+  | { kind: "lines"; lines: Line[]; pageCount: number | null }
+  | { kind: "unavailable"; reason: string };
+
+/** An exempt minute's lines inside a document: only the first (title) line may be shown. */
+export type Redaction = { startLine: number; endLine: number; paragraphs: number[]; title: string };
+
+export type PortalDataOptions = {
+  /** How often (ms) the store's counts are re-read to detect an import; 0 checks on every request. */
+  checkEveryMs?: number;
+  /** Whether source documents may be read from their recorded paths to show their lines. */
+  readDocuments?: boolean;
+};
+
+const MAX_ENTRIES = 5000;
+
+function fingerprint(s: StoreStats): string {
+  return [s.documents, s.meetings, s.minutes, s.paragraphs, s.people, s.aliases, s.lastMeeting].join("|");
+}
+
+export class PortalData {
+  private cache = new Map<string, Promise<unknown>>();
+  private seen = "";
+  private checkedAt = 0;
+  private checking: Promise<void> | null = null;
+  private readonly checkEveryMs: number;
+  readonly readDocuments: boolean;
+
+  constructor(
+    readonly repo: Repository,
+    opts: PortalDataOptions = {},
+  ) {
+    this.checkEveryMs = opts.checkEveryMs ?? 1000;
+    this.readDocuments = opts.readDocuments ?? true;
+  }
+
+  /** Clears the cache when the store changed since the last look. */
+  async fresh(): Promise<void> {
+    const now = Date.now();
+    if (this.checkEveryMs > 0 && now - this.checkedAt < this.checkEveryMs) return;
+    this.checking ??= (async () => {
+      try {
+        const f = fingerprint(await this.repo.stats());
+        if (f !== this.seen) {
+          this.cache.clear();
+          this.seen = f;
+        }
+        this.checkedAt = Date.now();
+      } finally {
+        this.checking = null;
+      }
+    })();
+    await this.checking;
+  }
+
+  /** Memoises a read until the store changes; bounded, oldest entry dropped first. Failed reads are not kept. */
+  cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const p = load();
+    if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, p);
+    p.catch(() => this.cache.delete(key));
+    return p;
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.cached("stats", () => this.repo.stats());
+  }
+
+  meeting(id: number): Promise<MeetingDetail | null> {
+    return this.cached(`meeting:${id}`, () => this.repo.getMeeting(id));
+  }
+
+  /** Every meeting, oldest first (the store pages; the portal needs the whole list for home and feeds). */
+  allMeetings(): Promise<MeetingSummary[]> {
+    return this.cached("meetings:all", async () => {
+      const out: MeetingSummary[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await this.repo.listMeetings({}, { limit: 500, offset });
+        out.push(...page.items);
+        if (page.items.length < 500 || out.length >= page.total) break;
+      }
+      return out.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id - b.id);
+    });
+  }
+
+  allDocuments(): Promise<DocumentRef[]> {
+    return this.cached("documents:all", async () => {
+      const out: DocumentRef[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await this.repo.listDocuments({ limit: 500, offset });
+        out.push(...page.items);
+        if (page.items.length < 500 || out.length >= page.total) break;
+      }
+      return out;
+    });
+  }
+
+  async document(id: number): Promise<DocumentRef | null> {
+    return (await this.allDocuments()).find((d) => d.id === id) ?? null;
+  }
+
+  /** Meetings each document speaks of, and the exempt minutes inside each document. */
+  private documentIndex(): Promise<Map<number, { meetings: MeetingSummary[]; redactions: Redaction[] }>> {
+    return this.cached("documents:index", async () => {
+      const index = new Map<number, { meetings: MeetingSummary[]; redactions: Redaction[] }>();
+      const entry = (id: number) => {
+        let e = index.get(id);
+        if (!e) {
+          e = { meetings: [], redactions: [] };
+          index.set(id, e);
+        }
+        return e;
+      };
+      for (const m of await this.allMeetings()) {
+        const detail = await this.meeting(m.id);
+        if (!detail) continue;
+        for (const d of detail.documents) entry(d.id).meetings.push(m);
+        for (const x of detail.minutes) {
+          if (!x.exempt && !x.exemptParagraphs.length) continue;
+          entry(x.provenance.documentId).redactions.push({
+            startLine: x.provenance.span.startLine,
+            endLine: x.provenance.span.endLine,
+            paragraphs: x.exemptParagraphs,
+            title: x.title,
+          });
+        }
+      }
+      return index;
+    });
+  }
+
+  async documentMeetings(id: number): Promise<MeetingSummary[]> {
+    return (await this.documentIndex()).get(id)?.meetings ?? [];
+  }
+
+  async redactions(id: number): Promise<Redaction[]> {
+    return (await this.documentIndex()).get(id)?.redactions ?? [];
+  }
+
+  /**
+   * The document's text as the importer saw it, re-read from its recorded path and checked against
+   * its hash, so line numbers in provenance point at the same lines.
+   */
+  documentText(doc: DocumentRef): Promise<DocumentText> {
+    return this.cached(`text:${doc.id}`, async (): Promise<DocumentText> => {
+      if (!this.readDocuments) return { kind: "unavailable", reason: "This server does not show document text." };
+      if (!doc.path)
+        return { kind: "unavailable", reason: "The store does not record where this document was read from." };
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(doc.path);
+      } catch {
+        return { kind: "unavailable", reason: "The original file is no longer available to this server." };
+      }
+      if (sha256Hex(bytes) !== doc.sha256)
+        return {
+          kind: "unavailable",
+          reason: "The file has changed since it was imported, so its lines no longer match.",
+        };
+      await registerBuiltinReaders();
+      const reader = pickReader(doc.name, bytes);
+      if (!reader) return { kind: "unavailable", reason: "No reader accepts this file any more." };
+      const out = await reader.read({ name: doc.name, bytes, sha256: doc.sha256, limits: DEFAULT_LIMITS });
+      if (out.kind !== "lines")
+        return { kind: "unavailable", reason: "This is a structured record (XML), not a text with lines." };
+      return { kind: "lines", lines: out.doc.lines, pageCount: out.doc.pageCount };
+    });
+  }
+}

@@ -1,0 +1,820 @@
+/**
+ * The portal's HTML pages, one renderer per page type. Each takes the same data object the page's
+ * JSON twin under /api returns, so the two cannot drift apart.
+ */
+import type {
+  CommitteeDetail,
+  CommitteeSummary,
+  DecisionRecord,
+  DocumentRef,
+  MeetingDetail,
+  MeetingSummary,
+  MinuteRecord,
+  Page,
+  PersonDetail,
+  PersonRef,
+  PersonSummary,
+  ResolutionRecord,
+  SearchResult,
+  StoreStats,
+} from "../store/repository";
+import type { Redaction } from "./data";
+import { highlight } from "./highlight";
+import { type Html, html, raw } from "./html";
+import type { PageOptions } from "./layout";
+import {
+  counts,
+  formatDate,
+  formatTime,
+  meetingList,
+  meetingTitle,
+  pagination,
+  paragraphsText,
+  plural,
+  SCHEDULE_12A,
+  sourceLink,
+  summaryList,
+  table,
+} from "./views";
+
+export type View = Omit<PageOptions, "alternates"> & { alternates?: PageOptions["alternates"] };
+
+const json = (href: string) => ({ type: "application/json", href: `/api${href}`, title: "This page as JSON" });
+
+// ------------------------------------------------------------------------------------------------
+// Home
+
+export type HomeData = { stats: StoreStats; upcoming: MeetingSummary[]; recent: MeetingSummary[] };
+
+export function homePage(d: HomeData): View {
+  return {
+    title: "Council committee records",
+    alternates: [json("/"), { type: "text/calendar", href: "/meetings.ics", title: "Meetings calendar" }],
+    body: html`<h1 class="govuk-heading-xl">Council committee records</h1>
+<p class="govuk-body-l">Agendas, reports, minutes and decisions of council committees, each fact linked to the page and lines of the document it came from.</p>
+${searchForm("", "m")}
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-one-half">
+<h2 class="govuk-heading-m">Upcoming meetings</h2>
+${meetingList(d.upcoming, "No upcoming meetings are published.")}
+</div>
+<div class="govuk-grid-column-one-half">
+<h2 class="govuk-heading-m">Recent meetings</h2>
+${meetingList(d.recent, "No meetings have been imported yet.")}
+<p class="govuk-body"><a class="govuk-link" href="/meetings">All meetings</a></p>
+</div>
+</div>
+<h2 class="govuk-heading-m">In these records</h2>
+${summaryList([
+  { key: "Committees", value: html`<a class="govuk-link" href="/committees">${d.stats.committees}</a>` },
+  { key: "Meetings", value: html`<a class="govuk-link" href="/meetings">${d.stats.meetings}</a>` },
+  { key: "Resolutions", value: html`<a class="govuk-link" href="/decisions">${d.stats.resolutions}</a>` },
+  { key: "Reports", value: String(d.stats.reports) },
+  { key: "People", value: html`<a class="govuk-link" href="/people">${d.stats.people}</a>` },
+  { key: "Documents", value: String(d.stats.documents) },
+  {
+    key: "Period covered",
+    value: d.stats.firstMeeting ? `${formatDate(d.stats.firstMeeting)} to ${formatDate(d.stats.lastMeeting)}` : null,
+  },
+])}`,
+  };
+}
+
+function searchForm(q: string, size: "m" | "l"): Html {
+  return html`<form action="/search" method="get" role="search" class="govuk-!-margin-bottom-6">
+<div class="govuk-form-group">
+<label class="govuk-label govuk-label--${size}" for="q">Search agendas, reports and minutes</label>
+<div class="govuk-hint" id="q-hint">For example, <span lang="en-GB">care homes</span> or "better care fund"</div>
+<input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" value="${q}" aria-describedby="q-hint" maxlength="200" spellcheck="false">
+<button type="submit" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">Search</button>
+</div>
+</form>`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Meetings
+
+export type MeetingsData = {
+  meetings: Page<MeetingSummary>;
+  committees: CommitteeSummary[];
+  filter: { committee: number | null; year: string | null; page: number };
+};
+
+export function meetingsPage(d: MeetingsData, params: URLSearchParams): View {
+  const pages = Math.max(1, Math.ceil(d.meetings.total / d.meetings.limit));
+  return {
+    title: "Meetings",
+    current: "meetings",
+    alternates: [
+      json(`/meetings?${params}`),
+      { type: "text/calendar", href: "/meetings.ics", title: "Meetings calendar" },
+    ],
+    body: html`<h1 class="govuk-heading-xl">Meetings</h1>
+<form method="get" action="/meetings" class="govuk-!-margin-bottom-6">
+${committeeSelect(d.committees, d.filter.committee, "committee")}
+<div class="govuk-form-group"><label class="govuk-label" for="year">Year</label>
+<input class="govuk-input govuk-input--width-4" id="year" name="year" inputmode="numeric" value="${d.filter.year ?? ""}" autocomplete="off"></div>
+<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show meetings</button>
+</form>
+<p class="govuk-body">${plural(d.meetings.total, "meeting")}. <a class="govuk-link" href="/meetings.ics">Subscribe to the meetings calendar (iCalendar)</a></p>
+${table(
+  "Meetings",
+  ["Meeting", "Time", "Records"],
+  d.meetings.items.map((m) => [
+    html`<a class="govuk-link" href="/meetings/${m.id}">${meetingTitle(m)}</a>`,
+    formatTime(m.time) ?? "",
+    counts(m),
+  ]),
+  "s",
+)}
+${pagination("/meetings", params, d.filter.page, pages)}`,
+  };
+}
+
+function committeeSelect(committees: CommitteeSummary[], selected: number | null, id: string): Html {
+  return html`<div class="govuk-form-group"><label class="govuk-label" for="${id}">Committee</label>
+<select class="govuk-select" id="${id}" name="committee"><option value="">All committees</option>${committees.map(
+    (c) => html`<option value="${c.id}"${raw(c.id === selected ? " selected" : "")}>${c.name}</option>`,
+  )}</select></div>`;
+}
+
+function personLink(p: PersonRef): Html {
+  return html`<a class="govuk-link" href="/people/${p.id}">${p.name}</a>${
+    p.printed && p.printed !== p.name ? html` <span class="quorum-meta">(printed “${p.printed}”)</span>` : null
+  }`;
+}
+
+type ClauseNode = { r: ResolutionRecord; children: ClauseNode[] };
+
+/** The store flattens each resolution tree in document order with a depth; this nests it again. */
+function clauses(rs: ResolutionRecord[]): Html | null {
+  if (!rs.length) return null;
+  const root: ClauseNode[] = [];
+  const stack: ClauseNode[] = [];
+  for (const r of rs) {
+    const node = { r, children: [] };
+    while (stack.length > r.depth) stack.pop();
+    (stack.length ? stack[stack.length - 1].children : root).push(node);
+    stack.push(node);
+  }
+  const render = (nodes: ClauseNode[]): Html =>
+    html`<ol class="quorum-clause-list">${nodes.map(
+      (n) =>
+        html`<li>${n.r.label ? html`<span class="quorum-clause-label">(${n.r.label})</span>` : null}${n.r.text}${
+          n.children.length ? render(n.children) : null
+        }</li>`,
+    )}</ol>`;
+  return render(root);
+}
+
+function exemptNotice(x: { exemptParagraphs: number[] }): Html {
+  const described = x.exemptParagraphs.filter((p) => SCHEDULE_12A[p]);
+  return html`<div class="govuk-inset-text quorum-exempt"><p class="govuk-body"><strong class="govuk-tag govuk-tag--grey">Exempt</strong>
+This item was considered in private under ${paragraphsText(x.exemptParagraphs)}. Only its title and the paragraphs cited are published.</p>
+${described.length ? html`<ul class="govuk-list govuk-list--bullet govuk-body-s">${described.map((p) => html`<li>Paragraph ${p}: ${SCHEDULE_12A[p]}</li>`)}</ul>` : null}</div>`;
+}
+
+function minuteBlock(x: MinuteRecord): Html {
+  const heading = `${x.number ? `${x.number}. ` : ""}${x.title}`;
+  if (x.exempt || x.exemptParagraphs.length)
+    return html`<section id="minute-${x.id}" class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-s">${heading}</h3>${exemptNotice(x)}<p class="govuk-body-s">${sourceLink(x.provenance)}</p></section>`;
+  return html`<section id="minute-${x.id}" class="govuk-!-margin-bottom-6">
+<h3 class="govuk-heading-s">${heading}${x.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null}</h3>
+${x.agendaItem ? html`<p class="govuk-body-s quorum-meta">Agenda item ${x.agendaItem}</p>` : null}
+${
+  x.declarations.length
+    ? html`<p class="govuk-body-s">Declarations: ${x.declarations.map((d, i) => html`${i ? "; " : ""}${personLink(d.person)}${d.interest ? ` (${d.interest})` : ""}`)}</p>`
+    : null
+}
+${x.resolutions.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Resolved</p>${clauses(x.resolutions)}` : null}
+${x.reasons.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reasons for decision</p>${x.reasons.map((r) => html`<p class="govuk-body">${r}</p>`)}` : null}
+<p class="govuk-body-s">${sourceLink(x.provenance)}</p>
+</section>`;
+}
+
+export function meetingPage(m: MeetingDetail): View {
+  const title = meetingTitle(m);
+  const decls = m.minutes.flatMap((x) => x.declarations.map((d) => ({ d, minute: x })));
+  const contact = m.contact
+    ? [m.contact.name, m.contact.phone, m.contact.email].filter((v): v is string => !!v).join(", ")
+    : null;
+  return {
+    title,
+    current: "meetings",
+    breadcrumbs: [
+      { text: "Home", href: "/" },
+      { text: "Committees", href: "/committees" },
+      { text: m.committee.name, href: `/committees/${m.committee.id}` },
+    ],
+    alternates: [json(`/meetings/${m.id}`)],
+    body: html`<span class="govuk-caption-l">${m.authority ?? ""}</span>
+<h1 class="govuk-heading-xl">${title}</h1>
+<nav aria-label="On this page" class="govuk-!-margin-bottom-6"><h2 class="govuk-heading-s govuk-!-margin-bottom-1">On this page</h2><ul class="govuk-list">
+${m.agenda.length ? html`<li><a class="govuk-link" href="#agenda">Agenda</a></li>` : null}
+${m.reports.length ? html`<li><a class="govuk-link" href="#reports">Reports</a></li>` : null}
+${m.minutes.length ? html`<li><a class="govuk-link" href="#minutes">Minutes</a></li>` : null}
+${m.attendance ? html`<li><a class="govuk-link" href="#attendance">Attendance</a></li>` : null}
+${decls.length ? html`<li><a class="govuk-link" href="#declarations">Declarations of interest</a></li>` : null}
+${m.membership.length ? html`<li><a class="govuk-link" href="#membership">Membership</a></li>` : null}
+<li><a class="govuk-link" href="#documents">Source documents</a></li></ul></nav>
+${summaryList([
+  { key: "Committee", value: html`<a class="govuk-link" href="/committees/${m.committee.id}">${m.committee.name}</a>` },
+  { key: "Date", value: formatDate(m.date) },
+  { key: "Time", value: formatTime(m.time) },
+  { key: "Place", value: m.location },
+  { key: "Contact", value: contact },
+  { key: "Next meeting", value: m.nextMeeting ? formatDate(m.nextMeeting) : null },
+])}
+${
+  m.agenda.length
+    ? html`<h2 class="govuk-heading-l" id="agenda">Agenda</h2>${table(
+        "Agenda items",
+        ["Item", "Title", "Report by", "Pages", "Source"],
+        m.agenda.map((a) => [
+          a.number,
+          a.title,
+          a.reportBy ?? "",
+          a.pages ? (a.pages.start === a.pages.end ? `${a.pages.start}` : `${a.pages.start} to ${a.pages.end}`) : "",
+          sourceLink(a.provenance),
+        ]),
+        "s",
+      )}`
+    : null
+}
+${
+  m.reports.length
+    ? html`<h2 class="govuk-heading-l" id="reports">Reports</h2>${m.reports.map(
+        (
+          r,
+        ) => html`<section id="report-${r.id}" class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-m">${r.agendaItem ? `${r.agendaItem}. ` : ""}${r.title}</h3>
+${r.author ? html`<p class="govuk-body quorum-meta">Report of the ${r.author}</p>` : null}
+${r.recommendations.length ? html`<h4 class="govuk-heading-s">Recommendations</h4><ol class="govuk-list govuk-list--number">${r.recommendations.map((x) => html`<li>${x}</li>`)}</ol>` : null}
+${r.officers.length ? html`<h4 class="govuk-heading-s">Officers to contact</h4><ul class="govuk-list">${r.officers.map((o) => html`<li>${o.name}${o.role ? `, ${o.role}` : ""}${o.phone ? `, ${o.phone}` : ""}${o.email ? html`, <a class="govuk-link" href="mailto:${o.email}">${o.email}</a>` : null}</li>`)}</ul>` : null}
+${r.appendices.length ? html`<h4 class="govuk-heading-s">Appendices</h4><ul class="govuk-list govuk-list--bullet">${r.appendices.map((x) => html`<li>${x}</li>`)}</ul>` : null}
+${r.backgroundPapers.length ? html`<h4 class="govuk-heading-s">Background papers</h4><ul class="govuk-list govuk-list--bullet">${r.backgroundPapers.map((x) => html`<li>${x}</li>`)}</ul>` : null}
+<p class="govuk-body-s">${sourceLink(r.provenance)}</p></section>`,
+      )}`
+    : null
+}
+${m.minutes.length ? html`<h2 class="govuk-heading-l" id="minutes">Minutes</h2>${m.minutes.map(minuteBlock)}` : null}
+${
+  m.attendance
+    ? html`<h2 class="govuk-heading-l" id="attendance">Attendance</h2>${summaryList([
+        { key: "Chair", value: m.attendance.chair ? personLink(m.attendance.chair) : null },
+        { key: "Present", value: peopleList(m.attendance.present) },
+        { key: "Apologies", value: peopleList(m.attendance.apologies) },
+        { key: "Also in attendance", value: peopleList(m.attendance.inAttendance) },
+      ])}<p class="govuk-body-s">${sourceLink(m.attendance.provenance)}</p>`
+    : null
+}
+${
+  decls.length
+    ? html`<h2 class="govuk-heading-l" id="declarations">Declarations of interest</h2>${table(
+        "Declarations made at this meeting",
+        ["Member", "Interest", "Item", "Source"],
+        decls.map(({ d, minute }) => [
+          personLink(d.person),
+          d.interest ?? "",
+          d.item ?? minute.title,
+          sourceLink(d.provenance),
+        ]),
+        "s",
+      )}`
+    : null
+}
+${
+  m.membership.length
+    ? html`<h2 class="govuk-heading-l" id="membership">Membership</h2><ul class="govuk-list">${m.membership.map(
+        (x) => html`<li>${personLink(x.person)}${x.role ? `, ${x.role}` : ""}</li>`,
+      )}</ul>`
+    : null
+}
+<h2 class="govuk-heading-l" id="documents">Source documents</h2>
+${documentsList(m.documents)}`,
+  };
+}
+
+function peopleList(ps: PersonRef[]): Html | null {
+  if (!ps.length) return null;
+  return html`<ul class="govuk-list">${ps.map((p) => html`<li>${personLink(p)}</li>`)}</ul>`;
+}
+
+function documentsList(docs: DocumentRef[]): Html {
+  if (!docs.length) return html`<p class="govuk-body">None recorded.</p>`;
+  return html`<ul class="govuk-list govuk-list--spaced">${docs.map(
+    (d) =>
+      html`<li><a class="govuk-link" href="/documents/${d.id}${d.span ? `#L${d.span.startLine}` : ""}">${d.name}</a> <span class="quorum-meta">(${d.format}${
+        d.span ? `, lines ${d.span.startLine} to ${d.span.endLine}` : ""
+      })</span></li>`,
+  )}</ul>`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Committees
+
+export function committeesPage(cs: CommitteeSummary[]): View {
+  return {
+    title: "Committees",
+    current: "committees",
+    alternates: [json("/committees")],
+    body: html`<h1 class="govuk-heading-xl">Committees</h1>
+${
+  cs.length
+    ? table(
+        "Committees and their meetings",
+        ["Committee", "Council", "Meetings", "First", "Latest"],
+        cs.map((c) => [
+          html`<a class="govuk-link" href="/committees/${c.id}">${c.name}</a>`,
+          c.authority ?? "",
+          c.meetings,
+          formatDate(c.firstMeeting),
+          formatDate(c.lastMeeting),
+        ]),
+        "s",
+      )
+    : html`<p class="govuk-body">No committees have been imported yet.</p>`
+}`,
+  };
+}
+
+export function committeePage(c: CommitteeDetail): View {
+  return {
+    title: c.name,
+    current: "committees",
+    breadcrumbs: [
+      { text: "Home", href: "/" },
+      { text: "Committees", href: "/committees" },
+    ],
+    alternates: [
+      json(`/committees/${c.id}`),
+      { type: "text/calendar", href: `/meetings.ics?committee=${c.id}`, title: `${c.name} meetings calendar` },
+    ],
+    body: html`${c.authority ? html`<span class="govuk-caption-l">${c.authority}</span>` : null}
+<h1 class="govuk-heading-xl">${c.name}</h1>
+<p class="govuk-body">${plural(c.meetings, "meeting")} recorded${c.firstMeeting ? `, ${formatDate(c.firstMeeting)} to ${formatDate(c.lastMeeting)}` : ""}.
+<a class="govuk-link" href="/meetings.ics?committee=${c.id}">Subscribe to this committee's meetings (iCalendar)</a>.
+<a class="govuk-link" href="/decisions?committee=${c.id}">Decisions of this committee</a>.</p>
+<h2 class="govuk-heading-l">Membership</h2>
+${
+  c.membership.length
+    ? html`${c.membershipAsOf ? html`<p class="govuk-body quorum-meta">As printed on the front sheet of ${formatDate(c.membershipAsOf)}.</p>` : null}
+<ul class="govuk-list">${c.membership.map((x) => html`<li>${personLink(x.person)}${x.role ? `, ${x.role}` : ""}</li>`)}</ul>`
+    : html`<p class="govuk-body">No membership list has been found in this committee's papers.</p>`
+}
+<h2 class="govuk-heading-l">Meetings by year</h2>
+${c.meetingsByYear.map(
+  (y) => html`<h3 class="govuk-heading-m">${y.year ?? "Date not given"}</h3>${meetingList(y.meetings, "None.", false)}`,
+)}`,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// People
+
+export type PeopleData = { people: Page<PersonSummary>; page: number };
+
+export function peoplePage(d: PeopleData, params: URLSearchParams): View {
+  const pages = Math.max(1, Math.ceil(d.people.total / d.people.limit));
+  return {
+    title: "People",
+    current: "people",
+    alternates: [json(`/people?${params}`)],
+    body: html`<h1 class="govuk-heading-xl">People</h1>
+<p class="govuk-body">Councillors and others named in the records: ${plural(d.people.total, "person", "people")}.</p>
+${table(
+  "People named in the records",
+  ["Name", "Committees", "Meetings attended"],
+  d.people.items.map((p) => [
+    html`<a class="govuk-link" href="/people/${p.id}">${p.name}</a>`,
+    p.committees,
+    p.meetingsAttended,
+  ]),
+  "s",
+)}
+${pagination("/people", params, d.page, pages)}`,
+  };
+}
+
+export type CommitteeAttendance = {
+  committee: { id: number; name: string };
+  attended: number;
+  apologies: number;
+  absent: number;
+  expected: number;
+};
+
+/** Attendance per committee from the person's meeting list. */
+export function attendanceByCommittee(p: PersonDetail): CommitteeAttendance[] {
+  const by = new Map<number, CommitteeAttendance>();
+  for (const m of p.attendance.meetings) {
+    let row = by.get(m.committee.id);
+    if (!row) {
+      row = { committee: m.committee, attended: 0, apologies: 0, absent: 0, expected: 0 };
+      by.set(m.committee.id, row);
+    }
+    row.expected++;
+    if (m.status === "present" || m.status === "in-attendance") row.attended++;
+    else if (m.status === "apologies") row.apologies++;
+    else row.absent++;
+  }
+  return [...by.values()].sort((a, b) => a.committee.name.localeCompare(b.committee.name));
+}
+
+const pct = (a: number, b: number) => (b ? Math.round((100 * a) / b) : 0);
+
+function attendanceChart(rows: CommitteeAttendance[], personName: string): Html {
+  const rowH = 28;
+  const labelW = 0;
+  const h = rows.length * rowH + 4;
+  return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
+<svg class="quorum-chart" role="img" aria-labelledby="chart-title" viewBox="0 0 400 ${h}" width="100%" height="${h}" preserveAspectRatio="xMinYMin meet" focusable="false">
+<title id="chart-title">Meetings attended out of meetings expected, by committee, for ${personName}: ${rows
+    .map((r) => `${r.committee.name}, ${r.attended} of ${r.expected}`)
+    .join("; ")}</title>
+${rows.map((r, i) => {
+  const y = i * rowH + 2;
+  const w = r.expected ? (300 * r.attended) / r.expected : 0;
+  return html`<rect x="${labelW}" y="${y}" width="300" height="20" fill="#f3f2f1" stroke="#505a5f"></rect><rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="20" fill="#1d70b8"></rect><text x="308" y="${y + 15}" font-size="14" fill="#0b0c0c">${r.attended} of ${r.expected}</text>`;
+})}
+</svg>
+<figcaption class="govuk-body-s quorum-meta">Bars in the order of the table below: the blue part is meetings attended, the whole bar meetings expected.</figcaption>
+</figure>`;
+}
+
+export type PersonData = PersonDetail & { byCommittee: CommitteeAttendance[] };
+
+export function personPage(p: PersonData): View {
+  const a = p.attendance;
+  return {
+    title: p.name,
+    current: "people",
+    breadcrumbs: [
+      { text: "Home", href: "/" },
+      { text: "People", href: "/people" },
+    ],
+    alternates: [json(`/people/${p.id}`)],
+    body: html`<h1 class="govuk-heading-xl">${p.name}</h1>
+${
+  p.aliases.length > 1
+    ? html`<p class="govuk-body quorum-meta">Also printed as: ${p.aliases
+        .map((x) => x.printed)
+        .filter((x, i, all) => x !== p.name && all.indexOf(x) === i)
+        .join("; ")}</p>`
+    : null
+}
+<h2 class="govuk-heading-l">Roles</h2>
+${
+  p.roles.length
+    ? table(
+        "Committee roles",
+        ["Committee", "Role", "From", "To"],
+        p.roles.map((r) => [
+          html`<a class="govuk-link" href="/committees/${r.committee.id}">${r.committee.name}</a>`,
+          r.role ?? "Member",
+          r.from ? formatDate(r.from) : "",
+          r.to ? formatDate(r.to) : "",
+        ]),
+        "s",
+      )
+    : html`<p class="govuk-body">No committee membership is recorded.</p>`
+}
+<h2 class="govuk-heading-l">Attendance</h2>
+<p class="govuk-body">Attended ${a.attended} of ${plural(a.expected, "meeting")} expected (${pct(a.attended, a.expected)}%); apologies sent for ${a.apologies}.</p>
+${p.byCommittee.length ? attendanceChart(p.byCommittee, p.name) : null}
+${
+  p.byCommittee.length
+    ? table(
+        "Attendance by committee",
+        ["Committee", "Attended", "Apologies", "Absent", "Expected", "Rate"],
+        p.byCommittee.map((r) => [
+          r.committee.name,
+          r.attended,
+          r.apologies,
+          r.absent,
+          r.expected,
+          `${pct(r.attended, r.expected)}%`,
+        ]),
+        "s",
+      )
+    : null
+}
+${
+  a.meetings.length
+    ? html`<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Every meeting (${a.meetings.length})</span></summary><div class="govuk-details__text">${table(
+        "Meetings and attendance",
+        ["Meeting", "Attendance"],
+        a.meetings.map((m) => [
+          html`<a class="govuk-link" href="/meetings/${m.meetingId}">${meetingTitle(m)}</a>`,
+          { present: "Present", apologies: "Apologies", "in-attendance": "In attendance", absent: "Absent" }[m.status],
+        ]),
+        "s",
+      )}</div></details>`
+    : null
+}
+<h2 class="govuk-heading-l">Declarations of interest</h2>
+${
+  p.declarations.length
+    ? table(
+        "Declarations of interest",
+        ["Meeting", "Item", "Interest", "Source"],
+        p.declarations.map((d) => [
+          html`<a class="govuk-link" href="/meetings/${d.meetingId}">${meetingTitle(d)}</a>`,
+          d.item ?? d.minuteTitle ?? "",
+          d.interest ?? "",
+          sourceLink(d.provenance),
+        ]),
+        "s",
+      )
+    : html`<p class="govuk-body">No declarations are recorded.</p>`
+}`,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Decisions register
+
+export type DecisionsData = {
+  decisions: Page<DecisionRecord>;
+  committees: CommitteeSummary[];
+  filter: { committee: number | null; from: string | null; to: string | null; key: boolean; page: number };
+};
+
+export function decisionsPage(d: DecisionsData, params: URLSearchParams): View {
+  const pages = Math.max(1, Math.ceil(d.decisions.total / d.decisions.limit));
+  const csvParams = new URLSearchParams(params);
+  csvParams.delete("page");
+  const qs = csvParams.toString();
+  return {
+    title: "Decisions",
+    current: "decisions",
+    alternates: [
+      json(`/decisions?${params}`),
+      { type: "text/csv", href: `/decisions.csv${qs ? `?${qs}` : ""}`, title: "Decisions as CSV" },
+    ],
+    body: html`<h1 class="govuk-heading-xl">Decisions</h1>
+<p class="govuk-body">Resolutions recorded in the minutes, newest first.</p>
+<form method="get" action="/decisions" class="govuk-!-margin-bottom-6">
+${committeeSelect(d.committees, d.filter.committee, "committee")}
+<div class="govuk-form-group"><label class="govuk-label" for="from">From date</label><div class="govuk-hint" id="from-hint">For example, 2017-01-31</div>
+<input class="govuk-input govuk-input--width-10" id="from" name="from" type="date" value="${d.filter.from ?? ""}" aria-describedby="from-hint"></div>
+<div class="govuk-form-group"><label class="govuk-label" for="to">To date</label><div class="govuk-hint" id="to-hint">For example, 2017-12-31</div>
+<input class="govuk-input govuk-input--width-10" id="to" name="to" type="date" value="${d.filter.to ?? ""}" aria-describedby="to-hint"></div>
+<div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
+<input class="govuk-checkboxes__input" id="key" name="key" type="checkbox" value="1"${raw(d.filter.key ? " checked" : "")}>
+<label class="govuk-label govuk-checkboxes__label" for="key">Key decisions only</label></div></div></div>
+<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show decisions</button>
+</form>
+<p class="govuk-body">${plural(d.decisions.total, "decision")}. <a class="govuk-link" href="/decisions.csv${qs ? `?${qs}` : ""}" download>Download these decisions (CSV)</a></p>
+${d.decisions.items.map(
+  (x) => html`<section class="govuk-!-margin-bottom-6">
+<h2 class="govuk-heading-m"><a class="govuk-link" href="/meetings/${x.meetingId}#minute-${x.minuteId}">${x.number ? `${x.number}. ` : ""}${x.title}</a>${x.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null}</h2>
+<p class="govuk-body-s quorum-meta">${x.committee.name}, ${formatDate(x.date)}</p>
+${clauses(x.resolutions)}
+${x.reasons.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reasons</p>${x.reasons.map((r) => html`<p class="govuk-body">${r}</p>`)}` : null}
+<p class="govuk-body-s">${sourceLink(x.provenance)}</p></section>`,
+)}
+${pagination("/decisions", params, d.filter.page, pages)}`,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Search
+
+export type SearchData = {
+  result: SearchResult | null;
+  filter: { q: string; committee: number | null; year: string | null; type: string | null; key: boolean; page: number };
+  limit: number;
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  agenda: "Agenda item",
+  minute: "Minute",
+  resolution: "Resolution",
+  report: "Report",
+};
+
+/** The store's snippet markup is used only when it is nothing but escaped text and <mark> tags. */
+export function safeSnippet(snippetHtml: string, snippetText: string, q: string): Html {
+  const ok = snippetHtml
+    .split(/<\/?mark>/)
+    .every((piece) => /^(?:[^<>&"']|&(?:amp|lt|gt|quot|#39|#x27|apos);)*$/.test(piece));
+  const balanced = (snippetHtml.match(/<mark>/g) ?? []).length === (snippetHtml.match(/<\/mark>/g) ?? []).length;
+  return ok && balanced ? raw(snippetHtml) : highlight(snippetText.replace(/[[\]]/g, ""), q);
+}
+
+export function searchPage(d: SearchData, params: URLSearchParams): View {
+  const f = d.filter;
+  const r = d.result;
+  const feedParams = new URLSearchParams(params);
+  feedParams.delete("page");
+  const total = r ? (f.key ? r.facets.keyDecision.key : r.total) : 0;
+  const pages = Math.max(1, Math.ceil(total / d.limit));
+  const title = f.q ? `Search: ${f.q}` : "Search";
+  const facets = r?.facets;
+  return {
+    title,
+    current: "search",
+    alternates: [
+      json(`/search?${params}`),
+      ...(f.q
+        ? [{ type: "application/atom+xml", href: `/search.atom?${feedParams}`, title: `Follow “${f.q}” (Atom feed)` }]
+        : []),
+    ],
+    body: html`<h1 class="govuk-heading-xl">Search</h1>
+<form action="/search" method="get" role="search">
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-full">
+<div class="govuk-form-group">
+<label class="govuk-label govuk-label--m" for="q">Search agendas, reports and minutes</label>
+<div class="govuk-hint" id="q-hint">Use quotes for a phrase, OR for either word, and a minus sign to leave a word out</div>
+<input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" value="${f.q}" aria-describedby="q-hint" maxlength="200" spellcheck="false">
+<button type="submit" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">Search</button>
+</div></div></div>
+${
+  r && facets
+    ? html`<div class="govuk-grid-row">
+<div class="govuk-grid-column-one-third quorum-facets">
+<h2 class="govuk-heading-m">Filter results</h2>
+<div class="govuk-form-group"><label class="govuk-label" for="f-committee">Committee</label>
+<select class="govuk-select govuk-!-width-full" id="f-committee" name="committee"><option value="">All committees</option>${facets.committee.map(
+        (c) =>
+          html`<option value="${c.id}"${raw(c.id === f.committee ? " selected" : "")}>${c.name} (${c.count})</option>`,
+      )}</select></div>
+<div class="govuk-form-group"><label class="govuk-label" for="f-year">Year</label>
+<select class="govuk-select govuk-!-width-full" id="f-year" name="year"><option value="">All years</option>${facets.year.map(
+        (y) =>
+          html`<option value="${y.year}"${raw(y.year === f.year ? " selected" : "")}>${y.year} (${y.count})</option>`,
+      )}</select></div>
+<div class="govuk-form-group"><label class="govuk-label" for="f-type">Type</label>
+<select class="govuk-select govuk-!-width-full" id="f-type" name="type"><option value="">All types</option>${facets.type.map(
+        (t) =>
+          html`<option value="${t.type}"${raw(t.type === f.type ? " selected" : "")}>${TYPE_NAMES[t.type] ?? t.type} (${t.count})</option>`,
+      )}</select></div>
+<div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
+<input class="govuk-checkboxes__input" id="f-key" name="key" type="checkbox" value="1"${raw(f.key ? " checked" : "")}>
+<label class="govuk-label govuk-checkboxes__label" for="f-key">Key decisions only (${facets.keyDecision.key})</label></div></div></div>
+<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Apply filters</button>
+<p class="govuk-body-s"><a class="govuk-link" href="/search?q=${encodeURIComponent(f.q)}">Clear filters</a></p>
+</div>
+<div class="govuk-grid-column-two-thirds">
+<h2 class="govuk-heading-m" id="results-heading">${plural(total, "result")}</h2>
+<p class="govuk-body-s"><a class="govuk-link" href="/search.atom?${feedParams.toString()}">Follow this search (Atom feed)</a></p>
+${
+  r.hits.length
+    ? html`<ol class="govuk-list" aria-labelledby="results-heading">${r.hits.map(
+        (h) => html`<li class="govuk-!-margin-bottom-6">
+<h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" href="/meetings/${h.meeting.id}">${h.title}</a></h3>
+<p class="govuk-body-s quorum-meta govuk-!-margin-bottom-1"><strong class="govuk-tag govuk-tag--grey">${TYPE_NAMES[h.type] ?? h.type}</strong>${h.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null} ${h.meeting.committee.name}, ${formatDate(h.meeting.date)}</p>
+<p class="govuk-body govuk-!-margin-bottom-1">${safeSnippet(h.snippetHtml, h.snippetText, f.q)}</p>
+<p class="govuk-body-s">${sourceLink(h.provenance)}</p></li>`,
+      )}</ol>`
+    : html`<p class="govuk-body">No results. Check the spelling, use fewer words or remove filters.</p>`
+}
+${pagination("/search", params, f.page, pages)}
+</div></div>`
+    : html`<p class="govuk-body">Enter words to search every agenda, report and minute.</p>`
+}
+</form>`,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Documents
+
+export type DocumentLine = { n: number; page: number | null; text: string | null };
+
+export type DocumentData = {
+  document: DocumentRef;
+  meetings: MeetingSummary[];
+  /** The document's lines; `text` is null where an exempt item's lines are withheld. */
+  lines: DocumentLine[] | null;
+  /** Why the lines cannot be shown, when they cannot. */
+  unavailable: string | null;
+  redactions: Redaction[];
+};
+
+/** The document's lines, numbered and anchored (#L120, #page-4); exempt minutes' lines withheld. */
+export function documentPage(d: DocumentData): View {
+  const doc = d.document;
+  let body: Html;
+  if (d.lines) {
+    const rows: string[] = [];
+    let page: number | null = null;
+    let withheld = false;
+    for (const line of d.lines) {
+      if (line.page !== null && line.page !== page) {
+        page = line.page;
+        rows.push(
+          html`<tr class="quorum-page" id="page-${page}"><th colspan="2" scope="colgroup">Page ${page}</th></tr>`.value,
+        );
+      }
+      if (line.text === null) {
+        const r = d.redactions.find((x) => line.n > x.startLine && line.n <= x.endLine);
+        if (!withheld)
+          rows.push(
+            html`<tr id="L${line.n}"><td class="quorum-ln">${line.n}${r ? `–${r.endLine}` : ""}</td><td class="quorum-text"><em>Lines withheld: this item is exempt under ${paragraphsText(r?.paragraphs ?? [])}.</em></td></tr>`
+              .value,
+          );
+        else rows.push(`<tr id="L${line.n}" hidden><td></td><td></td></tr>`);
+        withheld = true;
+        continue;
+      }
+      withheld = false;
+      rows.push(
+        html`<tr id="L${line.n}"><td class="quorum-ln"><a href="#L${line.n}" aria-label="Line ${line.n}">${line.n}</a></td><td class="quorum-text">${line.text}</td></tr>`
+          .value,
+      );
+    }
+    body = html`<table class="quorum-lines"><caption class="govuk-visually-hidden">Text of ${doc.name}, numbered by line</caption>
+<thead class="govuk-visually-hidden"><tr><th scope="col">Line</th><th scope="col">Text</th></tr></thead>
+<tbody>${raw(rows.join("\n"))}</tbody></table>`;
+  } else {
+    body = html`<div class="govuk-inset-text">${d.unavailable ?? ""} Provenance links to this document give the line numbers and page; use them with the original file.</div>`;
+  }
+  return {
+    title: doc.name,
+    breadcrumbs: [{ text: "Home", href: "/" }],
+    alternates: [json(`/documents/${doc.id}`)],
+    body: html`<span class="govuk-caption-l">Source document</span>
+<h1 class="govuk-heading-l">${doc.name}</h1>
+${summaryList([
+  { key: "Format", value: doc.format },
+  { key: "SHA-256", value: html`<code>${doc.sha256}</code>` },
+  {
+    key: "Meetings",
+    value: d.meetings.length
+      ? html`<ul class="govuk-list">${d.meetings.map((m) => html`<li><a class="govuk-link" href="/meetings/${m.id}">${meetingTitle(m)}</a></li>`)}</ul>`
+      : null,
+  },
+])}
+${body}`,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Static pages
+
+export function openDataPage(): View {
+  const rows: [string, string][] = [
+    ["/api/openapi.json", "OpenAPI 3.1 description of every endpoint"],
+    ["/api/meetings", "Meetings (committee, year, page)"],
+    ["/api/meetings/{id}", "One meeting: agenda, reports, minutes, attendance, declarations, sources"],
+    ["/api/committees", "Committees"],
+    ["/api/committees/{id}", "One committee: membership and meetings by year"],
+    ["/api/people", "People"],
+    ["/api/people/{id}", "One person: roles, attendance, declarations"],
+    ["/api/decisions", "Decisions register (committee, from, to, key)"],
+    ["/api/search?q=", "Search with facets"],
+    ["/api/documents/{id}", "A source document and its lines"],
+    ["/decisions.csv", "Decisions as CSV (same filters as the register)"],
+    ["/attendance.csv", "Attendance of every person at every meeting, as CSV"],
+    ["/meetings.ics", "Meetings as an iCalendar feed (add ?committee=ID for one committee)"],
+    ["/search.atom?q=", "Any search as an Atom feed"],
+  ];
+  return {
+    title: "Open data and API",
+    current: "data",
+    body: html`<h1 class="govuk-heading-xl">Open data and API</h1>
+<p class="govuk-body">Every page of this site is also available as JSON: add <code>/api</code> in front of its address. The data is free to reuse. Exempt information is never included.</p>
+${table(
+  "Endpoints",
+  ["Address", "What it returns"],
+  rows.map(([path, what]) => [
+    path.includes("{")
+      ? html`<code>${path}</code>`
+      : html`<a class="govuk-link" href="${path}"><code>${path}</code></a>`,
+    what,
+  ]),
+  "m",
+)}`,
+  };
+}
+
+export function accessibilityPage(): View {
+  return {
+    title: "Accessibility statement",
+    body: html`<h1 class="govuk-heading-xl">Accessibility statement</h1>
+<p class="govuk-body">This website aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, as the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 require.</p>
+<p class="govuk-body">Every page works without JavaScript, can be used with a keyboard alone, and is checked automatically with axe-core for WCAG 2.2 A and AA failures on each change. Automated checks find only part of the problems, so please tell the council if something does not work for you.</p>
+<h2 class="govuk-heading-m">Known limitations</h2>
+<ul class="govuk-list govuk-list--bullet">
+<li>The text of source documents is shown as it was extracted; tables and layout in the original PDFs may read differently.</li>
+<li>Names, dates and decisions are extracted automatically and may contain mistakes; each one links to the lines it was read from.</li>
+</ul>`,
+  };
+}
+
+export function errorPage(status: number, message: string): View {
+  const title =
+    status === 404
+      ? "Page not found"
+      : status === 400
+        ? "There is a problem with the address"
+        : "Sorry, there is a problem with the service";
+  return {
+    title,
+    body: html`<h1 class="govuk-heading-l">${title}</h1>
+<p class="govuk-body">${message}</p>
+<p class="govuk-body"><a class="govuk-link" href="/">Go to the home page</a> or <a class="govuk-link" href="/search">search the records</a>.</p>`,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Strict reading of path ids and query parameters: anything malformed is a 400 (or a 404 for ids)
+ * with a message a person can act on, never an exception from deeper down.
+ */
+import { badRequest, notFound } from "./errors";
+
+export function pathId(raw: string | undefined): number {
+  if (!raw || !/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > Number.MAX_SAFE_INTEGER)
+    throw notFound("There is no such record.");
+  return Number(raw);
+}
+
+export class Query {
+  constructor(readonly params: URLSearchParams) {
+    for (const [k, v] of params) {
+      if (v.length > 500) throw badRequest(`The ${k} parameter is too long.`);
+    }
+  }
+
+  static of(url: string): Query {
+    return new Query(new URL(url).searchParams);
+  }
+
+  private one(name: string): string | null {
+    const all = this.params.getAll(name);
+    if (all.length > 1) throw badRequest(`Give ${name} once only.`);
+    const v = all[0];
+    return v === undefined || v === "" ? null : v;
+  }
+
+  text(name: string, max = 200): string | null {
+    const v = this.one(name);
+    if (v === null) return null;
+    const t = v.trim();
+    if (t.length > max) throw badRequest(`${name} must be at most ${max} characters.`);
+    // Control characters have no business in a query and break feeds.
+    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(t))
+      throw badRequest(`${name} contains control characters.`);
+    return t || null;
+  }
+
+  int(name: string, min: number, max: number): number | null {
+    const v = this.one(name);
+    if (v === null) return null;
+    if (!/^\d{1,10}$/.test(v) || Number(v) < min || Number(v) > max)
+      throw badRequest(`${name} must be a whole number from ${min} to ${max}.`);
+    return Number(v);
+  }
+
+  page(): number {
+    return this.int("page", 1, 100000) ?? 1;
+  }
+
+  id(name: string): number | null {
+    return this.int(name, 1, Number.MAX_SAFE_INTEGER);
+  }
+
+  year(name = "year"): string | null {
+    const v = this.one(name);
+    if (v === null) return null;
+    if (!/^(19|20|21)\d{2}$/.test(v)) throw badRequest(`${name} must be a four-digit year, for example 2017.`);
+    return v;
+  }
+
+  date(name: string): string | null {
+    const v = this.one(name);
+    if (v === null) return null;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    const d = m ? new Date(`${v}T00:00:00Z`) : null;
+    if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+      throw badRequest(`${name} must be a date written YYYY-MM-DD, for example 2017-03-10.`);
+    return v;
+  }
+
+  flag(name: string): boolean {
+    const v = this.one(name);
+    if (v === null) return false;
+    if (!["1", "true", "yes", "on"].includes(v.toLowerCase())) throw badRequest(`${name} must be 1 or left out.`);
+    return true;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T | null {
+    const v = this.one(name);
+    if (v === null) return null;
+    if (!allowed.includes(v as T)) throw badRequest(`${name} must be one of: ${allowed.join(", ")}.`);
+    return v as T;
+  }
+}
