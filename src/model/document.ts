@@ -25,6 +25,11 @@ export type Furniture = {
   page: number | null;
   kind: "page-number" | "header" | "footer" | "stamp" | "blank-page";
   text: string;
+  /**
+   * For a "page-number": the printed page number, set when the reader judged it part of the
+   * document's running page numbering (the numbers an agenda's "(Pages 13 - 20)" refers to).
+   */
+  printed?: number;
 };
 
 export type SourceDocument = {

@@ -1,0 +1,538 @@
+/**
+ * PDF layout: positioned text runs (from the pdf.js worker) in, numbered document lines out.
+ * Rebuilds visual lines from baselines, reading order (top to bottom; two simple columns read
+ * left then right), table cells from wide x-gaps, bold from font names, headings from font size,
+ * blank lines between paragraphs from y-gaps, and removes page furniture (page numbers, running
+ * headers and footers, "Agenda Item N" stamps, intentionally blank pages), recording it. Pure.
+ */
+import type { Furniture, Line } from "../../model/document";
+
+/** One text run as the worker posts it: [text, x, baseline y (downwards), width, size, font id, rotated]. */
+export type RawItem = [string, number, number, number, number, string, number];
+export type RawPage = { n: number; width: number; height: number; items: RawItem[]; error?: string };
+export type FontInfo = { name: string; bold: boolean };
+
+/** A text run; x and w cover its visible text (leading and trailing spaces trimmed). */
+export type Run = { text: string; x: number; y: number; w: number; size: number; bold: boolean };
+
+/** A visual line on one page, before numbering. */
+export type PageLine = {
+  page: number;
+  text: string;
+  cells?: string[];
+  bold: boolean;
+  /** Dominant font size. */
+  size: number;
+  x0: number;
+  x1: number;
+  /** Baseline (downwards from the top of the page). */
+  y: number;
+  /** Which stream the line came from: 0 full width, 1 left column, 2 right column. */
+  column: 0 | 1 | 2;
+};
+
+export type LayoutResult = { lines: Line[]; furniture: Furniture[]; columnsPages: number[] };
+
+const PAGE_NUMBER = /^(?:page\s*)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+const STAMP = /^agenda\s+item\s+[\w.()/-]{1,12}$/i;
+const BLANK_PAGE =
+  /^(?:this\s+)?page\s+(?:is\s+|has\s+been\s+)?(?:intentionally\s+)?(?:left\s+)?blank(?:\s+intentionally)?\.?$/i;
+/** Leading segment that is a list number or bullet, set off by a tab stop rather than a table column. */
+const NUMBERING =
+  /^(?:\(?\d{1,4}[a-z]?(?:\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivxlc]{1,6}[.)]|\([a-z]{1,2}\)|[•·▪◦●■□➢✓–-])$/i;
+
+/** Characters some PDF fonts map into the Private Use Area (Symbol bullets) and spacing oddities. */
+function cleanText(s: string): string {
+  return s
+    .replace(/[\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF0A8]/g, "•")
+    .replace(/[\u00A0\u2007\u202F]/g, " ")
+    .replace(/\u00AD/g, "")
+    .replace(/[\u0000-\u0008\u000B-\u001F\uFFFD]/g, "");
+}
+
+/** Runs from one page's raw items; rotated runs are returned apart (margin stamps, vertical labels). */
+export function pageRuns(page: RawPage, fonts: Record<string, FontInfo>): { runs: Run[]; rotated: string[] } {
+  const runs: Run[] = [];
+  const rotated: string[] = [];
+  for (const [raw, x, y, w, size, font, rot] of page.items) {
+    const text = cleanText(raw);
+    if (!text.trim()) continue;
+    if (rot) {
+      rotated.push(text.trim());
+      continue;
+    }
+    if (!(size > 0) || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+    // Text placed outside the page is not visible.
+    if (x > page.width + 2 || x + w < -2 || y < -2 || y > page.height + size) continue;
+    // pdf.js keeps spaces inside runs (a tab stop can be one wide space): measure the visible part.
+    const lead = text.length - text.trimStart().length;
+    const trail = text.length - text.trimEnd().length;
+    const per = text.length ? Math.max(0, w) / text.length : 0;
+    const vx = x + lead * per;
+    const vw = Math.max(0, w - (lead + trail) * per);
+    runs.push({ text: text.trim(), x: vx, y, w: vw, size, bold: fonts[font]?.bold === true });
+  }
+  return { runs: dedupeOverprint(runs), rotated };
+}
+
+/** Some producers fake bold by printing the same run twice, a fraction of a point apart. */
+function dedupeOverprint(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  for (const r of sorted) {
+    let dup = false;
+    for (let i = out.length - 1; i >= 0 && i >= out.length - 6; i--) {
+      const o = out[i];
+      if (o.text === r.text && Math.abs(o.x - r.x) < 1.5 && Math.abs(o.y - r.y) < 1.5) {
+        o.bold = true;
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) out.push({ ...r });
+  }
+  return out;
+}
+
+type Row = { runs: Run[]; top: number; bottom: number };
+
+const extent = (r: Run): [number, number] => [r.y - r.size * 0.75, r.y + r.size * 0.2];
+
+/** Groups runs into visual rows by vertical overlap (tolerates superscripts), top to bottom. */
+export function buildRows(runs: Run[]): Row[] {
+  const rows: Row[] = [];
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  for (const r of sorted) {
+    const [t, b] = extent(r);
+    let best: Row | null = null;
+    let bestOverlap = 0;
+    for (let i = rows.length - 1; i >= 0 && i >= rows.length - 4; i--) {
+      const row = rows[i];
+      const overlap = Math.min(b, row.bottom) - Math.max(t, row.top);
+      const need = 0.5 * Math.min(b - t, row.bottom - row.top);
+      if (overlap > need && overlap > bestOverlap) {
+        best = row;
+        bestOverlap = overlap;
+      }
+    }
+    if (best) {
+      best.runs.push(r);
+      // Grow the row only with runs of the row's own size, so a superscript does not pull lines together.
+      const dominant = dominantSize(best.runs);
+      if (r.size >= dominant * 0.9) {
+        best.top = Math.min(best.top, t);
+        best.bottom = Math.max(best.bottom, b);
+      }
+    } else rows.push({ runs: [r], top: t, bottom: b });
+  }
+  for (const row of rows) row.runs.sort((a, b) => a.x - b.x);
+  return rows.sort((a, b) => baseline(a) - baseline(b));
+}
+
+function dominantSize(runs: Run[]): number {
+  const w = new Map<number, number>();
+  let best = 0;
+  let bestW = -1;
+  for (const r of runs) {
+    const k = Math.round(r.size * 2) / 2;
+    const v = (w.get(k) ?? 0) + r.text.length;
+    w.set(k, v);
+    if (v > bestW) {
+      bestW = v;
+      best = k;
+    }
+  }
+  return best;
+}
+
+function baseline(row: Row): number {
+  const size = dominantSize(row.runs);
+  const main = row.runs.filter((r) => Math.round(r.size * 2) / 2 === size);
+  return Math.max(...(main.length ? main : row.runs).map((r) => r.y));
+}
+
+/** Starts of runs that follow a gap wider than 0.8 em, per row. */
+function gapStarts(row: Row): number[] {
+  const size = dominantSize(row.runs);
+  const xs: number[] = [];
+  let prevEnd = Number.NEGATIVE_INFINITY;
+  for (const r of row.runs) {
+    if (prevEnd > Number.NEGATIVE_INFINITY && r.x - prevEnd > 0.8 * size) xs.push(r.x);
+    prevEnd = Math.max(prevEnd, r.x + r.w);
+  }
+  return xs;
+}
+
+/**
+ * Column starts confirmed by alignment: a moderate gap (over 0.8 em) is a cell boundary when a
+ * nearby row (within three) has a gap ending at the same x, as in forms and tables set with tab stops.
+ */
+export function alignedSplits(rows: Row[]): Map<Row, number[]> {
+  const starts = rows.map(gapStarts);
+  const out = new Map<Row, number[]>();
+  rows.forEach((row, i) => {
+    const ok = starts[i].filter((x) => {
+      for (let j = Math.max(0, i - 3); j <= Math.min(rows.length - 1, i + 3); j++)
+        if (j !== i && starts[j].some((x2) => Math.abs(x2 - x) <= 1.5)) return true;
+      return false;
+    });
+    out.set(row, ok);
+  });
+  return out;
+}
+
+/** Rows of one stream (page or column) as lines, with aligned cell boundaries. */
+function rowsToLines(rows: Row[], page: number, column: 0 | 1 | 2): PageLine[] {
+  const splits = alignedSplits(rows);
+  return rows.map((r) => rowToLine(r, page, column, splits.get(r) ?? []));
+}
+
+/** Joins a row's runs into text and, where wide x-gaps separate them, cells. */
+export function rowToLine(row: Row, page: number, column: 0 | 1 | 2, aligned: number[] = []): PageLine {
+  const size = dominantSize(row.runs);
+  const segments: Run[][] = [];
+  let cur: Run[] = [];
+  let prevEnd = Number.NEGATIVE_INFINITY;
+  for (const r of row.runs) {
+    const gap = r.x - prevEnd;
+    const cellGap = Math.max(1.8 * size, 10);
+    const isAligned = gap > 0.8 * size && aligned.some((x) => Math.abs(x - r.x) < 0.01);
+    if (cur.length && (gap > cellGap || isAligned)) {
+      segments.push(cur);
+      cur = [];
+    }
+    cur.push(r);
+    prevEnd = Math.max(prevEnd, r.x + r.w);
+  }
+  if (cur.length) segments.push(cur);
+  const texts = segments.map((seg) => joinRuns(seg, size));
+  // "84.<tab>Apologies" is a numbered heading, not a two-column row.
+  while (texts.length >= 2 && NUMBERING.test(texts[0])) {
+    texts.splice(0, 2, `${texts[0]} ${texts[1]}`);
+    segments.splice(0, 2, [...segments[0], ...segments[1]]);
+  }
+  let chars = 0;
+  let boldChars = 0;
+  for (const r of row.runs) {
+    const n = r.text.replace(/\s/g, "").length;
+    chars += n;
+    if (r.bold) boldChars += n;
+  }
+  const line: PageLine = {
+    page,
+    text: texts.join("\t"),
+    bold: chars > 0 && boldChars / chars >= 0.9,
+    size,
+    x0: row.runs[0].x,
+    x1: Math.max(...row.runs.map((r) => r.x + r.w)),
+    y: baseline(row),
+    column,
+  };
+  if (texts.length >= 2) line.cells = texts;
+  return line;
+}
+
+function joinRuns(runs: Run[], size: number): string {
+  let out = "";
+  let prevEnd = Number.NEGATIVE_INFINITY;
+  for (const r of runs) {
+    const gap = r.x - prevEnd;
+    if (out && gap > 0.15 * size && !/\s$/.test(out) && !/^\s/.test(r.text)) out += " ";
+    out += r.text;
+    prevEnd = Math.max(prevEnd, r.x + r.w);
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Finds a two-column layout: a vertical gutter in the middle of the text block that almost no run
+ * crosses, with prose filling both sides. Returns the gutter's x or null. Tables (narrow number or
+ * page columns, short cells) do not qualify, so they stay rows with cells.
+ */
+export function findGutter(runs: Run[], pageWidth: number): number | null {
+  if (runs.length < 12) return null;
+  const minX = Math.min(...runs.map((r) => r.x));
+  const maxX = Math.max(...runs.map((r) => r.x + r.w));
+  const width = maxX - minX;
+  if (width < pageWidth * 0.4) return null;
+  const lo = Math.floor(minX + width * 0.3);
+  const hi = Math.ceil(minX + width * 0.7);
+  const cover = new Array<number>(hi - lo + 1).fill(0);
+  for (const r of runs) {
+    const a = Math.max(lo, Math.ceil(r.x + 0.5));
+    const b = Math.min(hi, Math.floor(r.x + r.w - 0.5));
+    for (let x = a; x <= b; x++) cover[x - lo]++;
+  }
+  // The widest band of x positions crossed by at most 10% of runs' rows.
+  const rows = buildRows(runs);
+  const allowed = Math.max(1, Math.floor(rows.length * 0.1));
+  let bestStart = -1;
+  let bestLen = 0;
+  let start = -1;
+  for (let i = 0; i <= cover.length; i++) {
+    const ok = i < cover.length && cover[i] <= allowed;
+    if (ok && start < 0) start = i;
+    if (!ok && start >= 0) {
+      if (i - start > bestLen) {
+        bestLen = i - start;
+        bestStart = start;
+      }
+      start = -1;
+    }
+  }
+  if (bestLen < 8) return null;
+  const gutter = lo + bestStart + bestLen / 2;
+  const left = runs.filter((r) => r.x + r.w <= gutter);
+  const right = runs.filter((r) => r.x >= gutter);
+  const crossing = runs.length - left.length - right.length;
+  const leftRows = buildRows(left);
+  const rightRows = buildRows(right);
+  if (leftRows.length < 6 || rightRows.length < 6) return null;
+  const ratio = leftRows.length / rightRows.length;
+  if (ratio < 0.33 || ratio > 3) return null;
+  if (crossing > runs.length * 0.15) return null;
+  // Prose: each side's lines fill most of that side's measure, and each side is a real column.
+  const fill = (rs: Row[]): number => {
+    const x0 = Math.min(...rs.map((r) => r.runs[0].x));
+    const x1 = Math.max(...rs.map((r) => Math.max(...r.runs.map((q) => q.x + q.w))));
+    const measure = x1 - x0;
+    if (measure < pageWidth * 0.25) return 0;
+    const full = rs.filter((r) => Math.max(...r.runs.map((q) => q.x + q.w)) - r.runs[0].x >= measure * 0.7).length;
+    return full / rs.length;
+  };
+  if (fill(leftRows) < 0.5 || fill(rightRows) < 0.5) return null;
+  return gutter;
+}
+
+/** One page's lines in reading order. */
+export function pageLines(runs: Run[], page: number, pageWidth: number): { lines: PageLine[]; columns: boolean } {
+  const gutter = findGutter(runs, pageWidth);
+  if (gutter === null) return { lines: rowsToLines(buildRows(runs), page, 0), columns: false };
+  const span = runs.filter((r) => r.x < gutter && r.x + r.w > gutter);
+  const left = runs.filter((r) => r.x + r.w <= gutter);
+  const right = runs.filter((r) => r.x >= gutter);
+  const spanLines = rowsToLines(buildRows(span), page, 0);
+  const leftLines = rowsToLines(buildRows(left), page, 1);
+  const rightLines = rowsToLines(buildRows(right), page, 2);
+  // Full-width lines cut the page into bands; within a band, the left column is read before the right.
+  const out: PageLine[] = [];
+  let li = 0;
+  let ri = 0;
+  for (const s of [...spanLines, null]) {
+    const limit = s ? s.y : Number.POSITIVE_INFINITY;
+    while (li < leftLines.length && leftLines[li].y < limit) out.push(leftLines[li++]);
+    while (ri < rightLines.length && rightLines[ri].y < limit) out.push(rightLines[ri++]);
+    if (s) out.push(s);
+  }
+  return { lines: out, columns: true };
+}
+
+/** A running header or footer that carries the page number ("Cabinet, 30 January 2025 - Page 3"). */
+const WITH_PAGE_NUMBER = /\bpage\s+(\d{1,4})\b/i;
+
+/**
+ * Running headers repeat exactly (case kept, spacing collapsed); only the page number inside one
+ * may change. Other numbers are kept, so "Question 2" at the top of a page never matches "Question 3".
+ */
+const norm = (s: string) => {
+  const t = s.replace(/\s+/g, " ").trim();
+  return WITH_PAGE_NUMBER.test(t) ? t.replace(/\d+/g, "#") : t;
+};
+
+type PageInfo = { n: number; width: number; height: number; lines: PageLine[] };
+
+/**
+ * Removes page furniture and records it. From the top and the bottom edge of each page, lines are
+ * peeled off while they are page numbers, "Agenda Item" stamps, or text repeated at the same place
+ * on several pages. A running header keeps its first occurrence (it is often the document's title).
+ */
+export function removeFurniture(pages: PageInfo[]): Furniture[] {
+  const furniture: Furniture[] = [];
+  const minRepeat = 2;
+  const places = new Map<string, { page: number; y: number; h: number }[]>();
+  const zone = (l: PageLine, p: PageInfo) => l.y < p.height * 0.15 || l.y > p.height * 0.85;
+  for (const p of pages)
+    for (const l of p.lines) {
+      if (!zone(l, p)) continue;
+      const k = norm(l.text);
+      const list = places.get(k) ?? [];
+      list.push({ page: p.n, y: l.y, h: p.height });
+      places.set(k, list);
+    }
+  const repeated = (l: PageLine, p: PageInfo): { count: number; first: number } => {
+    const list = places.get(norm(l.text)) ?? [];
+    const pagesAt = new Set<number>();
+    for (const e of list) if (Math.abs(e.y / e.h - l.y / p.height) < 0.03) pagesAt.add(e.page);
+    return { count: pagesAt.size, first: Math.min(...pagesAt) };
+  };
+  const printedSlots: { page: number; value: number; slot: string; f: Furniture }[] = [];
+  for (const p of pages) {
+    const byY = [...p.lines].sort((a, b) => a.y - b.y);
+    const remove = new Set<PageLine>();
+    const classify = (l: PageLine, edge: "top" | "bottom", depth: number): Furniture | null => {
+      if (!zone(l, p)) return null;
+      const t = l.text.replace(/\t/g, " ").trim();
+      const num = PAGE_NUMBER.exec(t);
+      if (num && t.length <= 16) {
+        const f: Furniture = { page: p.n, kind: "page-number", text: t };
+        const xc = Math.round(((l.x0 + l.x1) / 2 / p.width) * 10);
+        printedSlots.push({ page: p.n, value: Number(num[1]), slot: `${edge}:${depth}:${xc}`, f });
+        return f;
+      }
+      if (STAMP.test(t) && edge === "top") return { page: p.n, kind: "stamp", text: t };
+      const rep = repeated(l, p);
+      if (rep.count >= minRepeat) {
+        const inner = WITH_PAGE_NUMBER.exec(t);
+        if (inner) {
+          const f: Furniture = { page: p.n, kind: "page-number", text: t };
+          const xc = Math.round(((l.x0 + l.x1) / 2 / p.width) * 10);
+          printedSlots.push({ page: p.n, value: Number(inner[1]), slot: `${edge}:${depth}:${xc}`, f });
+          return f;
+        }
+        if (edge === "top" && rep.first === p.n) return null;
+        return { page: p.n, kind: edge === "top" ? "header" : "footer", text: t };
+      }
+      return null;
+    };
+    const peel = (seq: PageLine[], edge: "top" | "bottom") => {
+      let depth = 0;
+      for (const l of seq) {
+        if (remove.has(l)) break;
+        const f = classify(l, edge, depth);
+        if (!f) break;
+        furniture.push(f);
+        remove.add(l);
+        depth++;
+      }
+    };
+    peel(byY, "top");
+    peel([...byY].reverse(), "bottom");
+    p.lines = p.lines.filter((l) => !remove.has(l));
+    const rest = p.lines
+      .map((l) => l.text)
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (rest && BLANK_PAGE.test(rest)) {
+      furniture.push({ page: p.n, kind: "blank-page", text: rest });
+      p.lines = [];
+    }
+  }
+  markPrintedPageNumbers(printedSlots);
+  furniture.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  return furniture;
+}
+
+/**
+ * Among the page numbers found, the printed numbering of the document is the placement (edge,
+ * depth, horizontal position) and offset (printed - physical) shared by most pages; those entries
+ * get `printed`, so that an agenda's "(Pages 13 - 20)" can be mapped to physical pages.
+ */
+function markPrintedPageNumbers(slots: { page: number; value: number; slot: string; f: Furniture }[]): void {
+  const counts = new Map<string, number>();
+  for (const s of slots) {
+    const k = `${s.slot}|${s.value - s.page}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let best = "";
+  let bestN = 0;
+  for (const [k, n] of counts)
+    if (n > bestN) {
+      best = k;
+      bestN = n;
+    }
+  if (!best) return;
+  const [slot, offset] = best.split("|");
+  for (const s of slots) if (s.slot === slot && s.value - s.page === Number(offset)) s.f.printed = s.value;
+}
+
+function median(xs: number[]): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const ENDS_SENTENCE = /[.:;!?)"”’]$/;
+
+/**
+ * Numbers the lines of all pages, with a blank line wherever the gap between two lines is clearly
+ * larger than the document's line pitch (a paragraph break), at a change of column, and between
+ * pages unless the last line of a page runs on into the next.
+ */
+export function numberLines(pages: PageInfo[]): Line[] {
+  const all = pages.flatMap((p) => p.lines);
+  const sizes = new Map<number, number>();
+  for (const l of all) sizes.set(l.size, (sizes.get(l.size) ?? 0) + l.text.length);
+  let body = 0;
+  let bodyW = -1;
+  for (const [s, w] of sizes)
+    if (w > bodyW) {
+      body = s;
+      bodyW = w;
+    }
+  // Line pitch as a multiple of font size, from consecutive lines of the same size and column.
+  const ratios: number[] = [];
+  for (const p of pages)
+    for (let i = 1; i < p.lines.length; i++) {
+      const a = p.lines[i - 1];
+      const b = p.lines[i];
+      if (a.column !== b.column || Math.abs(a.size - b.size) > 0.5) continue;
+      const r = (b.y - a.y) / b.size;
+      if (r >= 0.9 && r <= 1.7) ratios.push(r);
+    }
+  const pitch = ratios.length ? median(ratios) : 1.2;
+  const lines: Line[] = [];
+  const push = (l: Omit<Line, "n">) => lines.push({ n: lines.length + 1, ...l });
+  const blank = (page: number) => {
+    if (lines.length && lines[lines.length - 1].text !== "") push({ text: "", page });
+  };
+  let prev: PageLine | null = null;
+  let prevPageRight = 0;
+  for (const p of pages) {
+    const right = Math.max(0, ...p.lines.map((l) => l.x1));
+    for (const l of p.lines) {
+      if (prev) {
+        if (prev.page !== l.page) {
+          const runsOn =
+            !ENDS_SENTENCE.test(prev.text) &&
+            prev.bold === l.bold &&
+            Math.abs(prev.size - l.size) <= 0.5 &&
+            prev.x1 >= prevPageRight * 0.85 &&
+            !NUMBERING.test(l.text.split(/\s/)[0]);
+          if (!runsOn) blank(prev.page);
+        } else {
+          const gap = (l.y - prev.y) / Math.max(l.size, prev.size);
+          const breaks =
+            l.column !== prev.column || gap < 0.3 || gap > pitch + 0.45 || Math.abs(l.size - prev.size) > 1.5;
+          if (breaks) blank(prev.page);
+        }
+      }
+      const line: Omit<Line, "n"> = { text: l.text, page: l.page };
+      if (l.bold) line.bold = true;
+      if (body && l.size >= body * 1.15 && l.size >= body + 1.5) line.heading = true;
+      if (l.cells) line.cells = l.cells;
+      push(line);
+      prev = l;
+    }
+    if (p.lines.length) prevPageRight = right;
+  }
+  while (lines.length && lines[lines.length - 1].text === "") lines.pop();
+  return lines;
+}
+
+/** The whole layout: raw pages in, numbered lines and furniture out. */
+export function layoutPages(raw: RawPage[], fonts: Record<string, FontInfo>): LayoutResult {
+  const furniture: Furniture[] = [];
+  const columnsPages: number[] = [];
+  const pages: PageInfo[] = raw.map((p) => {
+    const { runs, rotated } = pageRuns(p, fonts);
+    if (rotated.length) furniture.push({ page: p.n, kind: "stamp", text: rotated.join(" ") });
+    const { lines, columns } = pageLines(runs, p.n, p.width);
+    if (columns) columnsPages.push(p.n);
+    return { n: p.n, width: p.width, height: p.height, lines };
+  });
+  furniture.push(...removeFurniture(pages));
+  furniture.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  return { lines: numberLines(pages), furniture, columnsPages };
+}
