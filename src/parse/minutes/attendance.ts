@@ -1,0 +1,121 @@
+/**
+ * Attendance: the PRESENT / Apologies / In attendance blocks between a minutes heading and its
+ * first item, in their printed forms ("PRESENT" on its own line, "PRESENT: names", "Present
+ * (Six Councillors):- names", "ALSO PRESENT:", "IN ATTENDANCE VIRTUALLY:", "Apologies for absence
+ * were received from ..."), plus apologies recorded in an "Apologies" minute item.
+ */
+import type { Attendance } from "../../model/parse-v1";
+import { readPeople } from "./names";
+import { furnitureKey } from "./sections";
+import { isNoiseText, type LineView, squash } from "./text";
+
+type Kind = "present" | "apologies" | "inAttendance" | "stop";
+
+const LABELS: [RegExp, Kind][] = [
+  [/^(?:members\s+)?present\b(?:\s*\([^)]{0,40}\))?\s*(?::-?|-|–)?\s*/i, "present"],
+  [/^those\s+(?:attending|present)\b\s*(?::-?|-|–)?\s*/i, "present"],
+  [
+    /^(?:also\s+present|in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?\s+(?:present|in\s+attendance)|others?\s+present|also\s+in\s+attendance)\b\.?\s*(?::-?|-|–)?\s*/i,
+    "inAttendance",
+  ],
+  [/^apologies(?:\s+for\s+absence)?\b\s*(?::-?|-|–)?\s*/i, "apologies"],
+  [
+    /^(?:substitutes?|absent|unrestricted\s+items|exempt\s+items|part\s+[ab12]\b|election\s+of\b|public\s+participation)/i,
+    "stop",
+  ],
+];
+
+export function emptyAttendance(): Attendance {
+  return { chair: null, present: [], apologies: [], inAttendance: [] };
+}
+
+function labelOf(t: string): { kind: Kind; rest: string } | null {
+  for (const [re, kind] of LABELS) {
+    const m = re.exec(t);
+    if (m) return { kind, rest: t.slice(m[0].length) };
+  }
+  return null;
+}
+
+/** Names after "apologies ... from" in running text; "No apologies" gives none. */
+export function apologiesFromText(text: string): string[] {
+  const out: string[] = [];
+  const re = /apolog(?:y|ies)\b[^.]{0,80}?\b(?:from|by|:)\s*:?\s*/gi;
+  let m: RegExpExecArray | null = re.exec(text);
+  while (m) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (!/\bno\s+$/i.test(before)) {
+      let rest = text.slice(m.index + m[0].length, m.index + m[0].length + 1500);
+      rest = rest.replace(/^apologies\s+(?:for\s+absence\s+)?(?:were\s+)?(?:received|accepted)\s+from\s*:?\s*/i, "");
+      const stop =
+        /\s(?:who|which|were|was|had|has|is|are|substituted|in attendance)\b|\.\s+(?=(?:The|It|He|She|They|A|An|There|This|No|Apologies|Cllr\s+\w+\s+\w+\s+(?:proposed|declared)|\d+\.)\b)|\s\d{1,2}\.\s/.exec(
+          rest,
+        );
+      if (stop) rest = rest.slice(0, stop.index);
+      rest = rest.replace(/\.\s*$/, "");
+      out.push(...readPeople([[rest]]).names);
+    }
+    m = re.exec(text);
+  }
+  return out;
+}
+
+export function readAttendance(
+  views: LineView[],
+  first: number,
+  last: number,
+  running: Set<string>,
+): { attendance: Attendance; found: boolean } {
+  const att = emptyAttendance();
+  let kind: Kind | null = null;
+  let buf: string[][] = [];
+  let found = false;
+  const flush = () => {
+    if (!kind || kind === "stop") {
+      buf = [];
+      return;
+    }
+    if (kind === "apologies") {
+      const joined = buf.map((c) => c.join(", ")).join(" ");
+      const viaText = /\bfrom\b/i.test(joined) ? apologiesFromText(`Apologies ${joined}`) : readPeople(buf).names;
+      att.apologies.push(...viaText);
+    } else {
+      const people = readPeople(buf);
+      if (kind === "present") {
+        att.present.push(...people.names);
+        if (people.chair && !att.chair) att.chair = people.chair;
+      } else att.inAttendance.push(...people.names);
+    }
+    buf = [];
+  };
+  for (let i = first; i <= last; i++) {
+    const v = views[i];
+    const t = squash(v.text);
+    if (!t || isNoiseText(t) || running.has(furnitureKey(t))) continue;
+    const lab = labelOf(t);
+    if (lab) {
+      flush();
+      kind = lab.kind;
+      found = found || kind !== "stop";
+      if (lab.rest) buf.push([lab.rest]);
+      continue;
+    }
+    if (!kind || kind === "stop") continue;
+    // A heading-like line in capitals ends the list ("UNRESTRICTED ITEMS").
+    if (!/[a-z]/.test(t) && !/\b(?:CC|MBE|OBE)\b/.test(t) && t.length > 3 && /[A-Z]{4}/.test(t)) {
+      flush();
+      kind = null;
+      continue;
+    }
+    // A sentence that is not a list of names ends the list.
+    if (/\b(?:were|was)\s+(?:in attendance|present)\b/i.test(t)) {
+      flush();
+      kind = null;
+      continue;
+    }
+    buf.push(v.line.cells ? v.line.cells : [v.text]);
+  }
+  flush();
+  if (att.chair && !att.present.includes(att.chair)) att.present.unshift(att.chair);
+  return { attendance: att, found };
+}

@@ -1,0 +1,192 @@
+/**
+ * The minutes parser: finds every minutes section in a document (a previous meeting's minutes
+ * inside an agenda pack, a whole document of printed minutes, a label-stripped Modern.Gov minutes
+ * page, parish minutes) and returns one Meeting per section with attendance, minute items,
+ * resolutions, declarations, reasons, key decisions, exempt paragraphs and the next meeting date.
+ * `claimed` tells the orchestrator which lines are minutes so it does not read them as reports.
+ */
+import type { SourceDocument } from "../../model/document";
+import type { Diagnostic, Meeting, Minute, Span } from "../../model/parse-v1";
+import { emptyMeeting } from "../../model/parse-v1";
+import { apologiesFromText, readAttendance } from "./attendance";
+import { findDate } from "./dates";
+import { readDeclarations } from "./declarations";
+import { findItems, type ItemHeading } from "./items";
+import { readPeople } from "./names";
+import { readDecision } from "./resolutions";
+import { findSections, furnitureKey } from "./sections";
+import { type Block, type LineView, squash, toBlocks } from "./text";
+
+export type MinutesResult = {
+  meetings: Meeting[];
+  diagnostics: Diagnostic[];
+  claimed: { startLine: number; endLine: number }[];
+};
+
+const EXEMPT =
+  /\bparagraphs?\s+(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}){0,8})\s+(?:of\s+)?(?:part\s+(?:1|I|one)\s+(?:of\s+)?)?(?:schedule\s+12\s*\(?A\)?|the\s+schedule)/gi;
+const PROCEDURAL =
+  /^(?:apologies|declarations?|minutes|urgent|exclusion\s+of\s+(?:the\s+)?(?:press|public)|election\s+of|chair(?:man)?'?s\s+announcements|questions?\b|question\s+time|petitions?|presentation\s+of\s+petitions|date\s+of\s+(?:the\s+)?next\s+meeting|items?\s+referred|to\s+advise\s+of\s+any\s+other\s+items)/i;
+const MARKED = /\bmarked\s+['‘"“]\s*(?:agenda\s+item\s+)?(\d{1,3}[a-z]?)\s*['’"”]/i;
+
+function exemptParagraphs(texts: string[]): number[] {
+  const found = new Set<number>();
+  for (const raw of texts) {
+    const t = raw.length > 3000 ? raw.slice(0, 3000) : raw;
+    EXEMPT.lastIndex = 0;
+    let m: RegExpExecArray | null = EXEMPT.exec(t);
+    while (m) {
+      for (const d of m[1].match(/\d{1,2}/g) ?? []) found.add(Number(d));
+      m = EXEMPT.exec(t);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** "It was noted that the next meeting ... would be held on 17 January 2016 at 2.00pm." */
+function nextMeetingDate(texts: string[]): string | null {
+  for (const raw of texts) {
+    const t = raw.length > 2000 ? raw.slice(0, 2000) : raw;
+    const i = t.search(/\bnext\s+(?:(?:ordinary|scheduled|full|parish\s+council|council)\s+)?meeting\b/i);
+    if (i < 0) continue;
+    const d = findDate(t.slice(i, i + 220));
+    if (d) return d.iso;
+  }
+  return null;
+}
+
+export function parseMinutesSections(doc: SourceDocument): MinutesResult {
+  const diagnostics: Diagnostic[] = [];
+  const meetings: Meeting[] = [];
+  const claimed: { startLine: number; endLine: number }[] = [];
+  const views: LineView[] = doc.lines.map((l) => ({ n: l.n, raw: l.text, text: l.text, line: l }));
+  if (!views.length) return { meetings, diagnostics, claimed };
+  const indexOf = new Map<number, number>();
+  for (let i = 0; i < views.length; i++) indexOf.set(views[i].n, i);
+  const pageOf = (n: number): number | null => views[indexOf.get(n) ?? 0]?.line.page ?? null;
+  const span = (a: number, b: number): Span => ({ startLine: a, endLine: b, page: pageOf(a) });
+
+  for (const sec of findSections(views)) {
+    // Running headers and footers read as blank lines inside the section.
+    const local: LineView[] = views.map((v) =>
+      sec.running.size && sec.running.has(furnitureKey(v.text)) ? { ...v, text: "" } : v,
+    );
+    const texts = local.map((v) => squash(v.text));
+    const first = (indexOf.get(sec.headEnd) ?? -1) + 1;
+    const last = indexOf.get(sec.end) ?? views.length - 1;
+    const items = findItems(local, texts, first, last, sec);
+    const meeting = emptyMeeting(sec.body ?? "", span(sec.start, sec.end));
+    meeting.authority = sec.authority;
+    meeting.date = sec.date;
+    meeting.time = sec.time;
+    meeting.location = sec.location;
+    if (!sec.body)
+      diagnostics.push({ level: "warning", message: "minutes section: committee name not found", span: meeting.span });
+    if (!sec.date && sec.kind !== "moderngov")
+      diagnostics.push({ level: "warning", message: "minutes section: meeting date not found", span: meeting.span });
+    if (sec.kind === "moderngov")
+      diagnostics.push({
+        level: "info",
+        message: "minutes page without labels: meeting date, attendance and minute numbers are not printed",
+        span: meeting.span,
+      });
+
+    const attEnd = items.length ? items[0].at - 1 : last;
+    const { attendance, found } = readAttendance(local, first, attEnd, sec.running);
+    // Wretton-style headings carry "Present: ..." on the heading line itself.
+    if (!found && /\bpresent\s*:/i.test(sec.headText)) {
+      const rest = sec.headText.slice(sec.headText.search(/\bpresent\s*:/i)).replace(/^present\s*:\s*/i, "");
+      const people = readPeople([[rest]]);
+      attendance.present.push(...people.names);
+      attendance.chair = people.chair;
+    }
+    let hasAttendance = found || attendance.present.length > 0;
+
+    const nextTexts: string[] = [];
+    const laterTexts: string[] = [];
+    for (let k = 0; k < items.length; k++) {
+      const it: ItemHeading = items[k];
+      const bodyFirst = it.headEnd + 1;
+      const bodyLast = k + 1 < items.length ? items[k + 1].at - 1 : last;
+      const blocks: Block[] = toBlocks(local.slice(bodyFirst, bodyLast + 1));
+      if (it.inline) {
+        const n = local[it.at].n;
+        blocks.unshift({
+          start: n,
+          end: n,
+          text: squash(it.inline),
+          bulleted: false,
+          indent: 0,
+          gapBefore: 0,
+          cells: false,
+        });
+      }
+      const decision = readDecision(blocks, sec.kind === "moderngov", pageOf);
+      diagnostics.push(...decision.diagnostics);
+      const blockTexts = blocks.map((b) => b.text);
+      const minute: Minute = {
+        number: it.number,
+        agendaItem: it.agendaItem,
+        title: it.title,
+        declarations: [],
+        resolutions: decision.resolutions,
+        keyDecision: decision.keyDecision ? true : null,
+        reasons: decision.reasons,
+        exemptParagraphs: exemptParagraphs([it.title, ...blockTexts]),
+        span: span(local[it.at].n, blocks.length ? blocks[blocks.length - 1].end : local[it.headEnd].n),
+      };
+      if (!minute.agendaItem) {
+        for (const t of blockTexts.slice(0, 4)) {
+          const m = MARKED.exec(t.slice(0, 1500));
+          if (m) {
+            minute.agendaItem = m[1];
+            break;
+          }
+        }
+      }
+      if (/declar|interest/i.test(it.title)) minute.declarations = readDeclarations(blocks);
+      if (/apolog/i.test(it.title)) {
+        const names = apologiesFromText(
+          `${/apolog/i.test(blockTexts.join(" ")) ? "" : "Apologies from "}${blockTexts.join(" ")}`,
+        );
+        for (const n of names) if (!attendance.apologies.includes(n)) attendance.apologies.push(n);
+        if (names.length) hasAttendance = true;
+      }
+      if (/^(?:those\s+(?:attending|present)|present|attendance)\b/i.test(it.title) && blockTexts.length) {
+        const people = readPeople([[blockTexts[0]]]);
+        attendance.present.push(...people.names);
+        if (people.chair && !attendance.chair) attendance.chair = people.chair;
+        if (people.names.length) hasAttendance = true;
+      }
+      if (it.number === null && !it.title)
+        diagnostics.push({ level: "warning", message: "minute item without a title", span: minute.span });
+      if (/next\s+meeting/i.test(it.title)) nextTexts.push(...blockTexts, it.title);
+      else laterTexts.push(...blockTexts);
+      meeting.minutes.push(minute);
+    }
+    if (!items.length)
+      diagnostics.push({
+        level: "warning",
+        message: "minutes section without recognisable minute items",
+        span: meeting.span,
+      });
+    if (attendance.chair && !attendance.present.includes(attendance.chair))
+      attendance.present.unshift(attendance.chair);
+    meeting.attendance = hasAttendance ? attendance : null;
+    meeting.nextMeeting = nextMeetingDate(nextTexts) ?? nextMeetingDate(laterTexts.slice(-12));
+    if (meeting.nextMeeting && meeting.date && meeting.nextMeeting < meeting.date)
+      diagnostics.push({
+        level: "warning",
+        message: `next meeting date ${meeting.nextMeeting} as printed is earlier than the meeting itself (${meeting.date})`,
+        span: meeting.span,
+      });
+    // Key decisions: where the minutes mark any, the unmarked items are not key decisions;
+    // procedural items never are; otherwise the source cannot tell.
+    const marksKey = meeting.minutes.some((m) => m.keyDecision === true);
+    for (const m of meeting.minutes)
+      if (m.keyDecision !== true) m.keyDecision = marksKey || PROCEDURAL.test(m.title) ? false : null;
+    meetings.push(meeting);
+    claimed.push({ startLine: sec.start, endLine: sec.end });
+  }
+  return { meetings, diagnostics, claimed };
+}

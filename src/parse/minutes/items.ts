@@ -1,0 +1,218 @@
+/**
+ * Finds the minute items inside a minutes section. Numbered headings ("523. Title.",
+ * "84.    Apologies", "1       DECLARATIONS OF INTEREST", "3. To Approve the Minutes") are
+ * candidates; the longest consecutive run of numbers wins, with extra weight for headings that an
+ * "(Item 5)" / "(Agenda item 3)" marker confirms, so numbered paragraphs inside items (which restart
+ * at 1) lose. Unnumbered headings confirmed by an "(Item N)" marker and Modern.Gov headings
+ * ("Title. pdf icon PDF 373 KB") are added.
+ */
+import { furnitureKey, type Section } from "./sections";
+import { isNoiseText, type LineView, squash, stripPdfLink } from "./text";
+
+export type ItemHeading = {
+  number: string | null;
+  title: string;
+  agendaItem: string | null;
+  /** index into views of the heading line */
+  at: number;
+  /** index into views of the last heading line (title continuation or item marker) */
+  headEnd: number;
+  /** text printed after the title on the heading line ("2. Apologies: Apologies were received ...") */
+  inline: string | null;
+};
+
+const ITEM_MARKER = /^\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?$/i;
+const TRAILING_MARKER = /\s*\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?\s*$/i;
+const NUMBERED = /^(\d{1,4})(?:\.\s+|\s{2,}|\.(?=[A-Z]))(\S.*)$/;
+
+type Candidate = ItemHeading & { weight: number; num: number | null };
+
+function cleanTitle(t: string): string {
+  return squash(stripPdfLink(t))
+    .replace(TRAILING_MARKER, "")
+    .replace(/\s*\(\s*pages?\s+\d+\s*[-–]\s*\d+\s*\)\s*$/i, "")
+    .replace(/[.:;,\s]+$/, "")
+    .trim();
+}
+
+/** Next content line index after `i` (skipping blanks, noise and running furniture), within `max` lines. */
+function nextContent(texts: string[], i: number, last: number, running: Set<string>, max = 8): number {
+  for (let j = i + 1; j <= last && j - i <= max; j++) {
+    const t = texts[j];
+    if (!t || isNoiseText(t) || running.has(furnitureKey(t))) continue;
+    return j;
+  }
+  return -1;
+}
+
+export function findItems(
+  views: LineView[],
+  texts: string[],
+  first: number,
+  last: number,
+  sec: Section,
+): ItemHeading[] {
+  const cands: Candidate[] = [];
+  const running = sec.running;
+  for (let i = first; i <= last; i++) {
+    const t = texts[i];
+    if (!t || t.length > 400 || running.has(furnitureKey(t))) continue;
+    const raw = views[i].text.replace(/[\u00a0\t]/g, " ").trim();
+    const m = NUMBERED.exec(raw.slice(0, 400));
+    // Marker-confirmed title: this line (and up to two wrapped lines) then "(Item N)".
+    const markerAt = (() => {
+      if (TRAILING_MARKER.test(t)) return i;
+      let j = i;
+      for (let k = 0; k < 3; k++) {
+        const nx = nextContent(texts, j, last, running, 6);
+        if (nx < 0) return -1;
+        if (ITEM_MARKER.test(texts[nx])) return nx;
+        if (TRAILING_MARKER.test(texts[nx]) && texts[nx].length < 120) return nx;
+        if (texts[nx].length > 110 || /^\(?[a-z\d]{1,3}[).]\s/i.test(texts[nx])) return -1;
+        j = nx;
+      }
+      return -1;
+    })();
+    if (m) {
+      const num = Number(m[1]);
+      let title = m[2];
+      let inline: string | null = null;
+      if (/^RESOLVED\b/i.test(title) || (/^\d/.test(title) && /^\d+(?:\.\d+)+\s/.test(raw))) continue;
+      if (!/^[A-Z0-9'"‘“(£]/.test(title)) continue;
+      const colon = title.indexOf(": ");
+      if (colon > 3 && (title.length - colon > 60 || title.length > 140)) {
+        inline = title.slice(colon + 2).trim();
+        title = title.slice(0, colon);
+      }
+      let weight = 1;
+      let headEnd = i;
+      if (markerAt >= 0) {
+        weight += 3;
+        const parts = [title];
+        for (let j = i + 1; j <= markerAt; j++)
+          if (texts[j] && !running.has(furnitureKey(texts[j]))) parts.push(texts[j]);
+        title = parts.join(" ");
+        headEnd = markerAt;
+      } else {
+        const nx = i + 1 <= last ? texts[i + 1] : "";
+        if (title.length > 160 || (nx && /^[a-z]/.test(nx) && !/[.]$/.test(title))) weight -= 0.6;
+        if (/[,]$/.test(title) || (/:$/.test(title) && title.length > 80)) weight -= 0.6;
+        if (/\b(?:said|reported|advised|noted|introduced|confirmed|provided|explained|asked|proposed)\b/.test(title))
+          weight -= 0.5;
+      }
+      const agendaMatch =
+        markerAt >= 0 ? (TRAILING_MARKER.exec(texts[markerAt]) ?? ITEM_MARKER.exec(texts[markerAt])) : null;
+      cands.push({
+        number: m[1],
+        num,
+        title: cleanTitle(title),
+        agendaItem: agendaMatch ? agendaMatch[1] : null,
+        at: i,
+        headEnd,
+        inline,
+        weight,
+      });
+      continue;
+    }
+    if (markerAt >= 0 && !ITEM_MARKER.test(t) && t.length < 200 && !/[.;:,]$/.test(t) && /^[A-Z0-9'"‘“]/.test(t)) {
+      const prev = i > first ? texts[i - 1] : "";
+      if (prev && !/[.:;]$/.test(prev) && !ITEM_MARKER.test(prev) && prev.length > 60) continue; // mid-paragraph
+      const parts: string[] = [];
+      for (let j = i; j <= markerAt; j++) if (texts[j] && !running.has(furnitureKey(texts[j]))) parts.push(texts[j]);
+      const agendaMatch = TRAILING_MARKER.exec(texts[markerAt]) ?? ITEM_MARKER.exec(texts[markerAt]);
+      cands.push({
+        number: null,
+        num: null,
+        title: cleanTitle(parts.join(" ")),
+        agendaItem: agendaMatch ? agendaMatch[1] : null,
+        at: i,
+        headEnd: markerAt,
+        inline: null,
+        weight: 4,
+      });
+      i = markerAt;
+      continue;
+    }
+    if (sec.kind === "moderngov") {
+      const mg = modernGovHeading(texts, i, last);
+      if (mg)
+        cands.push({
+          number: null,
+          num: null,
+          title: mg,
+          agendaItem: null,
+          at: i,
+          headEnd: i,
+          inline: null,
+          weight: 4,
+        });
+    }
+  }
+  return chooseChain(cands);
+}
+
+/** Modern.Gov item headings: "Title. pdf icon PDF 373 KB", or a short "Title." line announcing exemption. */
+function modernGovHeading(texts: string[], i: number, last: number): string | null {
+  const t = texts[i];
+  if (/pdf icon\s*PDF\s*\d+(?:\.\d+)?\s*[KM]B\s*$/i.test(t.slice(-40))) return cleanTitle(t);
+  if (t.length > 120 || !/\.$/.test(t) || !/^[A-Z]/.test(t)) return null;
+  let j = i + 1;
+  while (j <= last && !texts[j]) j++;
+  if (j > last) return null;
+  const nx = texts[j];
+  if (/^The public (?:are|is) likely to be excluded\b/i.test(nx) || /^\(Exempt under\b/i.test(nx)) {
+    // The same title inside the exclusion item's list is preceded by an agenda sentence ending ":-".
+    let p = i - 1;
+    while (p >= 0 && !texts[p]) p--;
+    if (p >= 0 && /:-?$/.test(texts[p]) && i - p <= 3) return null;
+    return cleanTitle(t);
+  }
+  return null;
+}
+
+/** Best-weighted chain of consecutively numbered candidates, plus the unnumbered ones. */
+function chooseChain(cands: Candidate[]): ItemHeading[] {
+  const numbered = cands.filter((c) => c.num !== null);
+  const best: { score: number; prev: number }[] = [];
+  const endAt = new Map<number, number>(); // number → index in `numbered` of best chain ending there
+  let top = -1;
+  for (let k = 0; k < numbered.length; k++) {
+    const c = numbered[k];
+    let score = c.weight;
+    let prev = -1;
+    for (const step of [1, 2]) {
+      const p = endAt.get((c.num as number) - step);
+      if (p === undefined) continue;
+      const s = best[p].score + c.weight - (step - 1) * 0.8;
+      if (s > score) {
+        score = s;
+        prev = p;
+      }
+    }
+    best.push({ score, prev });
+    const cur = endAt.get(c.num as number);
+    if (cur === undefined || best[cur].score <= score) endAt.set(c.num as number, k);
+    if (top < 0 || score > best[top].score) top = k;
+  }
+  const chosen = new Set<number>();
+  if (top >= 0 && best[top].score > 0) for (let k = top; k >= 0; k = best[k].prev) chosen.add(k);
+  const picked: ItemHeading[] = numbered.filter((_, k) => chosen.has(k));
+  for (const c of cands) if (c.num === null) picked.push(c);
+  // A numbered chain that starts after unnumbered marker items keeps both; drop unnumbered
+  // candidates that sit inside a chosen heading's own lines.
+  picked.sort((a, b) => a.at - b.at);
+  const out: ItemHeading[] = [];
+  for (const p of picked) {
+    const prev = out[out.length - 1];
+    if (prev && p.at <= prev.headEnd) continue;
+    out.push(p);
+  }
+  return out.map(({ number, title, agendaItem, at, headEnd, inline }) => ({
+    number,
+    title,
+    agendaItem,
+    at,
+    headEnd,
+    inline,
+  }));
+}

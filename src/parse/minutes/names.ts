@@ -1,0 +1,162 @@
+/**
+ * Splitting printed lists of people into names: "Mr R W Gough (Chairman), Mr N Baker and
+ * Mr R J Thomas", one name per line, TAB columns, names glued on one line ("Mr. A CC Mr. B CC"),
+ * "Councillors Angela Caldara and Corinna Edge", "Name – Role", "Name, Role (minute 40 refers)".
+ * Roles and bracketed notes are dropped; "(in the Chair)" / "(Chairman)" marks the chair.
+ */
+
+const HONORIFIC =
+  "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Professor|Prof|Rev|Revd|Reverend|County Councillor|Borough Councillor|District Councillor)";
+const GLUED_SPLIT = new RegExp(`\\s+(?=${HONORIFIC}\\.?\\s)`, "g");
+const POSTNOMINAL = /^(?:CC|MBE|OBE|CBE|JP|DL|KC|QC|MP|MEP|BEM|FRICS|PhD|MA|BSc|MSc|Hon)\.?$/;
+const ROLE_WORD =
+  /\b(?:for|of|the|to|with|on|member|director|officer|manager|leader|spokesperson|clerk|head|chief|cabinet|representative|assistant|executive|counsel|services|adviser|advisor|analyst|accountant|lead|support|secretary|deputy|interim|corporate|democratic|strategic|public|substitute|observer|co-opted|parishioners?|residents?|press|visitors?|committee|panel|board|group|partnership|authority|commission|trust)\b/i;
+
+export type PersonList = { names: string[]; chair: string | null };
+
+function isChairNote(s: string): boolean {
+  return /^\s*(?:in\s+the\s+chair|chair(?:man|person|woman)?|the\s+chair(?:man)?|presiding)\s*$/i.test(s);
+}
+
+/** Removes balanced (...) groups, reporting whether one of them named the chair. */
+function dropBrackets(s: string): { text: string; chairAt: number[] } {
+  const chairAt: number[] = [];
+  let out = "";
+  let depth = 0;
+  let buf = "";
+  for (const ch of s) {
+    if (ch === "(") {
+      depth++;
+      if (depth === 1) buf = "";
+      else buf += ch;
+      continue;
+    }
+    if (ch === ")" && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        if (isChairNote(buf)) chairAt.push(out.length);
+        out += " ";
+      } else buf += ch;
+      continue;
+    }
+    if (depth > 0) buf += ch;
+    else out += ch;
+  }
+  return { text: out, chairAt };
+}
+
+function tidyName(s: string): string {
+  return s
+    .replace(/^[\s,;:.–—-]+/, "")
+    .replace(/^(?:and|&)\s+/i, "")
+    .replace(/^Councillors\s+/i, "")
+    .replace(/[\s,;:–—-]+$/, "")
+    .replace(/([A-Za-z]{2})\.$/, "$1") // a sentence's full stop, not an initial's
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function looksLikeName(s: string): boolean {
+  if (!s || s.length > 70) return false;
+  if (!/^[A-Z]/.test(s)) return false;
+  if (/\d/.test(s)) return false;
+  const words = s.split(" ");
+  if (words.length > 8) return false;
+  const withoutHonorific = s.replace(new RegExp(`^${HONORIFIC}\\.?\\s+`), "");
+  if (ROLE_WORD.test(withoutHonorific)) return false;
+  if (/\b(?:were|was|received|reported|apologies|present|attendance|none|no)\b/i.test(s)) return false;
+  return true;
+}
+
+/** Splits one entry's text (already free of brackets) into name candidates. */
+function splitEntry(entry: string): string[] {
+  // "Name – Role": keep the left side.
+  const dash = /\s[–—-]\s/.exec(entry);
+  let e = entry;
+  let chairByDash = false;
+  if (dash) {
+    const right = entry.slice(dash.index + dash[0].length);
+    if (/^\s*chair(?:man|person|woman)?\b/i.test(right)) chairByDash = true;
+    e = entry.slice(0, dash.index);
+  }
+  const withoutHonorific = (x: string) => x.replace(new RegExp(`^\\s*${HONORIFIC}\\.?\\s+`), "");
+  const pieces = e
+    .split(/\s*[,;]\s*/)
+    .filter((p) => !ROLE_WORD.test(withoutHonorific(p)) || new RegExp(`^\\s*${HONORIFIC}\\.?\\s`).test(p))
+    .flatMap((p) => p.split(/\s+and\s+|\s+&\s+/));
+  const out: string[] = [];
+  for (const p of pieces) {
+    const t = tidyName(p);
+    if (!t) continue;
+    if (POSTNOMINAL.test(t) && out.length) {
+      out[out.length - 1] = `${out[out.length - 1]}, ${t}`;
+      continue;
+    }
+    for (const g of t.split(GLUED_SPLIT)) {
+      const n = tidyName(g);
+      if (n) out.push(n);
+    }
+  }
+  if (chairByDash && out.length) out[0] = `${out[0]}\u0000chair`;
+  return out;
+}
+
+/**
+ * Reads people from lines of a list. `lines` are the printed lines (TAB cells already separate
+ * entries); a line ending mid-entry (comma, open bracket, an initial) continues on the next.
+ */
+export function readPeople(lines: string[][]): PersonList {
+  // Rebuild entries: each inner array is one printed line's cells.
+  const entries: string[] = [];
+  let carry = "";
+  for (let li = 0; li < lines.length; li++) {
+    const cells = lines[li].map((c) => c.replace(/\s+/g, " ").trim()).filter(Boolean);
+    for (let ci = 0; ci < cells.length; ci++) {
+      const c = cells[ci];
+      carry = carry ? (/[A-Za-z]-$/.test(carry) ? carry + c : `${carry} ${c}`) : c;
+      const open = (carry.match(/\(/g) ?? []).length > (carry.match(/\)/g) ?? []).length;
+      const last = ci === cells.length - 1;
+      const nextLine = li + 1 < lines.length ? (lines[li + 1][0] ?? "").trim() : "";
+      const continues =
+        last &&
+        (open ||
+          /[,(&]$|\band$|[A-Za-z]-$/.test(carry) ||
+          new RegExp(`\\b${HONORIFIC}\\.?$`).test(carry) ||
+          /\b[A-Z]\.?$/.test(carry) ||
+          /^[a-z(]/.test(nextLine));
+      if (!continues) {
+        entries.push(carry);
+        carry = "";
+      }
+    }
+  }
+  if (carry) entries.push(carry);
+  const names: string[] = [];
+  let chair: string | null = null;
+  for (const entry of entries) {
+    const { text, chairAt } = dropBrackets(entry);
+    // Which piece did a chair note follow? Split the text at the note positions.
+    let cursor = 0;
+    const segments: { text: string; chair: boolean }[] = [];
+    for (const at of chairAt) {
+      segments.push({ text: text.slice(cursor, at), chair: true });
+      cursor = at;
+    }
+    segments.push({ text: text.slice(cursor), chair: false });
+    for (const seg of segments) {
+      const parts = splitEntry(seg.text);
+      parts.forEach((p, idx) => {
+        let n = p;
+        let isChair = seg.chair && idx === parts.length - 1;
+        if (n.endsWith("\u0000chair")) {
+          n = n.slice(0, -6);
+          isChair = true;
+        }
+        if (!looksLikeName(n)) return;
+        names.push(n);
+        if (isChair && !chair) chair = n;
+      });
+    }
+  }
+  return { names, chair };
+}

@@ -1,0 +1,209 @@
+/**
+ * The decision part of a minute item: RESOLVED clauses (lettered, nested roman sub-clauses,
+ * unlettered single resolutions, preambles such as "That the following be recommended to the
+ * County Council:-" dropped), "(KEY DECISION)", and the REASONS FOR DECISION paragraphs. Also the
+ * label-stripped Modern.Gov form, where only runs of blank lines mark RESOLVED and REASONS.
+ */
+import type { Clause, Diagnostic, Span } from "../../model/parse-v1";
+import { type Block, endsTerminal, type LabelKind, readLabel, startsLower } from "./text";
+
+export type Decision = {
+  resolutions: Clause[];
+  keyDecision: boolean;
+  reasons: string[];
+  diagnostics: Diagnostic[];
+};
+
+const RESOLVED_STRICT =
+  /^(?:\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|it\s+was\s+resolved\s+that\b)\s*(?:[:,–—-]+\s*)?/;
+const REASONS = /^reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\s*:?-?\s*/i;
+const KEY = /^\(?\s*key\s+decision\s*\)?\.?$/i;
+
+type Level = { kind: LabelKind; clauses: Clause[] };
+
+const PREV_LETTER: Record<string, string> = { i: "h", v: "u", x: "w" };
+
+class ClauseBuilder {
+  top: Clause[] = [];
+  levels: Level[] = [];
+  last: Clause | null = null;
+  lastHadChildren = false;
+
+  add(kindIn: LabelKind, label: string, ambiguous: boolean, text: string): void {
+    let kind = kindIn;
+    const lvl0 = this.levels[0];
+    if (ambiguous && lvl0 && lvl0.kind === "letter") {
+      const parent = lvl0.clauses[lvl0.clauses.length - 1];
+      const lastTopLabel = (parent?.label ?? "").toLowerCase();
+      const introducesList = parent && /(?::-?|including|includes|following)$/i.test(parent.text.trim());
+      const inRoman = this.levels[1]?.kind === "roman" && this.last !== parent;
+      if (PREV_LETTER[label.toLowerCase()] === lastTopLabel && !introducesList && !inRoman) kind = "letter";
+      else kind = "roman";
+    } else if (ambiguous && !lvl0) kind = label === "i" ? "roman" : "letter";
+    const clause: Clause = { label, text, children: [] };
+    const depth = this.levels.findIndex((l) => l.kind === kind);
+    if (depth === 0 || this.levels.length === 0) {
+      if (!this.levels.length) this.levels.push({ kind, clauses: this.top });
+      this.levels.length = 1;
+      this.top.push(clause);
+    } else if (depth > 0) {
+      this.levels.length = depth + 1;
+      const parentLevel = this.levels[depth - 1];
+      const parent = parentLevel.clauses[parentLevel.clauses.length - 1];
+      parent.children.push(clause);
+      this.levels[depth].clauses = parent.children;
+    } else {
+      if (this.levels.length >= 3) {
+        this.levels[this.levels.length - 1].clauses.push(clause);
+      } else {
+        const parentLevel = this.levels[this.levels.length - 1];
+        const parent = parentLevel.clauses[parentLevel.clauses.length - 1];
+        parent.children.push(clause);
+        this.levels.push({ kind, clauses: parent.children });
+      }
+    }
+    this.last = clause;
+  }
+
+  addUnlabelled(text: string): void {
+    const clause: Clause = { label: null, text, children: [] };
+    this.top.push(clause);
+    this.levels = [];
+    this.last = clause;
+  }
+}
+
+function spanOf(b: Block, page: number | null): Span {
+  return { startLine: b.start, endLine: b.end, page };
+}
+
+/** Reads the decision from an item's body blocks. `stripped` selects the Modern.Gov blank-run grammar. */
+export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: number) => number | null): Decision {
+  const out: Decision = { resolutions: [], keyDecision: false, reasons: [], diagnostics: [] };
+  const builder = new ClauseBuilder();
+  let state: "narrative" | "resolved" | "reasons" | "after" = "narrative";
+  let pendingPreamble: Block | null = null;
+  const hasMarker = blocks.some((b) => RESOLVED_STRICT.test(b.text));
+  const useGaps = stripped && !hasMarker;
+  let clausesSeen = false;
+
+  const note = (b: Block, message: string, level: Diagnostic["level"] = "info") =>
+    out.diagnostics.push({ level, message, span: spanOf(b, pageOf(b.start)) });
+
+  const takeClauseBlock = (text: string): boolean => {
+    const lab = readLabel(text);
+    if (lab?.rest) {
+      if (pendingPreamble) pendingPreamble = null;
+      builder.add(lab.kind, lab.label, lab.ambiguousRoman, lab.rest);
+      clausesSeen = true;
+      return true;
+    }
+    return false;
+  };
+
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    const text = b.text;
+    if (KEY.test(text)) {
+      out.keyDecision = true;
+      continue;
+    }
+    const rm = REASONS.exec(text);
+    if (rm && text.length < 200 + rm[0].length) {
+      state = "reasons";
+      const rest = text.slice(rm[0].length).trim();
+      if (rest) out.reasons.push(rest);
+      continue;
+    }
+    if (useGaps && b.gapBefore >= 4) {
+      if (state === "narrative" && !clausesSeen) state = "resolved";
+      else if (state === "resolved" && clausesSeen) state = "reasons";
+    }
+    const strict = hasMarker ? RESOLVED_STRICT.exec(text) : null;
+    if (strict) {
+      state = "resolved";
+      const rest = text.slice(strict[0].length).trim();
+      if (!rest) continue;
+      if (takeClauseBlock(rest)) continue;
+      if (/:-?$/.test(rest) && bi + 1 < blocks.length && readLabel(blocks[bi + 1].text)) {
+        pendingPreamble = b;
+        builder.levels = [];
+        continue;
+      }
+      builder.addUnlabelled(rest);
+      clausesSeen = true;
+      continue;
+    }
+    if (state === "resolved") {
+      if (b.cells) {
+        note(b, "table inside a resolution not kept in clause text");
+        continue;
+      }
+      if (/^[[(]/.test(text) && !readLabel(text)) {
+        state = "after";
+        continue;
+      }
+      const lab = readLabel(text);
+      if (
+        lab &&
+        lab.kind === "number" &&
+        /^\d{1,3}\.\s/.test(text) &&
+        builder.levels[0] &&
+        builder.levels[0].kind !== "number"
+      ) {
+        state = "after"; // the next numbered paragraph of the narrative
+        continue;
+      }
+      if (takeClauseBlock(text)) continue;
+      const last = builder.last;
+      if (
+        last &&
+        !endsTerminal(last.text) &&
+        (startsLower(text) || /[,]$|\b(?:the|of|and|to|in|for|a|an|be)$/.test(last.text))
+      ) {
+        last.text = `${last.text} ${text}`;
+        continue;
+      }
+      if (last && startsLower(text)) {
+        note(
+          b,
+          `text after the sub-clauses of clause ${builder.levels[0] ? (builder.top[builder.top.length - 1].label ?? "") : ""} not kept in clause text: "${text.slice(0, 80)}"`,
+        );
+        continue;
+      }
+      if (!clausesSeen) {
+        if (/:-?$/.test(text) && bi + 1 < blocks.length && readLabel(blocks[bi + 1].text)) {
+          pendingPreamble = b;
+          continue;
+        }
+        builder.addUnlabelled(text);
+        clausesSeen = true;
+        continue;
+      }
+      if (useGaps) {
+        builder.addUnlabelled(text);
+        continue;
+      }
+      state = "after";
+      continue;
+    }
+    if (state === "reasons") {
+      if (/^[[(]/.test(text) && /[\])]\.?$/.test(text)) {
+        state = "after";
+        continue;
+      }
+      const prev = out.reasons.length ? out.reasons[out.reasons.length - 1] : null;
+      if (prev !== null && !endsTerminal(prev) && (startsLower(text) || b.gapBefore <= 1)) {
+        out.reasons[out.reasons.length - 1] = `${prev} ${text}`;
+        continue;
+      }
+      out.reasons.push(text);
+    }
+  }
+  if (pendingPreamble) {
+    const p: Block = pendingPreamble;
+    note(p, "resolution preamble without clauses");
+  }
+  out.resolutions = builder.top;
+  return out;
+}

@@ -1,0 +1,327 @@
+/**
+ * Finds the minutes sections in a document: a "Minutes of a meeting of the X held at Y on DATE"
+ * heading (agenda packs, printed minutes, parish minutes), a "PRESENT:" block under a committee
+ * name and date (Merton-style draft minutes), or, when neither is found, a Modern.Gov minutes page
+ * whose labels were stripped (item headings carrying "pdf icon PDF 373 KB", "The Cabinet
+ * considered a report ..."). Also reads the meeting facts printed in the heading.
+ */
+import { findDate, parseDate, parseTime } from "./dates";
+import { isNoiseText, type LineView, squash } from "./text";
+
+export type SectionKind = "heading" | "present" | "moderngov";
+
+export type Section = {
+  kind: SectionKind;
+  /** first line of the heading block (authority / committee lines included) */
+  start: number;
+  /** last line of the heading sentence */
+  headEnd: number;
+  end: number;
+  body: string | null;
+  authority: string | null;
+  date: string | null;
+  time: string | null;
+  location: string | null;
+  /** the heading's text, joined */
+  headText: string;
+  /** texts that repeat as running headers of this section (compared squashed, case-insensitive) */
+  running: Set<string>;
+};
+
+const HEAD_MEETING =
+  /^(?:[\d/]{6,}\s+)?(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:a|an|the)\s+(?:(?:special|annual|extraordinary|ordinary|additional|reconvened|adjourned|virtual|remote|joint)\s+)*(?:meeting|proceedings)\b/i;
+const HEAD_COUNCIL =
+  /^(?:[\d/]{6,}\s+)?(?:draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+)?(.{2,80}?\bcouncil)\s+meeting\b/i;
+const PRESENT = /^(?:present\b\s*(?::|-|–|\(|$)|those\s+(?:attending|present)\s*:)/i;
+const AUTHORITY_LINE =
+  /^(?:the\s+)?(?:(?:london\s+)?borough\s+of\s+[a-z ]{2,40}|[a-z][a-z .'&-]{1,50}?\s(?:county|borough|district|city|parish|town|metropolitan borough|community)\s+council|[a-z][a-z .'&-]{1,50}?\s+council)$/i;
+
+function tidyBody(s: string): string {
+  return s
+    .replace(/^(?:the|a|an)\s+/i, "")
+    .replace(/[\s,.:;–-]+$/, "")
+    .trim();
+}
+
+function titleCaseIfShouting(s: string): string {
+  if (/[a-z]/.test(s)) return s;
+  return s.toLowerCase().replace(/\b([a-z])/g, (c) => c.toUpperCase());
+}
+
+/** Meeting facts from the heading text of a "Minutes of ..." section. */
+function readHeading(text: string): { body: string | null; location: string | null } {
+  const t = text.slice(0, 500);
+  let body: string | null = null;
+  let location: string | null = null;
+  const of =
+    /\bmeeting\s+of\s+(?:the\s+)?(.{2,120}?)\s+(?:held|which\s+took\s+place|on\s+(?:mon|tue|wed|thu|fri|sat|sun)|at\s|in\s)/i.exec(
+      t,
+    );
+  if (of) body = tidyBody(of[1]);
+  else {
+    const c = HEAD_COUNCIL.exec(t);
+    if (c) body = tidyBody(c[1]);
+  }
+  const held =
+    /\bheld\s+(?:at|in)\s+(?:the\s+)?(.{3,160}?)(?=\s+on\s+|\s+at\s+\d|,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|\.?\s*$|\s+present\b)/i.exec(
+      t,
+    );
+  if (held) location = held[1].replace(/[\s,.]+$/, "").trim();
+  return { body, location };
+}
+
+/** Repeated first/last lines of physical pages: running headers and footers. */
+export function runningLines(views: LineView[]): Set<string> {
+  const byPage = new Map<number, LineView[]>();
+  for (const v of views) {
+    if (v.line.page === null) return new Set();
+    const t = squash(v.text);
+    if (!t || isNoiseText(t)) continue;
+    let arr = byPage.get(v.line.page);
+    if (!arr) {
+      arr = [];
+      byPage.set(v.line.page, arr);
+    }
+    arr.push(v);
+  }
+  if (byPage.size < 2) return new Set();
+  const counts = new Map<string, number>();
+  for (const arr of byPage.values()) {
+    const edge = new Set<string>();
+    for (const v of [...arr.slice(0, 3), ...arr.slice(-3)]) edge.add(furnitureKey(v.text));
+    for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [k, c] of counts)
+    if (c >= 2 && k.length >= 8 && !/^(?:resolved|reasons?|\(key|present|apologies)/.test(k)) out.add(k);
+  return out;
+}
+
+export function furnitureKey(s: string): string {
+  return squash(s).toLowerCase().replace(/\d+/g, "#");
+}
+
+function isSignature(t: string): boolean {
+  if (t.length > 90) return false;
+  if (/^(?:signed\b.{0,60})?\(?\s*chair(?:man|person|woman)?\s*\)?\.?$/i.test(t)) return true;
+  if (/\bCHAIR(?:MAN)?$/.test(t) && /\d/.test(t)) return true; // "2.00 - 3.10 pm 03 March 2015 CHAIRMAN"
+  if (/^chair(?:man)?'?s\s+signature\b/i.test(t)) return true;
+  return false;
+}
+
+function isHeadingStart(t: string): boolean {
+  if (!HEAD_MEETING.test(t) && !HEAD_COUNCIL.test(t)) return false;
+  // "Minutes of the meeting held on 3 March 2015." is an agenda entry or a minute title.
+  if (/^(?:[\d/]{6,}\s+)?(?:draft\s+)?minutes\s+of\s+the\s+(?:previous\s+)?meetings?\s+held\s+on\b/i.test(t))
+    return false;
+  return true;
+}
+
+export function findSections(views: LineView[]): Section[] {
+  const running = runningLines(views);
+  const texts = views.map((v) => squash(v.text));
+  const sections: Section[] = [];
+  const n = views.length;
+  for (let i = 0; i < n; i++) {
+    const t = texts[i].slice(0, 400);
+    if (!t || !isHeadingStart(t)) continue;
+    // Heading sentence: this line plus wrapped lines until it has a date or a full stop.
+    let j = i;
+    let head = t;
+    while (
+      j + 1 < n &&
+      j - i < 3 &&
+      texts[j + 1] &&
+      !PRESENT.test(texts[j + 1]) &&
+      !findDate(head) &&
+      !/\.$/.test(head)
+    ) {
+      j++;
+      head += ` ${texts[j]}`;
+    }
+    // A date on the following line ("At 7.30pm on Wednesday 10 July 2013").
+    let dateText = head;
+    let k = j + 1;
+    while (k < n && !texts[k]) k++;
+    if (!findDate(head) && k < n && texts[k].length < 120 && findDate(texts[k]) && !PRESENT.test(texts[k])) {
+      dateText += ` ${texts[k]}`;
+      j = k;
+    }
+    const { body: hb, location } = readHeading(head);
+    let body = hb;
+    let start = i;
+    let authority: string | null = null;
+    // Lines above the heading: authority and committee name ("KENT COUNTY COUNCIL", "CABINET",
+    // "CORPORATE PARENTING PANEL – 10th December 2024").
+    let seen = 0;
+    for (let b = i - 1; b >= 0 && seen < 3 && i - b < 8; b--) {
+      const a = texts[b];
+      if (!a) continue;
+      if (a.length > 90 || /[.;:]$/.test(a) || /^\d/.test(a) || isNoiseText(a)) break;
+      seen++;
+      const noDate = a.replace(/\s*[–—-]\s*.*\d{4}.*$/, "").trim();
+      if (AUTHORITY_LINE.test(noDate) && !authority && /council$/i.test(noDate)) {
+        authority = titleCaseIfShouting(noDate.replace(/^the\s+/i, ""));
+        start = b;
+      } else if (!body && /^[A-Z][A-Z &,'()-]+$/.test(noDate)) {
+        body = tidyBody(titleCaseIfShouting(noDate));
+        if (!findDate(dateText) && findDate(a)) dateText += ` ${a}`;
+        start = b;
+      } else if (!/[a-z]/.test(a)) start = b;
+      else break;
+    }
+    if (!authority && body && /\bcouncil$/i.test(body) && !/^(?:county|city|borough|district)\s+council$/i.test(body))
+      authority = titleCaseIfShouting(body);
+    const runningHere = new Set(running);
+    sections.push({
+      kind: "heading",
+      start: views[start].n,
+      headEnd: views[j].n,
+      end: views[n - 1].n,
+      body,
+      authority,
+      date: parseDate(dateText),
+      time: parseTime(dateText.replace(/\(\d{1,2}[:.]\d{2}\s+to\b.*$/i, "")),
+      location,
+      headText: head,
+      running: runningHere,
+    });
+    i = j;
+  }
+  // "PRESENT:" blocks outside any heading section, under a committee name and a date.
+  for (let i = 0; i < n; i++) {
+    const t = texts[i];
+    if (!t || !/^PRESENT\b/.test(t)) continue;
+    const ln = views[i].n;
+    if (sections.some((s) => s.kind === "heading" && ln >= s.start && ln <= s.headEnd + 40)) continue;
+    let body: string | null = null;
+    let date: string | null = null;
+    let time: string | null = null;
+    let start = i;
+    const headerTexts: string[] = [];
+    for (let b = i - 1, seen = 0; b >= 0 && seen < 4 && i - b < 8; b--) {
+      const a = texts[b];
+      if (!a) continue;
+      if (a.length > 100 || /[a-z]{3}/.test(a.replace(/\d+(?:st|nd|rd|th)\b/g, "")) || isNoiseText(a)) break;
+      seen++;
+      start = b;
+      const d = parseDate(a);
+      if (d && !date) {
+        date = d;
+        headerTexts.push(a);
+      } else if (/^\(?\d{1,2}[:.]\d{2}/.test(a)) {
+        time = parseTime(a);
+      } else if (!body && /[A-Z]{3}/.test(a)) {
+        body = tidyBody(titleCaseIfShouting(a));
+        headerTexts.push(a);
+      }
+    }
+    if (!body && !date) continue;
+    const runningHere = new Set(running);
+    for (const h of headerTexts) runningHere.add(furnitureKey(h));
+    sections.push({
+      kind: "present",
+      start: views[start].n,
+      headEnd: views[Math.max(start, i - 1)].n,
+      end: views[n - 1].n,
+      body,
+      authority: null,
+      date,
+      time,
+      location: null,
+      headText: headerTexts.join(" "),
+      running: runningHere,
+    });
+  }
+  sections.sort((a, b) => a.start - b.start);
+  if (!sections.length) {
+    const mg = modernGovSection(views, texts, running);
+    if (mg) sections.push(mg);
+  }
+  // Ends: the next section, a signature, a blank-page marker, an agenda stamp or a report header.
+  const indexOf = new Map<number, number>();
+  for (let idx = 0; idx < views.length; idx++) indexOf.set(views[idx].n, idx);
+  for (let s = 0; s < sections.length; s++) {
+    const sec = sections[s];
+    const limit = s + 1 < sections.length ? sections[s + 1].start - 1 : views[n - 1].n;
+    sec.end = limit;
+    if (sec.kind === "moderngov") continue;
+    let blanks = 0;
+    let lastContent = sec.headEnd;
+    for (let idx = (indexOf.get(sec.headEnd) ?? 0) + 1; idx < n && views[idx].n <= limit; idx++) {
+      const t = texts[idx];
+      if (!t) {
+        blanks++;
+        continue;
+      }
+      const key = furnitureKey(t);
+      if (sec.running.has(key)) {
+        blanks = 0;
+        continue;
+      }
+      const ln = views[idx].n;
+      if (isSignature(t)) {
+        lastContent = ln;
+        sec.end = ln;
+        break;
+      }
+      if (/^this page is intentionally (?:left )?blank/i.test(t) || /^agenda item \d+[a-z]?$/i.test(t)) {
+        sec.end = lastContent;
+        break;
+      }
+      if (
+        blanks >= 2 &&
+        ln - sec.headEnd > 10 &&
+        t.length < 100 &&
+        !/[a-z]/.test(t) &&
+        /[A-Z]{3}/.test(t) &&
+        (findDate(t) || /^(?:JOINT\s+)?REPORT OF\b/.test(t)) &&
+        !/^\d/.test(t)
+      ) {
+        sec.end = lastContent;
+        break;
+      }
+      if (!isNoiseText(t)) lastContent = ln;
+      blanks = 0;
+    }
+    if (sec.end === limit) sec.end = Math.max(sec.headEnd, lastContent);
+  }
+  return sections;
+}
+
+const MG_LINK = /pdf icon\s*PDF\s*\d+(?:\.\d+)?\s*[KM]B\s*$/i;
+const CONSIDERED =
+  /^The\s+((?:[A-Z][A-Za-z&'-]*\s+){0,8}?[A-Z][A-Za-z&'-]*)\s+(?:considered|received|noted)\s+(?:a|an|the)\b/;
+
+/** A Modern.Gov "agenda and minutes" page without its labels: the whole text is one section. */
+function modernGovSection(views: LineView[], texts: string[], running: Set<string>): Section | null {
+  let links = 0;
+  const bodies = new Map<string, number>();
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (!t) continue;
+    if (first < 0) first = i;
+    last = i;
+    if (MG_LINK.test(t.slice(-40))) links++;
+    const m = CONSIDERED.exec(t.slice(0, 160));
+    if (m) bodies.set(m[1], (bodies.get(m[1]) ?? 0) + 1);
+  }
+  const considered = [...bodies.values()].reduce((a, b) => a + b, 0);
+  if (first < 0 || links < 1 || considered < 2) return null;
+  const body = [...bodies.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return {
+    kind: "moderngov",
+    start: views[first].n,
+    headEnd: views[first].n - 1,
+    end: views[last].n,
+    body,
+    authority: null,
+    date: null,
+    time: null,
+    location: null,
+    headText: "",
+    running,
+  };
+}
