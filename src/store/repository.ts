@@ -53,10 +53,8 @@ export type MeetingSummary = {
   date: string | null;
   time: string | null;
   location: string | null;
-  agendaItems: number;
-  minutes: number;
-  reports: number;
-  documents: number;
+  /** How many of each the meeting's shown sources give, and how many documents speak of it. */
+  counts: { agendaItems: number; minutes: number; reports: number; documents: number };
 };
 
 export type DocumentRef = {

@@ -1,0 +1,56 @@
+/** Tests for name parsing and the conservative person-merge rules. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { displayName, type KnownPerson, parseName, resolvePerson } from "./names";
+
+const known = (id: number, printed: string): KnownPerson => {
+  const n = parseName(printed)!;
+  return { id, title: n.title, given: n.given, surnameKey: n.surnameKey };
+};
+
+test("parses titles, initials, forenames and post-nominals", () => {
+  const a = parseName("Mr. J. B. Rhodes CC")!;
+  assert.deepEqual([a.title, a.given, a.surname, a.suffixes], ["mr", ["J", "B"], "Rhodes", ["CC"]]);
+  const b = parseName("Mr. Dave Houseman MBE, CC")!;
+  assert.deepEqual([b.title, b.given, b.surname, b.suffixes], ["mr", ["Dave"], "Houseman", ["MBE", "CC"]]);
+  const c = parseName("Mr Rhodes")!;
+  assert.deepEqual([c.title, c.given, c.surname], ["mr", [], "Rhodes"]);
+  const d = parseName("Mrs. R. Camamile CC (Chairman)")!;
+  assert.deepEqual([d.title, d.given, d.surname], ["mrs", ["R"], "Camamile"]);
+  assert.equal(parseName("Cllr J.B. de Souza")!.surname, "de Souza");
+  assert.deepEqual(parseName("Cllr J.B. de Souza")!.given, ["J", "B"]);
+  assert.equal(displayName(a), "Mr J. B. Rhodes");
+  assert.equal(parseName("   "), null);
+  assert.equal(parseName("(apologies)"), null);
+});
+
+test("merges the printed forms of one councillor", () => {
+  const people = [known(1, "Mr. J. B. Rhodes CC")];
+  assert.deepEqual(resolvePerson(parseName("Mr J B Rhodes")!, people), { personId: 1, rule: "exact" });
+  assert.deepEqual(resolvePerson(parseName("Mr. Rhodes CC")!, people), { personId: 1, rule: "surname-unique" });
+  assert.deepEqual(resolvePerson(parseName("Mr Rhodes")!, people), { personId: 1, rule: "surname-unique" });
+  const dave = [known(2, "Mr. Dave Houseman MBE, CC")];
+  assert.deepEqual(resolvePerson(parseName("Mr. D. Houseman CC")!, dave), { personId: 2, rule: "forename-initial" });
+});
+
+test("keeps different people apart", () => {
+  const people = [known(1, "Mr. J. B. Rhodes CC"), known(2, "Mrs. A. Rhodes CC")];
+  // Different initials.
+  assert.equal(resolvePerson(parseName("Mr. P. Rhodes CC")!, people).personId, null);
+  // A missing initial is not assumed.
+  assert.equal(resolvePerson(parseName("Mr. J. Rhodes CC")!, people).personId, null);
+  // Mrs vs Mr.
+  assert.equal(resolvePerson(parseName("Mrs. J. B. Rhodes CC")!, people).personId, null);
+  // "Mr Rhodes" is unique among men.
+  assert.equal(resolvePerson(parseName("Mr Rhodes")!, people).personId, 1);
+  // Two candidates: ambiguous, so a new person.
+  const two = [known(1, "Mr. J. B. Rhodes CC"), known(3, "Mr. P. Rhodes CC")];
+  assert.deepEqual(resolvePerson(parseName("Mr Rhodes")!, two), { personId: null, rule: "first-seen" });
+  // Two different full forenames never merge.
+  assert.equal(resolvePerson(parseName("Mr. David Houseman")!, [known(2, "Mr. Dave Houseman")]).personId, null);
+});
+
+test("sentences are not names", () => {
+  assert.equal(parseName("All Members of the committee who were also members of a district council"), null);
+  assert.equal(parseName("the Chairman"), null);
+});

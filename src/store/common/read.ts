@@ -1,0 +1,601 @@
+/**
+ * The read side of the Repository in SQL both engines run: meetings, committees, people,
+ * decisions, documents and stats, each record with its provenance. Only the shown source of each
+ * meeting section is read (`shadowed = 0`); exempt minutes come back as title and paragraphs only.
+ */
+import type { Contact, Span } from "../../model/parse-v1";
+import type {
+  AgendaItemRecord,
+  AliasRecord,
+  AttendanceRecord,
+  CommitteeDetail,
+  CommitteeRef,
+  CommitteeSummary,
+  DecisionFilter,
+  DecisionRecord,
+  DeclarationRecord,
+  DocumentRef,
+  MeetingDetail,
+  MeetingFilter,
+  MeetingSummary,
+  MembershipRecord,
+  MinuteRecord,
+  Page,
+  Paging,
+  PersonAttendance,
+  PersonDetail,
+  PersonRef,
+  PersonSummary,
+  Provenance,
+  ReportRecord,
+  ResolutionRecord,
+  StoreStats,
+} from "../repository";
+import { placeholders, type SqlConn, type SqlValue } from "../sql";
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): number => Number(v);
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : Number(v) !== 0);
+const parseJson = <T>(v: unknown, fallback: T): T => (typeof v === "string" ? (JSON.parse(v) as T) : fallback);
+
+export const spanOf = (r: Row): Span => ({
+  startLine: num(r.span_start),
+  endLine: num(r.span_end),
+  page: r.page === null || r.page === undefined ? null : num(r.page),
+});
+
+export const DEFAULT_PAGING: Paging = { limit: 50, offset: 0 };
+
+export function clampPaging(p: Paging | undefined, max = 500): Paging {
+  const limit = Math.min(Math.max(1, Math.floor(Number(p?.limit ?? 50)) || 50), max);
+  const offset = Math.max(0, Math.floor(Number(p?.offset ?? 0)) || 0);
+  return { limit, offset };
+}
+
+/** Committee given as an id or a name (exact, case-insensitive; else containing): the matching ids. */
+export async function committeeIds(conn: SqlConn, committee: number | string): Promise<number[]> {
+  if (typeof committee === "number" || /^\d+$/.test(committee)) return [Number(committee)];
+  const want = committee.trim().toLowerCase();
+  const rows = await conn.all<{ id: number; name: string }>("SELECT id, name FROM committees ORDER BY id");
+  const exact = rows.filter((r) => r.name.toLowerCase() === want);
+  if (exact.length) return exact.map((r) => r.id);
+  return rows.filter((r) => r.name.toLowerCase().includes(want)).map((r) => r.id);
+}
+
+/** SQL conditions for committee/date filters on a table alias; null when the committee matches nothing. */
+export async function filterSql(
+  conn: SqlConn,
+  f: MeetingFilter,
+  cols: { committee: string; date: string },
+): Promise<{ where: string[]; params: SqlValue[] } | null> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (f.committee !== undefined && f.committee !== "") {
+    const ids = await committeeIds(conn, f.committee);
+    if (!ids.length) return null;
+    where.push(`${cols.committee} IN (${placeholders(ids.length)})`);
+    params.push(...ids);
+  }
+  if (f.from) {
+    where.push(`${cols.date} >= ?`);
+    params.push(f.from);
+  }
+  if (f.to) {
+    where.push(`${cols.date} <= ?`);
+    params.push(f.to);
+  }
+  return { where, params };
+}
+
+const whereClause = (w: string[]): string => (w.length ? `WHERE ${w.join(" AND ")}` : "");
+
+export class Reader {
+  private docNames = new Map<number, string>();
+
+  constructor(private conn: SqlConn) {}
+
+  private async provenance(documentId: number, span: Span): Promise<Provenance> {
+    let name = this.docNames.get(documentId);
+    if (name === undefined) {
+      const r = await this.conn.get<{ name: string }>("SELECT name FROM documents WHERE id = ?", [documentId]);
+      name = r?.name ?? "";
+      this.docNames.set(documentId, name);
+    }
+    return { documentId, documentName: name, span };
+  }
+
+  private async summaries(rows: Row[]): Promise<MeetingSummary[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => num(r.id));
+    const ph = placeholders(ids.length);
+    const counts = new Map<number, { agendaItems: number; minutes: number; reports: number; documents: number }>();
+    for (const id of ids) counts.set(id, { agendaItems: 0, minutes: 0, reports: 0, documents: 0 });
+    for (const [table, key] of [
+      ["agenda_items", "agendaItems"],
+      ["minutes", "minutes"],
+      ["reports", "reports"],
+    ] as const) {
+      const rs = await this.conn.all<{ meeting_id: number; n: number }>(
+        `SELECT meeting_id, CAST(count(*) AS INTEGER) AS n FROM ${table} WHERE shadowed = 0 AND meeting_id IN (${ph}) GROUP BY meeting_id`,
+        ids,
+      );
+      for (const r of rs) counts.get(num(r.meeting_id))![key] = num(r.n);
+    }
+    const docs = await this.conn.all<{ meeting_id: number; n: number }>(
+      `SELECT meeting_id, CAST(count(DISTINCT document_id) AS INTEGER) AS n FROM meeting_sources WHERE meeting_id IN (${ph}) GROUP BY meeting_id`,
+      ids,
+    );
+    for (const r of docs) counts.get(num(r.meeting_id))!.documents = num(r.n);
+    const sources = await this.conn.all<Row>(
+      `SELECT meeting_id, time, location FROM meeting_sources WHERE meeting_id IN (${ph}) ORDER BY document_id, ordinal`,
+      ids,
+    );
+    const place = new Map<number, { time: string | null; location: string | null }>();
+    for (const s of sources) {
+      const p = place.get(num(s.meeting_id)) ?? { time: null, location: null };
+      p.time ??= str(s.time);
+      p.location ??= str(s.location);
+      place.set(num(s.meeting_id), p);
+    }
+    return rows.map((r) => ({
+      id: num(r.id),
+      committee: { id: num(r.committee_id), name: String(r.committee_name) },
+      authority: str(r.authority_name) || null,
+      date: str(r.date),
+      time: place.get(num(r.id))?.time ?? null,
+      location: place.get(num(r.id))?.location ?? null,
+      counts: counts.get(num(r.id))!,
+    }));
+  }
+
+  private static MEETING_SELECT =
+    `SELECT m.id, m.date, m.committee_id, c.name AS committee_name, a.name AS authority_name
+    FROM meetings m JOIN committees c ON c.id = m.committee_id JOIN authorities a ON a.id = c.authority_id`;
+  private static MEETING_ORDER = "ORDER BY (m.date IS NULL), m.date DESC, m.id DESC";
+
+  async listMeetings(filter: MeetingFilter, paging: Paging): Promise<Page<MeetingSummary>> {
+    const p = clampPaging(paging);
+    const f = await filterSql(this.conn, filter, { committee: "m.committee_id", date: "m.date" });
+    if (!f) return { items: [], total: 0, ...p };
+    const w = whereClause(f.where);
+    const total = await this.conn.get<{ n: number }>(
+      `SELECT CAST(count(*) AS INTEGER) AS n FROM meetings m ${w}`,
+      f.params,
+    );
+    const rows = await this.conn.all<Row>(`${Reader.MEETING_SELECT} ${w} ${Reader.MEETING_ORDER} LIMIT ? OFFSET ?`, [
+      ...f.params,
+      p.limit,
+      p.offset,
+    ]);
+    return { items: await this.summaries(rows), total: num(total?.n ?? 0), ...p };
+  }
+
+  private async personRef(r: Row): Promise<PersonRef> {
+    return { id: num(r.person_id), name: String(r.display_name), printed: String(r.printed) };
+  }
+
+  async getMeeting(id: number): Promise<MeetingDetail | null> {
+    const row = await this.conn.get<Row>(`${Reader.MEETING_SELECT} WHERE m.id = ?`, [id]);
+    if (!row) return null;
+    const [summary] = await this.summaries([row]);
+    const sources = await this.conn.all<Row>(
+      `SELECT s.*, d.name, d.path, d.format, d.sha256 FROM meeting_sources s JOIN documents d ON d.id = s.document_id
+       WHERE s.meeting_id = ? ORDER BY s.document_id, s.ordinal`,
+      [id],
+    );
+    let contact: Contact | null = null;
+    let nextMeeting: string | null = null;
+    for (const s of sources) {
+      contact ??= parseJson<Contact | null>(s.contact, null);
+      nextMeeting ??= str(s.next_meeting);
+    }
+    const documents: DocumentRef[] = sources.map((s) => ({
+      id: num(s.document_id),
+      name: String(s.name),
+      path: str(s.path),
+      format: String(s.format),
+      sha256: String(s.sha256),
+      span: spanOf(s),
+    }));
+
+    const people = `JOIN people p ON p.id = x.person_id JOIN person_aliases al ON al.id = x.alias_id`;
+    const membership: MembershipRecord[] = [];
+    for (const r of await this.conn.all<Row>(
+      `SELECT x.person_id, x.role, p.display_name, al.printed FROM membership x ${people} WHERE x.meeting_id = ? AND x.shadowed = 0 ORDER BY x.ordinal`,
+      [id],
+    ))
+      membership.push({ person: await this.personRef(r), role: str(r.role) });
+
+    const agenda: AgendaItemRecord[] = [];
+    for (const r of await this.conn.all<Row>(
+      "SELECT * FROM agenda_items WHERE meeting_id = ? AND shadowed = 0 ORDER BY document_id, ordinal",
+      [id],
+    ))
+      agenda.push({
+        id: num(r.id),
+        number: String(r.number),
+        title: String(r.title),
+        reportBy: str(r.report_by),
+        pages: r.page_start === null ? null : { start: num(r.page_start), end: num(r.page_end) },
+        procedural: Boolean(num(r.procedural)),
+        provenance: await this.provenance(num(r.document_id), spanOf(r)),
+      });
+
+    let attendance: AttendanceRecord | null = null;
+    const att = await this.conn.all<Row>(
+      `SELECT x.*, p.display_name, al.printed FROM attendance x ${people} WHERE x.meeting_id = ? AND x.shadowed = 0 ORDER BY x.ordinal`,
+      [id],
+    );
+    if (att.length) {
+      attendance = {
+        chair: null,
+        present: [],
+        apologies: [],
+        inAttendance: [],
+        provenance: await this.provenance(num(att[0].document_id), spanOf(att[0])),
+      };
+      for (const r of att) {
+        const ref = await this.personRef(r);
+        if (num(r.is_chair)) attendance.chair = ref;
+        if (r.status === "present") attendance.present.push(ref);
+        else if (r.status === "apologies") attendance.apologies.push(ref);
+        else attendance.inAttendance.push(ref);
+      }
+    }
+
+    const minuteRows = await this.conn.all<Row>(
+      "SELECT * FROM minutes WHERE meeting_id = ? AND shadowed = 0 ORDER BY document_id, ordinal",
+      [id],
+    );
+    const minutes = await this.minuteRecords(minuteRows);
+
+    const reports: ReportRecord[] = [];
+    for (const r of await this.conn.all<Row>(
+      "SELECT * FROM reports WHERE meeting_id = ? AND shadowed = 0 ORDER BY document_id, ordinal",
+      [id],
+    ))
+      reports.push({
+        id: num(r.id),
+        agendaItem: str(r.agenda_item),
+        title: String(r.title),
+        author: str(r.author),
+        recommendations: parseJson(r.recommendations, []),
+        officers: parseJson(r.officers, []),
+        appendices: parseJson(r.appendices, []),
+        backgroundPapers: parseJson(r.background_papers, []),
+        provenance: await this.provenance(num(r.document_id), spanOf(r)),
+      });
+
+    return { ...summary, contact, nextMeeting, membership, agenda, attendance, minutes, reports, documents };
+  }
+
+  private async resolutionsOf(minuteIds: number[]): Promise<Map<number, ResolutionRecord[]>> {
+    const out = new Map<number, ResolutionRecord[]>();
+    if (!minuteIds.length) return out;
+    const rows = await this.conn.all<Row>(
+      `SELECT * FROM resolutions WHERE minute_id IN (${placeholders(minuteIds.length)}) ORDER BY minute_id, ordinal`,
+      minuteIds,
+    );
+    for (const r of rows) {
+      const list = out.get(num(r.minute_id)) ?? [];
+      list.push({
+        id: num(r.id),
+        label: str(r.label),
+        path: String(r.path),
+        depth: num(r.depth),
+        text: String(r.text),
+      });
+      out.set(num(r.minute_id), list);
+    }
+    return out;
+  }
+
+  private async minuteRecords(rows: Row[]): Promise<MinuteRecord[]> {
+    const ids = rows.map((r) => num(r.id));
+    const resolutions = await this.resolutionsOf(ids);
+    const declarations = new Map<number, DeclarationRecord[]>();
+    if (ids.length) {
+      const ds = await this.conn.all<Row>(
+        `SELECT x.*, p.display_name, al.printed FROM declarations x JOIN people p ON p.id = x.person_id
+         JOIN person_aliases al ON al.id = x.alias_id WHERE x.minute_id IN (${placeholders(ids.length)}) ORDER BY x.minute_id, x.ordinal`,
+        ids,
+      );
+      for (const d of ds) {
+        const list = declarations.get(num(d.minute_id)) ?? [];
+        list.push({
+          id: num(d.id),
+          person: await this.personRef(d),
+          interest: str(d.interest),
+          item: str(d.item),
+          provenance: await this.provenance(num(d.document_id), spanOf(d)),
+        });
+        declarations.set(num(d.minute_id), list);
+      }
+    }
+    const out: MinuteRecord[] = [];
+    for (const r of rows) {
+      const exemptParagraphs = parseJson<number[]>(r.exempt_paragraphs, []);
+      const exempt = exemptParagraphs.length > 0;
+      out.push({
+        id: num(r.id),
+        number: str(r.number),
+        agendaItem: str(r.agenda_item),
+        title: String(r.title),
+        procedural: Boolean(num(r.procedural)),
+        keyDecision: bool(r.key_decision),
+        exemptParagraphs,
+        exempt,
+        resolutions: exempt ? [] : (resolutions.get(num(r.id)) ?? []),
+        reasons: exempt ? [] : parseJson(r.reasons, []),
+        declarations: exempt ? [] : (declarations.get(num(r.id)) ?? []),
+        provenance: await this.provenance(num(r.document_id), spanOf(r)),
+      });
+    }
+    return out;
+  }
+
+  async listCommittees(): Promise<CommitteeSummary[]> {
+    const rows = await this.conn.all<Row>(
+      `SELECT c.id, c.name, a.name AS authority_name, CAST(count(m.id) AS INTEGER) AS n, min(m.date) AS first_date, max(m.date) AS last_date
+       FROM committees c JOIN authorities a ON a.id = c.authority_id LEFT JOIN meetings m ON m.committee_id = c.id
+       GROUP BY c.id, c.name, a.name ORDER BY c.name, c.id`,
+    );
+    return rows.map((r) => ({
+      id: num(r.id),
+      name: String(r.name),
+      authority: str(r.authority_name) || null,
+      meetings: num(r.n),
+      firstMeeting: str(r.first_date),
+      lastMeeting: str(r.last_date),
+    }));
+  }
+
+  async getCommittee(id: number): Promise<CommitteeDetail | null> {
+    const summary = (await this.listCommittees()).find((c) => c.id === id);
+    if (!summary) return null;
+    const latest = await this.conn.get<Row>(
+      `SELECT m.id, m.date FROM meetings m WHERE m.committee_id = ? AND EXISTS (SELECT 1 FROM membership x WHERE x.meeting_id = m.id AND x.shadowed = 0)
+       ${Reader.MEETING_ORDER} LIMIT 1`,
+      [id],
+    );
+    const membership: MembershipRecord[] = [];
+    if (latest)
+      for (const r of await this.conn.all<Row>(
+        `SELECT x.person_id, x.role, p.display_name, al.printed FROM membership x JOIN people p ON p.id = x.person_id
+         JOIN person_aliases al ON al.id = x.alias_id WHERE x.meeting_id = ? AND x.shadowed = 0 ORDER BY x.ordinal`,
+        [num(latest.id)],
+      ))
+        membership.push({ person: await this.personRef(r), role: str(r.role) });
+    const rows = await this.conn.all<Row>(`${Reader.MEETING_SELECT} WHERE m.committee_id = ? ${Reader.MEETING_ORDER}`, [
+      id,
+    ]);
+    const meetings = await this.summaries(rows);
+    const byYear = new Map<string | null, MeetingSummary[]>();
+    for (const m of meetings) {
+      const y = m.date ? m.date.slice(0, 4) : null;
+      byYear.set(y, [...(byYear.get(y) ?? []), m]);
+    }
+    return {
+      ...summary,
+      membership,
+      membershipAsOf: latest ? str(latest.date) : null,
+      meetingsByYear: [...byYear].map(([year, ms]) => ({ year, meetings: ms })),
+    };
+  }
+
+  async listPeople(paging?: Paging): Promise<Page<PersonSummary>> {
+    const p = clampPaging(paging, 5000);
+    const total = await this.conn.get<{ n: number }>("SELECT CAST(count(*) AS INTEGER) AS n FROM people");
+    const rows = await this.conn.all<Row>(
+      `SELECT p.id, p.display_name,
+        (SELECT CAST(count(DISTINCT m.committee_id) AS INTEGER) FROM meetings m WHERE m.id IN (
+           SELECT meeting_id FROM membership WHERE person_id = p.id AND shadowed = 0
+           UNION SELECT meeting_id FROM attendance WHERE person_id = p.id AND shadowed = 0)) AS committees,
+        (SELECT CAST(count(DISTINCT meeting_id) AS INTEGER) FROM attendance WHERE person_id = p.id AND status = 'present' AND shadowed = 0) AS attended
+       FROM people p ORDER BY p.surname_key, p.display_name, p.id LIMIT ? OFFSET ?`,
+      [p.limit, p.offset],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: num(r.id),
+        name: String(r.display_name),
+        committees: num(r.committees),
+        meetingsAttended: num(r.attended),
+      })),
+      total: num(total?.n ?? 0),
+      ...p,
+    };
+  }
+
+  async getPerson(id: number): Promise<PersonDetail | null> {
+    const person = await this.conn.get<Row>("SELECT * FROM people WHERE id = ?", [id]);
+    if (!person) return null;
+    const aliases: AliasRecord[] = (
+      await this.conn.all<Row>(
+        "SELECT a.*, d.name FROM person_aliases a JOIN documents d ON d.id = a.document_id WHERE a.person_id = ? ORDER BY a.id",
+        [id],
+      )
+    ).map((r) => ({
+      id: num(r.id),
+      printed: String(r.printed),
+      rule: String(r.rule),
+      documentId: num(r.document_id),
+      documentName: String(r.name),
+      line: r.line === null ? null : num(r.line),
+    }));
+    const committeeOf = async (committeeId: number): Promise<CommitteeRef> => {
+      const c = await this.conn.get<Row>("SELECT id, name FROM committees WHERE id = ?", [committeeId]);
+      return { id: committeeId, name: String(c?.name ?? "") };
+    };
+    const roleRows = await this.conn.all<Row>(
+      `SELECT m.committee_id, x.role, min(m.date) AS first_date, max(m.date) AS last_date FROM membership x JOIN meetings m ON m.id = x.meeting_id
+       WHERE x.person_id = ? AND x.shadowed = 0 GROUP BY m.committee_id, x.role ORDER BY min(m.date)`,
+      [id],
+    );
+    const roles = [];
+    for (const r of roleRows)
+      roles.push({
+        committee: await committeeOf(num(r.committee_id)),
+        role: str(r.role),
+        from: str(r.first_date),
+        to: str(r.last_date),
+      });
+
+    // What the person is recorded as at each meeting.
+    const status = new Map<number, PersonAttendance["status"]>();
+    for (const r of await this.conn.all<Row>(
+      "SELECT meeting_id, status FROM attendance WHERE person_id = ? AND shadowed = 0 ORDER BY ordinal",
+      [id],
+    ))
+      if (!status.has(num(r.meeting_id))) status.set(num(r.meeting_id), r.status as PersonAttendance["status"]);
+    // Expected: meetings with recorded attendance of committees they sat on (membership, present or
+    // apologies), between the first and last time they appear for that committee.
+    const spans = await this.conn.all<Row>(
+      `SELECT m.committee_id, min(m.date) AS first_date, max(m.date) AS last_date FROM meetings m WHERE m.id IN (
+         SELECT meeting_id FROM membership WHERE person_id = ? AND shadowed = 0
+         UNION SELECT meeting_id FROM attendance WHERE person_id = ? AND status IN ('present', 'apologies') AND shadowed = 0)
+       GROUP BY m.committee_id`,
+      [id, id],
+    );
+    const expectedIds = new Set<number>(
+      [...status].filter(([, s]) => s === "present" || s === "apologies").map(([m]) => m),
+    );
+    for (const s of spans) {
+      if (!s.first_date) continue;
+      const rows = await this.conn.all<Row>(
+        `SELECT m.id FROM meetings m WHERE m.committee_id = ? AND m.date >= ? AND m.date <= ?
+         AND EXISTS (SELECT 1 FROM attendance x WHERE x.meeting_id = m.id AND x.shadowed = 0)`,
+        [num(s.committee_id), String(s.first_date), String(s.last_date)],
+      );
+      for (const r of rows) expectedIds.add(num(r.id));
+    }
+    const allIds = [...new Set([...expectedIds, ...status.keys()])];
+    const meetings: PersonAttendance[] = [];
+    if (allIds.length) {
+      const rows = await this.conn.all<Row>(
+        `${Reader.MEETING_SELECT} WHERE m.id IN (${placeholders(allIds.length)}) ${Reader.MEETING_ORDER}`,
+        allIds,
+      );
+      for (const r of rows)
+        meetings.push({
+          meetingId: num(r.id),
+          committee: { id: num(r.committee_id), name: String(r.committee_name) },
+          date: str(r.date),
+          status: status.get(num(r.id)) ?? "absent",
+        });
+    }
+    const attended = meetings.filter((m) => m.status === "present").length;
+    const apologies = meetings.filter((m) => m.status === "apologies").length;
+
+    const declarations: PersonDetail["declarations"] = [];
+    for (const r of await this.conn.all<Row>(
+      `SELECT x.*, mi.title AS minute_title, mi.exempt_paragraphs, m.date, m.committee_id, c.name AS committee_name
+       FROM declarations x JOIN minutes mi ON mi.id = x.minute_id JOIN meetings m ON m.id = x.meeting_id
+       JOIN committees c ON c.id = m.committee_id WHERE x.person_id = ? AND mi.shadowed = 0 ORDER BY m.date, x.id`,
+      [id],
+    ))
+      declarations.push({
+        meetingId: num(r.meeting_id),
+        committee: { id: num(r.committee_id), name: String(r.committee_name) },
+        date: str(r.date),
+        minuteTitle: str(r.minute_title),
+        interest: str(r.interest),
+        item: str(r.item),
+        provenance: await this.provenance(num(r.document_id), spanOf(r)),
+      });
+
+    const committees = new Set(meetings.filter((m) => m.status !== "absent").map((m) => m.committee.id));
+    for (const r of roles) committees.add(r.committee.id);
+    return {
+      id,
+      name: String(person.display_name),
+      committees: committees.size,
+      meetingsAttended: attended,
+      aliases,
+      roles,
+      attendance: { attended, apologies, expected: expectedIds.size, meetings },
+      declarations,
+    };
+  }
+
+  async listDecisions(filter: DecisionFilter, paging?: Paging): Promise<Page<DecisionRecord>> {
+    const p = clampPaging(paging);
+    const f = await filterSql(this.conn, filter, { committee: "m.committee_id", date: "m.date" });
+    if (!f) return { items: [], total: 0, ...p };
+    const where = [
+      "mi.shadowed = 0",
+      "mi.exempt_paragraphs = '[]'",
+      "(EXISTS (SELECT 1 FROM resolutions r WHERE r.minute_id = mi.id) OR mi.key_decision = 1)",
+      ...f.where,
+    ];
+    if (filter.keyOnly) where.push("mi.key_decision = 1");
+    const from = `FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id JOIN committees c ON c.id = m.committee_id ${whereClause(where)}`;
+    const total = await this.conn.get<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n ${from}`, f.params);
+    const rows = await this.conn.all<Row>(
+      `SELECT mi.*, m.date, m.committee_id, c.name AS committee_name ${from}
+       ORDER BY (m.date IS NULL), m.date DESC, m.id DESC, mi.ordinal LIMIT ? OFFSET ?`,
+      [...f.params, p.limit, p.offset],
+    );
+    const res = await this.resolutionsOf(rows.map((r) => num(r.id)));
+    const items: DecisionRecord[] = [];
+    for (const r of rows)
+      items.push({
+        minuteId: num(r.id),
+        meetingId: num(r.meeting_id),
+        committee: { id: num(r.committee_id), name: String(r.committee_name) },
+        date: str(r.date),
+        number: str(r.number),
+        title: String(r.title),
+        keyDecision: bool(r.key_decision),
+        resolutions: res.get(num(r.id)) ?? [],
+        reasons: parseJson(r.reasons, []),
+        provenance: await this.provenance(num(r.document_id), spanOf(r)),
+      });
+    return { items, total: num(total?.n ?? 0), ...p };
+  }
+
+  async listDocuments(paging?: Paging): Promise<Page<DocumentRef>> {
+    const p = clampPaging(paging, 5000);
+    const total = await this.conn.get<{ n: number }>("SELECT CAST(count(*) AS INTEGER) AS n FROM documents");
+    const rows = await this.conn.all<Row>(
+      "SELECT id, name, path, format, sha256 FROM documents ORDER BY id LIMIT ? OFFSET ?",
+      [p.limit, p.offset],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: num(r.id),
+        name: String(r.name),
+        path: str(r.path),
+        format: String(r.format),
+        sha256: String(r.sha256),
+        span: null,
+      })),
+      total: num(total?.n ?? 0),
+      ...p,
+    };
+  }
+
+  async stats(engine: StoreStats["engine"], schemaVersion: number): Promise<StoreStats> {
+    const count = async (sql: string): Promise<number> =>
+      num((await this.conn.get<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${sql}`))?.n ?? 0);
+    const range = await this.conn.get<Row>("SELECT min(date) AS first_date, max(date) AS last_date FROM meetings");
+    return {
+      engine,
+      schemaVersion,
+      documents: await count("documents"),
+      authorities: await count("authorities WHERE name <> ''"),
+      committees: await count("committees"),
+      meetings: await count("meetings"),
+      agendaItems: await count("agenda_items WHERE shadowed = 0"),
+      minutes: await count("minutes WHERE shadowed = 0"),
+      resolutions: await count("resolutions r JOIN minutes mi ON mi.id = r.minute_id WHERE mi.shadowed = 0"),
+      reports: await count("reports WHERE shadowed = 0"),
+      people: await count("people"),
+      aliases: await count("person_aliases"),
+      paragraphs: await count("paragraphs WHERE shadowed = 0"),
+      firstMeeting: str(range?.first_date),
+      lastMeeting: str(range?.last_date),
+    };
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The tables both engines share, as version 1 of each engine's migrations. `id` is the engine's
+ * auto-numbered integer key. Frozen: later changes are new migrations, never edits here.
+ * `shadowed` marks a meeting's section (agenda, minutes, attendance, …) that another document also
+ * gives: one source per section is shown, the others are kept for provenance and replacement.
+ */
+export type Migration = { version: number; name: string; sql: string };
+
+export function coreTablesV1(id: string): string {
+  return `
+CREATE TABLE documents (
+  id ${id},
+  sha256 TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  path TEXT,
+  format TEXT NOT NULL,
+  parsed TEXT NOT NULL,
+  diagnostics TEXT NOT NULL,
+  has_warnings INTEGER NOT NULL,
+  imported_at TEXT NOT NULL
+);
+CREATE INDEX documents_path ON documents(path);
+
+CREATE TABLE authorities (
+  id ${id},
+  name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE committees (
+  id ${id},
+  authority_id INTEGER NOT NULL REFERENCES authorities(id),
+  name TEXT NOT NULL,
+  key TEXT NOT NULL,
+  UNIQUE (authority_id, key)
+);
+
+CREATE TABLE meetings (
+  id ${id},
+  committee_id INTEGER NOT NULL REFERENCES committees(id),
+  date TEXT,
+  UNIQUE (committee_id, date)
+);
+CREATE INDEX meetings_date ON meetings(date);
+
+CREATE TABLE meeting_sources (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  ordinal INTEGER NOT NULL,
+  time TEXT,
+  location TEXT,
+  contact TEXT,
+  next_meeting TEXT,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER
+);
+CREATE INDEX meeting_sources_meeting ON meeting_sources(meeting_id);
+CREATE INDEX meeting_sources_document ON meeting_sources(document_id);
+
+CREATE TABLE agenda_items (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  ordinal INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  title TEXT NOT NULL,
+  report_by TEXT,
+  page_start INTEGER,
+  page_end INTEGER,
+  procedural INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER,
+  shadowed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id);
+CREATE INDEX agenda_items_document ON agenda_items(document_id);
+
+CREATE TABLE minutes (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  ordinal INTEGER NOT NULL,
+  number TEXT,
+  agenda_item TEXT,
+  title TEXT NOT NULL,
+  procedural INTEGER NOT NULL,
+  key_decision INTEGER,
+  reasons TEXT NOT NULL,
+  exempt_paragraphs TEXT NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER,
+  shadowed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX minutes_meeting ON minutes(meeting_id);
+CREATE INDEX minutes_document ON minutes(document_id);
+
+CREATE TABLE resolutions (
+  id ${id},
+  minute_id INTEGER NOT NULL REFERENCES minutes(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  ordinal INTEGER NOT NULL,
+  label TEXT,
+  path TEXT NOT NULL,
+  depth INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX resolutions_minute ON resolutions(minute_id);
+CREATE INDEX resolutions_document ON resolutions(document_id);
+
+CREATE TABLE reports (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  ordinal INTEGER NOT NULL,
+  agenda_item TEXT,
+  title TEXT NOT NULL,
+  author TEXT,
+  recommendations TEXT NOT NULL,
+  officers TEXT NOT NULL,
+  appendices TEXT NOT NULL,
+  background_papers TEXT NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER,
+  shadowed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX reports_meeting ON reports(meeting_id);
+CREATE INDEX reports_document ON reports(document_id);
+
+CREATE TABLE people (
+  id ${id},
+  authority_id INTEGER NOT NULL REFERENCES authorities(id),
+  display_name TEXT NOT NULL,
+  title TEXT,
+  given TEXT NOT NULL,
+  surname TEXT NOT NULL,
+  surname_key TEXT NOT NULL
+);
+CREATE INDEX people_surname ON people(authority_id, surname_key);
+
+CREATE TABLE person_aliases (
+  id ${id},
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  printed TEXT NOT NULL,
+  line INTEGER,
+  rule TEXT NOT NULL
+);
+CREATE INDEX person_aliases_person ON person_aliases(person_id);
+CREATE INDEX person_aliases_document ON person_aliases(document_id);
+
+CREATE TABLE membership (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  alias_id INTEGER NOT NULL REFERENCES person_aliases(id),
+  ordinal INTEGER NOT NULL,
+  role TEXT,
+  shadowed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX membership_meeting ON membership(meeting_id);
+CREATE INDEX membership_person ON membership(person_id);
+CREATE INDEX membership_document ON membership(document_id);
+
+CREATE TABLE attendance (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  alias_id INTEGER NOT NULL REFERENCES person_aliases(id),
+  ordinal INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  is_chair INTEGER NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER,
+  shadowed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX attendance_meeting ON attendance(meeting_id);
+CREATE INDEX attendance_person ON attendance(person_id);
+CREATE INDEX attendance_document ON attendance(document_id);
+
+CREATE TABLE declarations (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  minute_id INTEGER NOT NULL REFERENCES minutes(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  alias_id INTEGER NOT NULL REFERENCES person_aliases(id),
+  ordinal INTEGER NOT NULL,
+  interest TEXT,
+  item TEXT,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER
+);
+CREATE INDEX declarations_minute ON declarations(minute_id);
+CREATE INDEX declarations_person ON declarations(person_id);
+CREATE INDEX declarations_document ON declarations(document_id);
+
+CREATE TABLE paragraphs (
+  id ${id},
+  type TEXT NOT NULL,
+  weight REAL NOT NULL,
+  procedural INTEGER NOT NULL,
+  key_decision INTEGER,
+  committee_id INTEGER NOT NULL REFERENCES committees(id),
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  meeting_date TEXT,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  title TEXT NOT NULL,
+  search_title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER,
+  shadowed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX paragraphs_filter ON paragraphs(committee_id, meeting_date);
+CREATE INDEX paragraphs_date ON paragraphs(meeting_date);
+CREATE INDEX paragraphs_document ON paragraphs(document_id);
+`;
+}

@@ -1,0 +1,191 @@
+/**
+ * The Repository on top of SqlDb: migrations, import and reads are the same SQL on both engines;
+ * each adapter supplies only its full-text search (FTS5 or tsvector) and its backup.
+ */
+import type { ParseResult } from "../../model/parse-v1";
+import { snippetHtml, snippetText } from "../../search/query";
+import {
+  type DecisionFilter,
+  type ImportSource,
+  type MeetingFilter,
+  PARAGRAPH_TYPES,
+  type Paging,
+  type ParagraphType,
+  type Repository,
+  type SearchFacets,
+  type SearchFilters,
+  type SearchHit,
+  type SearchResult,
+} from "../repository";
+import type { SqlConn, SqlDb, SqlValue } from "../sql";
+import { clampPaging, filterSql, Reader, spanOf } from "./read";
+import type { Migration } from "./schema";
+import { importDocument, unmergeAlias } from "./write";
+
+type Row = Record<string, unknown>;
+
+/** What an engine's search returns: the page of rows (with `rank` and `marked` snippet) and facet rows. */
+export type EngineSearch = {
+  engineQuery: string;
+  rows: Row[];
+  /** committee_id, committee_name, year, type, key_decision, n */
+  facets: Row[];
+};
+
+/** Columns every engine's search selects, from paragraphs p, committees c and documents d. */
+export const HIT_COLUMNS = `p.id, p.type, p.title, p.key_decision, p.meeting_id, p.meeting_date, p.committee_id,
+  c.name AS committee_name, p.document_id, d.name AS document_name, p.span_start, p.span_end, p.page`;
+export const FACET_COLUMNS = `p.committee_id, c.name AS committee_name, substr(p.meeting_date, 1, 4) AS year, p.type,
+  p.key_decision, CAST(count(*) AS INTEGER) AS n`;
+export const FACET_GROUP = "GROUP BY p.committee_id, c.name, substr(p.meeting_date, 1, 4), p.type, p.key_decision";
+
+export abstract class SqlRepository implements Repository {
+  abstract readonly engine: "sqlite" | "postgres";
+  protected abstract readonly migrations: Migration[];
+
+  constructor(protected db: SqlDb) {}
+
+  abstract backup(file: string): Promise<void>;
+  /** Full-text search with the filter conditions (on paragraphs p) already built. */
+  protected abstract engineSearch(
+    conn: SqlConn,
+    query: string,
+    where: string[],
+    params: SqlValue[],
+    paging: Paging,
+  ): Promise<EngineSearch>;
+  /** Taken inside the migration transaction so two processes never migrate at once. */
+  protected async migrationLock(_tx: SqlConn): Promise<void> {}
+
+  async migrate(): Promise<number[]> {
+    await this.db.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    );
+    const applied: number[] = [];
+    for (const m of this.migrations) {
+      const done = await this.db.transaction(async (tx) => {
+        await this.migrationLock(tx);
+        if (await tx.get("SELECT version FROM schema_migrations WHERE version = ?", [m.version])) return false;
+        await tx.exec(m.sql);
+        await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        ]);
+        return true;
+      });
+      if (done) applied.push(m.version);
+    }
+    return applied;
+  }
+
+  async schemaVersion(): Promise<number> {
+    const r = await this.db.get<{ v: number | null }>("SELECT max(version) AS v FROM schema_migrations");
+    return Number(r?.v ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  importDocument(result: ParseResult, source: ImportSource) {
+    return this.db.transaction((tx) => importDocument(tx, result, source));
+  }
+
+  unmergeAlias(aliasId: number) {
+    return this.db.transaction((tx) => unmergeAlias(tx, aliasId));
+  }
+
+  private reader(): Reader {
+    return new Reader(this.db);
+  }
+
+  listMeetings(filter: MeetingFilter, paging: Paging) {
+    return this.reader().listMeetings(filter, paging);
+  }
+  getMeeting(id: number) {
+    return this.reader().getMeeting(id);
+  }
+  listCommittees() {
+    return this.reader().listCommittees();
+  }
+  getCommittee(id: number) {
+    return this.reader().getCommittee(id);
+  }
+  listPeople(paging?: Paging) {
+    return this.reader().listPeople(paging);
+  }
+  getPerson(id: number) {
+    return this.reader().getPerson(id);
+  }
+  listDecisions(filter: DecisionFilter, paging?: Paging) {
+    return this.reader().listDecisions(filter, paging);
+  }
+  listDocuments(paging?: Paging) {
+    return this.reader().listDocuments(paging);
+  }
+  async stats() {
+    return this.reader().stats(this.engine, await this.schemaVersion());
+  }
+
+  async search(query: string, filters: SearchFilters, paging: Paging): Promise<SearchResult> {
+    const p = clampPaging(paging, 200);
+    const empty: SearchResult = {
+      query,
+      engineQuery: "",
+      total: 0,
+      hits: [],
+      facets: { committee: [], year: [], type: [], keyDecision: { key: 0, other: 0 } },
+    };
+    const f = await filterSql(this.db, filters, { committee: "p.committee_id", date: "p.meeting_date" });
+    if (!f) return empty;
+    const where = ["p.shadowed = 0", ...f.where];
+    const params = [...f.params];
+    if (filters.type !== undefined) {
+      if (!PARAGRAPH_TYPES.includes(filters.type)) return empty;
+      where.push("p.type = ?");
+      params.push(filters.type);
+    }
+    const r = await this.engineSearch(this.db, String(query ?? ""), where, params, p);
+    const facets: SearchFacets = { committee: [], year: [], type: [], keyDecision: { key: 0, other: 0 } };
+    const committees = new Map<number, { id: number; name: string; count: number }>();
+    const years = new Map<string, number>();
+    const types = new Map<ParagraphType, number>();
+    let total = 0;
+    for (const row of r.facets) {
+      const n = Number(row.n);
+      total += n;
+      const cid = Number(row.committee_id);
+      const c = committees.get(cid) ?? { id: cid, name: String(row.committee_name), count: 0 };
+      c.count += n;
+      committees.set(cid, c);
+      if (row.year) years.set(String(row.year), (years.get(String(row.year)) ?? 0) + n);
+      const t = row.type as ParagraphType;
+      types.set(t, (types.get(t) ?? 0) + n);
+      if (Number(row.key_decision) === 1) facets.keyDecision.key += n;
+      else facets.keyDecision.other += n;
+    }
+    facets.committee = [...committees.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    facets.year = [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year.localeCompare(a.year));
+    facets.type = [...types].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count);
+    const hits: SearchHit[] = r.rows.map((row) => {
+      const marked = String(row.marked ?? "");
+      return {
+        paragraphId: Number(row.id),
+        type: row.type as ParagraphType,
+        title: String(row.title),
+        snippetHtml: snippetHtml(marked),
+        snippetText: snippetText(marked),
+        score: Number(row.rank),
+        keyDecision: row.key_decision === null ? null : Number(row.key_decision) === 1,
+        meeting: {
+          id: Number(row.meeting_id),
+          committee: { id: Number(row.committee_id), name: String(row.committee_name) },
+          date: row.meeting_date === null ? null : String(row.meeting_date),
+        },
+        provenance: { documentId: Number(row.document_id), documentName: String(row.document_name), span: spanOf(row) },
+      };
+    });
+    return { query, engineQuery: r.engineQuery, total, hits, facets };
+  }
+}

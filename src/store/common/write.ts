@@ -1,0 +1,450 @@
+/**
+ * Storing one parsed document, inside the caller's transaction, in SQL both engines run:
+ * documents keyed by content hash (same bytes: nothing changes; same path, new bytes: the old
+ * document's records are replaced), meetings merged on committee + date, people resolved across
+ * printed forms with the evidence kept, and one searchable paragraph per agenda item, minute,
+ * resolution and report.
+ */
+import {
+  agendaParagraph,
+  cleanText,
+  committeeKey,
+  flattenClauses,
+  hasWarnings,
+  isExempt,
+  isProcedural,
+  minuteParagraphs,
+  type ParagraphRow,
+  redactMinute,
+  redactResult,
+  reportParagraph,
+} from "../../import/records";
+import { displayName, parseName, resolvePerson } from "../../link/identity/names";
+import type { Meeting, ParseResult, Span } from "../../model/parse-v1";
+import type { ImportOutcome, ImportSource } from "../repository";
+import { placeholders, type SqlConn } from "../sql";
+
+const b = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
+const json = (v: unknown): string => JSON.stringify(v);
+
+/** Sections of a meeting that one document gives; when two documents give one, the fuller is shown. */
+const SECTIONS: { table: string; paragraphTypes: string[] }[] = [
+  { table: "agenda_items", paragraphTypes: ["agenda"] },
+  { table: "minutes", paragraphTypes: ["minute", "resolution"] },
+  { table: "reports", paragraphTypes: ["report"] },
+  { table: "attendance", paragraphTypes: [] },
+  { table: "membership", paragraphTypes: [] },
+];
+
+export async function importDocument(tx: SqlConn, result: ParseResult, source: ImportSource): Promise<ImportOutcome> {
+  const warnings = hasWarnings(result);
+  const existing = await tx.get<{ id: number }>("SELECT id FROM documents WHERE sha256 = ?", [result.source.sha256]);
+  if (existing) {
+    const counts = await documentCounts(tx, existing.id);
+    return { status: "unchanged", documentId: existing.id, warnings, ...counts };
+  }
+  let status: ImportOutcome["status"] = "new";
+  if (source.path) {
+    const old = await tx.all<{ id: number }>("SELECT id FROM documents WHERE path = ?", [source.path]);
+    for (const o of old) await deleteDocument(tx, o.id);
+    if (old.length) status = "replaced";
+  }
+  const redacted = redactResult(result);
+  const documentId = await tx.insert(
+    "INSERT INTO documents (sha256, name, path, format, parsed, diagnostics, has_warnings, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    [
+      result.source.sha256,
+      result.source.name,
+      source.path,
+      result.source.format,
+      json(redacted),
+      json(result.diagnostics),
+      warnings ? 1 : 0,
+      new Date().toISOString(),
+    ],
+  );
+  const w = new DocumentWriter(tx, documentId);
+  // An agenda pack's minutes meeting may not repeat the authority its front sheet names.
+  const docAuthority = result.meetings.find((m) => m.authority)?.authority ?? null;
+  const meetingIds = new Set<number>();
+  let items = 0;
+  for (let i = 0; i < result.meetings.length; i++) {
+    const m = result.meetings[i];
+    const id = await w.meeting(m, i, m.authority ?? docAuthority);
+    meetingIds.add(id);
+    items += m.agenda.length + m.minutes.length + m.reports.length;
+  }
+  for (const id of meetingIds) await refreshSections(tx, id);
+  return { status, documentId, meetings: meetingIds.size, items, warnings };
+}
+
+async function documentCounts(tx: SqlConn, documentId: number): Promise<{ meetings: number; items: number }> {
+  const row = await tx.get<{ meetings: number; items: number }>(
+    `SELECT
+       (SELECT CAST(count(DISTINCT meeting_id) AS INTEGER) FROM meeting_sources WHERE document_id = ?) AS meetings,
+       (SELECT CAST(count(*) AS INTEGER) FROM agenda_items WHERE document_id = ?)
+       + (SELECT CAST(count(*) AS INTEGER) FROM minutes WHERE document_id = ?)
+       + (SELECT CAST(count(*) AS INTEGER) FROM reports WHERE document_id = ?) AS items`,
+    [documentId, documentId, documentId, documentId],
+  );
+  return { meetings: Number(row?.meetings ?? 0), items: Number(row?.items ?? 0) };
+}
+
+/** Removes a document and every record it gave; meetings and people left with no source go too. */
+export async function deleteDocument(tx: SqlConn, documentId: number): Promise<void> {
+  const meetings = (
+    await tx.all<{ meeting_id: number }>("SELECT DISTINCT meeting_id FROM meeting_sources WHERE document_id = ?", [
+      documentId,
+    ])
+  ).map((r) => r.meeting_id);
+  const people = (
+    await tx.all<{ person_id: number }>("SELECT DISTINCT person_id FROM person_aliases WHERE document_id = ?", [
+      documentId,
+    ])
+  ).map((r) => r.person_id);
+  for (const table of [
+    "paragraphs",
+    "declarations",
+    "attendance",
+    "membership",
+    "resolutions",
+    "minutes",
+    "agenda_items",
+    "reports",
+    "person_aliases",
+    "meeting_sources",
+  ])
+    await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
+  await tx.run("DELETE FROM documents WHERE id = ?", [documentId]);
+  for (const id of meetings) {
+    const left = await tx.get("SELECT 1 AS x FROM meeting_sources WHERE meeting_id = ? LIMIT 1", [id]);
+    if (left) await refreshSections(tx, id);
+    else await tx.run("DELETE FROM meetings WHERE id = ?", [id]);
+  }
+  for (const id of people) {
+    const left = await tx.get("SELECT 1 AS x FROM person_aliases WHERE person_id = ? LIMIT 1", [id]);
+    if (!left) await tx.run("DELETE FROM people WHERE id = ?", [id]);
+  }
+  await tx.run(
+    "DELETE FROM committees WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE meetings.committee_id = committees.id)",
+  );
+}
+
+/** For each section of a meeting, shows the document that gives the most of it (ties: the earliest). */
+export async function refreshSections(tx: SqlConn, meetingId: number): Promise<void> {
+  for (const s of SECTIONS) {
+    const best = await tx.get<{ document_id: number }>(
+      `SELECT document_id FROM ${s.table} WHERE meeting_id = ? GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT 1`,
+      [meetingId],
+    );
+    if (!best) continue;
+    await tx.run(`UPDATE ${s.table} SET shadowed = CASE WHEN document_id = ? THEN 0 ELSE 1 END WHERE meeting_id = ?`, [
+      best.document_id,
+      meetingId,
+    ]);
+    if (s.paragraphTypes.length)
+      await tx.run(
+        `UPDATE paragraphs SET shadowed = CASE WHEN document_id = ? THEN 0 ELSE 1 END WHERE meeting_id = ? AND type IN (${placeholders(s.paragraphTypes.length)})`,
+        [best.document_id, meetingId, ...s.paragraphTypes],
+      );
+  }
+}
+
+type PersonHit = { personId: number; aliasId: number };
+
+class DocumentWriter {
+  private authorities = new Map<string, number>();
+  private aliases = new Map<string, PersonHit>();
+
+  constructor(
+    private tx: SqlConn,
+    private documentId: number,
+  ) {}
+
+  private async authority(name: string | null): Promise<number> {
+    const key = name ? cleanText(name).trim() : "";
+    const cached = this.authorities.get(key);
+    if (cached !== undefined) return cached;
+    let row = await this.tx.get<{ id: number }>("SELECT id FROM authorities WHERE name = ?", [key]);
+    if (!row) row = { id: await this.tx.insert("INSERT INTO authorities (name) VALUES (?) RETURNING id", [key]) };
+    this.authorities.set(key, row.id);
+    return row.id;
+  }
+
+  /** A committee by name within its authority; with no authority printed, the only committee of that name. */
+  private async committee(authorityName: string | null, body: string): Promise<{ id: number; authorityId: number }> {
+    const key = committeeKey(body) || "unnamed";
+    if (!authorityName) {
+      const any = await this.tx.all<{ id: number; authority_id: number }>(
+        "SELECT id, authority_id FROM committees WHERE key = ?",
+        [key],
+      );
+      if (any.length === 1) return { id: any[0].id, authorityId: any[0].authority_id };
+    }
+    const authorityId = await this.authority(authorityName);
+    const row = await this.tx.get<{ id: number }>("SELECT id FROM committees WHERE authority_id = ? AND key = ?", [
+      authorityId,
+      key,
+    ]);
+    if (row) return { id: row.id, authorityId };
+    const id = await this.tx.insert("INSERT INTO committees (authority_id, name, key) VALUES (?, ?, ?) RETURNING id", [
+      authorityId,
+      cleanText(body).trim() || "Unnamed committee",
+      key,
+    ]);
+    return { id, authorityId };
+  }
+
+  async meeting(m: Meeting, ordinal: number, authorityName: string | null): Promise<number> {
+    const { tx, documentId } = this;
+    const committee = await this.committee(authorityName, m.body);
+    let meetingId: number;
+    const found = m.date
+      ? await tx.get<{ id: number }>("SELECT id FROM meetings WHERE committee_id = ? AND date = ?", [
+          committee.id,
+          m.date,
+        ])
+      : undefined;
+    if (found) meetingId = found.id;
+    else
+      meetingId = await tx.insert("INSERT INTO meetings (committee_id, date) VALUES (?, ?) RETURNING id", [
+        committee.id,
+        m.date,
+      ]);
+    await tx.run(
+      "INSERT INTO meeting_sources (meeting_id, document_id, ordinal, time, location, contact, next_meeting, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      [
+        meetingId,
+        documentId,
+        ordinal,
+        m.time,
+        m.location,
+        m.contact ? json(m.contact) : null,
+        m.nextMeeting,
+        ...spanValues(m.span),
+      ],
+    );
+    const ctx = { meetingId, committeeId: committee.id, date: m.date };
+    const person = (printed: string, line: number | null) => this.person(committee.authorityId, printed, line);
+
+    for (let i = 0; i < m.membership.length; i++) {
+      const p = await person(m.membership[i].name, m.span.startLine);
+      if (p)
+        await tx.run(
+          "INSERT INTO membership (meeting_id, document_id, person_id, alias_id, ordinal, role) VALUES (?, ?, ?, ?, ?, ?)",
+          [meetingId, documentId, p.personId, p.aliasId, i, m.membership[i].role],
+        );
+    }
+
+    for (let i = 0; i < m.agenda.length; i++) {
+      const a = m.agenda[i];
+      await tx.run(
+        "INSERT INTO agenda_items (meeting_id, document_id, ordinal, number, title, report_by, page_start, page_end, procedural, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+          meetingId,
+          documentId,
+          i,
+          a.number,
+          cleanText(a.title),
+          a.reportBy,
+          a.pages?.start ?? null,
+          a.pages?.end ?? null,
+          isProcedural(a.title) ? 1 : 0,
+          ...spanValues(a.span),
+        ],
+      );
+      await this.paragraph(ctx, agendaParagraph(a));
+    }
+
+    if (m.attendance) {
+      const att = m.attendance;
+      const lists: [string, string[]][] = [
+        ["present", att.chair && !att.present.includes(att.chair) ? [att.chair, ...att.present] : att.present],
+        ["apologies", att.apologies],
+        ["in-attendance", att.inAttendance],
+      ];
+      let ord = 0;
+      for (const [status, names] of lists)
+        for (const printed of names) {
+          const p = await person(printed, m.span.startLine);
+          if (!p) continue;
+          await tx.run(
+            "INSERT INTO attendance (meeting_id, document_id, person_id, alias_id, ordinal, status, is_chair, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+              meetingId,
+              documentId,
+              p.personId,
+              p.aliasId,
+              ord++,
+              status,
+              status === "present" && printed === att.chair ? 1 : 0,
+              ...spanValues(m.span),
+            ],
+          );
+        }
+    }
+
+    for (let i = 0; i < m.minutes.length; i++) {
+      const original = m.minutes[i];
+      const x = redactMinute(original);
+      const minuteId = await tx.insert(
+        "INSERT INTO minutes (meeting_id, document_id, ordinal, number, agenda_item, title, procedural, key_decision, reasons, exempt_paragraphs, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [
+          meetingId,
+          documentId,
+          i,
+          x.number,
+          x.agendaItem,
+          cleanText(x.title),
+          isProcedural(x.title) ? 1 : 0,
+          b(x.keyDecision),
+          json(x.reasons.map(cleanText)),
+          json(x.exemptParagraphs),
+          ...spanValues(x.span),
+        ],
+      );
+      const flat = flattenClauses(x.resolutions);
+      for (let j = 0; j < flat.length; j++)
+        await tx.run(
+          "INSERT INTO resolutions (minute_id, document_id, ordinal, label, path, depth, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          [minuteId, documentId, j, flat[j].label, flat[j].path, flat[j].depth, flat[j].text],
+        );
+      for (let j = 0; j < x.declarations.length; j++) {
+        const d = x.declarations[j];
+        const p = await person(d.member, x.span.startLine);
+        if (!p) continue;
+        await tx.run(
+          "INSERT INTO declarations (meeting_id, minute_id, document_id, person_id, alias_id, ordinal, interest, item, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          [meetingId, minuteId, documentId, p.personId, p.aliasId, j, d.interest, d.item, ...spanValues(x.span)],
+        );
+      }
+      if (isExempt(original) && x.resolutions.length) throw new Error("exempt minute content reached the store");
+      for (const row of minuteParagraphs(original)) await this.paragraph(ctx, row);
+    }
+
+    for (let i = 0; i < m.reports.length; i++) {
+      const r = m.reports[i];
+      await tx.run(
+        "INSERT INTO reports (meeting_id, document_id, ordinal, agenda_item, title, author, recommendations, officers, appendices, background_papers, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+          meetingId,
+          documentId,
+          i,
+          r.agendaItem,
+          cleanText(r.title),
+          r.author,
+          json(r.recommendations.map(cleanText)),
+          json(r.officers),
+          json(r.appendices),
+          json(r.backgroundPapers),
+          ...spanValues(r.span),
+        ],
+      );
+      await this.paragraph(ctx, reportParagraph(r));
+    }
+    return meetingId;
+  }
+
+  private async paragraph(
+    ctx: { meetingId: number; committeeId: number; date: string | null },
+    p: ParagraphRow,
+  ): Promise<void> {
+    await this.tx.run(
+      "INSERT INTO paragraphs (type, weight, procedural, key_decision, committee_id, meeting_id, meeting_date, document_id, title, search_title, body, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      [
+        p.type,
+        p.weight,
+        p.procedural ? 1 : 0,
+        b(p.keyDecision),
+        ctx.committeeId,
+        ctx.meetingId,
+        ctx.date,
+        this.documentId,
+        p.title,
+        p.type === "resolution" ? "" : p.title,
+        p.body,
+        ...spanValues(p.span),
+      ],
+    );
+  }
+
+  /** Resolves a printed name to a person of the authority and records the alias with its evidence. */
+  private async person(authorityId: number, printed: string, line: number | null): Promise<PersonHit | null> {
+    const text = cleanText(printed).replace(/\s+/g, " ").trim();
+    const cacheKey = `${authorityId}\u0000${text}`;
+    const cached = this.aliases.get(cacheKey);
+    if (cached) return cached;
+    const name = parseName(text);
+    if (!name) return null;
+    const rows = await this.tx.all<{ id: number; title: string | null; given: string; surname_key: string }>(
+      "SELECT id, title, given, surname_key FROM people WHERE authority_id = ? AND surname_key = ? ORDER BY id",
+      [authorityId, name.surnameKey],
+    );
+    const known = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      given: r.given ? r.given.split(" ") : [],
+      surnameKey: r.surname_key,
+    }));
+    const res = resolvePerson(name, known);
+    let personId: number;
+    if (res.personId === null) {
+      personId = await this.tx.insert(
+        "INSERT INTO people (authority_id, display_name, title, given, surname, surname_key) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        [authorityId, displayName(name), name.title, name.given.join(" "), name.surname, name.surnameKey],
+      );
+    } else {
+      personId = res.personId;
+      const k = known.find((x) => x.id === personId)!;
+      // A fuller form (forenames where only initials or nothing were known) becomes the display name.
+      const fuller =
+        name.given.length > k.given.length ||
+        (name.given.length === k.given.length && name.given.join("").length > k.given.join("").length);
+      if (fuller)
+        await this.tx.run("UPDATE people SET display_name = ?, title = COALESCE(title, ?), given = ? WHERE id = ?", [
+          displayName(name),
+          name.title,
+          name.given.join(" "),
+          personId,
+        ]);
+    }
+    const aliasId = await this.tx.insert(
+      "INSERT INTO person_aliases (person_id, document_id, printed, line, rule) VALUES (?, ?, ?, ?, ?) RETURNING id",
+      [personId, this.documentId, text, line, res.rule],
+    );
+    const hit = { personId, aliasId };
+    this.aliases.set(cacheKey, hit);
+    return hit;
+  }
+}
+
+export function spanValues(s: Span): [number, number, number | null] {
+  return [s.startLine, s.endLine, s.page];
+}
+
+/** Moves an alias, and the attendance, membership and declarations that carry it, to a new person. */
+export async function unmergeAlias(tx: SqlConn, aliasId: number): Promise<number> {
+  const a = await tx.get<{ person_id: number; printed: string; authority_id: number }>(
+    "SELECT a.person_id, a.printed, p.authority_id FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.id = ?",
+    [aliasId],
+  );
+  if (!a) throw new Error(`no alias ${aliasId}`);
+  const name = parseName(a.printed);
+  const personId = await tx.insert(
+    "INSERT INTO people (authority_id, display_name, title, given, surname, surname_key) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    [
+      a.authority_id,
+      name ? displayName(name) : a.printed,
+      name?.title ?? null,
+      name?.given.join(" ") ?? "",
+      name?.surname ?? a.printed,
+      name?.surnameKey ?? a.printed.toLowerCase(),
+    ],
+  );
+  await tx.run("UPDATE person_aliases SET person_id = ?, rule = ? WHERE id = ?", [personId, "unmerged", aliasId]);
+  for (const t of ["attendance", "membership", "declarations"])
+    await tx.run(`UPDATE ${t} SET person_id = ? WHERE alias_id = ?`, [personId, aliasId]);
+  const left = await tx.get("SELECT 1 AS x FROM person_aliases WHERE person_id = ? LIMIT 1", [a.person_id]);
+  if (!left) await tx.run("DELETE FROM people WHERE id = ?", [a.person_id]);
+  return personId;
+}

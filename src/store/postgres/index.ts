@@ -1,0 +1,159 @@
+/**
+ * The store at scale: PostgreSQL through node-postgres. Search uses a generated tsvector column
+ * with a GIN index, websearch_to_tsquery, ts_rank, and ts_headline on the page of top rows only.
+ */
+import { execFile } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { MARK_END, MARK_START, toWebsearch } from "../../search/query";
+import { type EngineSearch, FACET_COLUMNS, FACET_GROUP, HIT_COLUMNS, SqlRepository } from "../common/sql-repository";
+import { type Paging, StoreError } from "../repository";
+import { numberPlaceholders, type SqlConn, type SqlDb, type SqlValue } from "../sql";
+import { POSTGRES_MIGRATIONS } from "./migrations";
+
+type Queryable = { query: (text: string, values?: unknown[]) => Promise<pg.QueryResult> };
+
+class PgConn implements SqlConn {
+  constructor(protected q: Queryable) {}
+
+  async all<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    return (await this.q.query(numberPlaceholders(sql), params)).rows as T[];
+  }
+  async get<T>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+  async run(sql: string, params: SqlValue[] = []): Promise<number> {
+    return (await this.q.query(numberPlaceholders(sql), params)).rowCount ?? 0;
+  }
+  async insert(sql: string, params: SqlValue[] = []): Promise<number> {
+    const row = await this.get<{ id: number }>(sql, params);
+    if (!row) throw new Error(`insert returned no id: ${sql}`);
+    return Number(row.id);
+  }
+  async exec(sql: string): Promise<void> {
+    await this.q.query(sql);
+  }
+}
+
+class PgDb extends PgConn implements SqlDb {
+  constructor(readonly pool: pg.Pool) {
+    super(pool);
+  }
+
+  async transaction<T>(fn: (tx: SqlConn) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const out = await fn(new PgConn(client));
+      await client.query("COMMIT");
+      return out;
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export class PostgresRepository extends SqlRepository {
+  readonly engine = "postgres" as const;
+  protected readonly migrations = POSTGRES_MIGRATIONS;
+
+  constructor(
+    private pgdb: PgDb,
+    private url: string,
+    readonly schema: string | null,
+  ) {
+    super(pgdb);
+  }
+
+  /** The pool, for tests and benchmarks that compare with raw engine queries. */
+  get pool(): pg.Pool {
+    return this.pgdb.pool;
+  }
+
+  protected override async migrationLock(tx: SqlConn): Promise<void> {
+    await tx.get("SELECT pg_advisory_xact_lock(?) AS x", [0x71756f72]);
+  }
+
+  async backup(file: string): Promise<void> {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    const args = ["--format=custom", `--file=${file}`, ...(this.schema ? [`--schema=${this.schema}`] : []), this.url];
+    try {
+      await promisify(execFile)("pg_dump", args, { timeout: 30 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException & { stderr?: string };
+      if (err.code === "ENOENT")
+        throw new StoreError(
+          "pg_dump is not installed: install the PostgreSQL client tools (apt-get install postgresql-client) to back up a PostgreSQL store",
+        );
+      throw new StoreError(`pg_dump failed: ${(err.stderr ?? err.message).trim()}`);
+    }
+  }
+
+  protected async engineSearch(
+    conn: SqlConn,
+    query: string,
+    where: string[],
+    params: SqlValue[],
+    paging: Paging,
+  ): Promise<EngineSearch> {
+    const text = toWebsearch(query);
+    if (!text) return { engineQuery: "", rows: [], facets: [] };
+    const from = `FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
+      JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
+      WHERE p.tsv @@ q AND ${where.join(" AND ")}`;
+    const rows = await conn.all<Record<string, unknown>>(
+      `SELECT t.*, ts_headline('english', CASE WHEN t.search_title = '' THEN t.body ELSE t.search_title || ' — ' || t.body END, websearch_to_tsquery('english', ?), ?) AS marked
+       FROM (SELECT ${HIT_COLUMNS}, p.search_title, p.body, ts_rank(p.tsv, q) * p.weight AS rank ${from}
+             ORDER BY rank DESC, p.id LIMIT ? OFFSET ?) t
+       ORDER BY t.rank DESC, t.id`,
+      [text, HEADLINE_OPTIONS, text, ...params, paging.limit, paging.offset],
+    );
+    const facets = await conn.all<Record<string, unknown>>(`SELECT ${FACET_COLUMNS} ${from} ${FACET_GROUP}`, [
+      text,
+      ...params,
+    ]);
+    const tsq = await conn.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [text]);
+    return { engineQuery: tsq?.q ?? text, rows, facets };
+  }
+}
+
+/**
+ * Opens the PostgreSQL store at `url` and migrates it. `schema` (tests) puts every table in that
+ * schema through search_path, creating it if needed.
+ */
+export async function openPostgres(opts: {
+  url: string;
+  schema?: string;
+  migrate?: boolean;
+}): Promise<PostgresRepository> {
+  const schema = opts.schema ?? null;
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new StoreError(`invalid schema name "${schema}"`);
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: 4,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  pool.on("error", () => undefined); // idle client errors surface on the next query instead of crashing
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    else await pool.query("SELECT 1");
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw new StoreError(`cannot connect to PostgreSQL: ${(e as Error).message}`);
+  }
+  const repo = new PostgresRepository(new PgDb(pool), opts.url, schema);
+  if (opts.migrate !== false) await repo.migrate();
+  return repo;
+}

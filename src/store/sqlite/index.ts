@@ -1,0 +1,129 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, in WAL mode so a killed import keeps
+ * every committed document, with FTS5 (external content, bm25, snippet()) for search.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { MARK_END, MARK_START, toFts5 } from "../../search/query";
+import { type EngineSearch, FACET_COLUMNS, FACET_GROUP, HIT_COLUMNS, SqlRepository } from "../common/sql-repository";
+import type { Paging } from "../repository";
+import type { SqlConn, SqlDb, SqlValue } from "../sql";
+import { SQLITE_MIGRATIONS } from "./migrations";
+
+class SqliteDb implements SqlDb {
+  private statements = new Map<string, Database.Statement>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly raw: Database.Database) {}
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.raw.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  async all<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    return this.stmt(sql).all(...params) as T[];
+  }
+  async get<T>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
+    return this.stmt(sql).get(...params) as T | undefined;
+  }
+  async run(sql: string, params: SqlValue[] = []): Promise<number> {
+    return this.stmt(sql).run(...params).changes;
+  }
+  async insert(sql: string, params: SqlValue[] = []): Promise<number> {
+    const row = this.stmt(sql).get(...params) as { id: number } | undefined;
+    if (!row) throw new Error(`insert returned no id: ${sql}`);
+    return Number(row.id);
+  }
+  async exec(sql: string): Promise<void> {
+    this.raw.exec(sql);
+  }
+
+  /** One transaction at a time on this connection (BEGIN IMMEDIATE takes the write lock up front). */
+  transaction<T>(fn: (tx: SqlConn) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      this.raw.exec("BEGIN IMMEDIATE");
+      try {
+        const out = await fn(this);
+        this.raw.exec("COMMIT");
+        return out;
+      } catch (e) {
+        if (this.raw.inTransaction) this.raw.exec("ROLLBACK");
+        throw e;
+      }
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    if (this.raw.open) this.raw.close();
+  }
+}
+
+export class SqliteRepository extends SqlRepository {
+  readonly engine = "sqlite" as const;
+  protected readonly migrations = SQLITE_MIGRATIONS;
+
+  constructor(
+    private sqlite: SqliteDb,
+    readonly file: string,
+  ) {
+    super(sqlite);
+  }
+
+  /** The underlying connection, for tests and benchmarks that compare with raw engine queries. */
+  get raw(): Database.Database {
+    return this.sqlite.raw;
+  }
+
+  async backup(file: string): Promise<void> {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    await this.sqlite.raw.backup(file);
+  }
+
+  protected async engineSearch(
+    conn: SqlConn,
+    query: string,
+    where: string[],
+    params: SqlValue[],
+    paging: Paging,
+  ): Promise<EngineSearch> {
+    const match = toFts5(query);
+    if (!match) return { engineQuery: "", rows: [], facets: [] };
+    const from = `FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+      JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
+      WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")}`;
+    const rows = await conn.all<Record<string, unknown>>(
+      `SELECT ${HIT_COLUMNS}, -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank,
+        snippet(paragraphs_fts, -1, ?, ?, '…', 24) AS marked
+       ${from} ORDER BY rank DESC, p.id LIMIT ? OFFSET ?`,
+      [MARK_START, MARK_END, match, ...params, paging.limit, paging.offset],
+    );
+    const facets = await conn.all<Record<string, unknown>>(`SELECT ${FACET_COLUMNS} ${from} ${FACET_GROUP}`, [
+      match,
+      ...params,
+    ]);
+    return { engineQuery: match, rows, facets };
+  }
+}
+
+/** Opens (creating if needed) the SQLite store at `file` and migrates it. ":memory:" works for tests. */
+export async function openSqlite(opts: { file: string; migrate?: boolean }): Promise<SqliteRepository> {
+  if (opts.file !== ":memory:") mkdirSync(dirname(resolve(opts.file)), { recursive: true });
+  const raw = new Database(opts.file);
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = NORMAL");
+  raw.pragma("busy_timeout = 10000");
+  raw.pragma("foreign_keys = ON");
+  const repo = new SqliteRepository(new SqliteDb(raw), opts.file);
+  if (opts.migrate !== false) await repo.migrate();
+  return repo;
+}

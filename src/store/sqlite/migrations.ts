@@ -1,0 +1,27 @@
+/**
+ * SQLite schema, as numbered migrations applied in order (`quorum db migrate`). Version 1 is the
+ * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
+ */
+import { coreTablesV1, type Migration } from "../common/schema";
+
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: "store",
+    sql: `${coreTablesV1("INTEGER PRIMARY KEY")}
+CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+  search_title, body, content='paragraphs', content_rowid='id', tokenize='porter unicode61'
+);
+CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(rowid, search_title, body) VALUES (new.id, new.search_title, new.body);
+END;
+CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, search_title, body) VALUES ('delete', old.id, old.search_title, old.body);
+END;
+CREATE TRIGGER paragraphs_au AFTER UPDATE ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, search_title, body) VALUES ('delete', old.id, old.search_title, old.body);
+  INSERT INTO paragraphs_fts(rowid, search_title, body) VALUES (new.id, new.search_title, new.body);
+END;
+`,
+  },
+];
