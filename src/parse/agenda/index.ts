@@ -1,0 +1,162 @@
+/**
+ * The agenda list of a front sheet: numbered items in plain lines, bulleted lines, TAB rows and pipe
+ * tables (all in one list), titles wrapped over lines or split by a page break, page ranges orphaned
+ * on their own line, and sub-notes under items. Scans from `from` and stops where the list ends.
+ */
+import type { SourceDocument } from "../../model/document";
+import type { AgendaItem, Diagnostic } from "../../model/parse-v1";
+import { spanOf } from "../common/lines";
+import { clean, hasBlankPagePhrase, head, isBlankPageMarker, isUpperLine, stripBullet } from "../common/text";
+import { isPagesOnly, itemFields, takePages } from "./items";
+
+export type AgendaResult = { items: AgendaItem[]; endLine: number; diagnostics: Diagnostic[] };
+
+/** "1." "10." "6a." "6(a)": an item number cell. */
+const NUMBER_CELL = /^(\d{1,3}(?:[a-z]|\([a-z]\)|\.\d{1,2})?)[.)]?$/;
+/** "1. Title", "- 2. Title", "6a) Title": an item at the start of a plain line. */
+const NUMBERED_LINE = /^(\d{1,3}(?:[a-z]|\([a-z]\)|\.\d{1,2})?)[.)]\s+(?=[A-Za-z(‘'"“]|\d{1,4}\/\d)(.*)$/;
+
+type Draft = {
+  number: string;
+  pieces: string[];
+  start: number;
+  end: number;
+  /** Set when the title is complete (ended with a full stop or carried its columns). */
+  closed: boolean;
+  orphanPages?: { start: number; end: number };
+};
+
+function major(n: string): number {
+  return Number.parseInt(n, 10);
+}
+
+/** Reads the item number and the pieces after it, or null when the line is not an item. */
+function readItem(text: string, cells: string[] | undefined): { number: string; pieces: string[] } | null {
+  if (cells && cells.length >= 2) {
+    const cs = cells.map((c) => clean(stripBullet(c)));
+    const first = cs.findIndex((c) => c !== "");
+    if (first < 0 || first > 1) return null;
+    if (first === 1 && cs[0] === "" && !NUMBER_CELL.test(cs[1])) return null;
+    const m = NUMBER_CELL.exec(cs[first]);
+    if (m) return { number: m[1], pieces: cs.slice(first + 1) };
+    const n = NUMBERED_LINE.exec(head(cs[first]));
+    if (n) return { number: n[1], pieces: [n[2], ...cs.slice(first + 1)] };
+    return null;
+  }
+  const t = clean(stripBullet(text));
+  const n = NUMBERED_LINE.exec(head(t));
+  if (n) return { number: n[1], pieces: [n[2]] };
+  return null;
+}
+
+function finish(doc: SourceDocument, d: Draft): AgendaItem | null {
+  const f = itemFields(d.pieces);
+  if (!f.title) return null;
+  return {
+    number: d.number.replace(/[()]/g, ""),
+    title: f.title,
+    reportBy: f.reportBy,
+    pages: f.pages ?? d.orphanPages ?? null,
+    span: spanOf(doc, d.start, d.end),
+  };
+}
+
+/** How many non-blank lines that are not items may follow the last item before the list is over. */
+const MAX_GAP = 25;
+
+export function parseAgenda(doc: SourceDocument, from: number, to: number): AgendaResult {
+  const diagnostics: Diagnostic[] = [];
+  const drafts: Draft[] = [];
+  let gap = 0;
+  let lastEnd = from;
+  let prevBlank = false;
+  for (let n = from; n <= to; n++) {
+    const line = doc.lines[n - 1];
+    if (!line) break;
+    const raw = line.text;
+    const text = clean(raw);
+    if (!text || line.cells?.every((c) => clean(c) === "" || /^-$/.test(clean(c)))) {
+      prevBlank = true;
+      continue;
+    }
+    if (isBlankPageMarker(text) || (drafts.length && hasBlankPagePhrase(text))) break;
+    const cur = drafts[drafts.length - 1];
+    const item = readItem(raw, line.cells);
+    if (item) {
+      const num = major(item.number);
+      const prevNum = cur ? major(cur.number) : 0;
+      const sameMajorSub = cur && num === prevNum && item.number !== cur.number;
+      if (cur && num <= prevNum && !sameMajorSub) break; // numbering restarted: another list
+      if (!cur && num > 20) continue;
+      if (cur && num > prevNum + 15) break;
+      const pieces = item.pieces;
+      const closed = pieces.length > 1 || /[.:]$/.test(takePages(clean(pieces[0] ?? "")).rest);
+      drafts.push({ number: item.number, pieces, start: n, end: n, closed });
+      gap = 0;
+      lastEnd = n;
+      prevBlank = false;
+      continue;
+    }
+    if (cur) {
+      // An orphaned "(Pages a - b)" separated from its item by a page break.
+      if (isPagesOnly(text)) {
+        if (!prevBlank && !cur.closed) {
+          cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${text}`);
+          cur.end = n;
+          cur.closed = true;
+        } else {
+          const owner = [...drafts]
+            .reverse()
+            .find(
+              (d) =>
+                !d.orphanPages && !takePages(d.pieces.join(" ")).pages && /^minutes\b/i.test(clean(d.pieces[0] ?? "")),
+            );
+          const target =
+            owner ?? [...drafts].reverse().find((d) => !d.orphanPages && !takePages(d.pieces.join(" ")).pages);
+          if (target) {
+            target.orphanPages = takePages(text).pages ?? undefined;
+            diagnostics.push({
+              level: "info",
+              message: `page range "${text}" stands alone; assigned to agenda item ${target.number}`,
+              span: spanOf(doc, n, n),
+            });
+          }
+        }
+        lastEnd = n;
+        prevBlank = false;
+        continue;
+      }
+      // A title that runs on: the next line directly below, or a TAB row whose first cell is empty.
+      const cells = line.cells?.map((c) => clean(c));
+      const tabContinuation = cells && cells.length >= 2 && cells[0] === "" && cells[1] !== "";
+      if (!cur.closed && (tabContinuation || (!prevBlank && !line.cells))) {
+        if (tabContinuation && cells) {
+          cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${cells[1]}`);
+          cur.pieces.push(...cells.slice(2));
+        } else cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${text}`);
+        cur.end = n;
+        cur.closed = /[.:]$/.test(takePages(text).rest) || (tabContinuation ?? false);
+        lastEnd = n;
+        prevBlank = false;
+        continue;
+      }
+      // A heading in capitals after the list (e.g. guidance notes) ends it, unless it names items.
+      if (isUpperLine(text, 12) && text.split(" ").length >= 4 && !/\bITEMS?\b/.test(text)) break;
+      gap++;
+      if (gap > MAX_GAP) break;
+    } else if (n - from > 80) break;
+    prevBlank = false;
+  }
+  const items: AgendaItem[] = [];
+  for (const d of drafts) {
+    const it = finish(doc, d);
+    if (it) items.push(it);
+    else
+      diagnostics.push({
+        level: "warning",
+        message: `agenda item ${d.number} has no title; skipped`,
+        span: spanOf(doc, d.start, d.end),
+      });
+  }
+  return { items, endLine: lastEnd, diagnostics };
+}

@@ -1,0 +1,217 @@
+/**
+ * A front sheet: the meeting an agenda is for (body, date, time, location, contact, membership) read
+ * from labelled fields, a summons sentence, or a title block, followed by the agenda list. Returns
+ * null when the zone holds no front sheet (a minutes-only document, a report, a web page).
+ */
+import type { SourceDocument } from "../../model/document";
+import type { Contact, Diagnostic, Meeting } from "../../model/parse-v1";
+import { emptyMeeting } from "../../model/parse-v1";
+import { parseAgenda } from "../agenda/index";
+import { findDate, findTime, parseDateTime } from "../common/dates";
+import { spanOf } from "../common/lines";
+import { findEmail, findPhone } from "../common/names";
+import { clean, head, stripBullet } from "../common/text";
+import { type Label, parseContact, parseSummons, readLabel } from "./fields";
+import { parseMembership } from "./membership";
+
+export type FrontSheet = { meeting: Meeting; endLine: number; diagnostics: Diagnostic[] };
+
+/** How far into the zone the front-sheet facts may lie. */
+const HEADER_WINDOW = 120;
+
+function piecesOf(text: string, cells?: string[]): string[] {
+  if (cells?.length) return cells.map((c) => clean(c)).filter(Boolean);
+  return head(text, 1000)
+    .split(/\s{3,}|\t/)
+    .map((p) => clean(p))
+    .filter(Boolean);
+}
+
+const BODY_WORDS =
+  /\b(?:Committee|Cabinet|Council|Board|Panel|Commission|Forum|Executive|Assembly|Sub-Committee|Partnership|Authority)\b/i;
+
+export function parseFrontSheet(doc: SourceDocument, from: number, to: number): FrontSheet | null {
+  const diagnostics: Diagnostic[] = [];
+  const last = Math.min(to, from + HEADER_WINDOW, doc.lines.length);
+  const found = new Map<Label, { value: string; line: number }>();
+  let agendaLine: number | null = null;
+  let membershipLine: number | null = null;
+  let firstFact: number | null = null;
+  let lastFact = from - 1;
+  let summons: ReturnType<typeof parseSummons> = null;
+  let summonsLine: number | null = null;
+  let para = "";
+  let paraStart = from;
+
+  const note = (label: Label, value: string, n: number) => {
+    if (!found.has(label)) found.set(label, { value, line: n });
+    firstFact ??= n;
+    lastFact = Math.max(lastFact, n);
+  };
+
+  for (let n = from; n <= last; n++) {
+    const line = doc.lines[n - 1];
+    const text = clean(line.text);
+    if (!text) {
+      if (para && !summons && /meeting of/i.test(para)) {
+        summons = parseSummons(para);
+        if (summons) summonsLine = paraStart;
+      }
+      para = "";
+      continue;
+    }
+    if (!para) paraStart = n;
+    para = para ? `${para} ${text}` : text;
+    const bare = clean(stripBullet(text)).replace(/:$/, "");
+    if (/^agenda$/i.test(bare) && agendaLine === null) agendaLine = n;
+    if (/^(?:membership|members|committee members)$/i.test(bare) && membershipLine === null) membershipLine = n;
+    const pieces = piecesOf(line.text, line.cells);
+    for (let i = 0; i < pieces.length; i++) {
+      const lab = readLabel(pieces[i]);
+      if (!lab) continue;
+      let value = lab.value;
+      if (!value && i + 1 < pieces.length && !readLabel(pieces[i + 1])) value = pieces[++i];
+      if (!value && lab.label !== "membership") {
+        // The value on the next line ("Email:" / "name@council.gov.uk").
+        const next = doc.lines[n]?.text ?? "";
+        if (next.trim() && !readLabel(clean(next))) value = clean(next);
+      }
+      if (lab.label === "membership") {
+        if (membershipLine === null) membershipLine = n;
+        continue;
+      }
+      if (value) note(lab.label, value, n);
+    }
+  }
+  if (!summons && para && /meeting of/i.test(para)) {
+    summons = parseSummons(para);
+    if (summons) summonsLine = paraStart;
+  }
+
+  // Body: a "Meeting:" field, the summons sentence, or the short line under "AGENDA".
+  let body = found.get("body")?.value ?? summons?.body ?? null;
+  let bodyLine = found.get("body")?.line ?? summonsLine;
+  if (!body && agendaLine !== null) {
+    for (let n = agendaLine + 1; n <= Math.min(last, agendaLine + 4); n++) {
+      const t = clean(doc.lines[n - 1]?.text ?? "");
+      if (!t) continue;
+      if (t.length <= 80 && !findDate(t) && !/\d/.test(t) && !readLabel(t)) {
+        body = t;
+        bodyLine = n;
+      }
+      break;
+    }
+  }
+  if (!body) {
+    for (let n = from; n <= Math.min(last, from + 15); n++) {
+      const t = clean(doc.lines[n - 1]?.text ?? "");
+      if (t && t.length <= 80 && BODY_WORDS.test(t) && !/\d/.test(t) && !/^[\w' ]+ Council$/i.test(t)) {
+        body = t;
+        bodyLine = n;
+        break;
+      }
+    }
+  }
+
+  // Date and time.
+  let date: string | null = null;
+  let time: string | null = null;
+  let dateLine: number | null = null;
+  const dt = found.get("datetime");
+  if (dt) {
+    ({ date, time } = parseDateTime(dt.value));
+    dateLine = dt.line;
+  }
+  const dOnly = found.get("date");
+  if (!date && dOnly) {
+    date = findDate(dOnly.value)?.iso ?? null;
+    if (!time) time = parseDateTime(dOnly.value).time;
+    dateLine = dOnly.line;
+  }
+  const tOnly = found.get("time");
+  if (!time && tOnly) time = findTime(tOnly.value);
+  if (!date && summons?.date) {
+    date = summons.date;
+    time ??= summons.time;
+    dateLine = summonsLine;
+  }
+  if (!date) {
+    // A dated line near the top that names a weekday ("Thursday, 30th January, 2025, at 10.00 am").
+    const stop = Math.min(last, (agendaLine ?? from) + 12);
+    for (let n = from; n <= stop; n++) {
+      const t = clean(doc.lines[n - 1]?.text ?? "");
+      if (!/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i.test(t)) continue;
+      const pd = parseDateTime(piecesOf(doc.lines[n - 1].text, doc.lines[n - 1].cells)[0] ?? t);
+      if (pd.date) {
+        date = pd.date;
+        time ??= pd.time;
+        dateLine = n;
+        break;
+      }
+    }
+  }
+  if (!body) return null;
+  if (!date && !found.size && agendaLine === null) return null;
+
+  const meeting = emptyMeeting(body.replace(/[.:]$/, ""), spanOf(doc, from, from));
+  meeting.date = date;
+  meeting.time = time;
+  meeting.location = found.get("location")?.value?.replace(/[.]$/, "") ?? summons?.location ?? null;
+
+  const contactField = found.get("contact");
+  const emailField = found.get("email");
+  const phoneField = found.get("phone");
+  if (contactField || emailField || phoneField) {
+    const c: Contact = contactField ? parseContact(contactField.value) : { name: null, phone: null, email: null };
+    if (!c.phone && phoneField) c.phone = findPhone(phoneField.value)?.value ?? null;
+    if (!c.email && emailField) {
+      // Some layouts wrap the address ("name@kent" / ".gov.uk"): join the next line when it continues it.
+      const raw = emailField.value;
+      const nextText = clean(doc.lines[emailField.line]?.text ?? "");
+      const joined = /@[\w.-]+$/.test(raw) && /^\.[a-z]/i.test(nextText) ? raw + nextText : raw;
+      c.email = findEmail(joined)?.value ?? null;
+    }
+    meeting.contact = c;
+  }
+
+  // Membership.
+  let membershipEnd = membershipLine ?? from - 1;
+  if (membershipLine !== null) {
+    const ms = parseMembership(doc, membershipLine + 1, last);
+    meeting.membership = ms.members;
+    membershipEnd = ms.endLine;
+    diagnostics.push(...ms.diagnostics);
+    if (!ms.members.length)
+      diagnostics.push({
+        level: "warning",
+        message: "membership heading with no names under it",
+        span: spanOf(doc, membershipLine, membershipLine),
+      });
+  }
+
+  // Agenda: after every front-sheet fact.
+  const agendaFrom = Math.max(lastFact, membershipEnd, agendaLine ?? from, dateLine ?? from, bodyLine ?? from) + 1;
+  const agenda = parseAgenda(doc, agendaFrom, to);
+  meeting.agenda = agenda.items;
+  // Without labelled fields, a summons or any agenda item, a body and a date are not a front sheet.
+  if (!found.size && !summons && !agenda.items.length) return null;
+  diagnostics.push(...agenda.diagnostics);
+  if (!agenda.items.length)
+    diagnostics.push({
+      level: "warning",
+      message: "front sheet has no agenda items",
+      span: spanOf(doc, from, agendaFrom),
+    });
+  if (!date)
+    diagnostics.push({ level: "warning", message: "front sheet gives no meeting date", span: spanOf(doc, from, from) });
+
+  const start = Math.min(
+    firstFact ?? from,
+    bodyLine ?? from,
+    agendaLine ?? Number.MAX_SAFE_INTEGER,
+    membershipLine ?? Number.MAX_SAFE_INTEGER,
+  );
+  const end = Math.max(agenda.items.length ? agenda.endLine : agendaFrom - 1, start);
+  meeting.span = spanOf(doc, start, end);
+  return { meeting, endLine: end, diagnostics };
+}

@@ -1,0 +1,180 @@
+/**
+ * Where officer reports start in a pack, and their title and author. A report opens with a header
+ * naming the meeting and its date in capitals ("CABINET – 10TH MARCH 2017", or the committee on one
+ * line and "17 JANUARY 2017" on the next), optionally preceded by an "Agenda Item N" stamp, then the
+ * title and a "REPORT OF THE ..." author line in either order (sometimes glued into one bold run).
+ * A report with no dated header is found from its "REPORT OF" line. Pure.
+ */
+import type { SourceDocument } from "../../model/document";
+import { findDate, isDateOnly } from "../common/dates";
+import { isBlankAt, type Segment, segmentsOf } from "../common/lines";
+import { agendaItemStamp, clean, isUpperLine } from "../common/text";
+
+export type ReportHead = {
+  /** First line of the report (the stamp, or the header). */
+  start: number;
+  header: number;
+  title: string | null;
+  titleLine: number | null;
+  author: string | null;
+  stamp: string | null;
+  /** Last line of the title/author block. */
+  headEnd: number;
+};
+
+type Block = { text: string; first: number; last: number };
+
+const AUTHOR = /^(?:JOINT )?REPORTS? (?:OF|BY) (?:THE )?/;
+const PART = /^PART [A-D]$/;
+
+/** Blocks of text from line `from`: blank lines separate them, and so do glued bold runs. */
+function blocksFrom(doc: SourceDocument, from: number, firstSegments: Segment[], maxLines: number): Block[] {
+  const blocks: Block[] = [];
+  let cur: Block | null = null;
+  const push = () => {
+    if (cur) blocks.push(cur);
+    cur = null;
+  };
+  const addSegments = (segs: Segment[], continuing: boolean) => {
+    segs.forEach((s, i) => {
+      if (i === 0 && continuing && cur) {
+        cur.text = `${cur.text} ${s.text}`;
+        cur.last = s.line;
+      } else {
+        push();
+        cur = { text: s.text, first: s.line, last: s.line };
+      }
+    });
+  };
+  addSegments(firstSegments, false);
+  let prevBlank = false;
+  for (let n = from; n < from + maxLines && n <= doc.lines.length; n++) {
+    if (isBlankAt(doc, n)) {
+      prevBlank = true;
+      continue;
+    }
+    addSegments(segmentsOf(n, doc.lines[n - 1].text), !prevBlank);
+    prevBlank = false;
+    if (blocks.length > 8) break;
+  }
+  push();
+  return blocks;
+}
+
+/** Reads title and author from the blocks after a header; null when there is no title. */
+function readHead(blocks: Block[]): { title: Block | null; author: Block | null; end: number } {
+  let title: Block | null = null;
+  let author: Block | null = null;
+  let end = 0;
+  for (const b of blocks) {
+    if (PART.test(b.text) || agendaItemStamp(b.text)) {
+      end = b.last;
+      continue;
+    }
+    if (AUTHOR.test(b.text) && !author) {
+      author = b;
+      end = b.last;
+      continue;
+    }
+    if (isUpperLine(b.text) && !title && b.text.length <= 400) {
+      title = b;
+      end = b.last;
+      continue;
+    }
+    break;
+  }
+  return { title, author, end };
+}
+
+export function authorOf(text: string): string {
+  const a = clean(text).replace(AUTHOR, "");
+  // Joint authors: "X AND THE Y", "X AND DIRECTOR OF Y" → "X and Y".
+  return a
+    .replace(/\s+AND THE\s+(?=[A-Z])/g, " and ")
+    .replace(/\s+AND\s+(?=(?:CHIEF|DIRECTOR|HEAD|THE)\b)/g, " and ")
+    .trim();
+}
+
+function isHeader(doc: SourceDocument, n: number, first: string): { dateLine: number | null } | null {
+  if (first.length > 150 || !isUpperLine(first)) return null;
+  if (findDate(first)) return { dateLine: null };
+  const next = doc.lines[n]?.text ?? "";
+  if (isDateOnly(clean(next))) return { dateLine: n + 1 };
+  return null;
+}
+
+/** Finds report heads in lines [from, to], skipping lines `skip` says belong to something else. */
+export function findReportHeads(
+  doc: SourceDocument,
+  from: number,
+  to: number,
+  skip: (n: number) => boolean,
+): ReportHead[] {
+  const heads: ReportHead[] = [];
+  let n = from;
+  while (n <= to) {
+    if (skip(n) || isBlankAt(doc, n)) {
+      n++;
+      continue;
+    }
+    const segs = segmentsOf(n, doc.lines[n - 1].text);
+    const h = segs.length ? isHeader(doc, n, segs[0].text) : null;
+    let found: ReportHead | null = null;
+    if (h) {
+      const after = h.dateLine ? h.dateLine + 1 : n + 1;
+      const blocks = blocksFrom(doc, after, segs.slice(1), 16);
+      const r = readHead(blocks);
+      if (r.title) found = makeHead(doc, n, r);
+    } else if (segs.length && AUTHOR.test(segs[0].text) && isUpperLine(segs[0].text)) {
+      // No dated header: the title is the upper-case block just above the author line, if any.
+      let start = n;
+      for (let k = n - 1; k >= Math.max(from, n - 6); k--) {
+        const t = clean(doc.lines[k - 1].text);
+        if (!t) continue;
+        if (isUpperLine(t) && !AUTHOR.test(t)) start = k;
+        else break;
+      }
+      const blocks = blocksFrom(doc, start + 1, segmentsOf(start, doc.lines[start - 1].text), 12);
+      const r = readHead(blocks);
+      if (r.title || r.author) found = makeHead(doc, start, r);
+    }
+    if (found) {
+      heads.push(found);
+      n = Math.max(found.headEnd, n) + 1;
+    } else n++;
+  }
+  return heads;
+}
+
+function makeHead(
+  doc: SourceDocument,
+  header: number,
+  r: { title: Block | null; author: Block | null; end: number },
+): ReportHead {
+  let start = header;
+  let stamp: string | null = null;
+  for (let k = header - 1; k >= Math.max(1, header - 6); k--) {
+    const t = clean(doc.lines[k - 1].text);
+    if (!t) continue;
+    stamp = agendaItemStamp(t);
+    if (stamp) start = k;
+    break;
+  }
+  let author = r.author ? authorOf(r.author.text) : null;
+  let title = r.title ? clean(r.title.text) : null;
+  // A title that is itself "FINAL REPORT OF THE X" names its author.
+  if (!author && title) {
+    const m = /\bREPORT OF (?:THE )?(.{3,200})$/.exec(title);
+    if (m) author = clean(m[1]);
+  }
+  if (title === "") title = null;
+  return {
+    start,
+    header,
+    title,
+    titleLine: r.title?.first ?? null,
+    author,
+    stamp,
+    headEnd: Math.max(r.end, header),
+  };
+}

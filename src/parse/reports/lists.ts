@@ -1,0 +1,109 @@
+/**
+ * The list-like parts of a report: recommendations (top-level lettered items, or the single
+ * recommendation paragraph), appendices ("Appendix A - Title") and background papers (titles with
+ * their links removed). Pure.
+ */
+import type { SourceDocument } from "../../model/document";
+import { findDate } from "../common/dates";
+import { clean, head, stripBullet } from "../common/text";
+
+type Para = { text: string; label: string | null; line: number };
+
+const LABEL = /^\(?([a-z]{1,2}|[ivx]{1,6})[).]\s+/;
+const PARA_NO = /^(\d{1,3})\.?\s+(?=\S)/;
+
+function nextLetter(l: string): string {
+  return l.length === 1 ? String.fromCharCode(l.charCodeAt(0) + 1) : l;
+}
+
+/** Lines → paragraphs: a label or paragraph number starts one; a line that runs on is joined. */
+function paragraphs(doc: SourceDocument, from: number, to: number): Para[] {
+  const out: Para[] = [];
+  let blankBefore = false;
+  for (let n = from; n <= to; n++) {
+    const raw = doc.lines[n - 1]?.text ?? "";
+    let t = clean(stripBullet(raw));
+    if (!t) {
+      blankBefore = true;
+      continue;
+    }
+    t = t.replace(PARA_NO, "");
+    const m = LABEL.exec(head(t, 20));
+    const prev = out[out.length - 1];
+    if (m) out.push({ text: t.slice(m[0].length), label: m[1], line: n });
+    else if (prev && (!blankBefore || /^[a-z]/.test(t)) && !/[.;:]$|:-$/.test(prev.text))
+      prev.text = `${prev.text} ${t}`; // a sentence split by a page break or wrapping
+    else out.push({ text: t, label: null, line: n });
+    blankBefore = false;
+  }
+  return out;
+}
+
+/** The recommendations under a heading: lettered items in sequence, else the first paragraph. */
+export function recommendationsIn(doc: SourceDocument, from: number, to: number): string[] {
+  const paras = paragraphs(doc, from, to);
+  const labelled = paras.filter((p) => p.label);
+  if (labelled.length) {
+    const out: string[] = [];
+    let expected = "a";
+    let started = false;
+    for (const p of paras) {
+      if (!p.label) continue;
+      if (p.label === expected || (!started && p.label.length === 1)) {
+        out.push(clean(p.text));
+        expected = nextLetter(p.label);
+        started = true;
+      }
+      // Anything else is a sub-item ((i), (ii)) of the item before it.
+    }
+    return out;
+  }
+  const first = paras[0];
+  return first ? [clean(first.text)] : [];
+}
+
+/** Whether a recommendations section addresses the meeting ("It is recommended that", "is asked to"). */
+export function addressesMeeting(doc: SourceDocument, from: number, to: number): boolean {
+  const first = paragraphs(doc, from, Math.min(to, from + 6))[0];
+  return (
+    !!first && /\b(?:is|are) (?:recommended|asked|invited|requested)\b|\brecommended that\b|^That\b/i.test(first.text)
+  );
+}
+
+const URL = /<?(?:https?:\/\/|www\.)[^\s>]{1,500}>?/gi;
+
+/** Appendix entries: one a line; indented "Annex" lines under an appendix are left out. */
+export function appendicesIn(doc: SourceDocument, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    const raw = doc.lines[n - 1]?.text ?? "";
+    const t = clean(stripBullet(raw)).replace(PARA_NO, "");
+    if (!t || /^none\.?$/i.test(t)) continue;
+    if (out.length && /^Annex\b/i.test(t)) continue;
+    if (out.length && /^[a-z]/.test(t)) out[out.length - 1] = `${out[out.length - 1]} ${t}`;
+    else out.push(t);
+  }
+  return out;
+}
+
+/** Background papers: paragraphs or bullets, with links removed; date-only link lines dropped. */
+export function backgroundPapersIn(doc: SourceDocument, from: number, to: number): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (let n = from; n <= to; n++) {
+    const raw = doc.lines[n - 1]?.text ?? "";
+    const bullet = /^\s*[-•*]\s+/.test(raw);
+    const t = clean(stripBullet(raw).replace(URL, " ")).replace(PARA_NO, "").replace(/\\\$/g, "$");
+    if (!clean(raw)) {
+      open = false;
+      continue;
+    }
+    if (!t || /^none\.?$/i.test(t)) continue;
+    const d = findDate(t);
+    if (d && t.replace(/[\s–—:,-]/g, "").length <= d.length + 2) continue; // "19 November 2014 – <link>"
+    if (open && !bullet && out.length) out[out.length - 1] = `${out[out.length - 1]} ${t}`;
+    else out.push(t);
+    open = true;
+  }
+  return out.map((s) => clean(s)).filter((s) => s.length > 1);
+}

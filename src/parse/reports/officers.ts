@@ -1,0 +1,69 @@
+/**
+ * "Officers to Contact" blocks: each person's name, role, phone and e-mail in whatever layout the
+ * report used — "Name, Role" then "Tel: … Email: …"; name, role, department, phone, e-mail one a line
+ * (with or without blank lines between); "Name - Role"; unlabelled phone and e-mail; "Email … ☎ …";
+ * everything glued on one line. A new person starts at a name once the last one has an e-mail (or a
+ * name-like line after a phone). Pure.
+ */
+import type { SourceDocument } from "../../model/document";
+import type { Officer } from "../../model/parse-v1";
+import { findEmail, findPhone, looksLikePersonName } from "../common/names";
+import { clean, stripBullet } from "../common/text";
+
+const LABELS = /\b(?:Tel(?:ephone)?|Phone|Mobile|Direct (?:line|dial)|E-?mail|Email address)\b\.?\s*:?/gi;
+
+/** The text of a line with e-mail, phone and their labels removed. */
+function residue(t: string, email: string | null, phone: string | null): string {
+  let r = t;
+  if (email) r = r.replace(email, " ");
+  if (phone) r = r.replace(phone, " ");
+  return clean(
+    r
+      .replace(LABELS, " ")
+      .replace(/[☎✆📞]/gu, " ")
+      .replace(/<[^>]{0,200}>/g, " "),
+  )
+    .replace(/^[,;:\s-]+|[,;:\s-]+$/g, "")
+    .trim();
+}
+
+/** "Jon Wilson, Director of X" / "Phil Crossland - Director" → name and role. */
+function splitNameRole(text: string): { name: string; role: string | null } | null {
+  const m = /^([^,–—-]{3,60}?)\s*(?:,|\s[-–—]\s)\s*(.+)$/.exec(text);
+  if (m && looksLikePersonName(m[1])) return { name: clean(m[1]), role: clean(m[2]) || null };
+  if (looksLikePersonName(text)) return { name: clean(text), role: null };
+  return null;
+}
+
+export function officersIn(doc: SourceDocument, from: number, to: number): Officer[] {
+  const out: Officer[] = [];
+  let cur: Officer | null = null;
+  let gotPhoneOrEmail = false;
+  const flush = () => {
+    if (cur?.name) out.push(cur);
+    cur = null;
+    gotPhoneOrEmail = false;
+  };
+  for (let n = from; n <= to; n++) {
+    const t = clean(stripBullet(doc.lines[n - 1]?.text ?? ""));
+    if (!t || /^none\.?$/i.test(t)) continue;
+    const email = findEmail(t);
+    const phone = findPhone(email ? t.replace(email.value, " ") : t);
+    const rest = residue(t, email?.value ?? null, phone?.value ?? null);
+    if (rest) {
+      const nr = splitNameRole(rest);
+      const startsNew = nr && (!cur || (cur as Officer).email !== null || gotPhoneOrEmail);
+      if (nr && startsNew) {
+        flush();
+        cur = { name: nr.name, role: nr.role, phone: null, email: null };
+      } else if (cur && !(cur as Officer).role) (cur as Officer).role = rest;
+    }
+    if (!cur) continue;
+    const c = cur as Officer;
+    if (email && !c.email) c.email = email.value;
+    if (phone && !c.phone) c.phone = phone.value;
+    if (email || phone) gotPhoneOrEmail = true;
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Section headings inside an officer report ("Recommendations", "Officers to Contact", "Appendices",
+ * "Background Papers", and the others that end them) and the lines each section holds. Headings are
+ * short lines after a blank line, without closing punctuation, matching a known wording. Pure.
+ */
+import type { SourceDocument } from "../../model/document";
+import { isBlankAt } from "../common/lines";
+import { clean, hasBlankPagePhrase, isUpperLine, stripBullet } from "../common/text";
+
+export type SectionKind = "recommendations" | "officers" | "appendices" | "backgroundPapers" | "other";
+
+const KINDS: [RegExp, SectionKind][] = [
+  [
+    /^(?:recommendations?|recommendation\(s\)|recommended decisions?|recommendations? to (?:the )?[a-z ]{3,40})$/i,
+    "recommendations",
+  ],
+  [
+    /^(?:officers? to contact|officer\(s\) to contact|officers? to be contacted|contact officers?|officer contacts?|report authors?|authors?|contact details|lead officers?|contact)$/i,
+    "officers",
+  ],
+  [
+    /^(?:appendices|appendix|list of appendices|appendices to (?:this|the) report|annexes|list of annexes)$/i,
+    "appendices",
+  ],
+  [/^(?:background papers|list of background papers|background documents|background reading)$/i, "backgroundPapers"],
+];
+
+const OTHER =
+  /^(?:purpose|reasons?|timetable|policy framework|resources?|financial|finance|legal|circulation|part [a-d]$|background$|consultations?|equalit|human rights|health implications|environmental|crime and disorder|partnership working|risk|conclusions?|introduction|summary|executive summary|options|proposals|next steps|relevant impact|foreword|scope of|membership of|conduct of|context|other options|implications|key issues|issues|comments|discussion|current position|proposal|legal implications|financial implications|statutory|information|details)\b/i;
+
+/** A heading's kind, or null when the line is not a heading. */
+export function headingKind(text: string): SectionKind | null {
+  const t = clean(stripBullet(text)).replace(/\s*:\s*$/, "");
+  if (!t || t.length > 80 || /[.,;]$/.test(t) || /^\d/.test(t)) return null;
+  for (const [re, kind] of KINDS) if (re.test(t)) return kind;
+  if (OTHER.test(t) || /\bImplications\b/i.test(t)) return "other";
+  return null;
+}
+
+export type Section = { kind: SectionKind; heading: number; from: number; to: number };
+
+/** Every known heading in [start, end] (after a blank line), with the lines up to the next one. */
+export function findSections(doc: SourceDocument, start: number, end: number): Section[] {
+  const marks: { kind: SectionKind; line: number }[] = [];
+  for (let n = start; n <= end; n++) {
+    if (isBlankAt(doc, n)) continue;
+    if (n > start && !isBlankAt(doc, n - 1)) continue;
+    const k = headingKind(doc.lines[n - 1].text);
+    if (k) marks.push({ kind: k, line: n });
+  }
+  const out: Section[] = [];
+  for (let i = 0; i < marks.length; i++) {
+    const from = marks[i].line + 1;
+    let to = i + 1 < marks.length ? marks[i + 1].line - 1 : end;
+    // A section also ends at a blank-page marker or a capitals title (an appendix starting).
+    for (let n = from; n <= to; n++) {
+      const t = clean(doc.lines[n - 1]?.text ?? "");
+      if (hasBlankPagePhrase(t) || (isUpperLine(t, 6) && t.split(" ").length >= 2 && !/@/.test(t))) {
+        to = n - 1;
+        break;
+      }
+    }
+    out.push({ kind: marks[i].kind, heading: marks[i].line, from, to });
+  }
+  return out;
+}
