@@ -1,0 +1,41 @@
+/**
+ * What the renderer takes in: a parse/v1 Meeting record (everything an officer would enter) and,
+ * optionally, prose that records do not hold (narrative paragraphs of minutes, the body of officer
+ * reports). Without prose the renderer writes plain standard wording from the record alone.
+ */
+import type { Meeting } from "../model/parse-v1";
+
+export type MinuteProse = {
+  /** Paragraphs after the opening "considered a report" sentence and before RESOLVED. */
+  narrative?: string[];
+  /** What the report was about: "concerning ...", completing the opening sentence. */
+  concerning?: string;
+  /** Capacity of each declaration, in order: "as a member of Okeby Town Council". */
+  capacities?: string[];
+};
+
+export type ReportProse = {
+  purpose?: string[];
+  reasons?: string[];
+  timetable?: string[];
+  policy?: string[];
+  resources?: string[];
+  background?: string[];
+  equality?: string[];
+};
+
+export type MeetingProse = {
+  /** Keyed by minute number. */
+  minutes?: Record<string, MinuteProse>;
+  /** Keyed by agenda item number. */
+  reports?: Record<string, ReportProse>;
+};
+
+/** A meeting to render: the record, and optionally its prose. */
+export type MeetingDoc = { record: Meeting; prose?: MeetingProse };
+
+export type MeetingLike = Meeting | MeetingDoc;
+
+export function asDoc(m: MeetingLike): MeetingDoc {
+  return "record" in m ? m : { record: m };
+}
