@@ -1,0 +1,181 @@
+/**
+ * The linkable items of a set of meetings: agenda items, minutes (with their resolution clauses and
+ * reasons) and reports (with recommendations and background papers), each with a stable id, a
+ * readable reference ("minute 524", "agenda item 8") and the text fields phrases are taken from.
+ * Procedural items (minutes of the last meeting, declarations, date of next meeting…) are left out.
+ */
+import type { Clause, Meeting, Span } from "../../model/parse-v1";
+import type { LinkEntry, LinkInput } from "../index";
+
+export type ItemKind = "agenda" | "minute" | "report";
+export type FieldKind = "title" | "resolution" | "recommendation" | "reason" | "background" | "text";
+export type Field = { kind: FieldKind; label: string | null; text: string; span: Span | null };
+
+export type Item = {
+  id: string;
+  docId: string;
+  meetingKey: string;
+  body: string;
+  date: string | null;
+  kind: ItemKind;
+  ref: string;
+  title: string;
+  span: Span | null;
+  fields: Field[];
+};
+
+/** Title openings that mark an item as procedure, not subject (normalised to lower case). */
+const PROCEDURAL_OPENINGS = [
+  "minutes",
+  "minute of",
+  "confirmation of minutes",
+  "declarations of",
+  "declaration of",
+  "date of next meeting",
+  "date of the next meeting",
+  "dates of next meeting",
+  "question time",
+  "questions asked",
+  "public questions",
+  "urgent items",
+  "urgent business",
+  "any other items",
+  "any other business",
+  "to advise of any other items",
+  "presentation of petitions",
+  "petitions",
+  "appointment of chairman",
+  "appointment of vice",
+  "appointment of deputy",
+  "election of chairman",
+  "election of vice",
+  "election of deputy",
+  "apologies",
+  "exclusion of the press",
+  "exclusion of press",
+  "items referred from",
+  "chairman's announcements",
+  "announcements",
+  "welcome and introductions",
+  "membership",
+];
+
+function simpleLower(text: string): string {
+  let out = "";
+  let space = false;
+  for (const ch of text.toLowerCase()) {
+    const isAlnum = (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") || ch === "'";
+    if (isAlnum) {
+      if (space && out) out += " ";
+      out += ch;
+      space = false;
+    } else space = true;
+  }
+  return out;
+}
+
+export function isProcedural(title: string): boolean {
+  const t = simpleLower(title);
+  if (!t) return true;
+  return PROCEDURAL_OPENINGS.some((p) => t === p || t.startsWith(`${p} `));
+}
+
+export type FlatClause = { label: string; text: string };
+
+/** Resolution clauses in document order with their label path: "(d)(iii)"; "" for an unlettered clause. */
+export function flattenClauses(clauses: Clause[], prefix = ""): FlatClause[] {
+  const out: FlatClause[] = [];
+  for (const c of clauses) {
+    const label = c.label ? `${prefix}(${c.label})` : prefix;
+    out.push({ label, text: c.text });
+    out.push(...flattenClauses(c.children ?? [], label));
+  }
+  return out;
+}
+
+/** Stable order of input entries: by date, meeting key, document, then content. */
+export function sortEntries(input: LinkInput): LinkEntry[] {
+  const keyed = input.map((e) => ({ e, k: [e.meeting.date ?? "", e.meetingKey, e.docId, JSON.stringify(e.meeting)] }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] < b.k[i] ? -1 : 1;
+    return 0;
+  });
+  return keyed.map((x) => x.e);
+}
+
+function spanText(lines: readonly string[] | undefined, span: Span | null): string | null {
+  if (!lines || !span) return null;
+  const s = Math.max(1, Math.floor(span.startLine));
+  const e = Math.min(lines.length, Math.floor(span.endLine));
+  if (!(e >= s)) return null;
+  return lines.slice(s - 1, e).join("\n");
+}
+
+export function minuteRef(number: string | null, title: string, agendaItem: string | null = null): string {
+  if (number) return `minute ${number}`;
+  if (agendaItem) return `minute on agenda item ${agendaItem}`;
+  return `minute "${title}"`;
+}
+
+function itemsOfMeeting(entry: LinkEntry, index: number): Item[] {
+  const m: Meeting = entry.meeting;
+  const base = { docId: entry.docId, meetingKey: entry.meetingKey, body: m.body, date: m.date };
+  const idBase = `${entry.docId}|${entry.meetingKey}|${index}`;
+  const out: Item[] = [];
+  m.agenda.forEach((a, i) => {
+    if (isProcedural(a.title)) return;
+    out.push({
+      ...base,
+      id: `${idBase}|agenda|${i}`,
+      kind: "agenda",
+      ref: `agenda item ${a.number}`,
+      title: a.title,
+      span: a.span ?? null,
+      fields: [{ kind: "title", label: null, text: a.title, span: a.span ?? null }],
+    });
+  });
+  m.minutes.forEach((x, i) => {
+    if (isProcedural(x.title)) return;
+    const fields: Field[] = [{ kind: "title", label: null, text: x.title, span: x.span ?? null }];
+    for (const c of flattenClauses(x.resolutions ?? []))
+      fields.push({ kind: "resolution", label: c.label, text: c.text, span: x.span ?? null });
+    for (const r of x.reasons ?? []) fields.push({ kind: "reason", label: null, text: r, span: x.span ?? null });
+    const body = spanText(entry.lines, x.span ?? null);
+    if (body) fields.push({ kind: "text", label: null, text: body, span: x.span ?? null });
+    out.push({
+      ...base,
+      id: `${idBase}|minute|${i}`,
+      kind: "minute",
+      ref: minuteRef(x.number, x.title, x.agendaItem),
+      title: x.title,
+      span: x.span ?? null,
+      fields,
+    });
+  });
+  m.reports.forEach((r, i) => {
+    if (isProcedural(r.title)) return;
+    const fields: Field[] = [{ kind: "title", label: null, text: r.title, span: r.span ?? null }];
+    (r.recommendations ?? []).forEach((t, k) => {
+      fields.push({ kind: "recommendation", label: String(k + 1), text: t, span: r.span ?? null });
+    });
+    for (const b of r.backgroundPapers ?? [])
+      fields.push({ kind: "background", label: null, text: b, span: r.span ?? null });
+    const body = spanText(entry.lines, r.span ?? null);
+    if (body) fields.push({ kind: "text", label: null, text: body, span: r.span ?? null });
+    out.push({
+      ...base,
+      id: `${idBase}|report|${i}`,
+      kind: "report",
+      ref: r.agendaItem ? `report (agenda item ${r.agendaItem})` : `report "${r.title}"`,
+      title: r.title,
+      span: r.span ?? null,
+      fields,
+    });
+  });
+  return out;
+}
+
+/** Every non-procedural item of the input, in a stable order. */
+export function collectItems(input: LinkInput): Item[] {
+  return sortEntries(input).flatMap((e, i) => itemsOfMeeting(e, i));
+}
