@@ -8,7 +8,7 @@ import type { AgendaItem, Diagnostic, Report } from "../../model/parse-v1";
 import { spanOf } from "../common/lines";
 import { clean, normKey, similarity } from "../common/text";
 import { findReportHeads, type ReportHead } from "./detect";
-import { addressesMeeting, appendicesIn, backgroundPapersIn, recommendationsIn } from "./lists";
+import { addressesMeeting, appendicesIn, backgroundPapersIn, recommendationsIn, unlistedAppendices } from "./lists";
 import { officersIn } from "./officers";
 import { findSections } from "./sections";
 
@@ -35,7 +35,8 @@ function readReport(doc: SourceDocument, h: ReportHead, end: number, diagnostics
   const recSections = sections.filter((s) => s.kind === "recommendations");
   const rec = recSections.find((s) => addressesMeeting(doc, s.from, s.to)) ?? recSections[0];
   const officers = sections.filter((s) => s.kind === "officers").flatMap((s) => officersIn(doc, s.from, s.to));
-  const appendices = sections.filter((s) => s.kind === "appendices").flatMap((s) => appendicesIn(doc, s.from, s.to));
+  const listed = sections.filter((s) => s.kind === "appendices").flatMap((s) => appendicesIn(doc, s.from, s.to));
+  const appendices = listed.length ? listed : unlistedAppendices(doc, h.headEnd + 1, end);
   const papers = sections
     .filter((s) => s.kind === "backgroundPapers")
     .flatMap((s) => backgroundPapersIn(doc, s.from, s.to));

@@ -5,7 +5,7 @@
  */
 import type { SourceDocument } from "../../model/document";
 import { findDate } from "../common/dates";
-import { clean, head, stripBullet } from "../common/text";
+import { clean, head, isUpperLine, stripBullet } from "../common/text";
 
 type Para = { text: string; label: string | null; line: number };
 
@@ -93,17 +93,45 @@ export function backgroundPapersIn(doc: SourceDocument, from: number, to: number
   for (let n = from; n <= to; n++) {
     const raw = doc.lines[n - 1]?.text ?? "";
     const bullet = /^\s*[-•*]\s+/.test(raw);
-    const t = clean(stripBullet(raw).replace(URL, " ")).replace(PARA_NO, "").replace(/\\\$/g, "$");
+    const unlinked = clean(stripBullet(raw).replace(URL, " "))
+      .replace(/\\\$/g, "$")
+      .replace(/\s*[–—-]+$/, "");
     if (!clean(raw)) {
       open = false;
       continue;
     }
+    const d = findDate(unlinked);
+    if (d && unlinked.replace(/[\s–—:,-]/g, "").length <= d.length + 2) continue; // "19 November 2014 – <link>"
+    const t = unlinked.replace(PARA_NO, "");
     if (!t || /^none\.?$/i.test(t)) continue;
-    const d = findDate(t);
-    if (d && t.replace(/[\s–—:,-]/g, "").length <= d.length + 2) continue; // "19 November 2014 – <link>"
     if (open && !bullet && out.length) out[out.length - 1] = `${out[out.length - 1]} ${t}`;
     else out.push(t);
     open = true;
   }
   return out.map((s) => clean(s)).filter((s) => s.length > 1);
+}
+
+const APPENDIX_HEADING = /^APPENDIX(?:\s+([A-Z0-9]{1,3}))?\.?$/;
+
+/**
+ * Appendices a report carries without listing them: an "APPENDIX" / "APPENDIX B" heading followed by
+ * a title in capitals (one or two blocks), read as "Appendix B - TITLE – SUBTITLE".
+ */
+export function unlistedAppendices(doc: SourceDocument, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) {
+    const m = APPENDIX_HEADING.exec(clean(doc.lines[n - 1]?.text ?? ""));
+    if (!m) continue;
+    const parts: string[] = [];
+    let k = n + 1;
+    for (; k <= to && parts.length < 2; k++) {
+      const t = clean(doc.lines[k - 1]?.text ?? "");
+      if (!t) continue;
+      if (!isUpperLine(t) || t.length > 150 || APPENDIX_HEADING.test(t)) break;
+      parts.push(t);
+    }
+    if (parts.length) out.push(`${m[1] ? `Appendix ${m[1]} - ` : ""}${parts.join(" – ")}`);
+    n = k - 1;
+  }
+  return out;
 }

@@ -45,7 +45,10 @@ export function officersIn(doc: SourceDocument, from: number, to: number): Offic
     gotPhoneOrEmail = false;
   };
   for (let n = from; n <= to; n++) {
-    const t = clean(stripBullet(doc.lines[n - 1]?.text ?? ""));
+    const line = doc.lines[n - 1];
+    // A table of three or more columns is not a contact block: the block is over.
+    if ((line?.cells?.filter((c) => c.trim()).length ?? 0) >= 3) break;
+    const t = clean(stripBullet(line?.text ?? ""));
     if (!t || /^none\.?$/i.test(t)) continue;
     const email = findEmail(t);
     const phone = findPhone(email ? t.replace(email.value, " ") : t);

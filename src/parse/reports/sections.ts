@@ -26,7 +26,7 @@ const KINDS: [RegExp, SectionKind][] = [
 ];
 
 const OTHER =
-  /^(?:purpose|reasons?|timetable|policy framework|resources?|financial|finance|legal|circulation|part [a-d]$|background$|consultations?|equalit|human rights|health implications|environmental|crime and disorder|partnership working|risk|conclusions?|introduction|summary|executive summary|options|proposals|next steps|relevant impact|foreword|scope of|membership of|conduct of|context|other options|implications|key issues|issues|comments|discussion|current position|proposal|legal implications|financial implications|statutory|information|details)\b/i;
+  /^(?:purpose|reasons?|timetable|policy framework|resources?|financial|finance|legal|circulation|part [a-d]$|background$|consultations?|equalit|human rights|health implications|environmental|crime and disorder|partnership working|risk|conclusions?|introduction|summary|executive summary|options|proposals|next steps|relevant impact|foreword|scope of|membership of|conduct of|context|other options|implications|key issues|issues|comments|discussion|current position|proposal|legal implications|financial implications|statutory)\b/i;
 
 /** A heading's kind, or null when the line is not a heading. */
 export function headingKind(text: string): SectionKind | null {
