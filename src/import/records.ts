@@ -91,8 +91,26 @@ export function agendaParagraph(a: Meeting["agenda"][number]): ParagraphRow {
   };
 }
 
-/** One minute row (title + resolutions) and one row per top-level resolution clause. Exempt: title only. */
-export function minuteParagraphs(m: Minute): ParagraphRow[] {
+/** Lines [startLine, endLine] of the source text, markup and table pipes removed, whitespace collapsed. */
+export function spanText(lines: string[] | null | undefined, span: Span, skipFirst = false): string {
+  if (!lines?.length) return "";
+  const from = Math.max(0, span.startLine - 1 + (skipFirst ? 1 : 0));
+  const to = Math.min(lines.length, span.endLine);
+  return cleanText(
+    lines
+      .slice(from, to)
+      .join("\n")
+      .replace(/<\/?[a-zA-Z][^>]*>/g, "")
+      .replace(/\*\*|__|\|/g, " ")
+      .replace(/[ \t]+/g, " "),
+  ).trim();
+}
+
+/**
+ * One minute row and one row per top-level resolution clause; exempt: the title only. The minute's
+ * body is its source text when the lines are given (so the discussion is searchable), else its resolutions.
+ */
+export function minuteParagraphs(m: Minute, lines?: string[] | null): ParagraphRow[] {
   const procedural = isProcedural(m.title);
   const weight = procedural ? PROCEDURAL_WEIGHT : 1;
   const red = redactMinute(m);
@@ -100,7 +118,7 @@ export function minuteParagraphs(m: Minute): ParagraphRow[] {
     {
       type: "minute",
       title: cleanText(m.title),
-      body: joinLines(red.resolutions.map(clauseText)),
+      body: isExempt(m) ? "" : spanText(lines, m.span, true) || joinLines(red.resolutions.map(clauseText)),
       weight,
       procedural,
       keyDecision: m.keyDecision,

@@ -35,8 +35,12 @@ export type ImportOutcome = {
   warnings: boolean;
 };
 
-/** Where the document was read from; `path` (absolute) lets a changed file replace its old version. */
-export type ImportSource = { path: string | null };
+/**
+ * Where the document was read from: `path` (absolute) lets a changed file replace its old version.
+ * `lines` (optional) is the extracted text, lines[0] being line 1: a minute's searchable text is then
+ * its whole span (the discussion as well as the resolutions), never for an exempt minute.
+ */
+export type ImportSource = { path: string | null; lines?: string[] | null };
 
 // ---------------------------------------------------------------------------------------------
 // Reads

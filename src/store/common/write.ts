@@ -63,7 +63,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
       new Date().toISOString(),
     ],
   );
-  const w = new DocumentWriter(tx, documentId);
+  const w = new DocumentWriter(tx, documentId, source.lines ?? null);
   // An agenda pack's minutes meeting may not repeat the authority its front sheet names.
   const docAuthority = result.meetings.find((m) => m.authority)?.authority ?? null;
   const meetingIds = new Set<number>();
@@ -159,6 +159,7 @@ class DocumentWriter {
   constructor(
     private tx: SqlConn,
     private documentId: number,
+    private lines: string[] | null,
   ) {}
 
   private async authority(name: string | null): Promise<number> {
@@ -187,6 +188,18 @@ class DocumentWriter {
       key,
     ]);
     if (row) return { id: row.id, authorityId };
+    if (authorityName) {
+      // A committee first seen in documents that did not name their council joins the council that is now named.
+      const unknown = await this.authority(null);
+      const orphan = await this.tx.get<{ id: number }>("SELECT id FROM committees WHERE authority_id = ? AND key = ?", [
+        unknown,
+        key,
+      ]);
+      if (orphan) {
+        await this.tx.run("UPDATE committees SET authority_id = ? WHERE id = ?", [authorityId, orphan.id]);
+        return { id: orphan.id, authorityId };
+      }
+    }
     const id = await this.tx.insert("INSERT INTO committees (authority_id, name, key) VALUES (?, ?, ?) RETURNING id", [
       authorityId,
       cleanText(body).trim() || "Unnamed committee",
@@ -319,7 +332,7 @@ class DocumentWriter {
         );
       }
       if (isExempt(original) && x.resolutions.length) throw new Error("exempt minute content reached the store");
-      for (const row of minuteParagraphs(original)) await this.paragraph(ctx, row);
+      for (const row of minuteParagraphs(original, this.lines)) await this.paragraph(ctx, row);
     }
 
     for (let i = 0; i < m.reports.length; i++) {
@@ -376,9 +389,20 @@ class DocumentWriter {
     if (cached) return cached;
     const name = parseName(text);
     if (!name) return null;
-    const rows = await this.tx.all<{ id: number; title: string | null; given: string; surname_key: string }>(
-      "SELECT id, title, given, surname_key FROM people WHERE authority_id = ? AND surname_key = ? ORDER BY id",
-      [authorityId, name.surnameKey],
+    // Candidates: the same council's people and those seen only where no council was named; a
+    // document naming no council looks at everyone (the rules still need a unique fit).
+    const unknown = await this.authority(null);
+    const rows = await this.tx.all<{
+      id: number;
+      authority_id: number;
+      title: string | null;
+      given: string;
+      surname_key: string;
+    }>(
+      authorityId === unknown
+        ? "SELECT id, authority_id, title, given, surname_key FROM people WHERE surname_key = ? ORDER BY id"
+        : "SELECT id, authority_id, title, given, surname_key FROM people WHERE surname_key = ? AND authority_id IN (?, ?) ORDER BY id",
+      authorityId === unknown ? [name.surnameKey] : [name.surnameKey, authorityId, unknown],
     );
     const known = rows.map((r) => ({
       id: r.id,
@@ -396,6 +420,8 @@ class DocumentWriter {
     } else {
       personId = res.personId;
       const k = known.find((x) => x.id === personId)!;
+      if (rows.find((r) => r.id === personId)!.authority_id === unknown && authorityId !== unknown)
+        await this.tx.run("UPDATE people SET authority_id = ? WHERE id = ?", [authorityId, personId]);
       // A fuller form (forenames where only initials or nothing were known) becomes the display name.
       const fuller =
         name.given.length > k.given.length ||

@@ -1,0 +1,62 @@
+/** `quorum db migrate|backup FILE|stats [--db FILE]`: store maintenance for SQLite and PostgreSQL alike. */
+import { describeLocation, openRepository } from "../../store/open";
+import { storeLocation } from "../../store/repository";
+import { parseOptions, UsageError } from "../args";
+import type { Command } from "../main";
+
+const usage =
+  "quorum db migrate | backup FILE | stats  [--db FILE] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL)";
+
+export const command: Command = {
+  summary: "Database maintenance: apply migrations, back up (SQLite online backup; PostgreSQL pg_dump), show counts.",
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv, { db: { type: "string" }, json: { type: "boolean" } }, usage);
+    const [action, ...rest] = positionals;
+    const loc = storeLocation(values.db);
+    if (action === "migrate") {
+      if (rest.length) throw new UsageError(`migrate takes no arguments\nusage: ${usage}`);
+      const repo = await openRepository(loc, { migrate: false });
+      try {
+        const applied = await repo.migrate();
+        const stats = await repo.stats();
+        if (values.json) process.stdout.write(`${JSON.stringify({ applied, schemaVersion: stats.schemaVersion })}\n`);
+        else
+          process.stdout.write(
+            `${describeLocation(loc)}: ${applied.length ? `applied migration${applied.length > 1 ? "s" : ""} ${applied.join(", ")}` : "already up to date"} (schema version ${stats.schemaVersion})\n`,
+          );
+        return 0;
+      } finally {
+        await repo.close();
+      }
+    }
+    if (action === "backup") {
+      if (rest.length !== 1) throw new UsageError(`backup takes one FILE\nusage: ${usage}`);
+      const repo = await openRepository(loc);
+      try {
+        await repo.backup(rest[0]);
+        process.stdout.write(`${describeLocation(loc)} backed up to ${rest[0]}\n`);
+        return 0;
+      } finally {
+        await repo.close();
+      }
+    }
+    if (action === "stats") {
+      const repo = await openRepository(loc);
+      try {
+        const s = await repo.stats();
+        process.stdout.write(
+          values.json
+            ? `${JSON.stringify(s, null, 1)}\n`
+            : `${describeLocation(loc)}\n${Object.entries(s)
+                .map(([k, v]) => `  ${k}: ${v}`)
+                .join("\n")}\n`,
+        );
+        return 0;
+      } finally {
+        await repo.close();
+      }
+    }
+    throw new UsageError(`expected migrate, backup FILE or stats\nusage: ${usage}`);
+  },
+};
