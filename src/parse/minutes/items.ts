@@ -67,6 +67,8 @@ export function findItems(
         const nx = nextContent(texts, j, last, running, 6);
         if (nx < 0) return -1;
         if (ITEM_MARKER.test(texts[nx])) return nx;
+        // A wrapped title continues on the very next line; only the marker may follow a gap.
+        if (nx !== j + 1) return -1;
         if (TRAILING_MARKER.test(texts[nx]) && texts[nx].length < 120) return nx;
         if (texts[nx].length > 110 || /^\(?[a-z\d]{1,3}[).]\s/i.test(texts[nx])) return -1;
         j = nx;
@@ -196,7 +198,10 @@ function chooseChain(cands: Candidate[]): ItemHeading[] {
   }
   const chosen = new Set<number>();
   if (top >= 0 && best[top].score > 0) for (let k = top; k >= 0; k = best[k].prev) chosen.add(k);
-  const picked: ItemHeading[] = numbered.filter((_, k) => chosen.has(k));
+  let picked: Candidate[] = numbered.filter((_, k) => chosen.has(k));
+  // Numbered paragraphs between marker-confirmed unnumbered headings are not items.
+  const confirmed = (c: Candidate) => c.weight >= 4;
+  if (!picked.some(confirmed) && cands.some((c) => c.num === null && confirmed(c))) picked = [];
   for (const c of cands) if (c.num === null) picked.push(c);
   // A numbered chain that starts after unnumbered marker items keeps both; drop unnumbered
   // candidates that sit inside a chosen heading's own lines.

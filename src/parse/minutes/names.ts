@@ -109,6 +109,10 @@ export function readPeople(lines: string[][]): PersonList {
   // Rebuild entries: each inner array is one printed line's cells.
   const entries: string[] = [];
   let carry = "";
+  // "A, B, C and\nD": commas separate the entries, so a line break is only a wrap.
+  const commaStyle = lines.some(
+    (l) => l.length === 1 && ((l[0].match(/,/g) ?? []).length >= 2 || /,\s*$/.test(l[0]) || /\band\s*$/.test(l[0])),
+  );
   for (let li = 0; li < lines.length; li++) {
     const cells = lines[li].map((c) => c.replace(/\s+/g, " ").trim()).filter(Boolean);
     for (let ci = 0; ci < cells.length; ci++) {
@@ -120,6 +124,7 @@ export function readPeople(lines: string[][]): PersonList {
       const continues =
         last &&
         (open ||
+          commaStyle ||
           /[,(&]$|\band$|[A-Za-z]-$/.test(carry) ||
           new RegExp(`\\b${HONORIFIC}\\.?$`).test(carry) ||
           /\b[A-Z]\.?$/.test(carry) ||

@@ -15,7 +15,7 @@ export type Decision = {
 };
 
 const RESOLVED_STRICT =
-  /^(?:\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|it\s+was\s+resolved\s+that\b)\s*(?:[:,–—-]+\s*)?/;
+  /^(\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|it\s+was\s+resolved\s+that\b)\s*(?:[:,–—-]+\s*)?/;
 const REASONS = /^reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\s*:?-?\s*/i;
 const KEY = /^\(?\s*key\s+decision\s*\)?\.?$/i;
 
@@ -30,7 +30,7 @@ class ClauseBuilder {
   lastHadChildren = false;
 
   add(kindIn: LabelKind, label: string, ambiguous: boolean, text: string): void {
-    let kind = kindIn;
+    let kind: LabelKind = kindIn === "upper" ? "letter" : kindIn;
     const lvl0 = this.levels[0];
     if (ambiguous && lvl0 && lvl0.kind === "letter") {
       const parent = lvl0.clauses[lvl0.clauses.length - 1];
@@ -86,6 +86,14 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
   const hasMarker = blocks.some((b) => RESOLVED_STRICT.test(b.text));
   const useGaps = stripped && !hasMarker;
   let clausesSeen = false;
+  /** the narrative paragraph number printed before RESOLVED ("8) RESOLVED ..."), if any */
+  let paraNumber: string | null = null;
+  const nextParagraph = (text: string): boolean => {
+    if (!paraNumber) return false;
+    const m = /^(\(?)(\d{1,3})([).])\s/.exec(text);
+    const p = /^(\(?)(\d{1,3})([).])/.exec(paraNumber);
+    return !!m && !!p && m[1] === p[1] && m[3] === p[3] && Number(m[2]) > Number(p[2]);
+  };
 
   const note = (b: Block, message: string, level: Diagnostic["level"] = "info") =>
     out.diagnostics.push({ level, message, span: spanOf(b, pageOf(b.start)) });
@@ -93,7 +101,6 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
   const takeClauseBlock = (text: string): boolean => {
     const lab = readLabel(text);
     if (lab?.rest) {
-      if (pendingPreamble) pendingPreamble = null;
       builder.add(lab.kind, lab.label, lab.ambiguousRoman, lab.rest);
       clausesSeen = true;
       return true;
@@ -122,11 +129,12 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
     const strict = hasMarker ? RESOLVED_STRICT.exec(text) : null;
     if (strict) {
       state = "resolved";
+      paraNumber = strict[1] ? strict[1].trim() : null;
       const rest = text.slice(strict[0].length).trim();
       if (!rest) continue;
       if (takeClauseBlock(rest)) continue;
-      if (/:-?$/.test(rest) && bi + 1 < blocks.length && readLabel(blocks[bi + 1].text)) {
-        pendingPreamble = b;
+      if (/:-?$/.test(rest)) {
+        pendingPreamble = { ...b, text: rest };
         builder.levels = [];
         continue;
       }
@@ -143,6 +151,10 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
         state = "after";
         continue;
       }
+      if (nextParagraph(text)) {
+        state = "after";
+        continue;
+      }
       const lab = readLabel(text);
       if (
         lab &&
@@ -155,6 +167,12 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
         continue;
       }
       if (takeClauseBlock(text)) continue;
+      // A subheading or "In addition:" between the clauses of one list.
+      const nextLabel = bi + 1 < blocks.length ? readLabel(blocks[bi + 1].text) : null;
+      if (nextLabel && (/:-?$/.test(text) || (text.length < 80 && !endsTerminal(text)))) {
+        if (!clausesSeen) pendingPreamble = b;
+        continue;
+      }
       const last = builder.last;
       if (
         last &&
@@ -172,7 +190,7 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
         continue;
       }
       if (!clausesSeen) {
-        if (/:-?$/.test(text) && bi + 1 < blocks.length && readLabel(blocks[bi + 1].text)) {
+        if (/:-?$/.test(text)) {
           pendingPreamble = b;
           continue;
         }
@@ -200,9 +218,11 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
       out.reasons.push(text);
     }
   }
-  if (pendingPreamble) {
+  if (pendingPreamble && !clausesSeen) {
+    // "RESOLVED that the Council:" with nothing lettered after it: the preamble is the resolution.
     const p: Block = pendingPreamble;
-    note(p, "resolution preamble without clauses");
+    builder.addUnlabelled(p.text);
+    note(p, "resolution ends with a colon but no clauses follow");
   }
   out.resolutions = builder.top;
   return out;

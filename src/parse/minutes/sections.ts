@@ -92,8 +92,15 @@ export function runningLines(views: LineView[]): Set<string> {
     for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const out = new Set<string>();
+  const need = Math.max(2, Math.ceil((byPage.size - 1) * 0.5));
   for (const [k, c] of counts)
-    if (c >= 2 && k.length >= 8 && !/^(?:resolved|reasons?|\(key|present|apologies)/.test(k)) out.add(k);
+    if (
+      c >= need &&
+      k.length >= 8 &&
+      !/^(?:resolved|reasons?|\(key|present|apologies)/.test(k) &&
+      !/^\(\s*(?:agenda\s+)?item\s+#/.test(k)
+    )
+      out.add(k);
   return out;
 }
 
@@ -148,6 +155,7 @@ export function findSections(views: LineView[]): Section[] {
       j = k;
     }
     const { body: hb, location } = readHeading(head);
+    const of = hb !== null;
     let body = hb;
     let start = i;
     let authority: string | null = null;
@@ -160,8 +168,10 @@ export function findSections(views: LineView[]): Section[] {
       if (a.length > 90 || /[.;:]$/.test(a) || /^\d/.test(a) || isNoiseText(a)) break;
       seen++;
       const noDate = a.replace(/\s*[–—-]\s*.*\d{4}.*$/, "").trim();
-      if (AUTHORITY_LINE.test(noDate) && !authority && /council$/i.test(noDate)) {
-        authority = titleCaseIfShouting(noDate.replace(/^the\s+/i, ""));
+      const generic = /^(?:the\s+)?(?:county|city|borough|district|parish|town)\s+council$/i.test(noDate);
+      if (AUTHORITY_LINE.test(noDate) && /council$/i.test(noDate) && (!authority || !generic)) {
+        if (generic && !body && !of) body = tidyBody(titleCaseIfShouting(noDate));
+        else if (!generic || !authority) authority = titleCaseIfShouting(noDate.replace(/^the\s+/i, ""));
         start = b;
       } else if (!body && /^[A-Z][A-Z &,'()-]+$/.test(noDate)) {
         body = tidyBody(titleCaseIfShouting(noDate));
@@ -170,6 +180,7 @@ export function findSections(views: LineView[]): Section[] {
       } else if (!/[a-z]/.test(a)) start = b;
       else break;
     }
+    if (authority && /^(?:county|city|borough|district|parish|town)\s+council$/i.test(authority)) authority = null;
     if (!authority && body && /\bcouncil$/i.test(body) && !/^(?:county|city|borough|district)\s+council$/i.test(body))
       authority = titleCaseIfShouting(body);
     const runningHere = new Set(running);

@@ -48,7 +48,7 @@ export function joinTexts(parts: string[]): string {
     const t = squash(p);
     if (!t) continue;
     if (!out) out = t;
-    else if (/[A-Za-z]-$/.test(out) && !/^(?:and|or)\b/.test(t)) out += t;
+    else if (/[A-Za-z0-9]-$/.test(out) && !/^(?:and|or)\b/.test(t)) out += t;
     else out += ` ${t}`;
   }
   return out;
