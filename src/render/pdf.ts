@@ -1,0 +1,197 @@
+/**
+ * The PDF backend: blocks → A4 pages with pdfkit (Helvetica, bold headings, table rows in columns,
+ * "Page N" in the footer), and whole agenda packs whose front sheet prints the real page range of
+ * each document: render the documents, count their pages, settle the front sheet, draw it all.
+ * In-memory only; returns bytes.
+ */
+import PDFDocument from "pdfkit";
+import type { Meeting } from "../model/parse-v1";
+import { BLANK_PAGE_TEXT, type Block } from "./blocks";
+import { minutesBlocks, type PageMap } from "./compose";
+import { type PackLayout, packBodyParts, settlePack } from "./pack";
+import { frontSheetRecord, minutesRecord, type TagLines } from "./truth";
+import { asDoc, type MeetingLike } from "./types";
+
+type Pdf = InstanceType<typeof PDFDocument>;
+
+const MARGIN = { top: 60, bottom: 70, left: 64, right: 64 };
+const SIZE = 11;
+const INDENT = 22;
+
+function newPdf(title: string): Pdf {
+  return new PDFDocument({
+    size: "A4",
+    margins: MARGIN,
+    bufferPages: true,
+    // A fixed date keeps the bytes a function of the records alone.
+    info: { Title: title, Creator: "Quorum", Producer: "Quorum", CreationDate: new Date(Date.UTC(2000, 0, 1)) },
+  });
+}
+
+function textWidth(pdf: Pdf): number {
+  return pdf.page.width - MARGIN.left - MARGIN.right;
+}
+
+function drawBlock(pdf: Pdf, b: Block): void {
+  const left = MARGIN.left;
+  const width = textWidth(pdf);
+  switch (b.kind) {
+    case "gap":
+      pdf.moveDown(0.55);
+      return;
+    case "text": {
+      const x = left + (b.indent ?? 0) * INDENT;
+      pdf
+        .font(b.bold ? "Helvetica-Bold" : "Helvetica")
+        .fontSize(SIZE)
+        .text(b.text, x, pdf.y, { width: width - (x - left), align: b.center ? "center" : "left" });
+      return;
+    }
+    case "field":
+      pdf.font("Helvetica").fontSize(SIZE).text(`${b.label}: `, left, pdf.y, { continued: true, width });
+      pdf.font("Helvetica-Bold").text(b.value);
+      return;
+    case "row": {
+      pdf.font("Helvetica").fontSize(SIZE);
+      const gutter = 10;
+      const cols = b.widths.map((w) => w * width);
+      const heights = b.cells.map((c, i) => (c ? pdf.heightOfString(c, { width: cols[i] - gutter }) : 0));
+      const h = Math.max(pdf.currentLineHeight(true), ...heights);
+      if (pdf.y + h > pdf.page.height - MARGIN.bottom) pdf.addPage();
+      const y = pdf.y;
+      let x = left;
+      b.cells.forEach((c, i) => {
+        if (c) pdf.text(c, x, y, { width: cols[i] - gutter, underline: !!b.underline });
+        x += cols[i];
+      });
+      pdf.x = left;
+      pdf.y = y + h;
+      return;
+    }
+  }
+}
+
+function drawBlocks(pdf: Pdf, blocks: readonly Block[]): void {
+  for (const b of blocks) drawBlock(pdf, b);
+}
+
+function pageCount(pdf: Pdf): number {
+  const r = pdf.bufferedPageRange();
+  return r.start + r.count;
+}
+
+function finish(pdf: Pdf): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    pdf.on("data", (c: Buffer) => chunks.push(c));
+    pdf.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    pdf.on("error", reject);
+    // Footer page numbers, drawn last so they never push content onto a new page.
+    const total = pageCount(pdf);
+    for (let i = 0; i < total; i++) {
+      pdf.switchToPage(i);
+      const bottom = pdf.page.margins.bottom;
+      pdf.page.margins.bottom = 0;
+      pdf
+        .font("Helvetica")
+        .fontSize(9)
+        .text(`Page ${i + 1}`, MARGIN.left, pdf.page.height - 42, {
+          width: textWidth(pdf),
+          align: "center",
+          lineBreak: false,
+        });
+      pdf.page.margins.bottom = bottom;
+    }
+    pdf.end();
+  });
+}
+
+/** Pages a document fills when drawn on its own. */
+export function measurePdfPages(blocks: readonly Block[]): number {
+  const pdf = newPdf("measure");
+  drawBlocks(pdf, blocks);
+  const n = pageCount(pdf);
+  pdf.end();
+  return n;
+}
+
+export type RenderedPdf = { bytes: Uint8Array; meetings: Meeting[]; pageCount: number; pages: PageMap };
+
+/** Spans cannot point into a PDF's extracted lines from here; records from PDFs carry page-only spans. */
+function pageTags(start: number, end: number): TagLines {
+  return { tags: [], start, end, lines: [] };
+}
+
+/**
+ * An agenda pack as PDF: front sheet, the previous meeting's minutes and the officer reports, each
+ * document starting on an odd page, with the front sheet's page ranges measured from this PDF.
+ */
+export async function renderAgendaPackPdf(meeting: MeetingLike, previous: MeetingLike | null): Promise<RenderedPdf> {
+  const doc = asDoc(meeting);
+  const prev = previous ? asDoc(previous) : null;
+  const body = packBodyParts(doc, prev);
+  const { front, layout } = settlePack(doc, body, measurePdfPages);
+  const pdf = newPdf(`${doc.record.body} ${doc.record.date ?? ""}`.trim());
+  drawBlocks(pdf, front);
+  body.forEach((p, i) => {
+    const start = layout.starts[i + 1];
+    if (pageCount(pdf) + 1 < start) {
+      pdf.addPage();
+      pdf
+        .font("Helvetica")
+        .fontSize(SIZE)
+        .text(BLANK_PAGE_TEXT, MARGIN.left, pdf.page.height / 2, {
+          width: textWidth(pdf),
+          align: "center",
+        });
+    }
+    pdf.addPage();
+    drawBlocks(pdf, p.blocks);
+  });
+  check(layout, pageCount(pdf));
+  const bytes = await finish(pdf);
+  const meetings = [frontSheetRecord(doc.record, layout.pages, pageTags(1, 1))];
+  if (prev && body.some((p) => p.kind === "minutes")) meetings.push(minutesRecord(prev.record, pageTags(1, 1)));
+  return { bytes, meetings: meetings.map(pageOnlySpans(layout)), pageCount: layout.pageCount, pages: layout.pages };
+}
+
+function check(layout: PackLayout, drawn: number): void {
+  if (drawn !== layout.pageCount)
+    throw new Error(`agenda pack PDF has ${drawn} pages but its layout planned ${layout.pageCount}`);
+}
+
+/** Spans in PDF records give the page where the thing starts (from the layout); lines are not known. */
+function pageOnlySpans(layout: PackLayout) {
+  return (m: Meeting): Meeting => {
+    const at = (page: number | null) => ({ startLine: 1, endLine: 1, page });
+    return {
+      ...m,
+      agenda: m.agenda.map((a) => ({ ...a, span: at(1) })),
+      reports: m.reports.map((r) => ({ ...r, span: at(layout.pages.get(r.agendaItem ?? "")?.start ?? null) })),
+      minutes: m.minutes.map((x) => ({ ...x, span: at(null) })),
+      span: at(m.minutes.length || m.attendance ? null : 1),
+    };
+  };
+}
+
+export async function renderPackPdf(meeting: MeetingLike, previous: MeetingLike | null): Promise<Uint8Array> {
+  return (await renderAgendaPackPdf(meeting, previous)).bytes;
+}
+
+/** The minutes of one meeting as a standalone PDF. */
+export async function renderMinutesPdf(meeting: MeetingLike): Promise<RenderedPdf> {
+  const doc = asDoc(meeting);
+  const pdf = newPdf(`Minutes: ${doc.record.body} ${doc.record.date ?? ""}`.trim());
+  drawBlocks(pdf, minutesBlocks(doc, { standalone: true }));
+  const n = pageCount(pdf);
+  const bytes = await finish(pdf);
+  const record = minutesRecord(doc.record, pageTags(1, 1));
+  return {
+    bytes,
+    meetings: [
+      { ...record, minutes: record.minutes.map((x) => ({ ...x, span: { startLine: 1, endLine: 1, page: null } })) },
+    ],
+    pageCount: n,
+    pages: new Map(),
+  };
+}
