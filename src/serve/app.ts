@@ -69,8 +69,7 @@ export function publicMeeting(m: MeetingDetail): MeetingDetail {
   const minutes = m.minutes.map((x) =>
     x.exempt || x.exemptParagraphs.length ? { ...x, exempt: true, resolutions: [], reasons: [] } : x,
   );
-  // MeetingDetail's `minutes` is typed as both the summary's count and the list; at run time it is the list.
-  return { ...m, minutes: minutes as MeetingDetail["minutes"] };
+  return { ...m, minutes };
 }
 
 function yearRange(year: string | null): { from?: string; to?: string } {

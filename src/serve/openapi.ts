@@ -35,10 +35,7 @@ const meetingSummary = {
   date: dateN,
   time: strN,
   location: strN,
-  agendaItems: int,
-  minutes: int,
-  reports: int,
-  documents: int,
+  counts: obj({ agendaItems: int, minutes: int, reports: int, documents: int }),
 };
 
 const committeeSummary = {

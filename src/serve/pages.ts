@@ -138,9 +138,19 @@ function committeeSelect(committees: CommitteeSummary[], selected: number | null
   )}</select></div>`;
 }
 
+/** Letters only, lower case, without honorifics and post-nominals, to tell a real variant from punctuation. */
+function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\b(mr|mrs|ms|miss|dr|cllr|councillor|cc|mbe|obe|jp)\b/g, "")
+    .replace(/[^\p{L}]/gu, "");
+}
+
+/** A person's link; the printed form is shown only when it differs in more than titles and punctuation. */
 function personLink(p: PersonRef): Html {
+  const variant = p.printed && nameKey(p.printed) !== nameKey(p.name);
   return html`<a class="govuk-link" href="/people/${p.id}">${p.name}</a>${
-    p.printed && p.printed !== p.name ? html` <span class="quorum-meta">(printed “${p.printed}”)</span>` : null
+    variant ? html` <span class="quorum-meta">(printed “${p.printed}”)</span>` : null
   }`;
 }
 
@@ -158,7 +168,7 @@ function clauses(rs: ResolutionRecord[]): Html | null {
     stack.push(node);
   }
   const render = (nodes: ClauseNode[]): Html =>
-    html`<ol class="quorum-clause-list">${nodes.map(
+    html`<ol class="govuk-body quorum-clause-list">${nodes.map(
       (n) =>
         html`<li>${n.r.label ? html`<span class="quorum-clause-label">(${n.r.label})</span>` : null}${n.r.text}${
           n.children.length ? render(n.children) : null
@@ -190,6 +200,14 @@ ${x.resolutions.length ? html`<p class="govuk-body govuk-!-font-weight-bold govu
 ${x.reasons.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reasons for decision</p>${x.reasons.map((r) => html`<p class="govuk-body">${r}</p>`)}` : null}
 <p class="govuk-body-s">${sourceLink(x.provenance)}</p>
 </section>`;
+}
+
+/** A report's title as printed, unless printed in capitals and the agenda gives the same words in ordinary case. */
+function reportTitle(r: MeetingDetail["reports"][number], m: MeetingDetail): string {
+  if (r.title !== r.title.toUpperCase()) return r.title;
+  const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const item = m.agenda.find((a) => a.number === r.agendaItem && squash(a.title) === squash(r.title));
+  return item?.title ?? r.title;
 }
 
 export function meetingPage(m: MeetingDetail): View {
@@ -246,7 +264,7 @@ ${
     ? html`<h2 class="govuk-heading-l" id="reports">Reports</h2>${m.reports.map(
         (
           r,
-        ) => html`<section id="report-${r.id}" class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-m">${r.agendaItem ? `${r.agendaItem}. ` : ""}${r.title}</h3>
+        ) => html`<section id="report-${r.id}" class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-m">${r.agendaItem ? `${r.agendaItem}. ` : ""}${reportTitle(r, m)}</h3>
 ${r.author ? html`<p class="govuk-body quorum-meta">Report of the ${r.author}</p>` : null}
 ${r.recommendations.length ? html`<h4 class="govuk-heading-s">Recommendations</h4><ol class="govuk-list govuk-list--number">${r.recommendations.map((x) => html`<li>${x}</li>`)}</ol>` : null}
 ${r.officers.length ? html`<h4 class="govuk-heading-s">Officers to contact</h4><ul class="govuk-list">${r.officers.map((o) => html`<li>${o.name}${o.role ? `, ${o.role}` : ""}${o.phone ? `, ${o.phone}` : ""}${o.email ? html`, <a class="govuk-link" href="mailto:${o.email}">${o.email}</a>` : null}</li>`)}</ul>` : null}
@@ -721,7 +739,7 @@ export function documentPage(d: DocumentData): View {
       }
       withheld = false;
       rows.push(
-        html`<tr id="L${line.n}"><td class="quorum-ln"><a href="#L${line.n}" aria-label="Line ${line.n}">${line.n}</a></td><td class="quorum-text">${line.text}</td></tr>`
+        html`<tr id="L${line.n}"><td class="quorum-ln">${line.n}</td><td class="quorum-text">${line.text}</td></tr>`
           .value,
       );
     }

@@ -118,7 +118,8 @@ export function meetingList(meetings: MeetingSummary[], empty: string, showCommi
   )}</ul>`;
 }
 
-export function counts(m: MeetingSummary): string {
+export function counts(meeting: MeetingSummary): string {
+  const m = meeting.counts;
   const parts: string[] = [];
   if (m.agendaItems) parts.push(`${m.agendaItems} agenda item${m.agendaItems === 1 ? "" : "s"}`);
   if (m.minutes) parts.push(`${m.minutes} minute${m.minutes === 1 ? "" : "s"}`);
@@ -139,6 +140,7 @@ export const SCHEDULE_12A: Record<number, string> = {
   5: "information covered by legal professional privilege",
   6: "information about a proposed notice, order or direction",
   7: "information about the prevention, investigation or prosecution of crime",
+  10: "(Part 2) such information is exempt only while, in all the circumstances, the public interest in keeping it private outweighs the public interest in disclosing it",
 };
 
 export function paragraphsText(paras: number[]): string {

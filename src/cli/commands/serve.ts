@@ -1,0 +1,48 @@
+/** `quorum serve [--db FILE] [--port N] [--host H]`: the public portal and open-data API over the store. */
+
+import { startServer } from "../../serve/server";
+import { openRepository } from "../../store/open";
+import { storeLocation } from "../../store/repository";
+import { parseOptions, UsageError } from "../args";
+import type { Command } from "../main";
+
+const usage = "quorum serve [--db FILE] [--port N] [--host H]";
+
+export const command: Command = {
+  summary:
+    "Serve the public portal (HTML, GOV.UK Frontend) and the open-data API (JSON, CSV, iCalendar, Atom) from the store. The store is --db FILE (SQLite, default data/quorum.db) or DATABASE_URL (PostgreSQL).",
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseOptions(
+      argv,
+      { db: { type: "string" }, port: { type: "string" }, host: { type: "string" } },
+      usage,
+    );
+    if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\nusage: ${usage}`);
+    const portText = values.port ?? process.env.PORT ?? "3000";
+    if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535)
+      throw new UsageError(`--port must be a number from 0 to 65535\nusage: ${usage}`);
+    const host = values.host ?? "127.0.0.1";
+    const repo = await openRepository(storeLocation(values.db));
+    let server: Awaited<ReturnType<typeof startServer>>;
+    try {
+      server = await startServer(repo, { port: Number(portText), host });
+    } catch (e) {
+      await repo.close();
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE")
+        throw new UsageError(`port ${portText} on ${host} is already in use; choose another with --port`);
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UsageError(`cannot listen on host ${host}`);
+      throw e;
+    }
+    console.log(`Quorum portal on ${server.url}/ (API: ${server.url}/api/openapi.json). Ctrl-C stops it.`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    await server.close();
+    await repo.close();
+    return 0;
+  },
+};

@@ -1,0 +1,138 @@
+/**
+ * Browser-test harness: the real portal server on an ephemeral port over a seeded SQLite store,
+ * driven by playwright-core through Debian's /usr/bin/chromium (never a downloaded browser), with
+ * axe-core injected from node_modules to check WCAG 2.2 A/AA.
+ */
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type RunningServer, startServer } from "../server";
+import { type SeededStore, seededStore } from "../testing";
+
+export const CHROMIUM = process.env.QUORUM_CHROMIUM ?? "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export type Portal = {
+  store: SeededStore;
+  server: RunningServer;
+  context: BrowserContext;
+  close(): Promise<void>;
+};
+
+export async function openPortal(): Promise<Portal> {
+  const store = await seededStore();
+  const server = await startServer(store.repo, { port: 0, host: "127.0.0.1" });
+  const profile = mkdtempSync(join(tmpdir(), "quorum-chromium-"));
+  let context: BrowserContext;
+  try {
+    // A persistent context is how Playwright takes a --user-data-dir: a fresh one per run.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
+  } catch (e) {
+    await server.close();
+    await store.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    store,
+    server,
+    context,
+    close: async () => {
+      await context.close();
+      await server.close();
+      await store.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+};
+
+/** Runs axe in the page (evaluated through the DevTools protocol, so the page's CSP stays in force). */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
+    const axe = (window as any).axe;
+    const r = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return r.violations.map((v: AxeViolation) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })),
+    }));
+  }, WCAG_TAGS);
+}
+
+/**
+ * Presses Tab until focus comes back round (or a cap), and returns which of the page's visible
+ * interactive controls were never focused.
+ */
+export async function unreachableByTab(page: Page, cap = 400): Promise<string[]> {
+  await page.evaluate(() => {
+    const all = [
+      ...document.querySelectorAll<HTMLElement>(
+        "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex='-1'])",
+      ),
+    ];
+    all.forEach((el, i) => {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      // Content of a closed <details> is reached by opening its summary, which is itself a control.
+      const folded = el.tagName !== "SUMMARY" && el.closest("details:not([open])") !== null;
+      const visible =
+        r.width > 0 && r.height > 0 && style.visibility !== "hidden" && !el.closest("[hidden]") && !folded;
+      if (visible && !(el as HTMLButtonElement).disabled) el.dataset.qTab = String(i);
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+  const seen = new Set<string>();
+  let first: string | null = null;
+  for (let i = 0; i < cap; i++) {
+    await page.keyboard.press("Tab");
+    const id = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return "body";
+      return el.dataset.qTab ?? `other:${el.tagName}`;
+    });
+    if (id === first) break;
+    first ??= id;
+    seen.add(id);
+  }
+  return page.evaluate(
+    (reached) => {
+      return [...document.querySelectorAll<HTMLElement>("[data-q-tab]")]
+        .filter((el) => !reached.includes(el.dataset.qTab as string))
+        .map((el) => el.outerHTML.slice(0, 160));
+    },
+    [...seen],
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The portal in a real browser: every page type loads without console or CSP errors, passes axe-core
+ * for WCAG 2.2 A and AA, can be operated by keyboard alone, and search works from the form.
+ * Screenshots of each page type go to /tmp/quorum-shots/ for a person to look at.
+ */
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, test } from "node:test";
+import type { Page } from "playwright-core";
+import type { MeetingDetail, MeetingSummary, PersonSummary } from "../../store/repository";
+import { openPortal, type Portal, runAxe, unreachableByTab } from "./harness";
+
+const SHOTS = "/tmp/quorum-shots";
+let portal: Portal;
+let pages: { name: string; path: string; status: number }[] = [];
+
+async function api<T>(path: string): Promise<T> {
+  const r = await fetch(`${portal.server.url}${path}`);
+  assert.equal(r.status, 200, path);
+  return (await r.json()) as T;
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  portal = await openPortal();
+  const meetings = (await api<{ meetings: { items: MeetingSummary[] } }>("/api/meetings")).meetings.items;
+  assert.ok(meetings.length > 0, "the seeds yield meetings");
+  const details = await Promise.all(meetings.map((m) => api<MeetingDetail>(`/api/meetings/${m.id}`)));
+  const richest = [...details].sort(
+    (a, b) =>
+      b.minutes.length + b.agenda.length + b.reports.length - (a.minutes.length + a.agenda.length + a.reports.length),
+  )[0];
+  const withMinutes = details.find((d) => d.minutes.some((x) => x.resolutions.length) && d.attendance) ?? richest;
+  const exempt = details.find((d) => d.minutes.some((x) => x.exempt));
+  const people = (await api<{ people: { items: PersonSummary[] } }>("/api/people")).people.items;
+  const person = [...people].sort((a, b) => b.meetingsAttended - a.meetingsAttended)[0];
+  pages = [
+    { name: "home", path: "/", status: 200 },
+    { name: "meetings", path: "/meetings", status: 200 },
+    { name: "meeting-agenda", path: `/meetings/${richest.id}`, status: 200 },
+    { name: "meeting-minutes", path: `/meetings/${withMinutes.id}`, status: 200 },
+    ...(exempt ? [{ name: "meeting-exempt", path: `/meetings/${exempt.id}`, status: 200 }] : []),
+    { name: "committees", path: "/committees", status: 200 },
+    { name: "committee", path: `/committees/${richest.committee.id}`, status: 200 },
+    { name: "people", path: "/people", status: 200 },
+    { name: "person", path: `/people/${person.id}`, status: 200 },
+    { name: "decisions", path: "/decisions", status: 200 },
+    { name: "search", path: "/search?q=care", status: 200 },
+    { name: "search-empty", path: "/search", status: 200 },
+    { name: "document", path: `/documents/${withMinutes.documents[0].id}`, status: 200 },
+    { name: "open-data", path: "/open-data", status: 200 },
+    { name: "accessibility", path: "/accessibility", status: 200 },
+    { name: "not-found", path: "/meetings/999999", status: 404 },
+    { name: "bad-request", path: "/search?q=x&page=zero", status: 400 },
+  ];
+});
+
+after(async () => {
+  await portal?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; status: number; problems: string[] }> {
+  const page = await portal.context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  const res = await page.goto(`${portal.server.url}${path}`, { waitUntil: "load" });
+  return { page, status: res?.status() ?? 0, problems };
+}
+
+test("every page type loads, runs its script under the CSP, and passes axe for WCAG 2.2 A and AA", async () => {
+  const failures: string[] = [];
+  for (const p of pages) {
+    const { page, status, problems } = await open(p.path);
+    try {
+      assert.equal(status, p.status, `${p.path} status`);
+      // The module script ran (it marks the body), so CSP allowed it and GOV.UK Frontend started.
+      assert.equal(
+        await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")),
+        true,
+        `${p.path}: GOV.UK Frontend did not start`,
+      );
+      assert.ok((await page.title()).endsWith("– Quorum"), `${p.path} has a title`);
+      assert.equal(await page.locator("h1").count(), 1, `${p.path} has one h1`);
+      await page.screenshot({ path: `${SHOTS}/${p.name}.png`, fullPage: p.name !== "document" });
+      const violations = await runAxe(page);
+      for (const v of violations)
+        failures.push(`${p.path}: ${v.id} (${v.impact}) ${v.help}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      // 404 and 400 pages log the failed status in the console; that is expected.
+      const unexpected = problems.filter((x) => p.status === 200 || !/status of 40[04]/.test(x));
+      for (const x of unexpected) failures.push(`${p.path}: ${x}`);
+    } finally {
+      await page.close();
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("Tab reaches every interactive control on every page type", async () => {
+  const failures: string[] = [];
+  for (const p of pages) {
+    const { page } = await open(p.path);
+    try {
+      for (const miss of await unreachableByTab(page)) failures.push(`${p.path}: ${miss}`);
+    } finally {
+      await page.close();
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("search works from the home page form and the filters narrow it", async () => {
+  const { page } = await open("/");
+  try {
+    await page.getByLabel("Search agendas, reports and minutes").fill("care");
+    await Promise.all([page.waitForURL(/\/search\?q=care/), page.keyboard.press("Enter")]);
+    const heading = (await page.locator("#results-heading").textContent()) ?? "";
+    const total = Number(/^(\d+)/.exec(heading)?.[1]);
+    assert.ok(total > 0, `results for "care": ${heading}`);
+    assert.ok((await page.locator("ol mark").count()) > 0, "hits are highlighted");
+    // Choose the second committee option (the first is "All committees") and apply.
+    const option = page.locator("#f-committee option").nth(1);
+    const value = await option.getAttribute("value");
+    const count = Number(/\((\d+)\)$/.exec((await option.textContent()) ?? "")?.[1]);
+    await page.selectOption("#f-committee", value as string);
+    await Promise.all([page.waitForURL(/committee=/), page.getByRole("button", { name: "Apply filters" }).click()]);
+    const narrowed = (await page.locator("#results-heading").textContent()) ?? "";
+    assert.equal(Number(/^(\d+)/.exec(narrowed)?.[1]), count, "the facet count is the filtered total");
+    assert.ok(count <= total);
+    // The Atom feed link follows the same search.
+    const feed = await page.getByRole("link", { name: "Follow this search (Atom feed)" }).getAttribute("href");
+    assert.match(feed ?? "", /^\/search\.atom\?q=care&committee=\d+/);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a provenance link opens the document at the cited line", async () => {
+  const { page } = await open(pages.find((p) => p.name === "meeting-minutes")?.path as string);
+  try {
+    const link = page.locator("a.quorum-source").first();
+    const href = (await link.getAttribute("href")) as string;
+    const line = /#L(\d+)$/.exec(href)?.[1];
+    assert.ok(line, href);
+    await link.click();
+    await page.waitForURL(new RegExp(`/documents/\\d+#L${line}$`));
+    const row = page.locator(`tr#L${line}`);
+    assert.equal(await row.count(), 1);
+    assert.ok(await row.isVisible(), "the cited line is shown");
+    assert.equal(await page.evaluate(() => document.querySelector(":target")?.id), `L${line}`);
+  } finally {
+    await page.close();
+  }
+});
