@@ -245,10 +245,11 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
     }
     // A shorter form of a thread's seed ("lightbulb" of "lightbulb service") joins it when it
     // reaches a few more items of the same kind rather than a different subject.
-    // No phrase joins a thread where it names something else: it may not title an item in a
+    // A single word joins a thread only where it names nothing else: it may not title an item in a
     // meeting the thread's seed never reached ("home" of "Help to Live at Home" titles "Care Home …").
     const sp = stats.get(p)!;
     const fits = (g: Group) => {
+      if (sp.words > 1) return true;
       const seedMeetings = new Set([...g.seedItems].map((x) => items[x].meetingKey));
       return [...sp.items].every(
         ([idx, occ]) => g.seedItems.has(idx) || occ.field !== "title" || seedMeetings.has(items[idx].meetingKey),

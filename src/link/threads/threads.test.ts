@@ -1,0 +1,85 @@
+/** Topics on the seeds' gold records: the recurring subjects span their years; procedure never forms a topic. */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { loadGold } from "../testing/gold";
+import { isProcedural } from "./items";
+import { phrases } from "./phrases";
+import { findTopics, type Thread } from "./threads";
+
+const byPhrase = (threads: Thread[], word: string) => threads.find((t) => t.phrases.some((p) => p.includes(word)));
+
+describe("topics on the gold records (structured fields only)", () => {
+  const threads = findTopics(loadGold());
+
+  test("Help to Live at Home runs from the 2015 review to the 2016 procurement", () => {
+    const t = byPhrase(threads, "help to live at home");
+    assert.ok(t, "no Help to Live at Home thread");
+    assert.deepEqual(t.years, ["2015", "2016"]);
+    assert.ok(t.members.some((m) => m.ref === "minute 41" && m.date === "2016-11-08"));
+  });
+
+  test("library services link the 2015 strategy and the 2024 community managed libraries", () => {
+    const t = byPhrase(threads, "library");
+    assert.ok(t, "no library thread");
+    assert.ok(t.years.includes("2015") && t.years.includes("2024"), t.years.join());
+  });
+
+  test("the Medium Term Financial Strategy recurs across years and committees", () => {
+    const t = byPhrase(threads, "medium term financial strategy");
+    assert.ok(t);
+    for (const y of ["2017", "2024"]) assert.ok(t.years.includes(y), `${y} missing from ${t.years}`);
+    assert.ok(t.bodies.includes("Cabinet") && t.bodies.length >= 2);
+  });
+
+  test("every link says which phrase made it and where", () => {
+    for (const t of threads)
+      for (const l of t.links) {
+        assert.ok(l.phrases.length > 0);
+        assert.ok(l.phrases.every((p) => t.phrases.includes(p)));
+        assert.match(l.why, /"[^"]+": \w+/);
+      }
+  });
+
+  test("procedural items never make a topic", () => {
+    for (const t of threads) {
+      for (const m of t.members) assert.equal(isProcedural(m.title), false, m.title);
+      for (const p of t.phrases) assert.doesNotMatch(p, /declaration|next meeting|minutes of|question time/);
+    }
+  });
+});
+
+describe("topics on the gold records with the seeds' text", () => {
+  const threads = findTopics(loadGold({ withText: true }));
+
+  test("Lightbulb runs from the 2016 business case to the 2023 service review", () => {
+    const t = byPhrase(threads, "lightbulb");
+    assert.ok(t, "no Lightbulb thread");
+    assert.equal(t.first, "2016-11-08");
+    assert.equal(t.last, "2023-11-06");
+    assert.ok(t.members.some((m) => m.ref === "minute 40" && m.date === "2016-11-08"));
+    assert.ok(t.members.some((m) => m.ref === "minute 41" && m.date === "2023-11-06"));
+  });
+
+  test("Help to Live at Home reaches the 2017 budget", () => {
+    const t = byPhrase(threads, "help to live at home");
+    assert.ok(t);
+    assert.deepEqual(t.years, ["2015", "2016", "2017"]);
+    assert.ok(t.members.some((m) => m.date === "2017-01-17" && m.kind === "report"));
+  });
+
+  test("library services span 2015, 2017 and 2024", () => {
+    const t = byPhrase(threads, "library");
+    assert.ok(t);
+    for (const y of ["2015", "2017", "2024"]) assert.ok(t.years.includes(y), `${y} missing from ${t.years}`);
+  });
+});
+
+describe("phrases", () => {
+  test("content words at both ends, years and months cut the run, plurals folded", () => {
+    const got = phrases("Future Strategy for the Delivery of Library Services 2015/16").map((h) => h.phrase);
+    assert.ok(got.includes("delivery of library service"));
+    assert.ok(got.includes("library service"));
+    assert.ok(!got.some((p) => p.startsWith("for ") || p.endsWith(" the")));
+    assert.ok(!phrases("meeting on 23 November 2016").some((h) => /\d|november/.test(h.phrase)));
+  });
+});
