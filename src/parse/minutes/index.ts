@@ -172,6 +172,11 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       });
     if (attendance.chair && !attendance.present.includes(attendance.chair))
       attendance.present.unshift(attendance.chair);
+    // "The Chair declared ..." names the person in the chair.
+    if (attendance.chair)
+      for (const m of meeting.minutes)
+        for (const d of m.declarations)
+          if (/^the\s+chair(?:man|person|woman)?$/i.test(d.member)) d.member = attendance.chair;
     meeting.attendance = hasAttendance ? attendance : null;
     meeting.nextMeeting = nextMeetingDate(nextTexts) ?? nextMeetingDate(laterTexts.slice(-12));
     if (meeting.nextMeeting && meeting.date && meeting.nextMeeting < meeting.date)

@@ -23,7 +23,7 @@ export type ItemHeading = {
 
 const ITEM_MARKER = /^\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?$/i;
 const TRAILING_MARKER = /\s*\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?\s*$/i;
-const NUMBERED = /^(\d{1,4})(?:\.\s+|\s{2,}|\.(?=[A-Z]))(\S.*)$/;
+const NUMBERED = /^(\d{1,4})(?:\.\s+|\s{2,}|\.(?=[A-Z])|\s(?=[A-Z][^a-z]{3,}$|.*\(\s*[Aa]genda\s+[Ii]tem\s+\d))(\S.*)$/;
 
 type Candidate = ItemHeading & { weight: number; num: number | null };
 

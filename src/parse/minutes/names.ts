@@ -81,7 +81,7 @@ function splitEntry(entry: string): string[] {
   }
   const withoutHonorific = (x: string) => x.replace(new RegExp(`^\\s*${HONORIFIC}\\.?\\s+`), "");
   const pieces = e
-    .split(/\s*[,;]\s*/)
+    .split(/\s*[,;]\s*|(?<=[a-z]{3})\.\s+(?=[A-Z])/)
     .filter((p) => !ROLE_WORD.test(withoutHonorific(p)) || new RegExp(`^\\s*${HONORIFIC}\\.?\\s`).test(p))
     .flatMap((p) => p.split(/\s+and\s+|\s+&\s+/));
   const out: string[] = [];
