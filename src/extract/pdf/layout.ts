@@ -39,7 +39,7 @@ const BLANK_PAGE =
   /^(?:this\s+)?page\s+(?:is\s+|has\s+been\s+)?(?:intentionally\s+)?(?:left\s+)?blank(?:\s+intentionally)?\.?$/i;
 /** Leading segment that is a list number or bullet, set off by a tab stop rather than a table column. */
 const NUMBERING =
-  /^(?:\(?\d{1,4}[a-z]?(?:\.\d{1,3})*[.)]?|\(?[a-z][.)]|\(?[ivxlc]{1,6}[.)]|\([a-z]{1,2}\)|[•·▪◦●■□➢✓–-])$/i;
+  /^(?:\(?\d{1,4}[a-z]?(?:\.\d{1,3})*[.)]{0,2}|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[.)]{1,2}|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[•·▪◦●■□➢✓–-])$/i;
 
 /** Characters some PDF fonts map into the Private Use Area (Symbol bullets) and spacing oddities. */
 function cleanText(s: string): string {
@@ -151,8 +151,29 @@ function baseline(row: Row): number {
   return Math.max(...(main.length ? main : row.runs).map((r) => r.y));
 }
 
-/** Starts of runs that follow a gap wider than 0.8 em, per row. */
-function gapStarts(row: Row): number[] {
+/**
+ * A justified line stretches every word space alike, so its runs are split by several near-equal
+ * gaps; those are word spaces, not columns.
+ */
+export function isJustified(row: Row, rightMargin = Number.POSITIVE_INFINITY): boolean {
+  const size = dominantSize(row.runs);
+  const gaps: number[] = [];
+  let prevEnd = Number.NEGATIVE_INFINITY;
+  for (const r of row.runs) {
+    if (prevEnd > Number.NEGATIVE_INFINITY && r.x - prevEnd > 0.5 * size) gaps.push(r.x - prevEnd);
+    prevEnd = Math.max(prevEnd, r.x + r.w);
+  }
+  if (gaps.length < 2) return false;
+  const max = Math.max(...gaps);
+  if (max > 1.25 * Math.min(...gaps)) return false;
+  // Few words on a justified line stretch far; such a line still ends exactly at the right margin.
+  const end = Math.max(...row.runs.map((r) => r.x + r.w));
+  return max < 2.5 * size || Math.abs(end - rightMargin) <= 1.5;
+}
+
+/** Starts of runs that follow a gap wider than 0.8 em, per row (none for a justified line). */
+function gapStarts(row: Row, rightMargin: number): number[] {
+  if (isJustified(row, rightMargin)) return [];
   const size = dominantSize(row.runs);
   const xs: number[] = [];
   let prevEnd = Number.NEGATIVE_INFINITY;
@@ -167,8 +188,8 @@ function gapStarts(row: Row): number[] {
  * Column starts confirmed by alignment: a moderate gap (over 0.8 em) is a cell boundary when a
  * nearby row (within three) has a gap ending at the same x, as in forms and tables set with tab stops.
  */
-export function alignedSplits(rows: Row[]): Map<Row, number[]> {
-  const starts = rows.map(gapStarts);
+export function alignedSplits(rows: Row[], rightMargin: number): Map<Row, number[]> {
+  const starts = rows.map((r) => gapStarts(r, rightMargin));
   const out = new Map<Row, number[]>();
   rows.forEach((row, i) => {
     const ok = starts[i].filter((x) => {
@@ -181,15 +202,29 @@ export function alignedSplits(rows: Row[]): Map<Row, number[]> {
   return out;
 }
 
+function rightEdge(rows: Row[]): number {
+  let right = 0;
+  for (const row of rows) for (const r of row.runs) right = Math.max(right, r.x + r.w);
+  return right;
+}
+
 /** Rows of one stream (page or column) as lines, with aligned cell boundaries. */
 function rowsToLines(rows: Row[], page: number, column: 0 | 1 | 2): PageLine[] {
-  const splits = alignedSplits(rows);
-  return rows.map((r) => rowToLine(r, page, column, splits.get(r) ?? []));
+  const right = rightEdge(rows);
+  const splits = alignedSplits(rows, right);
+  return rows.map((r) => rowToLine(r, page, column, splits.get(r) ?? [], right));
 }
 
 /** Joins a row's runs into text and, where wide x-gaps separate them, cells. */
-export function rowToLine(row: Row, page: number, column: 0 | 1 | 2, aligned: number[] = []): PageLine {
+export function rowToLine(
+  row: Row,
+  page: number,
+  column: 0 | 1 | 2,
+  aligned: number[] = [],
+  rightMargin = Number.POSITIVE_INFINITY,
+): PageLine {
   const size = dominantSize(row.runs);
+  const justified = isJustified(row, rightMargin);
   const segments: Run[][] = [];
   let cur: Run[] = [];
   let prevEnd = Number.NEGATIVE_INFINITY;
@@ -197,7 +232,7 @@ export function rowToLine(row: Row, page: number, column: 0 | 1 | 2, aligned: nu
     const gap = r.x - prevEnd;
     const cellGap = Math.max(1.8 * size, 10);
     const isAligned = gap > 0.8 * size && aligned.some((x) => Math.abs(x - r.x) < 0.01);
-    if (cur.length && (gap > cellGap || isAligned)) {
+    if (cur.length && !justified && (gap > cellGap || isAligned)) {
       segments.push(cur);
       cur = [];
     }
@@ -339,7 +374,26 @@ const norm = (s: string) => {
   return WITH_PAGE_NUMBER.test(t) ? t.replace(/\d+/g, "#") : t;
 };
 
-type PageInfo = { n: number; width: number; height: number; lines: PageLine[] };
+type PageInfo = {
+  n: number;
+  width: number;
+  height: number;
+  lines: PageLine[];
+  /** "Page N" runs taken out before rows were built (they can share a row with a table's last line). */
+  numberRuns?: Run[];
+};
+
+const PAGE_WORD_NUMBER = /^page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?$/i;
+
+/** Splits off runs that are exactly "Page N" in the top or bottom 15% of the page. */
+export function splitPageNumberRuns(runs: Run[], height: number): { runs: Run[]; numberRuns: Run[] } {
+  const numberRuns: Run[] = [];
+  const rest: Run[] = [];
+  for (const r of runs)
+    if ((r.y < height * 0.15 || r.y > height * 0.85) && PAGE_WORD_NUMBER.test(r.text)) numberRuns.push(r);
+    else rest.push(r);
+  return { runs: rest, numberRuns };
+}
 
 /**
  * Removes page furniture and records it. From the top and the bottom edge of each page, lines are
@@ -369,14 +423,26 @@ export function removeFurniture(pages: PageInfo[]): Furniture[] {
   for (const p of pages) {
     const byY = [...p.lines].sort((a, b) => a.y - b.y);
     const remove = new Set<PageLine>();
-    const classify = (l: PageLine, edge: "top" | "bottom", depth: number): Furniture | null => {
+    const slotOf = (edge: string, x0: number, x1: number, y: number) =>
+      `${edge}:${Math.round((y / p.height) * 40)}:${Math.round(((x0 + x1) / 2 / p.width) * 10)}`;
+    for (const r of p.numberRuns ?? []) {
+      const f: Furniture = { page: p.n, kind: "page-number", text: r.text };
+      const value = Number(PAGE_WORD_NUMBER.exec(r.text)?.[1]);
+      printedSlots.push({
+        page: p.n,
+        value,
+        slot: slotOf(r.y < p.height / 2 ? "top" : "bottom", r.x, r.x + r.w, r.y),
+        f,
+      });
+      furniture.push(f);
+    }
+    const classify = (l: PageLine, edge: "top" | "bottom"): Furniture | null => {
       if (!zone(l, p)) return null;
       const t = l.text.replace(/\t/g, " ").trim();
       const num = PAGE_NUMBER.exec(t);
       if (num && t.length <= 16) {
         const f: Furniture = { page: p.n, kind: "page-number", text: t };
-        const xc = Math.round(((l.x0 + l.x1) / 2 / p.width) * 10);
-        printedSlots.push({ page: p.n, value: Number(num[1]), slot: `${edge}:${depth}:${xc}`, f });
+        printedSlots.push({ page: p.n, value: Number(num[1]), slot: slotOf(edge, l.x0, l.x1, l.y), f });
         return f;
       }
       if (STAMP.test(t) && edge === "top") return { page: p.n, kind: "stamp", text: t };
@@ -385,8 +451,7 @@ export function removeFurniture(pages: PageInfo[]): Furniture[] {
         const inner = WITH_PAGE_NUMBER.exec(t);
         if (inner) {
           const f: Furniture = { page: p.n, kind: "page-number", text: t };
-          const xc = Math.round(((l.x0 + l.x1) / 2 / p.width) * 10);
-          printedSlots.push({ page: p.n, value: Number(inner[1]), slot: `${edge}:${depth}:${xc}`, f });
+          printedSlots.push({ page: p.n, value: Number(inner[1]), slot: slotOf(edge, l.x0, l.x1, l.y), f });
           return f;
         }
         if (edge === "top" && rep.first === p.n) return null;
@@ -395,14 +460,12 @@ export function removeFurniture(pages: PageInfo[]): Furniture[] {
       return null;
     };
     const peel = (seq: PageLine[], edge: "top" | "bottom") => {
-      let depth = 0;
       for (const l of seq) {
         if (remove.has(l)) break;
-        const f = classify(l, edge, depth);
+        const f = classify(l, edge);
         if (!f) break;
         furniture.push(f);
         remove.add(l);
-        depth++;
       }
     };
     peel(byY, "top");
@@ -425,7 +488,7 @@ export function removeFurniture(pages: PageInfo[]): Furniture[] {
 
 /**
  * Among the page numbers found, the printed numbering of the document is the placement (edge,
- * depth, horizontal position) and offset (printed - physical) shared by most pages; those entries
+ * height, horizontal position) and offset (printed - physical) shared by most pages; those entries
  * get `printed`, so that an agenda's "(Pages 13 - 20)" can be mapped to physical pages.
  */
 function markPrintedPageNumbers(slots: { page: number; value: number; slot: string; f: Furniture }[]): void {
@@ -488,23 +551,27 @@ export function numberLines(pages: PageInfo[]): Line[] {
     if (lines.length && lines[lines.length - 1].text !== "") push({ text: "", page });
   };
   let prev: PageLine | null = null;
-  let prevPageRight = 0;
+  /** Whether a paragraph runs on from the last line of a page or column into the next one. */
+  const runsOn = (a: PageLine, b: PageLine, measureRight: number) =>
+    !ENDS_SENTENCE.test(a.text) &&
+    a.bold === b.bold &&
+    Math.abs(a.size - b.size) <= 0.5 &&
+    a.x1 >= measureRight * 0.85 &&
+    !NUMBERING.test(b.text.split(/\s/)[0]);
+  let prevRight = 0;
   for (const p of pages) {
-    const right = Math.max(0, ...p.lines.map((l) => l.x1));
     for (const l of p.lines) {
       if (prev) {
         if (prev.page !== l.page) {
-          const runsOn =
-            !ENDS_SENTENCE.test(prev.text) &&
-            prev.bold === l.bold &&
-            Math.abs(prev.size - l.size) <= 0.5 &&
-            prev.x1 >= prevPageRight * 0.85 &&
-            !NUMBERING.test(l.text.split(/\s/)[0]);
-          if (!runsOn) blank(prev.page);
+          if (!runsOn(prev, l, prevRight)) blank(prev.page);
+        } else if (l.column !== prev.column) {
+          const right = Math.max(0, ...p.lines.filter((q) => q.column === prev?.column).map((q) => q.x1));
+          if (!runsOn(prev, l, right) || l.column === 0 || prev.column === 0) blank(prev.page);
         } else {
           const gap = (l.y - prev.y) / Math.max(l.size, prev.size);
-          const breaks =
-            l.column !== prev.column || gap < 0.3 || gap > pitch + 0.45 || Math.abs(l.size - prev.size) > 1.5;
+          // A numbered or bulleted line after a finished sentence starts a new paragraph even when set tight.
+          const listStart = ENDS_SENTENCE.test(prev.text) && NUMBERING.test(l.text.split(/\s/)[0]);
+          const breaks = gap < 0.3 || gap > pitch + 0.45 || Math.abs(l.size - prev.size) > 1.5 || listStart;
           if (breaks) blank(prev.page);
         }
       }
@@ -515,7 +582,7 @@ export function numberLines(pages: PageInfo[]): Line[] {
       push(line);
       prev = l;
     }
-    if (p.lines.length) prevPageRight = right;
+    if (p.lines.length) prevRight = Math.max(0, ...p.lines.filter((q) => q.column === prev?.column).map((q) => q.x1));
   }
   while (lines.length && lines[lines.length - 1].text === "") lines.pop();
   return lines;
@@ -528,9 +595,10 @@ export function layoutPages(raw: RawPage[], fonts: Record<string, FontInfo>): La
   const pages: PageInfo[] = raw.map((p) => {
     const { runs, rotated } = pageRuns(p, fonts);
     if (rotated.length) furniture.push({ page: p.n, kind: "stamp", text: rotated.join(" ") });
-    const { lines, columns } = pageLines(runs, p.n, p.width);
+    const split = splitPageNumberRuns(runs, p.height);
+    const { lines, columns } = pageLines(split.runs, p.n, p.width);
     if (columns) columnsPages.push(p.n);
-    return { n: p.n, width: p.width, height: p.height, lines };
+    return { n: p.n, width: p.width, height: p.height, lines, numberRuns: split.numberRuns };
   });
   furniture.push(...removeFurniture(pages));
   furniture.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
