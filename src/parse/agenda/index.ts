@@ -21,8 +21,10 @@ type Draft = {
   pieces: string[];
   start: number;
   end: number;
-  /** Set when the title is complete (ended with a full stop or carried its columns). */
-  closed: boolean;
+  /** The next line directly below may still continue the title (nothing else came between). */
+  open: boolean;
+  /** Length of the title's last physical line when it was a single column (a wrapped line is long). */
+  lastPlain: number;
   orphanPages?: { start: number; end: number };
 };
 
@@ -61,6 +63,34 @@ function finish(doc: SourceDocument, d: Draft): AgendaItem | null {
   };
 }
 
+/** The title ended with a full stop or colon (page range aside). */
+function titleEnded(title: string): boolean {
+  return /[.:]$/.test(takePages(clean(title)).rest);
+}
+
+const CONNECTOR = /(?:[,&–-]|\b(?:and|or|of|the|to|for|in|on|with|a|an|by|from|at|into|under)|\(Pages?)$/i;
+
+/**
+ * Whether the line directly below a title continues it: the title stops mid-phrase, the line starts
+ * in lower case, or the title line was long enough to have wrapped.
+ */
+function runsOn(d: Draft, next: string): boolean {
+  const t = clean(d.pieces[0] ?? "");
+  if (titleEnded(t)) return false;
+  if (/^[a-z(]/.test(next) || CONNECTOR.test(t)) return true;
+  // A long single-column line wrapped; a table row's title cell did not.
+  return d.lastPlain >= 55 && !takePages(t).pages;
+}
+
+/** A start page printed in its own column after the title. */
+function startPageOf(d: Draft): number | null {
+  for (let i = 1; i < d.pieces.length; i++) {
+    const p = clean(d.pieces[i]);
+    if (/^\d{1,4}$/.test(p)) return Number(p);
+  }
+  return null;
+}
+
 /** How many non-blank lines that are not items may follow the last item before the list is over. */
 const MAX_GAP = 25;
 
@@ -90,8 +120,14 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
       if (!cur && num > 20) continue;
       if (cur && num > prevNum + 15) break;
       const pieces = item.pieces;
-      const closed = pieces.length > 1 || /[.:]$/.test(takePages(clean(pieces[0] ?? "")).rest);
-      drafts.push({ number: item.number, pieces, start: n, end: n, closed });
+      drafts.push({
+        number: item.number,
+        pieces,
+        start: n,
+        end: n,
+        open: true,
+        lastPlain: pieces.length === 1 ? clean(pieces[0]).length : 0,
+      });
       gap = 0;
       lastEnd = n;
       prevBlank = false;
@@ -100,10 +136,10 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
     if (cur) {
       // An orphaned "(Pages a - b)" separated from its item by a page break.
       if (isPagesOnly(text)) {
-        if (!prevBlank && !cur.closed) {
+        if (!prevBlank && cur.open && !takePages(cur.pieces.join(" ")).pages) {
           cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${text}`);
           cur.end = n;
-          cur.closed = true;
+          cur.open = false;
         } else {
           const owner = [...drafts]
             .reverse()
@@ -128,24 +164,44 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
       }
       // A title that runs on: the next line directly below, or a TAB row whose first cell is empty.
       const cells = line.cells?.map((c) => clean(c));
-      const tabContinuation = cells && cells.length >= 2 && cells[0] === "" && cells[1] !== "";
-      if (!cur.closed && (tabContinuation || (!prevBlank && !line.cells))) {
+      const tabContinuation =
+        cells && cells.length >= 2 && cells[0] === "" && cells[1] !== "" && !titleEnded(cur.pieces[0] ?? "");
+      const below = cur.open && !line.cells && (prevBlank ? /^(?:[a-z]|\d{4},? [a-z])/.test(text) : runsOn(cur, text));
+      if (tabContinuation || below) {
         if (tabContinuation && cells) {
           cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${cells[1]}`);
           cur.pieces.push(...cells.slice(2));
-        } else cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${text}`);
+        } else {
+          cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${text}`);
+          cur.lastPlain = text.length;
+        }
         cur.end = n;
-        cur.closed = /[.:]$/.test(takePages(text).rest) || (tabContinuation ?? false);
         lastEnd = n;
         prevBlank = false;
         continue;
       }
+      cur.open = false;
       // A heading in capitals after the list (e.g. guidance notes) ends it, unless it names items.
       if (isUpperLine(text, 12) && text.split(" ").length >= 4 && !/\bITEMS?\b/.test(text)) break;
       gap++;
       if (gap > MAX_GAP) break;
     } else if (n - from > 80) break;
     prevBlank = false;
+  }
+  // Start pages printed in a column ("Annual complaints report   9"): each item runs to the next's.
+  for (let i = 0; i < drafts.length; i++) {
+    const start = startPageOf(drafts[i]);
+    if (start === null || takePages(drafts[i].pieces.join(" ")).pages) continue;
+    let end = start;
+    for (let j = i + 1; j < drafts.length; j++) {
+      const s = startPageOf(drafts[j]);
+      if (s !== null) {
+        if (s > start) end = s - 1;
+        break;
+      }
+    }
+    drafts[i].orphanPages = { start, end };
+    drafts[i].pieces = drafts[i].pieces.filter((p) => !/^\d{1,4}$/.test(clean(p)));
   }
   const items: AgendaItem[] = [];
   for (const d of drafts) {

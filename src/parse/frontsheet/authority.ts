@@ -29,6 +29,8 @@ const NOT_A_NAME = new Set([
   "An",
 ]);
 
+const KIND_WORDS = new Set(["County", "City", "Borough", "District", "Town", "Parish", "Community", "The"]);
+
 function mentions(text: string): { name: string; kind: string }[] {
   const out: { name: string; kind: string }[] = [];
   const t = head(text);
@@ -53,7 +55,7 @@ export function findAuthority(doc: SourceDocument): Authority | null {
     const t = clean(raw);
     if (top && t.length <= 60) {
       const tl = TITLE_LINE.exec(t);
-      if (tl && !NOT_A_NAME.has(tl[1].split(" ")[0])) return { name: t, line: i + 1 };
+      if (tl && !NOT_A_NAME.has(tl[1].split(" ")[0]) && !KIND_WORDS.has(tl[1])) return { name: t, line: i + 1 };
     }
     if (footer) {
       const m = mentions(t);

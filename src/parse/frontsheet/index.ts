@@ -30,10 +30,48 @@ function piecesOf(text: string, cells?: string[]): string[] {
 const BODY_WORDS =
   /\b(?:Committee|Cabinet|Council|Board|Panel|Commission|Forum|Executive|Assembly|Sub-Committee|Partnership|Authority)\b/i;
 
+const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/;
+
+/** A venue value, with the address line set just below it when that line carries a postcode. */
+function withAddress(doc: SourceDocument, field: { value: string; valueLine: number } | undefined): string | null {
+  if (!field) return null;
+  let place = field.value.replace(/[.]$/, "");
+  for (let n = field.valueLine + 1; n <= field.valueLine + 3; n++) {
+    const t = clean(doc.lines[n - 1]?.text ?? "");
+    if (!t) continue;
+    if (!readLabel(t) && t.length <= 100 && POSTCODE.test(t) && !POSTCODE.test(place)) place = `${place}, ${t}`;
+    break;
+  }
+  return place;
+}
+
+/** A value plausible for its label: an e-mail field holds an address, a phone field a number. */
+function fits(label: Label, value: string): boolean {
+  if (label === "email") return /@/.test(value);
+  if (label === "phone") return findPhone(value) !== null;
+  if (label === "date" || label === "datetime") return findDate(value) !== null;
+  if (label === "time") return findTime(value) !== null;
+  return true;
+}
+
+/** First-column text of the lines under a date (up to a blank line), joined: the venue. */
+function readPlaceUnder(doc: SourceDocument, from: number, to: number): string | null {
+  const parts: string[] = [];
+  for (let n = from; n <= Math.min(to, from + 3); n++) {
+    const line = doc.lines[n - 1];
+    if (!line || !line.text.trim()) break;
+    const first = piecesOf(line.text, line.cells)[0] ?? "";
+    if (!first || readLabel(first) || findDate(first) || /@/.test(first)) break;
+    parts.push(first);
+  }
+  const place = clean(parts.join(" ")).replace(/,$/, "");
+  return place || null;
+}
+
 export function parseFrontSheet(doc: SourceDocument, from: number, to: number): FrontSheet | null {
   const diagnostics: Diagnostic[] = [];
   const last = Math.min(to, from + HEADER_WINDOW, doc.lines.length);
-  const found = new Map<Label, { value: string; line: number }>();
+  const found = new Map<Label, { value: string; line: number; valueLine: number }>();
   let agendaLine: number | null = null;
   let membershipLine: number | null = null;
   let firstFact: number | null = null;
@@ -43,8 +81,8 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
   let para = "";
   let paraStart = from;
 
-  const note = (label: Label, value: string, n: number) => {
-    if (!found.has(label)) found.set(label, { value, line: n });
+  const note = (label: Label, value: string, n: number, valueLine: number) => {
+    if (!found.has(label)) found.set(label, { value, line: n, valueLine });
     firstFact ??= n;
     lastFact = Math.max(lastFact, n);
   };
@@ -62,7 +100,8 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     }
     if (!para) paraStart = n;
     para = para ? `${para} ${text}` : text;
-    const bare = clean(stripBullet(text)).replace(/:$/, "");
+    let bare = clean(stripBullet(text)).replace(/:$/, "");
+    if (/^(?:[A-Z] ){3,}[A-Z]$/.test(bare)) bare = bare.replace(/ /g, ""); // "A G E N D A"
     if (/^agenda$/i.test(bare) && agendaLine === null) agendaLine = n;
     if (/^(?:membership|members|committee members)$/i.test(bare) && membershipLine === null) membershipLine = n;
     const pieces = piecesOf(line.text, line.cells);
@@ -70,17 +109,26 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
       const lab = readLabel(pieces[i]);
       if (!lab) continue;
       let value = lab.value;
-      if (!value && i + 1 < pieces.length && !readLabel(pieces[i + 1])) value = pieces[++i];
-      if (!value && lab.label !== "membership") {
+      let valueLine = n;
+      if (!value && i + 1 < pieces.length) {
+        const nextLab = readLabel(pieces[i + 1]);
+        if (!nextLab) value = pieces[++i];
+        else if (nextLab.label === lab.label) continue; // "Telephone:" then "Tel: 0300 ...": read the second
+      }
+      if (!value && lab.label !== "membership" && i + 1 >= pieces.length) {
         // The value on the next line ("Email:" / "name@council.gov.uk").
         const next = doc.lines[n]?.text ?? "";
-        if (next.trim() && !readLabel(clean(next))) value = clean(next);
+        if (next.trim() && !readLabel(clean(next)) && fits(lab.label, clean(next))) {
+          value = clean(next);
+          valueLine = n + 1;
+        }
       }
+      if (value && !fits(lab.label, value)) continue;
       if (lab.label === "membership") {
         if (membershipLine === null) membershipLine = n;
         continue;
       }
-      if (value) note(lab.label, value, n);
+      if (value) note(lab.label, value, n, valueLine);
     }
   }
   if (!summons && para && /meeting of/i.test(para)) {
@@ -117,6 +165,7 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
   let date: string | null = null;
   let time: string | null = null;
   let dateLine: number | null = null;
+  let placeUnderDate: string | null = null;
   const dt = found.get("datetime");
   if (dt) {
     ({ date, time } = parseDateTime(dt.value));
@@ -141,11 +190,14 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     for (let n = from; n <= stop; n++) {
       const t = clean(doc.lines[n - 1]?.text ?? "");
       if (!/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i.test(t)) continue;
-      const pd = parseDateTime(piecesOf(doc.lines[n - 1].text, doc.lines[n - 1].cells)[0] ?? t);
+      const first = piecesOf(doc.lines[n - 1].text, doc.lines[n - 1].cells)[0] ?? t;
+      const pd = parseDateTime(first);
       if (pd.date) {
         date = pd.date;
         time ??= pd.time;
         dateLine = n;
+        // Layouts that set the venue in the same column under the date ("Council Chamber, ...").
+        if (doc.lines[n - 1].cells) placeUnderDate = readPlaceUnder(doc, n + 1, last);
         break;
       }
     }
@@ -156,7 +208,7 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
   const meeting = emptyMeeting(body.replace(/[.:]$/, ""), spanOf(doc, from, from));
   meeting.date = date;
   meeting.time = time;
-  meeting.location = found.get("location")?.value?.replace(/[.]$/, "") ?? summons?.location ?? null;
+  meeting.location = withAddress(doc, found.get("location")) ?? summons?.location ?? placeUnderDate;
 
   const contactField = found.get("contact");
   const emailField = found.get("email");
@@ -167,7 +219,7 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     if (!c.email && emailField) {
       // Some layouts wrap the address ("name@kent" / ".gov.uk"): join the next line when it continues it.
       const raw = emailField.value;
-      const nextText = clean(doc.lines[emailField.line]?.text ?? "");
+      const nextText = clean(doc.lines[emailField.valueLine]?.text ?? "");
       const joined = /@[\w.-]+$/.test(raw) && /^\.[a-z]/i.test(nextText) ? raw + nextText : raw;
       c.email = findEmail(joined)?.value ?? null;
     }
