@@ -4,7 +4,7 @@
  * the same data. Feeds and downloads (iCalendar, Atom, CSV) read through the same loaders and filters.
  */
 import { type Context, Hono } from "hono";
-import { type MeetingDetail, PARAGRAPH_TYPES, type Repository } from "../store/repository";
+import { type MeetingDetail, PARAGRAPH_TYPES, type PersonRef, type Repository } from "../store/repository";
 import { atomDate, toAtom } from "./atom";
 import { toCsv } from "./csv";
 import { PortalData, type PortalDataOptions } from "./data";
@@ -437,10 +437,9 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     Query.of(c.req.url);
     const rows: (string | number | null)[][] = [];
     for (const m of await data.allMeetings()) {
-      const d = await data.meeting(m.id);
-      const a = d?.attendance;
+      const a = (await data.meeting(m.id))?.attendance;
       if (!a) continue;
-      const add = (status: string) => (p: { id: number; name: string; printed: string }) =>
+      const add = (status: string) => (p: PersonRef) =>
         rows.push([
           m.id,
           m.date,
@@ -449,24 +448,13 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
           p.name,
           p.printed,
           status,
+          a.chair?.id === p.id ? "yes" : "no",
           a.provenance.documentName,
           a.provenance.span.startLine,
         ]);
-      a.present.forEach(add(a.chair ? "present" : "present"));
+      a.present.forEach(add("present"));
       a.apologies.forEach(add("apologies"));
       a.inAttendance.forEach(add("in attendance"));
-      if (a.chair)
-        rows.push([
-          m.id,
-          m.date,
-          m.committee.name,
-          a.chair.id,
-          a.chair.name,
-          a.chair.printed,
-          "chair",
-          a.provenance.documentName,
-          a.provenance.span.startLine,
-        ]);
     }
     const body = toCsv(
       [
@@ -477,6 +465,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
         "person",
         "printed_name",
         "status",
+        "chair",
         "source_document",
         "source_line",
       ],

@@ -1,0 +1,351 @@
+/**
+ * The portal app over a real SQLite store with the seeds imported, through app.request(): every page
+ * and its JSON twin, the twins against the OpenAPI schemas, 404/400/500 handling, security headers,
+ * exempt items, feeds and downloads, escaping of hostile input, and cache invalidation on import.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { after, before, test } from "node:test";
+import type { Hono } from "hono";
+import type { ParseResult } from "../model/parse-v1";
+import { parseFile } from "../pipeline/parse-file";
+import type { MeetingDetail, MeetingSummary } from "../store/repository";
+import { seedFiles, sharedPath } from "../testing/shared";
+import { createApp } from "./app";
+import { validate } from "./jsonschema";
+import { API_RESPONSES, openApiDocument } from "./openapi";
+import { type SeededStore, seededStore } from "./testing";
+
+let store: SeededStore;
+let app: Hono;
+let meetings: MeetingSummary[];
+let details: MeetingDetail[];
+
+async function get(path: string, init?: RequestInit) {
+  const r = await app.request(path, init);
+  return { status: r.status, type: r.headers.get("content-type") ?? "", headers: r.headers, body: await r.text() };
+}
+
+async function json<T>(path: string): Promise<T> {
+  const r = await get(path);
+  assert.equal(r.status, 200, `${path}: ${r.body.slice(0, 200)}`);
+  return JSON.parse(r.body) as T;
+}
+
+before(async () => {
+  store = await seededStore();
+  app = createApp(store.repo, { now: () => new Date("2017-03-01T12:00:00Z"), onError: () => {} });
+  meetings = (await json<{ meetings: { items: MeetingSummary[]; total: number } }>("/api/meetings?page=1")).meetings
+    .items;
+  details = await Promise.all(meetings.map((m) => json<MeetingDetail>(`/api/meetings/${m.id}`)));
+});
+
+after(async () => {
+  await store?.close();
+});
+
+/** Every page address in the portal for the seeded store (one of each list, every record). */
+async function allPages(): Promise<string[]> {
+  const committees = await json<{ id: number }[]>("/api/committees");
+  const people = await json<{ people: { items: { id: number }[]; total: number } }>("/api/people");
+  const docs = new Set(details.flatMap((d) => d.documents.map((x) => x.id)));
+  const decisions = await json<{ decisions: { total: number; limit: number } }>("/api/decisions");
+  const decisionPages = Math.ceil(decisions.decisions.total / decisions.decisions.limit);
+  return [
+    "/",
+    "/meetings",
+    "/committees",
+    "/people",
+    "/search?q=care",
+    "/open-data",
+    ...Array.from({ length: decisionPages }, (_, i) => `/decisions?page=${i + 1}`),
+    ...meetings.map((m) => `/meetings/${m.id}`),
+    ...committees.map((c) => `/committees/${c.id}`),
+    ...people.people.items.map((p) => `/people/${p.id}`),
+    ...[...docs].map((id) => `/documents/${id}`),
+  ];
+}
+
+test("every page renders as HTML and its /api twin validates against the OpenAPI schema", async () => {
+  const root = openApiDocument() as unknown as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const path of await allPages()) {
+    if (path === "/open-data") continue;
+    const page = await get(path);
+    assert.equal(page.status, 200, path);
+    assert.match(page.type, /^text\/html/);
+    assert.match(page.body, /<h1 class="govuk-heading-[a-z]+">/);
+    const apiPath = path === "/" ? "/api/home" : `/api${path}`;
+    const twin = await get(apiPath);
+    assert.equal(twin.status, 200, apiPath);
+    assert.match(twin.type, /^application\/json/);
+    const template = Object.keys(API_RESPONSES).find((t) =>
+      new RegExp(`^${t.replace("{id}", "\\d+")}(\\?|$)`).test(apiPath),
+    ) as string;
+    assert.ok(template, `${apiPath} is described in the OpenAPI document`);
+    problems.push(
+      ...validate({ $ref: `#/components/schemas/${API_RESPONSES[template]}` }, JSON.parse(twin.body), root).map(
+        (e) => `${apiPath} ${e}`,
+      ),
+    );
+  }
+  assert.deepEqual(problems.slice(0, 20), []);
+});
+
+test("the OpenAPI document is 3.1, lists every API path and resolves every $ref", async () => {
+  const doc = await json<{ openapi: string; paths: Record<string, unknown>; components: { schemas: object } }>(
+    "/api/openapi.json",
+  );
+  assert.equal(doc.openapi, "3.1.0");
+  for (const p of Object.keys(API_RESPONSES)) assert.ok(doc.paths[p], p);
+  const refs = JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g) ?? [];
+  for (const r of new Set(refs)) assert.ok((r.split("/").pop() as string) in doc.components.schemas, r);
+});
+
+test("unknown ids are 404 pages (HTML, or JSON under /api), never a stack trace", async () => {
+  for (const path of [
+    "/meetings/999999",
+    "/meetings/0",
+    "/meetings/abc",
+    "/meetings/1.5",
+    "/meetings/99999999999999999999",
+    "/committees/999999",
+    "/people/999999",
+    "/documents/999999",
+    "/no/such/page",
+    "/assets/nope.css",
+  ]) {
+    const html = await get(path);
+    assert.equal(html.status, 404, path);
+    if (!path.startsWith("/assets/")) {
+      assert.match(html.type, /^text\/html/, path);
+      assert.match(html.body, /Page not found/);
+    }
+    assert.doesNotMatch(html.body, /\bat .*\(.*:\d+:\d+\)|Error:/, path);
+    const api = await get(`/api${path}`);
+    assert.equal(api.status, 404, `/api${path}`);
+    assert.match(api.type, /^application\/json/);
+    assert.equal(JSON.parse(api.body).error.status, 404);
+  }
+});
+
+test("bad query strings are 400 pages naming the problem, or JSON under /api", async () => {
+  for (const query of [
+    "/search?q=care&page=0",
+    "/search?q=care&page=abc",
+    "/search?q=care&page=1&page=2",
+    "/search?q=care&year=17",
+    "/search?q=care&type=bogus",
+    "/search?q=care&key=maybe",
+    "/search?q=care&committee=-1",
+    `/search?q=${"x".repeat(201)}`,
+    "/search?q=%00",
+    "/decisions?from=2017-02-30",
+    "/decisions?to=yesterday",
+    "/meetings?year=twenty",
+    "/people?page=-3",
+  ]) {
+    const html = await get(query);
+    assert.equal(html.status, 400, query);
+    assert.match(html.type, /^text\/html/);
+    assert.match(html.body, /There is a problem with the address/);
+    const api = await get(`/api${query}`);
+    assert.equal(api.status, 400, `/api${query}`);
+    assert.ok(JSON.parse(api.body).error.message.length > 5);
+  }
+  for (const feed of ["/search.atom", "/decisions.csv?from=x", "/meetings.ics?committee=x"]) {
+    const r = await get(feed);
+    assert.equal(r.status, 400, feed);
+  }
+});
+
+test("a failing store gives a 500 page that reveals nothing", async () => {
+  const broken = await seededStore();
+  const errors: unknown[] = [];
+  const brokenApp = createApp(broken.repo, { onError: (e) => errors.push(e), checkEveryMs: 0 });
+  await broken.repo.close();
+  try {
+    for (const path of ["/", "/api/meetings/1"]) {
+      const r = await brokenApp.request(path);
+      const body = await r.text();
+      assert.equal(r.status, 500, path);
+      assert.doesNotMatch(body, /sqlite|database|\.ts:\d+|\bat \S+ \(/i, path);
+      assert.ok(errors.length > 0, "the error is logged for the operator");
+      assert.ok(!body.includes((errors[errors.length - 1] as Error).message), "the error's message is not shown");
+    }
+  } finally {
+    await broken.close().catch(() => {});
+  }
+});
+
+test("security headers: CSP without inline script on pages, nosniff everywhere, open CORS on data", async () => {
+  const page = await get("/");
+  const csp = page.headers.get("content-security-policy") ?? "";
+  assert.match(csp, /script-src 'self'(;|$)/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.equal(page.headers.get("x-content-type-options"), "nosniff");
+  assert.equal(page.headers.get("x-frame-options"), "DENY");
+  assert.doesNotMatch(page.body, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script elements");
+  assert.doesNotMatch(page.body, /\son[a-z]+=/i, "no inline event handlers");
+  assert.doesNotMatch(page.body, /\sstyle=/, "no inline styles (CSP style-src 'self')");
+  const api = await get("/api/home");
+  assert.equal(api.headers.get("access-control-allow-origin"), "*");
+  assert.equal(api.headers.get("x-content-type-options"), "nosniff");
+  for (const path of ["/assets/govuk-frontend.min.css", "/assets/govuk-frontend.min.js", "/assets/quorum-init.js"]) {
+    const a = await app.request(path);
+    assert.equal(a.status, 200, path);
+    const etag = a.headers.get("etag") as string;
+    assert.equal((await app.request(path, { headers: { "If-None-Match": etag } })).status, 304);
+  }
+  // The stylesheet's fonts and images are served too.
+  const css = await get("/assets/govuk-frontend.min.css");
+  for (const url of new Set(css.body.match(/\/assets\/[^)"']+/g) ?? []))
+    assert.equal((await app.request(url)).status, 200, url);
+});
+
+test("hostile input is escaped on the page, in highlights and in feeds", async () => {
+  const evil = `<script>alert(1)</script>"'><img src=x onerror=alert(2)> care`;
+  const q = encodeURIComponent(evil);
+  const page = await get(`/search?q=${q}`);
+  assert.equal(page.status, 200);
+  assert.doesNotMatch(page.body, /<script>alert|<img src=x/);
+  assert.match(page.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  const feed = await get(`/search.atom?q=${q}`);
+  assert.equal(feed.status, 200);
+  assert.doesNotMatch(feed.body, /<script>|<img /);
+  // Every <mark> in the results page wraps text only.
+  const good = await get("/search?q=care");
+  for (const m of good.body.match(/<mark>[^]*?<\/mark>/g) ?? []) assert.doesNotMatch(m.slice(6, -7), /[<>]/);
+  assert.ok((good.body.match(/<mark>/g) ?? []).length > 0);
+});
+
+/** Text of exempt items as the gold records give it, never to be published (read at test time). */
+function exemptCanaries(): string[] {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  const out: string[] = [];
+  const goldDir = sharedPath("gold");
+  for (const seed of seedFiles()) {
+    const gold = JSON.parse(
+      readFileSync(`${goldDir}/${basename(seed).replace(/\.\w+$/, ".json")}`, "utf8"),
+    ) as ParseResult;
+    for (const m of gold.meetings)
+      for (const x of m.minutes) {
+        if (!x.exemptParagraphs.length) continue;
+        const texts = [...x.reasons];
+        const walk = (cs: typeof x.resolutions) => cs.forEach((c) => texts.push(c.text) && walk(c.children));
+        walk(x.resolutions);
+        for (const t of texts) {
+          const words = norm(t).split(" ");
+          if (words.length >= 12) out.push(words.slice(3, 11).join(" "));
+        }
+      }
+  }
+  return out;
+}
+
+test("exempt items show their title and Schedule 12A paragraphs, and their content appears nowhere", async () => {
+  const canaries = exemptCanaries();
+  assert.ok(canaries.length >= 3, "the seeds carry exempt items with content to guard");
+  const exempt = details.find((d) => d.minutes.some((x) => x.exempt));
+  assert.ok(exempt, "an exempt minute was imported");
+  const minute = exempt.minutes.find((x) => x.exempt) as MeetingDetail["minutes"][number];
+  assert.deepEqual(minute.resolutions, []);
+  assert.deepEqual(minute.reasons, []);
+  const page = await get(`/meetings/${exempt.id}`);
+  assert.ok(page.body.includes(minute.title.replaceAll("&", "&amp;")));
+  assert.match(page.body, /considered in private under paragraphs? [\d, and]+ of Schedule 12A/);
+
+  const norm = (s: string) =>
+    s
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&[a-z#0-9]+;/g, " ")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ");
+  const words = canaries.flatMap((c) => c.split(" ").filter((w) => w.length > 6)).slice(0, 6);
+  const addresses = [
+    ...(await allPages()),
+    ...(await allPages()).filter((p) => p !== "/open-data").map((p) => (p === "/" ? "/api/home" : `/api${p}`)),
+    ...words.flatMap((w) => [`/search?q=${w}`, `/api/search?q=${w}`, `/search.atom?q=${w}`]),
+    "/decisions.csv",
+    "/attendance.csv",
+    "/meetings.ics",
+  ];
+  let documentPagesWithheld = 0;
+  for (const path of addresses) {
+    const r = await get(path);
+    assert.equal(r.status, 200, path);
+    const text = norm(r.type.includes("json") ? JSON.stringify(JSON.parse(r.body)) : r.body);
+    for (const c of canaries) assert.ok(!text.includes(c), `${path} publishes exempt text: "${c}"`);
+    if (path.startsWith("/documents/") && r.body.includes("Lines withheld")) documentPagesWithheld++;
+  }
+  assert.ok(documentPagesWithheld >= 1, "the source document's exempt lines are withheld");
+});
+
+test("decisions CSV: one row per clause, quoted and formula-safe", async () => {
+  const r = await get("/decisions.csv");
+  assert.match(r.type, /^text\/csv/);
+  assert.match(r.headers.get("content-disposition") ?? "", /attachment; filename="decisions.csv"/);
+  const lines = r.body.split("\r\n");
+  assert.equal(lines[0].split(",")[0], "meeting_id");
+  assert.ok(lines.length > 10);
+  // No cell starts with a formula character unless it was defused with a quote.
+  for (const cell of r.body.split(/,|\r\n/)) assert.doesNotMatch(cell.replace(/^"/, ""), /^[=+@]/);
+  const key = await get("/decisions.csv?key=1");
+  assert.ok(key.body.split("\r\n").length < lines.length, "the key filter narrows the download");
+  const attendance = await get("/attendance.csv");
+  assert.match(attendance.body, /^meeting_id,date,committee,person_id,person,printed_name,status,chair,/);
+  assert.ok(attendance.body.split("\r\n").length > 10);
+});
+
+test("iCalendar feed: one event per dated meeting, CRLF, folded at 75 octets", async () => {
+  const r = await get("/meetings.ics");
+  assert.match(r.type, /^text\/calendar/);
+  const events = r.body.match(/BEGIN:VEVENT/g) ?? [];
+  assert.equal(events.length, meetings.filter((m) => m.date).length);
+  for (const line of r.body.split("\r\n")) assert.ok(new TextEncoder().encode(line).length <= 75, line);
+  assert.doesNotMatch(r.body, /[^\r]\n/);
+  const one = await get(`/meetings.ics?committee=${meetings[0].committee.id}`);
+  assert.ok((one.body.match(/BEGIN:VEVENT/g) ?? []).length < events.length);
+});
+
+test("Atom feed for a search lists its hits with links back to the meetings", async () => {
+  const r = await get("/search.atom?q=care");
+  assert.match(r.type, /^application\/atom\+xml/);
+  assert.match(r.body, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  const entries = r.body.match(/<entry>/g) ?? [];
+  const search = await json<{ result: { total: number } }>("/api/search?q=care");
+  assert.equal(entries.length, Math.min(50, search.result.total));
+  assert.match(r.body, /<link rel="alternate" type="text\/html" href="http:\/\/localhost\/meetings\/\d+"\/>/);
+});
+
+test("home lists upcoming and recent meetings relative to today", async () => {
+  const home = await json<{ upcoming: MeetingSummary[]; recent: MeetingSummary[] }>("/api/home");
+  assert.ok(home.upcoming.every((m) => (m.date as string) >= "2017-03-01"));
+  assert.ok(home.recent.every((m) => (m.date as string) < "2017-03-01"));
+  assert.ok(home.upcoming.length > 0 && home.recent.length > 0);
+});
+
+test("an import clears the cache: new meetings appear without a restart", async () => {
+  const s = await seededStore();
+  try {
+    const fresh = createApp(s.repo, { checkEveryMs: 0 });
+    const before = (await (await fresh.request("/api/home")).json()) as { stats: { documents: number } };
+    const html1 = await (await fresh.request("/committees")).text();
+    // Import one more real document from the corpus that the seeds do not include.
+    const extra = sharedPath("corpus", "moderngov-xml", "manchester_GetMeeting_4967_audit_committee_trimmed.xml");
+    const result = await parseFile(extra);
+    await s.repo.importDocument(result, { path: extra });
+    const after = (await (await fresh.request("/api/home")).json()) as { stats: { documents: number } };
+    assert.equal(after.stats.documents, before.stats.documents + 1);
+    const html2 = await (await fresh.request("/committees")).text();
+    if (result.meetings.length) assert.notEqual(html2, html1, "the committees page shows the new committee");
+  } finally {
+    await s.close();
+  }
+});
