@@ -1,0 +1,382 @@
+// Round trip: generated demo records → rendered text and PDF → parseBytes → the parse/v1 fields
+// come back equal, field by field (compared as the parse/v1 scorer compares text: case,
+// punctuation and spacing ignored; phones by digits; e-mails case-insensitively).
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+import fc from "fast-check";
+import { generateCouncil } from "../demo/generate";
+import type { DemoMeeting } from "../demo/types";
+import type { Clause, Meeting, ParseResult } from "../model/parse-v1";
+import { validateParseResult } from "../model/validate";
+import { parseBytes } from "../pipeline/parse-file";
+import { renderAgendaPack, renderMinutes } from "./pack";
+import { renderAgendaPackPdf, renderMinutesPdf } from "./pdf";
+
+/** The scorer's text key (../shared/eval/score.mjs), compared for equality rather than similarity. */
+const norm = (s: string | null | undefined): string | null =>
+  s == null
+    ? null
+    : s
+        .toLowerCase()
+        .replace(/<\/?u>|\*\*|\|/g, " ")
+        .replace(/[\u2018\u2019\u201a\u2032`]/g, "'")
+        .replace(/[\u201c\u201d\u201e]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, "-")
+        .replace(/[^a-z0-9£%'\s]/g, " ")
+        .replace(/'/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
+const digits = (s: string | null | undefined) => (s == null ? null : s.replace(/\D/g, ""));
+const sorted = (xs: (string | null)[]) => [...xs].sort();
+const clauses = (cs: Clause[]): unknown[] =>
+  cs.map((c) => ({ label: c.label, text: norm(c.text), children: clauses(c.children) }));
+
+type Sample = { name: string; format: "text" | "pdf"; want: Meeting[]; got: ParseResult | Error };
+type Field = { name: string; of: "front" | "minutes"; get: (m: Meeting) => unknown; todo?: string };
+
+/** Each field of parse/v1 the renderer prints, and how it is compared. */
+const FIELDS: Field[] = [
+  { of: "front", name: "body", get: (m) => norm(m.body) },
+  { of: "front", name: "authority", get: (m) => norm(m.authority) },
+  { of: "front", name: "date", get: (m) => m.date },
+  { of: "front", name: "time", get: (m) => m.time },
+  { of: "front", name: "location", get: (m) => norm(m.location) },
+  {
+    of: "front",
+    name: "contact",
+    get: (m) => m.contact && [norm(m.contact.name), digits(m.contact.phone), m.contact.email?.toLowerCase()],
+  },
+  { of: "front", name: "membership", get: (m) => sorted(m.membership.map((x) => `${norm(x.name)} / ${norm(x.role)}`)) },
+  { of: "front", name: "agenda numbers and titles", get: (m) => m.agenda.map((a) => [a.number, norm(a.title)]) },
+  { of: "front", name: "agenda reportBy", get: (m) => m.agenda.map((a) => [a.number, norm(a.reportBy)]) },
+  { of: "front", name: "agenda pages", get: (m) => m.agenda.map((a) => [a.number, a.pages]) },
+  {
+    of: "front",
+    name: "report agenda items, titles and authors",
+    get: (m) => m.reports.map((r) => [r.agendaItem, norm(r.title), norm(r.author)]),
+  },
+  { of: "front", name: "report recommendations", get: (m) => m.reports.map((r) => r.recommendations.map(norm)) },
+  {
+    of: "front",
+    name: "report officers",
+    get: (m) =>
+      m.reports.map((r) =>
+        r.officers.map((o) => [norm(o.name), norm(o.role), digits(o.phone), o.email?.toLowerCase() ?? null]),
+      ),
+  },
+  { of: "front", name: "report appendices", get: (m) => m.reports.map((r) => r.appendices.map(norm)) },
+  { of: "front", name: "report background papers", get: (m) => m.reports.map((r) => r.backgroundPapers.map(norm)) },
+  { of: "minutes", name: "minutes: body, date and location", get: (m) => [norm(m.body), m.date, norm(m.location)] },
+  { of: "minutes", name: "minutes: time (from the closing block)", get: (m) => m.time },
+  {
+    of: "minutes",
+    name: "attendance",
+    get: (m) =>
+      m.attendance && {
+        chair: norm(m.attendance.chair),
+        present: sorted(m.attendance.present.map(norm)),
+        apologies: sorted(m.attendance.apologies.map(norm)),
+        inAttendance: sorted(m.attendance.inAttendance.map(norm)),
+      },
+  },
+  { of: "minutes", name: "minute numbers and titles", get: (m) => m.minutes.map((x) => [x.number, norm(x.title)]) },
+  {
+    of: "minutes",
+    name: "minute agenda items (where the minute cites its report)",
+    get: (m) => m.minutes.map((x) => [x.number, x.agendaItem]),
+  },
+  { of: "minutes", name: "resolutions", get: (m) => m.minutes.map((x) => [x.number, clauses(x.resolutions)]) },
+  {
+    of: "minutes",
+    name: "key decisions (marked or not)",
+    get: (m) => m.minutes.map((x) => [x.number, x.keyDecision === true]),
+  },
+  { of: "minutes", name: "reasons", get: (m) => m.minutes.map((x) => [x.number, x.reasons.map(norm)]) },
+  {
+    of: "minutes",
+    name: "exempt paragraphs",
+    get: (m) => m.minutes.map((x) => [x.number, [...x.exemptParagraphs].sort((a, b) => a - b)]),
+  },
+  {
+    of: "minutes",
+    name: "declarations",
+    get: (m) => m.minutes.map((x) => [x.number, x.declarations.map((d) => [norm(d.member), norm(d.interest), d.item])]),
+  },
+  { of: "minutes", name: "next meeting", get: (m) => m.nextMeeting },
+];
+
+/** The parsed meeting that matches an expected one: same date and body. */
+function counterpart(want: Meeting, got: ParseResult): Meeting | undefined {
+  return got.meetings.find((g) => g.date === want.date && norm(g.body) === norm(want.body));
+}
+
+const isFront = (m: Meeting) => m.agenda.length > 0 || m.membership.length > 0;
+
+function mismatches(samples: Sample[], field: Field): string[] {
+  const out: string[] = [];
+  for (const s of samples) {
+    if (s.got instanceof Error) {
+      out.push(`${s.name}: ${s.got.message}`);
+      continue;
+    }
+    for (const want of s.want.filter((m) => (field.of === "front" ? isFront(m) : !isFront(m)))) {
+      const got = counterpart(want, s.got);
+      if (!got) {
+        out.push(`${s.name}: no parsed meeting for ${want.body} ${want.date}`);
+        continue;
+      }
+      try {
+        assert.deepStrictEqual(field.get(got), field.get(want));
+      } catch (e) {
+        out.push(`${s.name} (${want.body} ${want.date}): ${(e as Error).message.split("\n").slice(0, 14).join("\n")}`);
+      }
+    }
+  }
+  return out;
+}
+
+async function parse(name: string, bytes: Uint8Array): Promise<ParseResult | Error> {
+  try {
+    return await parseBytes(name, bytes);
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** A council of 150 meetings (four municipal years: every storyline, exempt items, referrals). */
+const council = generateCouncil({ meetings: 150, seed: "roundtrip" });
+const byId = new Map(council.meetings.map((m) => [m.id, m]));
+const prevOf = (m: DemoMeeting) => (m.previousId ? byId.get(m.previousId)!.doc : null);
+const lastOfEach = [...new Map(council.meetings.map((m) => [m.committee, m])).values()];
+
+/** Meetings whose packs between them show every feature: exempt items, declarations, referrals, each kind of body. */
+function featured(): DemoMeeting[] {
+  const has = (p: (m: Meeting) => boolean) =>
+    council.meetings.find((m) => m.previousId && p(byId.get(m.previousId)!.doc.record));
+  const picks = [
+    has((r) => r.minutes.some((x) => x.exemptParagraphs.length > 0)),
+    has((r) => r.minutes.some((x) => x.declarations.length > 0)),
+    has((r) => r.minutes.some((x) => x.resolutions.some((c) => /forwarded to the Cabinet/.test(c.text)))),
+    has((r) => r.minutes.some((x) => x.resolutions.some((c) => /further report be submitted/.test(c.text)))),
+    has((r) => r.body === "County Council"),
+    has((r) => r.body === "Planning and Regulatory Committee"),
+  ];
+  return [...new Set(picks.filter((m): m is DemoMeeting => !!m))];
+}
+
+/**
+ * Checks that still fail because of gaps in the parser or the PDF reader, each naming the gap.
+ * Remove an entry as soon as its gap is closed; the check then guards the round trip.
+ */
+type Group = "text" | "text, pack without previous minutes" | "pdf";
+const CLOSING_TIME =
+  'parser gap: the closing block of minutes ("10.00 am - 12.01 pm" / date / CHAIRMAN) is not read, so the minuted meeting\'s start time stays null';
+const CLOSING_REASONS =
+  "parser gap: the closing block of minutes is read as one more REASONS FOR DECISION paragraph of the last minute when that minute has reasons";
+const NO_MINUTES =
+  "parser gap: a pack whose agenda is followed directly by officer reports (a committee's first meeting, no previous minutes) loses its agenda items and reads report paragraphs as agenda items, and finds no reports";
+const WRAPPED_CELLS =
+  "PDF gap: an agenda row whose title or report-by cell wraps onto a second line keeps only the first line of each cell (and the page range printed on the wrapped line is lost)";
+const TODO: Record<Group, Record<string, string>> = {
+  text: {
+    "report officers":
+      'parser gap: an officer whose surname is hyphenated ("Eleanor Marriott-Shaw, Director of Law and Governance") is not recognised under Officer(s) to Contact',
+    "minutes: time (from the closing block)": CLOSING_TIME,
+    reasons: CLOSING_REASONS,
+  },
+  "text, pack without previous minutes": {
+    "agenda numbers and titles": NO_MINUTES,
+    "agenda reportBy": NO_MINUTES,
+    "agenda pages": NO_MINUTES,
+    "report agenda items, titles and authors": NO_MINUTES,
+    "report recommendations": NO_MINUTES,
+    "report officers": NO_MINUTES,
+    "report appendices": NO_MINUTES,
+    "report background papers": NO_MINUTES,
+    "spans point at the lines where each agenda item, minute and report was written": NO_MINUTES,
+  },
+  pdf: {
+    "agenda numbers and titles": WRAPPED_CELLS,
+    "agenda reportBy": WRAPPED_CELLS,
+    "agenda pages": WRAPPED_CELLS,
+    "minute numbers and titles":
+      'PDF gap: a minute heading that wraps onto a second line ("... household waste transfer station at" / "Fennick Quarry.") keeps only its first line as the title',
+    "minutes: time (from the closing block)": CLOSING_TIME,
+    reasons: CLOSING_REASONS,
+  },
+};
+
+describe("demo records survive rendering and parsing", () => {
+  const text: Sample[] = [];
+  const pdf: Sample[] = [];
+
+  before(async () => {
+    for (const m of council.meetings) {
+      const r = renderAgendaPack(m.doc, prevOf(m));
+      text.push({
+        name: `${m.id}.txt`,
+        format: "text",
+        want: r.meetings,
+        got: await parse(`${m.id}.txt`, enc(r.text)),
+      });
+    }
+    for (const m of lastOfEach) {
+      const r = renderMinutes(m.doc);
+      const name = `${m.id}-minutes.txt`;
+      text.push({ name, format: "text", want: r.meetings, got: await parse(name, enc(r.text)) });
+    }
+    // Random councils and meetings beyond the fixed one.
+    const runs: [string, number][] = fc.sample(
+      fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 2, max: 60 })),
+      {
+        numRuns: 20,
+        seed: 20261122,
+      },
+    );
+    for (const [seed, n] of runs) {
+      const c = generateCouncil({ meetings: n, seed });
+      const m = c.meetings[n - 1];
+      const prev = m.previousId ? c.meetings.find((x) => x.id === m.previousId)!.doc : null;
+      const r = renderAgendaPack(m.doc, prev);
+      const name = `random-${JSON.stringify(seed)}-${m.id}.txt`;
+      text.push({ name, format: "text", want: r.meetings, got: await parse(name, enc(r.text)) });
+    }
+    for (const m of featured()) {
+      const r = await renderAgendaPackPdf(m.doc, prevOf(m));
+      pdf.push({ name: `${m.id}.pdf`, format: "pdf", want: r.meetings, got: await parse(`${m.id}.pdf`, r.bytes) });
+    }
+    const last = lastOfEach[0];
+    const r = await renderMinutesPdf(last.doc);
+    pdf.push({
+      name: `${last.id}-minutes.pdf`,
+      format: "pdf",
+      want: r.meetings,
+      got: await parse(`${last.id}-minutes.pdf`, r.bytes),
+    });
+  });
+
+  test("the expected records are valid parse/v1 and cover every feature", () => {
+    const all = [...text, ...pdf].flatMap((s) => s.want);
+    const problems = validateParseResult({
+      schema: "parse/v1",
+      source: { name: "expected", format: "text", sha256: "0".repeat(64) },
+      meetings: all,
+      diagnostics: [],
+    });
+    assert.deepEqual(problems, []);
+    const minutes = all.flatMap((m) => m.minutes);
+    assert.ok(
+      minutes.some((x) => x.keyDecision === true),
+      "a key decision",
+    );
+    assert.ok(
+      minutes.some((x) => x.exemptParagraphs.length),
+      "an exempt item",
+    );
+    assert.ok(
+      minutes.some((x) => x.declarations.length),
+      "a declaration of interest",
+    );
+    assert.ok(
+      minutes.some((x) => x.resolutions.some((c) => c.children.length === 0 && c.label === null)),
+      "an unlettered resolution",
+    );
+    assert.ok(
+      all.some((m) => m.nextMeeting),
+      "a next meeting",
+    );
+    assert.ok(pdf.length >= 5, "PDF samples");
+  });
+
+  test("each pack yields exactly the meetings it states", () => {
+    const bad = [...text, ...pdf].flatMap((s) =>
+      s.got instanceof Error
+        ? [`${s.name}: ${s.got.message}`]
+        : s.got.meetings.length === s.want.length
+          ? []
+          : [`${s.name}: ${s.got.meetings.length} meetings parsed, ${s.want.length} stated`],
+    );
+    assert.deepEqual(bad, []);
+  });
+
+  /** A committee's first pack carries no previous minutes: only a front sheet and reports. */
+  const firstPack = (s: Sample) => s.want.length === 1 && isFront(s.want[0]);
+  const groups: Record<Group, () => Sample[]> = {
+    text: () => text.filter((s) => !firstPack(s)),
+    "text, pack without previous minutes": () => text.filter(firstPack),
+    pdf: () => pdf,
+  };
+  for (const group of Object.keys(groups) as Group[]) {
+    for (const field of FIELDS) {
+      if (group === "text, pack without previous minutes" && field.of === "minutes") continue;
+      const todo = TODO[group][field.name];
+      test(`${group}: ${field.name}`, todo ? { todo } : {}, () => {
+        const samples = groups[group]();
+        assert.ok(samples.length > 0, "no samples");
+        const bad = mismatches(samples, field);
+        assert.equal(bad.length, 0, `${bad.length} mismatches; first:\n${bad.slice(0, 3).join("\n---\n")}`);
+      });
+    }
+  }
+
+  test("pdf: each agenda page range starts on the page where the parser found the report", () => {
+    const bad: string[] = [];
+    for (const s of pdf) {
+      if (s.got instanceof Error) continue;
+      const front = s.want.find(isFront);
+      const got = front && counterpart(front, s.got);
+      if (!front || !got) continue;
+      for (const r of got.reports) {
+        const item = front.agenda.find((a) => a.number === r.agendaItem);
+        if (item?.pages && r.span.page !== item.pages.start)
+          bad.push(
+            `${s.name}: report for item ${item.number} found on page ${r.span.page}, agenda says ${item.pages.start}`,
+          );
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  for (const group of ["text", "text, pack without previous minutes"] as const) {
+    const name = "spans point at the lines where each agenda item, minute and report was written";
+    const todo = TODO[group][name];
+    test(`${group}: ${name}`, todo ? { todo } : {}, () => {
+      const bad: string[] = [];
+      const within = (line: number, span: { startLine: number; endLine: number }) =>
+        line >= span.startLine - 1 && line <= span.endLine + 1;
+      for (const s of groups[group]()) {
+        if (s.got instanceof Error) continue;
+        for (const want of s.want) {
+          const got = counterpart(want, s.got);
+          if (!got) continue;
+          for (const a of want.agenda) {
+            const g = got.agenda.find((x) => x.number === a.number);
+            if (g && !within(a.span.startLine, g.span)) bad.push(`${s.name}: agenda ${a.number}`);
+          }
+          for (const x of want.minutes) {
+            const g = got.minutes.find((y) => y.number === x.number);
+            if (g && !within(x.span.startLine, g.span)) bad.push(`${s.name}: minute ${x.number}`);
+          }
+          for (const r of want.reports) {
+            const g = got.reports.find((y) => y.agendaItem === r.agendaItem);
+            if (g && !within(r.span.startLine, g.span)) bad.push(`${s.name}: report ${r.agendaItem}`);
+          }
+        }
+      }
+      assert.deepEqual(bad.slice(0, 10), []);
+    });
+  }
+});
+
+test("generation is deterministic for a seed and differs between seeds", () => {
+  const a = generateCouncil({ meetings: 30, seed: "x" });
+  const b = generateCouncil({ meetings: 30, seed: "x" });
+  const c = generateCouncil({ meetings: 30, seed: "y" });
+  assert.deepStrictEqual(a, b);
+  assert.notDeepStrictEqual(
+    a.meetings.map((m) => m.doc.record.membership),
+    c.meetings.map((m) => m.doc.record.membership),
+  );
+});
