@@ -1,0 +1,80 @@
+/**
+ * `quorum start`: what `npm start` runs on a fresh clone. If the store is empty it generates the
+ * fictional demo council, imports its papers through the normal pipeline (read → parse → store),
+ * then serves the portal. A store that already holds meetings is served as it is.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { importPaths } from "../../import/import-paths";
+import { openRepository } from "../../store/open";
+import { storeLocation } from "../../store/repository";
+import { parseOptions, UsageError } from "../args";
+import type { Command } from "../main";
+import { command as demo } from "./demo";
+import { command as serve } from "./serve";
+
+const usage = "quorum start [--db FILE] [--port N] [--host H] [--meetings N] [--seed S]";
+const DEFAULT_MEETINGS = "160";
+
+export const command: Command = {
+  summary:
+    "Generate and import the demo council when the store is empty, then serve the portal (default http://127.0.0.1:3000).",
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseOptions(
+      argv,
+      {
+        db: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
+        meetings: { type: "string" },
+        seed: { type: "string" },
+      },
+      usage,
+    );
+    if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\nusage: ${usage}`);
+    const loc = storeLocation(values.db);
+    const repo = await openRepository(loc, { migrate: true });
+    try {
+      const stats = await repo.stats();
+      if (stats.meetings === 0) {
+        // Demo papers live beside the SQLite file (or under data/ for PostgreSQL) so a re-run can re-import them.
+        const base = loc.kind === "sqlite" ? dirname(loc.file) : "data";
+        const dir = join(base, "demo");
+        if (!existsSync(join(dir, "truth.json"))) {
+          console.log(`The store is empty: generating the demo council into ${dir}…`);
+          const code = await demo.run([
+            "--meetings",
+            values.meetings ?? DEFAULT_MEETINGS,
+            "--out",
+            dir,
+            ...(values.seed ? ["--seed", values.seed] : []),
+          ]);
+          if (code !== 0) return code;
+        }
+        console.log(`Importing ${dir}…`);
+        // The papers only: truth.json is the generator's answer key, not a council document.
+        const papers = readdirSync(dir)
+          .filter((f) => f !== "truth.json")
+          .map((f) => join(dir, f));
+        const summary = await importPaths(repo, papers);
+        const d = summary.documents;
+        console.log(
+          `Imported ${d.new + d.replaced} documents (${d.unchanged} unchanged, ${d.failed} failed): ${summary.meetings} meetings, ${summary.items} items, in ${summary.seconds} s.`,
+        );
+        for (const f of summary.failures) console.error(`  failed: ${f.file}: ${f.reason}`);
+        if (d.failed) return 1;
+      } else {
+        console.log(`The store holds ${stats.meetings} meetings; serving it as it is.`);
+      }
+    } finally {
+      await repo.close();
+    }
+    const serveArgs = [
+      ...(values.db ? ["--db", values.db] : []),
+      ...(values.port ? ["--port", values.port] : []),
+      ...(values.host ? ["--host", values.host] : []),
+    ];
+    return serve.run(serveArgs);
+  },
+};
