@@ -20,6 +20,8 @@ export type TopicOptions = {
   maxWordShare?: number;
   /** Most of the meetings any phrase may appear in (default 0.9; applies from 6 meetings up). */
   maxPhraseShare?: number;
+  /** Times a phrase must recur in an item's discussion text to make the item a member (default 2). */
+  minTextMentions?: number;
   /** Overlap of two phrases' items (Jaccard) at which they join one thread (default 0.6). */
   mergeOverlap?: number;
 };
@@ -155,6 +157,7 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
   const maxWordShare = options.maxWordShare ?? 0.6;
   const maxPhraseShare = options.maxPhraseShare ?? 0.9;
   const mergeOverlap = options.mergeOverlap ?? 0.6;
+  const minTextMentions = options.minTextMentions ?? 2;
 
   const items: Item[] = collectItems(input);
   const meetingCount = new Set(items.map((i) => i.meetingKey)).size;
@@ -169,20 +172,36 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
   const stats = new Map<string, Stats>();
   items.forEach((item, idx) => {
     for (const f of item.fields) {
-      for (const h of phrases(f.text, maxWords)) {
+      const hits = phrases(f.text, maxWords);
+      // In discussion text a passing mention is not membership: the phrase must recur there.
+      let counts: Map<string, number> | null = null;
+      let lineOf: Map<string, number> | null = null;
+      if (f.kind === "text") {
+        counts = new Map();
+        for (const h of hits) counts.set(h.phrase, (counts.get(h.phrase) ?? 0) + 1);
+        lineOf = new Map();
+        const start = f.span?.startLine ?? 1;
+        f.text.split("\n").forEach((ln, i) => {
+          for (const h of phrases(ln, maxWords)) if (!lineOf!.has(h.phrase)) lineOf!.set(h.phrase, start + i);
+        });
+      }
+      for (const h of hits) {
         let s = stats.get(h.phrase);
         if (!s) {
           s = { words: h.words, items: new Map(), meetings: new Set(), titled: new Set(), proper: 0, plain: 0 };
           stats.set(h.phrase, s);
         }
-        const occ: Occ = { field: f.kind, label: f.label, span: f.span };
-        const prev = s.items.get(idx);
-        if (!prev || better(occ, prev)) s.items.set(idx, occ);
-        s.meetings.add(item.meetingKey);
         // A background paper is the title of an earlier report: it titles, it does not name.
         if (f.kind === "title" || f.kind === "background") s.titled.add(item.meetingKey);
         else if (h.properCase) s.proper++;
         else s.plain++;
+        if (counts && (counts.get(h.phrase) ?? 0) < minTextMentions) continue;
+        const at = lineOf?.get(h.phrase);
+        const span = at !== undefined && f.span ? { startLine: at, endLine: at, page: f.span.page } : f.span;
+        const occ: Occ = { field: f.kind, label: f.label, span };
+        const prev = s.items.get(idx);
+        if (!prev || better(occ, prev)) s.items.set(idx, occ);
+        s.meetings.add(item.meetingKey);
       }
     }
   });
@@ -256,10 +275,22 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
       );
     };
     // A shorter form of a seed ("lightbulb" of "lightbulb service") reaching all its items joins it.
+    // A single word joins only when it is printed as a name ("Lightbulb") or is the head, the last
+    // word, of the thread's seed ("library" of "delivery of library"); never "live" of "help to live at home".
+    // Named counts only beyond the seed's own printings ("Live" is capitalised only inside
+    // "Help to Live at Home"; "Lightbulb" also stands alone).
+    const namedBeyond = (seed: Stats) => {
+      const proper = sp.proper - seed.proper;
+      return proper > 0 && proper >= 1.5 * Math.max(0, sp.plain - seed.plain);
+    };
+    const wordOk = (g: Group) =>
+      sp.words > 1 ||
+      g.seed.endsWith(` ${p}`) ||
+      (containsPhrase(g.seed, p) ? namedBeyond(stats.get(g.seed)!) : isNamed(sp));
     const shorter = groups.find(
-      (g) => containsPhrase(g.seed, p) && [...g.seedItems].every((x) => its.has(x)) && fits(g),
+      (g) => containsPhrase(g.seed, p) && wordOk(g) && [...g.seedItems].every((x) => its.has(x)) && fits(g),
     );
-    if (bestGroup && bestJ >= mergeOverlap && fits(bestGroup)) bestGroup.phrases.push(p);
+    if (bestGroup && bestJ >= mergeOverlap && fits(bestGroup) && wordOk(bestGroup)) bestGroup.phrases.push(p);
     else if (shorter) shorter.phrases.push(p);
     // Part of a phrase already followed does not open a thread of its own.
     else if (groups.some((g) => g.phrases.some((q) => q !== p && containsPhrase(q, p)))) continue;
