@@ -166,7 +166,7 @@ function pageOnlySpans(layout: PackLayout) {
     const at = (page: number | null) => ({ startLine: 1, endLine: 1, page });
     return {
       ...m,
-      agenda: m.agenda.map((a) => ({ ...a, span: at(1) })),
+      agenda: m.agenda.map((a) => ({ ...a, span: at(null) })),
       reports: m.reports.map((r) => ({ ...r, span: at(layout.pages.get(r.agendaItem ?? "")?.start ?? null) })),
       minutes: m.minutes.map((x) => ({ ...x, span: at(null) })),
       span: at(m.minutes.length || m.attendance ? null : 1),
