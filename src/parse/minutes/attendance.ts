@@ -83,8 +83,9 @@ export function readAttendance(
       const people = readPeople(buf);
       if (kind === "present") {
         att.present.push(...people.names);
+        att.inAttendance.push(...people.officers);
         if (people.chair && !att.chair) att.chair = people.chair;
-      } else att.inAttendance.push(...people.names);
+      } else att.inAttendance.push(...people.names, ...people.officers);
     }
     buf = [];
   };
@@ -118,4 +119,40 @@ export function readAttendance(
   flush();
   if (att.chair && !att.present.includes(att.chair)) att.present.unshift(att.chair);
   return { attendance: att, found };
+}
+
+const RUNNING_LABEL =
+  /\b(also\s+present|in\s+attendance|present|apologies(?:\s+for\s+absence)?)\b\s*(?:\([^)]{0,40}\))?\s*(?::-?|\s-\s)\s*/gi;
+
+/**
+ * Attendance written into running text, as parish minutes do on their heading line:
+ * "... Present: Cllr A – Chairman, Cllr B. Also present: Borough Councillor C and 1 member of the
+ * public ...", "PRESENT (Six Councillors):- A (AA), B (BB) Chair and C (CC) In attendance: ...".
+ */
+export function attendanceFromRunningText(text: string): { attendance: Attendance; found: boolean } {
+  const att = emptyAttendance();
+  const t = text.length > 4000 ? text.slice(0, 4000) : text;
+  const labels: { kind: Kind; at: number; end: number }[] = [];
+  RUNNING_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null = RUNNING_LABEL.exec(t);
+  while (m) {
+    const w = m[1].toLowerCase();
+    const kind: Kind = w.startsWith("apolog") ? "apologies" : w === "present" ? "present" : "inAttendance";
+    labels.push({ kind, at: m.index, end: m.index + m[0].length });
+    m = RUNNING_LABEL.exec(t);
+  }
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k];
+    let seg = t.slice(l.end, k + 1 < labels.length ? labels[k + 1].at : t.length);
+    const stop = /\.\s+(?=[A-Z][a-z]+\s+[a-z])|\s(?=MINUTES\b)|\s\d{1,2}\.\s+[A-Z]/.exec(seg);
+    if (stop) seg = seg.slice(0, stop.index);
+    const people = readPeople([[seg]]);
+    if (l.kind === "present") {
+      att.present.push(...people.names);
+      att.inAttendance.push(...people.officers);
+      if (people.chair && !att.chair) att.chair = people.chair;
+    } else if (l.kind === "apologies") att.apologies.push(...people.names);
+    else att.inAttendance.push(...people.names, ...people.officers);
+  }
+  return { attendance: att, found: labels.length > 0 };
 }

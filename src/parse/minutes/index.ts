@@ -8,14 +8,14 @@
 import type { SourceDocument } from "../../model/document";
 import type { Diagnostic, Meeting, Minute, Span } from "../../model/parse-v1";
 import { emptyMeeting } from "../../model/parse-v1";
-import { apologiesFromText, readAttendance } from "./attendance";
+import { apologiesFromText, attendanceFromRunningText, readAttendance } from "./attendance";
 import { findDate } from "./dates";
 import { readDeclarations } from "./declarations";
 import { findItems, type ItemHeading } from "./items";
 import { readPeople } from "./names";
 import { readDecision } from "./resolutions";
 import { findSections, furnitureKey } from "./sections";
-import { type Block, type LineView, squash, toBlocks } from "./text";
+import { type Block, type LineView, splitLongLine, squash, toBlocks } from "./text";
 
 export type MinutesResult = {
   meetings: Meeting[];
@@ -59,7 +59,13 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
   const diagnostics: Diagnostic[] = [];
   const meetings: Meeting[] = [];
   const claimed: { startLine: number; endLine: number }[] = [];
-  const views: LineView[] = doc.lines.map((l) => ({ n: l.n, raw: l.text, text: l.text, line: l }));
+  const views: LineView[] = [];
+  const inlineItems = { expected: -1 };
+  for (const l of doc.lines) {
+    const parts = splitLongLine(l.text, inlineItems);
+    if (parts.length === 1) views.push({ n: l.n, raw: l.text, text: l.text, line: l });
+    else for (const p of parts) views.push({ n: l.n, raw: p, text: p, line: l, virtual: true });
+  }
   if (!views.length) return { meetings, diagnostics, claimed };
   const indexOf = new Map<number, number>();
   for (let i = 0; i < views.length; i++) indexOf.set(views[i].n, i);
@@ -72,8 +78,8 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       sec.running.size && sec.running.has(furnitureKey(v.text)) ? { ...v, text: "" } : v,
     );
     const texts = local.map((v) => squash(v.text));
-    const first = (indexOf.get(sec.headEnd) ?? -1) + 1;
-    const last = indexOf.get(sec.end) ?? views.length - 1;
+    const first = sec.headEndIdx + 1;
+    const last = sec.endIdx;
     const items = findItems(local, texts, first, last, sec);
     const meeting = emptyMeeting(sec.body ?? "", span(sec.start, sec.end));
     meeting.authority = sec.authority;
@@ -93,12 +99,13 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
 
     const attEnd = items.length ? items[0].at - 1 : last;
     const { attendance, found } = readAttendance(local, first, attEnd, sec.running);
-    // Wretton-style headings carry "Present: ..." on the heading line itself.
-    if (!found && /\bpresent\s*:/i.test(sec.headText)) {
-      const rest = sec.headText.slice(sec.headText.search(/\bpresent\s*:/i)).replace(/^present\s*:\s*/i, "");
-      const people = readPeople([[rest]]);
-      attendance.present.push(...people.names);
-      attendance.chair = people.chair;
+    // Parish-style headings carry "Present: ..." in the heading sentence itself.
+    if (!found && /\bpresent\b/i.test(sec.headText)) {
+      const inline = attendanceFromRunningText(sec.headText);
+      attendance.present.push(...inline.attendance.present);
+      attendance.apologies.push(...inline.attendance.apologies);
+      attendance.inAttendance.push(...inline.attendance.inAttendance);
+      attendance.chair = attendance.chair ?? inline.attendance.chair;
     }
     let hasAttendance = found || attendance.present.length > 0;
 
@@ -146,8 +153,10 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       }
       if (/declar|interest/i.test(it.title)) minute.declarations = readDeclarations(blocks);
       if (/apolog/i.test(it.title)) {
-        const names = apologiesFromText(
-          `${/apolog/i.test(blockTexts.join(" ")) ? "" : "Apologies from "}${blockTexts.join(" ")}`,
+        // Each paragraph on its own: "Apologies were received from A and B." / a bare list of names.
+        const mentions = blockTexts.some((t) => /apolog/i.test(t));
+        const names = blockTexts.flatMap((t) =>
+          /apolog/i.test(t) ? apologiesFromText(t) : mentions ? [] : apologiesFromText(`Apologies from ${t}`),
         );
         for (const n of names) if (!attendance.apologies.includes(n)) attendance.apologies.push(n);
         if (names.length) hasAttendance = true;
@@ -155,6 +164,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       if (/^(?:those\s+(?:attending|present)|present|attendance)\b/i.test(it.title) && blockTexts.length) {
         const people = readPeople([[blockTexts[0]]]);
         attendance.present.push(...people.names);
+        attendance.inAttendance.push(...people.officers);
         if (people.chair && !attendance.chair) attendance.chair = people.chair;
         if (people.names.length) hasAttendance = true;
       }

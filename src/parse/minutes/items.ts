@@ -56,7 +56,7 @@ export function findItems(
   const running = sec.running;
   for (let i = first; i <= last; i++) {
     const t = texts[i];
-    if (!t || t.length > 400 || running.has(furnitureKey(t))) continue;
+    if (!t || (t.length > 400 && !views[i].virtual) || running.has(furnitureKey(t))) continue;
     const raw = views[i].text.replace(/[\u00a0\t]/g, " ").trim();
     const m = NUMBERED.exec(raw.slice(0, 400));
     // Marker-confirmed title: this line (and up to two wrapped lines) then "(Item N)".
@@ -81,7 +81,21 @@ export function findItems(
       let inline: string | null = null;
       if (/^RESOLVED\b/i.test(title) || (/^\d/.test(title) && /^\d+(?:\.\d+)+\s/.test(raw))) continue;
       if (!/^[A-Z0-9'"‘“(£]/.test(title)) continue;
-      const colon = title.indexOf(": ");
+      if (views[i].virtual) {
+        // An item run into its text on one long line: the title ends at the first sentence break.
+        const cut =
+          /:\s|\s[–—-]\s|[?!.]\s|\s\d{1,2}\.\d{1,2}\b|\s(?=(?:The|It|A|An|All|No|Cllr|Councillor|Councillors)\s)|\s(?=[A-Z]{2,3}\s+[a-z])/.exec(
+            title.slice(0, 160),
+          );
+        const at = cut ? cut.index : Math.min(title.length, 100);
+        inline =
+          title
+            .slice(at)
+            .replace(/^[:\s–—.?!-]+/, "")
+            .trim() || null;
+        title = title.slice(0, at);
+      }
+      const colon = inline === null ? title.indexOf(": ") : -1;
       if (colon > 3 && (title.length - colon > 60 || title.length > 140)) {
         inline = title.slice(colon + 2).trim();
         title = title.slice(0, colon);

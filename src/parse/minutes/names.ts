@@ -7,12 +7,19 @@
 
 const HONORIFIC =
   "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Professor|Prof|Rev|Revd|Reverend|County Councillor|Borough Councillor|District Councillor)";
-const GLUED_SPLIT = new RegExp(`\\s+(?=${HONORIFIC}\\.?\\s)`, "g");
+const GLUED_SPLIT = new RegExp(
+  `(?<!\\b(?:${HONORIFIC}|County|Borough|District|Parish|Town|City)\\.?)\\s+(?=${HONORIFIC}\\.?\\s)`,
+  "g",
+);
 const POSTNOMINAL = /^(?:CC|MBE|OBE|CBE|JP|DL|KC|QC|MP|MEP|BEM|FRICS|PhD|MA|BSc|MSc|Hon)\.?$/;
 const ROLE_WORD =
   /\b(?:for|of|the|to|with|on|member|director|officer|manager|leader|spokesperson|clerk|head|chief|cabinet|representative|assistant|executive|counsel|services|adviser|advisor|analyst|accountant|lead|support|secretary|deputy|interim|corporate|democratic|strategic|public|substitute|observer|co-opted|parishioners?|residents?|press|visitors?|committee|panel|board|group|partnership|authority|commission|trust)\b/i;
 
-export type PersonList = { names: string[]; chair: string | null };
+/** `officers`: people the list itself marks as the council's officers ("Mrs C Hardy (Clerk)"). */
+export type PersonList = { names: string[]; chair: string | null; officers: string[] };
+
+const OFFICER_NOTE =
+  /^\s*(?:parish\s+|town\s+)?(?:clerk|responsible\s+financial\s+officer|rfo|minute[-\s]taker|secretary)(?:\s+and\s+rfo)?\s*$/i;
 
 function isChairNote(s: string): boolean {
   return /^\s*(?:in\s+the\s+chair|chair(?:man|person|woman)?|the\s+chair(?:man)?|presiding)\s*$/i.test(s);
@@ -35,6 +42,7 @@ function dropBrackets(s: string): { text: string; chairAt: number[] } {
       depth--;
       if (depth === 0) {
         if (isChairNote(buf)) chairAt.push(out.length);
+        else if (OFFICER_NOTE.test(buf)) out += "\u0000officer";
         out += " ";
       } else buf += ch;
       continue;
@@ -70,34 +78,39 @@ function looksLikeName(s: string): boolean {
 
 /** Splits one entry's text (already free of brackets) into name candidates. */
 function splitEntry(entry: string): string[] {
-  // "Name – Role": keep the left side.
-  const dash = /\s[–—-]\s/.exec(entry);
-  let e = entry;
-  let chairByDash = false;
-  if (dash) {
-    const right = entry.slice(dash.index + dash[0].length);
-    if (/^\s*chair(?:man|person|woman)?\b/i.test(right)) chairByDash = true;
-    e = entry.slice(0, dash.index);
-  }
-  const withoutHonorific = (x: string) => x.replace(new RegExp(`^\\s*${HONORIFIC}\\.?\\s+`), "");
-  const pieces = e
-    .split(/\s*[,;]\s*|(?<=[a-z]{3})\.\s+(?=[A-Z])/)
-    .filter((p) => !ROLE_WORD.test(withoutHonorific(p)) || new RegExp(`^\\s*${HONORIFIC}\\.?\\s`).test(p))
-    .flatMap((p) => p.split(/\s+and\s+|\s+&\s+/));
   const out: string[] = [];
-  for (const p of pieces) {
-    const t = tidyName(p);
-    if (!t) continue;
-    if (POSTNOMINAL.test(t) && out.length) {
-      out[out.length - 1] = `${out[out.length - 1]}, ${t}`;
-      continue;
+  const honorificStart = new RegExp(`^\\s*${HONORIFIC}\\.?\\s`);
+  const withoutHonorific = (x: string) => x.replace(new RegExp(`^\\s*${HONORIFIC}\\.?\\s+`), "");
+  for (const piece of entry.split(/\s*[,;]\s*|(?<=[a-z]{3})\.\s+(?=[A-Z])/)) {
+    let p = piece;
+    let chairByDash = false;
+    // "Name – Role": keep the left side.
+    const dash = /\s[–—-]\s/.exec(p);
+    if (dash) {
+      chairByDash = /^\s*chair(?:man|person|woman)?\b/i.test(p.slice(dash.index + dash[0].length));
+      p = p.slice(0, dash.index);
     }
-    for (const g of t.split(GLUED_SPLIT)) {
-      const n = tidyName(g);
-      if (n) out.push(n);
-    }
+    if (ROLE_WORD.test(withoutHonorific(p)) && !honorificStart.test(p)) continue;
+    p.split(/\s+and\s+|\s+&\s+/).forEach((q, qi) => {
+      let t = tidyName(q);
+      let chair = chairByDash && qi === 0;
+      // "Lorraine Hunt (LH) Chair"
+      const trailing = /\s+chair(?:man|person|woman)?$/i.exec(t);
+      if (trailing && t.split(" ").length >= 3) {
+        t = t.slice(0, trailing.index);
+        chair = true;
+      }
+      if (!t) return;
+      if (POSTNOMINAL.test(t) && out.length) {
+        out[out.length - 1] = `${out[out.length - 1]}, ${t}`;
+        return;
+      }
+      t.split(GLUED_SPLIT).forEach((g, gi) => {
+        const n = tidyName(g);
+        if (n) out.push(chair && gi === 0 ? `${n}\u0000chair` : n);
+      });
+    });
   }
-  if (chairByDash && out.length) out[0] = `${out[0]}\u0000chair`;
   return out;
 }
 
@@ -137,6 +150,7 @@ export function readPeople(lines: string[][]): PersonList {
   }
   if (carry) entries.push(carry);
   const names: string[] = [];
+  const officers: string[] = [];
   let chair: string | null = null;
   for (const entry of entries) {
     const { text, chairAt } = dropBrackets(entry);
@@ -153,15 +167,24 @@ export function readPeople(lines: string[][]): PersonList {
       parts.forEach((p, idx) => {
         let n = p;
         let isChair = seg.chair && idx === parts.length - 1;
-        if (n.endsWith("\u0000chair")) {
-          n = n.slice(0, -6);
+        let officer = false;
+        if (n.includes("\u0000officer")) {
+          n = n.replace("\u0000officer", "").trim();
+          officer = true;
+        }
+        if (n.includes("\u0000chair")) {
+          n = n.replace("\u0000chair", "");
           isChair = true;
         }
         if (!looksLikeName(n)) return;
+        if (officer) {
+          officers.push(n);
+          return;
+        }
         names.push(n);
         if (isChair && !chair) chair = n;
       });
     }
   }
-  return { names, chair };
+  return { names, chair, officers };
 }

@@ -17,6 +17,10 @@ export type Section = {
   /** last line of the heading sentence */
   headEnd: number;
   end: number;
+  /** the same three positions as indexes into the line views (long lines may be split into several views) */
+  startIdx: number;
+  headEndIdx: number;
+  endIdx: number;
   body: string | null;
   authority: string | null;
   date: string | null;
@@ -57,16 +61,16 @@ function readHeading(text: string): { body: string | null; location: string | nu
     /\bmeeting\s+of\s+(?:the\s+)?(.{2,120}?)\s+(?:held|which\s+took\s+place|on\s+(?:mon|tue|wed|thu|fri|sat|sun)|at\s|in\s)/i.exec(
       t,
     );
-  if (of) body = tidyBody(of[1]);
+  if (of) body = tidyBody(titleCaseIfShouting(of[1]));
   else {
     const c = HEAD_COUNCIL.exec(t);
-    if (c) body = tidyBody(c[1]);
+    if (c) body = tidyBody(titleCaseIfShouting(c[1]));
   }
   const held =
     /\bheld\s+(?:at|in)\s+(?:the\s+)?(.{3,160}?)(?=\s+on\s+|\s+at\s+\d|,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|\.?\s*$|\s+present\b)/i.exec(
       t,
     );
-  if (held) location = held[1].replace(/[\s,.]+$/, "").trim();
+  if (held) location = titleCaseIfShouting(held[1].replace(/[\s,.]+$/, "").trim());
   return { body, location };
 }
 
@@ -189,6 +193,9 @@ export function findSections(views: LineView[]): Section[] {
       start: views[start].n,
       headEnd: views[j].n,
       end: views[n - 1].n,
+      startIdx: start,
+      headEndIdx: j,
+      endIdx: n - 1,
       body,
       authority,
       date: parseDate(dateText),
@@ -203,8 +210,7 @@ export function findSections(views: LineView[]): Section[] {
   for (let i = 0; i < n; i++) {
     const t = texts[i];
     if (!t || !/^PRESENT\b/.test(t)) continue;
-    const ln = views[i].n;
-    if (sections.some((s) => s.kind === "heading" && ln >= s.start && ln <= s.headEnd + 40)) continue;
+    if (sections.some((s) => s.kind === "heading" && i >= s.startIdx && i <= s.headEndIdx + 40)) continue;
     let body: string | null = null;
     let date: string | null = null;
     let time: string | null = null;
@@ -235,6 +241,9 @@ export function findSections(views: LineView[]): Section[] {
       start: views[start].n,
       headEnd: views[Math.max(start, i - 1)].n,
       end: views[n - 1].n,
+      startIdx: start,
+      headEndIdx: Math.max(start, i - 1),
+      endIdx: n - 1,
       body,
       authority: null,
       date,
@@ -244,58 +253,59 @@ export function findSections(views: LineView[]): Section[] {
       running: runningHere,
     });
   }
-  sections.sort((a, b) => a.start - b.start);
+  sections.sort((a, b) => a.startIdx - b.startIdx);
   if (!sections.length) {
     const mg = modernGovSection(views, texts, running);
     if (mg) sections.push(mg);
   }
   // Ends: the next section, a signature, a blank-page marker, an agenda stamp or a report header.
-  const indexOf = new Map<number, number>();
-  for (let idx = 0; idx < views.length; idx++) indexOf.set(views[idx].n, idx);
   for (let s = 0; s < sections.length; s++) {
     const sec = sections[s];
-    const limit = s + 1 < sections.length ? sections[s + 1].start - 1 : views[n - 1].n;
-    sec.end = limit;
-    if (sec.kind === "moderngov") continue;
-    let blanks = 0;
-    let lastContent = sec.headEnd;
-    for (let idx = (indexOf.get(sec.headEnd) ?? 0) + 1; idx < n && views[idx].n <= limit; idx++) {
-      const t = texts[idx];
-      if (!t) {
-        blanks++;
-        continue;
-      }
-      const key = furnitureKey(t);
-      if (sec.running.has(key)) {
+    const limit = s + 1 < sections.length ? sections[s + 1].startIdx - 1 : n - 1;
+    sec.endIdx = limit;
+    if (sec.kind !== "moderngov") {
+      let blanks = 0;
+      let lastContent = sec.headEndIdx;
+      let found = false;
+      for (let idx = sec.headEndIdx + 1; idx <= limit; idx++) {
+        const t = texts[idx];
+        if (!t) {
+          blanks++;
+          continue;
+        }
+        if (sec.running.has(furnitureKey(t))) {
+          blanks = 0;
+          continue;
+        }
+        if (isSignature(t)) {
+          lastContent = idx;
+          found = true;
+          break;
+        }
+        if (/^this page is intentionally (?:left )?blank/i.test(t) || /^agenda item \d+[a-z]?$/i.test(t)) {
+          found = true;
+          break;
+        }
+        if (
+          blanks >= 2 &&
+          idx - sec.headEndIdx > 10 &&
+          t.length < 100 &&
+          !/[a-z]/.test(t) &&
+          /[A-Z]{3}/.test(t) &&
+          (findDate(t) || /^(?:JOINT\s+)?REPORT OF\b/.test(t)) &&
+          !/^\d/.test(t)
+        ) {
+          found = true;
+          break;
+        }
+        if (!isNoiseText(t)) lastContent = idx;
         blanks = 0;
-        continue;
       }
-      const ln = views[idx].n;
-      if (isSignature(t)) {
-        lastContent = ln;
-        sec.end = ln;
-        break;
-      }
-      if (/^this page is intentionally (?:left )?blank/i.test(t) || /^agenda item \d+[a-z]?$/i.test(t)) {
-        sec.end = lastContent;
-        break;
-      }
-      if (
-        blanks >= 2 &&
-        ln - sec.headEnd > 10 &&
-        t.length < 100 &&
-        !/[a-z]/.test(t) &&
-        /[A-Z]{3}/.test(t) &&
-        (findDate(t) || /^(?:JOINT\s+)?REPORT OF\b/.test(t)) &&
-        !/^\d/.test(t)
-      ) {
-        sec.end = lastContent;
-        break;
-      }
-      if (!isNoiseText(t)) lastContent = ln;
-      blanks = 0;
+      sec.endIdx = found ? lastContent : Math.max(sec.headEndIdx, lastContent);
     }
-    if (sec.end === limit) sec.end = Math.max(sec.headEnd, lastContent);
+    sec.start = views[sec.startIdx].n;
+    sec.headEnd = sec.headEndIdx >= 0 ? views[sec.headEndIdx].n : sec.start - 1;
+    sec.end = views[sec.endIdx].n;
   }
   return sections;
 }
@@ -327,6 +337,9 @@ function modernGovSection(views: LineView[], texts: string[], running: Set<strin
     start: views[first].n,
     headEnd: views[first].n - 1,
     end: views[last].n,
+    startIdx: first,
+    headEndIdx: first - 1,
+    endIdx: last,
     body,
     authority: null,
     date: null,

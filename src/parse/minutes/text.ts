@@ -94,7 +94,42 @@ export type Block = {
   cells: boolean;
 };
 
-export type LineView = { n: number; raw: string; text: string; line: Line };
+export type LineView = { n: number; raw: string; text: string; line: Line; virtual?: boolean };
+
+const INLINE_ITEM = /(^|[.:;!?)\]”’"]\s+|\s)(\d{1,2})\.\s+(?=[A-Z])/g;
+
+/**
+ * A whole paragraph of minutes on one physical line ("... 1. Apologies for Absence ... 2.
+ * Declaration of Interest ...", as in parish minutes pasted into web pages) is cut before each
+ * inline item number of one consecutive run (1., 2., 3. ...), so items can be found; the pieces
+ * keep the physical line's number. Short lines are returned whole.
+ */
+export function splitLongLine(text: string, state: { expected: number } = { expected: -1 }): string[] {
+  if (text.length < 400) return [text];
+  const cuts: number[] = [];
+  const carried = state.expected > 0;
+  let expected = state.expected;
+  INLINE_ITEM.lastIndex = 0;
+  let m: RegExpExecArray | null = INLINE_ITEM.exec(text);
+  while (m) {
+    const num = Number(m[2]);
+    if ((expected < 0 && num <= 2) || num === expected) {
+      cuts.push(m.index + m[1].length);
+      expected = num + 1;
+    }
+    m = INLINE_ITEM.exec(text);
+  }
+  if (cuts.length < (carried ? 1 : 2)) return [text];
+  state.expected = expected;
+  const out: string[] = [];
+  let prev = 0;
+  for (const c of cuts) {
+    if (c > prev) out.push(text.slice(prev, c).trimEnd());
+    prev = c;
+  }
+  out.push(text.slice(prev));
+  return out.filter((x) => x.trim() !== "");
+}
 
 /** Starts a new block inside a run of lines: a bullet, a clause label or "RESOLVED". */
 function startsNewBlock(raw: string): boolean {
