@@ -127,6 +127,8 @@ export type PhraseHit = {
   words: number;
   /** Every content word was capitalised where it stood, and the phrase did not open a sentence. */
   properCase: boolean;
+  /** A capitalised single word standing alone, not inside a longer capitalised name ("the Lightbulb service"). */
+  isolated: boolean;
 };
 
 /** Phrases of 1..maxWords words whose first and last words are content words; at most 3 function words inside. */
@@ -144,10 +146,12 @@ export function phrases(text: string, maxWords = 6): PhraseHit[] {
           continue;
         }
         const words = run.slice(i, k + 1);
+        const properCase = !run[i].sentenceStart && words.every((w) => !isContent(w.norm) || w.cap);
         out.push({
           phrase: words.map((w) => w.norm).join(" "),
           words: words.length,
-          properCase: !run[i].sentenceStart && words.every((w) => !isContent(w.norm) || w.cap),
+          properCase,
+          isolated: properCase && k === i && !run[i - 1]?.cap && !run[i + 1]?.cap,
         });
       }
     }

@@ -81,6 +81,7 @@ type Stats = {
   titled: Set<string>;
   proper: number;
   plain: number;
+  isolated: number;
 };
 
 /**
@@ -188,13 +189,15 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
       for (const h of hits) {
         let s = stats.get(h.phrase);
         if (!s) {
-          s = { words: h.words, items: new Map(), meetings: new Set(), titled: new Set(), proper: 0, plain: 0 };
+          s = { words: h.words, items: new Map(), meetings: new Set(), titled: new Set(), proper: 0, plain: 0, isolated: 0 };
           stats.set(h.phrase, s);
         }
         // A background paper is the title of an earlier report: it titles, it does not name.
         if (f.kind === "title" || f.kind === "background") s.titled.add(item.meetingKey);
-        else if (h.properCase) s.proper++;
-        else s.plain++;
+        else if (h.properCase) {
+          s.proper++;
+          if (h.isolated) s.isolated++;
+        } else s.plain++;
         if (counts && (counts.get(h.phrase) ?? 0) < minTextMentions) continue;
         const at = lineOf?.get(h.phrase);
         const span = at !== undefined && f.span ? { startLine: at, endLine: at, page: f.span.page } : f.span;
@@ -295,7 +298,8 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
     // Part of a phrase already followed does not open a thread of its own.
     else if (groups.some((g) => g.phrases.some((q) => q !== p && containsPhrase(q, p)))) continue;
     // A single word opens a thread of its own only when it is printed as a name ("Lightbulb").
-    else if (sp.words === 1 && !isNamed(sp)) continue;
+    // and stands alone at least twice, not only inside longer names ("Policy" of "Charging Policy").
+    else if (sp.words === 1 && !(isNamed(sp) && sp.isolated >= 2)) continue;
     else groups.push({ seed: p, seedItems: its, phrases: [p], score: sc });
   }
 

@@ -1,0 +1,154 @@
+/**
+ * `quorum topics` and `quorum followups` end to end on the seeds (--from-files and a fresh SQLite
+ * store), and the store-to-LinkInput conversion on a hand-made MeetingDetail.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import type { FollowUp, Referral, Thread } from "../../link/index";
+import type { MeetingDetail } from "../../store/repository";
+import { repoRoot, seedFiles } from "../../testing/shared";
+import { clausesFromRecords, entriesFromDetail } from "./topics";
+
+const quorum = (...args: string[]) =>
+  spawnSync(process.execPath, [join(repoRoot, "bin/quorum.mjs"), ...args], { encoding: "utf8", timeout: 120_000 });
+
+describe("quorum topics / followups --from-files on the seeds", () => {
+  test("topics --json: Help to Live at Home, library and Lightbulb threads span their years", () => {
+    const r = quorum("topics", "--json", "--from-files", ...seedFiles());
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { meetings: number; topics: Thread[] };
+    const find = (w: string) => out.topics.find((t) => t.phrases.some((p) => p.includes(w)));
+    assert.ok(find("help to live at home")?.years.includes("2015"));
+    assert.ok(find("help to live at home")?.years.includes("2016"));
+    assert.ok(find("library")?.years.includes("2024"));
+    assert.equal(find("lightbulb")?.first, "2016-11-08");
+  });
+
+  test("followups --json: 524(c) met, 40(b) referred to a Cabinet stub, --committee filters", () => {
+    const r = quorum("followups", "--json", "--today", "2026-01-01", "--from-files", ...seedFiles());
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { followUps: FollowUp[]; referrals: Referral[] };
+    const f = out.followUps.find((x) => x.from.ref === "minute 524(c)");
+    assert.equal(f?.status, "met");
+    assert.equal(f?.metBy?.date, "2017-03-10");
+    const ref = out.referrals.find((x) => x.from.ref === "minute 40(b)" && x.from.date === "2016-11-08");
+    assert.deepEqual([ref?.to.body, ref?.to.date, ref?.to.stub], ["Cabinet", "2016-11-23", true]);
+    const cab = quorum("followups", "--json", "--committee", "Scrutiny", "--from-files", ...seedFiles());
+    const only = JSON.parse(cab.stdout) as { followUps: FollowUp[] };
+    assert.ok(only.followUps.length > 0);
+    assert.ok(only.followUps.every((x) => /Scrutiny/.test(x.from.body) || /Scrutiny/.test(x.dueBody)));
+  });
+
+  test("usage errors are readable", () => {
+    const r = quorum("topics", "--from-files");
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /--from-files needs at least one PATH/);
+    const t = quorum("followups", "--today", "soon", "--from-files", seedFiles()[3]);
+    assert.equal(t.status, 1);
+    assert.match(t.stderr, /--today expects YYYY-MM-DD/);
+  });
+});
+
+describe("quorum topics --db (the store)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-topics-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  test("imported seeds give the same 524(c) follow-up through the Repository", () => {
+    const db = join(dir, "q.db");
+    const imp = quorum("import", ...seedFiles(), "--db", db);
+    assert.equal(imp.status, 0, imp.stderr);
+    const r = quorum("followups", "--json", "--db", db, "--today", "2026-01-01");
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { followUps: FollowUp[] };
+    const f = out.followUps.find((x) => x.from.ref === "minute 524(c)");
+    assert.equal(f?.status, "met");
+    assert.match(f?.metBy?.title ?? "", /School and High Needs Funding/);
+    const t = quorum("topics", "--db", db);
+    assert.equal(t.status, 0, t.stderr);
+    assert.match(t.stdout, /help to live at home — 2015–2016/);
+  });
+});
+
+describe("store records to LinkInput", () => {
+  test("clause paths rebuild the resolution tree", () => {
+    const tree = clausesFromRecords([
+      { id: 1, label: "a", path: "a", depth: 0, text: "A" },
+      { id: 2, label: "i", path: "a.i", depth: 1, text: "A i" },
+      { id: 3, label: "b", path: "b", depth: 0, text: "B" },
+    ]);
+    assert.deepEqual(
+      tree.map((c) => [c.label, c.children.map((x) => x.label)]),
+      [
+        ["a", ["i"]],
+        ["b", []],
+      ],
+    );
+  });
+
+  test("items keep the document they came from", () => {
+    const span = { startLine: 3, endLine: 9, page: 1 };
+    const prov = (documentName: string) => ({ documentId: 1, documentName, span });
+    const detail: MeetingDetail = {
+      id: 7,
+      committee: { id: 1, name: "Cabinet" },
+      authority: null,
+      date: "2020-01-02",
+      time: null,
+      location: null,
+      counts: { agendaItems: 1, minutes: 1, reports: 0, documents: 2 },
+      contact: null,
+      nextMeeting: "2020-02-02",
+      membership: [],
+      agenda: [
+        {
+          id: 1,
+          number: "4",
+          title: "Bus Lanes",
+          reportBy: null,
+          pages: null,
+          procedural: false,
+          provenance: prov("pack.pdf"),
+        },
+      ],
+      attendance: null,
+      minutes: [
+        {
+          id: 2,
+          number: "12",
+          agendaItem: "4",
+          title: "Bus Lanes",
+          procedural: false,
+          keyDecision: null,
+          exemptParagraphs: [],
+          exempt: false,
+          resolutions: [{ id: 3, label: null, path: "", depth: 0, text: "That the report be noted" }],
+          reasons: [],
+          declarations: [],
+          provenance: prov("minutes.pdf"),
+        },
+      ],
+      reports: [],
+      documents: [
+        { id: 1, name: "pack.pdf", path: null, format: "pdf", sha256: "x", span },
+        { id: 2, name: "minutes.pdf", path: null, format: "pdf", sha256: "y", span },
+      ],
+    } as MeetingDetail;
+    const entries = entriesFromDetail(detail);
+    assert.deepEqual(
+      entries.map((e) => [
+        e.docId,
+        e.meetingKey,
+        e.meeting.agenda.length,
+        e.meeting.minutes.length,
+        e.meeting.nextMeeting,
+      ]),
+      [
+        ["pack.pdf", "Cabinet|2020-01-02", 1, 0, "2020-02-02"],
+        ["minutes.pdf", "Cabinet|2020-01-02", 0, 1, null],
+      ],
+    );
+  });
+});
