@@ -189,7 +189,15 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
       for (const h of hits) {
         let s = stats.get(h.phrase);
         if (!s) {
-          s = { words: h.words, items: new Map(), meetings: new Set(), titled: new Set(), proper: 0, plain: 0, isolated: 0 };
+          s = {
+            words: h.words,
+            items: new Map(),
+            meetings: new Set(),
+            titled: new Set(),
+            proper: 0,
+            plain: 0,
+            isolated: 0,
+          };
           stats.set(h.phrase, s);
         }
         // A background paper is the title of an earlier report: it titles, it does not name.
