@@ -6,7 +6,7 @@
  */
 import type { Attendance } from "../../model/parse-v1";
 import { readPeople } from "./names";
-import { furnitureKey } from "./sections";
+import { isRunning } from "./sections";
 import { isNoiseText, type LineView, squash } from "./text";
 
 type Kind = "present" | "apologies" | "inAttendance" | "stop";
@@ -92,7 +92,7 @@ export function readAttendance(
   for (let i = first; i <= last; i++) {
     const v = views[i];
     const t = squash(v.text);
-    if (!t || isNoiseText(t) || running.has(furnitureKey(t))) continue;
+    if (!t || isNoiseText(t) || isRunning(running, t)) continue;
     const lab = labelOf(t);
     if (lab) {
       flush();

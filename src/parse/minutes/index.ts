@@ -14,7 +14,7 @@ import { readDeclarations } from "./declarations";
 import { findItems, type ItemHeading } from "./items";
 import { readPeople } from "./names";
 import { readDecision } from "./resolutions";
-import { findSections, furnitureKey } from "./sections";
+import { findSections, isRunning } from "./sections";
 import { type Block, type LineView, splitLongLine, squash, toBlocks } from "./text";
 
 export type MinutesResult = {
@@ -72,12 +72,16 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
   const pageOf = (n: number): number | null => views[indexOf.get(n) ?? 0]?.line.page ?? null;
   const span = (a: number, b: number): Span => ({ startLine: a, endLine: b, page: pageOf(a) });
 
-  for (const sec of findSections(views)) {
-    // Running headers and footers read as blank lines inside the section.
-    const local: LineView[] = views.map((v) =>
-      sec.running.size && sec.running.has(furnitureKey(v.text)) ? { ...v, text: "" } : v,
-    );
-    const texts = local.map((v) => squash(v.text));
+  const texts = views.map((v) => squash(v.text));
+  const local: LineView[] = views.slice();
+  for (const sec of findSections(views, texts)) {
+    // Running headers and footers read as blank lines inside the section (sections do not overlap).
+    if (sec.running.size)
+      for (let i = sec.startIdx; i <= sec.endIdx; i++)
+        if (texts[i] && isRunning(sec.running, texts[i])) {
+          local[i] = { ...views[i], text: "" };
+          texts[i] = "";
+        }
     const first = sec.headEndIdx + 1;
     const last = sec.endIdx;
     const items = findItems(local, texts, first, last, sec);

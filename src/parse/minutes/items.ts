@@ -6,7 +6,7 @@
  * at 1) lose. Unnumbered headings confirmed by an "(Item N)" marker and Modern.Gov headings
  * ("Title. pdf icon PDF 373 KB") are added.
  */
-import { furnitureKey, type Section } from "./sections";
+import { isRunning, type Section } from "./sections";
 import { isNoiseText, type LineView, squash, stripPdfLink } from "./text";
 
 export type ItemHeading = {
@@ -22,7 +22,7 @@ export type ItemHeading = {
 };
 
 const ITEM_MARKER = /^\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?$/i;
-const TRAILING_MARKER = /\s*\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?\s*$/i;
+const TRAILING_MARKER = /\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?\s*$/i;
 const NUMBERED = /^(\d{1,4})(?:\.\s+|\s{2,}|\.(?=[A-Z])|\s(?=[A-Z][^a-z]{3,}$|.*\(\s*[Aa]genda\s+[Ii]tem\s+\d))(\S.*)$/;
 
 type Candidate = ItemHeading & { weight: number; num: number | null };
@@ -39,7 +39,7 @@ function cleanTitle(t: string): string {
 function nextContent(texts: string[], i: number, last: number, running: Set<string>, max = 8): number {
   for (let j = i + 1; j <= last && j - i <= max; j++) {
     const t = texts[j];
-    if (!t || isNoiseText(t) || running.has(furnitureKey(t))) continue;
+    if (!t || isNoiseText(t) || isRunning(running, t)) continue;
     return j;
   }
   return -1;
@@ -56,7 +56,7 @@ export function findItems(
   const running = sec.running;
   for (let i = first; i <= last; i++) {
     const t = texts[i];
-    if (!t || (t.length > 400 && !views[i].virtual) || running.has(furnitureKey(t))) continue;
+    if (!t || (t.length > 400 && !views[i].virtual) || isRunning(running, t)) continue;
     const raw = views[i].text.replace(/[\u00a0\t]/g, " ").trim();
     const m = NUMBERED.exec(raw.slice(0, 400));
     // Marker-confirmed title: this line (and up to two wrapped lines) then "(Item N)".
@@ -105,8 +105,7 @@ export function findItems(
       if (markerAt >= 0) {
         weight += 3;
         const parts = [title];
-        for (let j = i + 1; j <= markerAt; j++)
-          if (texts[j] && !running.has(furnitureKey(texts[j]))) parts.push(texts[j]);
+        for (let j = i + 1; j <= markerAt; j++) if (texts[j] && !isRunning(running, texts[j])) parts.push(texts[j]);
         title = parts.join(" ");
         headEnd = markerAt;
       } else {
@@ -134,7 +133,7 @@ export function findItems(
       const prev = i > first ? texts[i - 1] : "";
       if (prev && !/[.:;]$/.test(prev) && !ITEM_MARKER.test(prev) && prev.length > 60) continue; // mid-paragraph
       const parts: string[] = [];
-      for (let j = i; j <= markerAt; j++) if (texts[j] && !running.has(furnitureKey(texts[j]))) parts.push(texts[j]);
+      for (let j = i; j <= markerAt; j++) if (texts[j] && !isRunning(running, texts[j])) parts.push(texts[j]);
       const agendaMatch = TRAILING_MARKER.exec(texts[markerAt]) ?? ITEM_MARKER.exec(texts[markerAt]);
       cands.push({
         number: null,

@@ -108,6 +108,11 @@ export function runningLines(views: LineView[]): Set<string> {
   return out;
 }
 
+/** The line repeats as a running header or footer (cheap when there are none). */
+export function isRunning(running: Set<string>, t: string): boolean {
+  return running.size > 0 && running.has(furnitureKey(t));
+}
+
 export function furnitureKey(s: string): string {
   return squash(s).toLowerCase().replace(/\d+/g, "#");
 }
@@ -128,9 +133,8 @@ function isHeadingStart(t: string): boolean {
   return true;
 }
 
-export function findSections(views: LineView[]): Section[] {
+export function findSections(views: LineView[], texts: string[]): Section[] {
   const running = runningLines(views);
-  const texts = views.map((v) => squash(v.text));
   const sections: Section[] = [];
   const n = views.length;
   for (let i = 0; i < n; i++) {
@@ -173,7 +177,11 @@ export function findSections(views: LineView[]): Section[] {
       seen++;
       const noDate = a.replace(/\s*[–—-]\s*.*\d{4}.*$/, "").trim();
       const generic = /^(?:the\s+)?(?:county|city|borough|district|parish|town)\s+council$/i.test(noDate);
-      if (AUTHORITY_LINE.test(noDate) && /council$/i.test(noDate) && (!authority || !generic)) {
+      if (
+        AUTHORITY_LINE.test(noDate) &&
+        (/council$/i.test(noDate) || /^(?:the\s+)?(?:london\s+)?borough\s+of\b/i.test(noDate)) &&
+        (!authority || !generic)
+      ) {
         if (generic && !body && !of) body = tidyBody(titleCaseIfShouting(noDate));
         else if (!generic || !authority) authority = titleCaseIfShouting(noDate.replace(/^the\s+/i, ""));
         start = b;
@@ -273,7 +281,7 @@ export function findSections(views: LineView[]): Section[] {
           blanks++;
           continue;
         }
-        if (sec.running.has(furnitureKey(t))) {
+        if (isRunning(sec.running, t)) {
           blanks = 0;
           continue;
         }

@@ -6,7 +6,10 @@
 import type { Line } from "../../model/document";
 
 /** Whitespace collapsed, NBSPs and tabs as spaces; not trimmed of bullets. */
+const NEEDS_SQUASH = /[\u00a0\u2007\u202f\t\f\v]| {2}/;
+
 export function squash(s: string): string {
+  if (!NEEDS_SQUASH.test(s)) return s.trim();
   return s
     .replace(/[\u00a0\u2007\u202f\t\f\v]/g, " ")
     .replace(/ {2,}/g, " ")

@@ -1,0 +1,303 @@
+// The minutes parser against the seed gold (attendance, items, resolutions, declarations, reasons,
+// key decisions, exempt paragraphs, header facts) and against small made-up documents in the
+// conventions of other councils (printed minutes with "(Item N)", Modern.Gov pages without labels,
+// parish minutes run together on one line).
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { linesFromText } from "../../extract/text/reader";
+import type { SourceDocument } from "../../model/document";
+import type { Clause, Meeting } from "../../model/parse-v1";
+import { sharedPath } from "../../testing/shared";
+import { parseMinutesSections } from "./index";
+
+function docOf(text: string, name = "x.txt", markdown = false): SourceDocument {
+  return {
+    name,
+    format: markdown ? "markdown" : "text",
+    sha256: "0".repeat(64),
+    lines: linesFromText(text, { markdown }),
+    pageCount: null,
+    furniture: [],
+    diagnostics: [],
+  };
+}
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\b(?:mr|mrs|ms|miss|dr|cllr|cc|mbe|jp)\b/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+const flat = (cs: Clause[]): Clause[] => cs.flatMap((c) => [c, ...flat(c.children)]);
+
+type GoldMinute = Meeting["minutes"][number] & { line: number };
+type Gold = { file: string; meetings: (Omit<Meeting, "minutes"> & { minutes: GoldMinute[] })[] };
+
+const goldDir = sharedPath("gold");
+for (const gf of readdirSync(goldDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()) {
+  const gold = JSON.parse(readFileSync(join(goldDir, gf), "utf8")) as Gold;
+  const g = gold.meetings.find((m) => m.minutes.length > 0);
+  if (!g) continue;
+  test(`seed ${gold.file}: the minutes meeting matches gold`, () => {
+    const text = readFileSync(sharedPath("seeds", gold.file), "utf8");
+    const r = parseMinutesSections(docOf(text, gold.file));
+    assert.equal(r.meetings.length, 1, "one minutes section");
+    const o = r.meetings[0];
+    assert.equal(o.date, g.date);
+    assert.equal(norm(o.body), norm(g.body));
+    assert.equal(o.nextMeeting, g.nextMeeting);
+    assert.deepEqual(r.claimed, [{ startLine: o.span.startLine, endLine: o.span.endLine }]);
+    if (g.attendance) {
+      assert.ok(o.attendance);
+      for (const k of ["present", "apologies", "inAttendance"] as const)
+        assert.deepEqual(o.attendance[k].map(norm).sort(), g.attendance[k].map(norm).sort(), k);
+      assert.equal(norm(o.attendance.chair ?? ""), norm(g.attendance.chair ?? ""));
+    } else assert.equal(o.attendance, null);
+    assert.equal(o.minutes.length, g.minutes.length, "number of minute items");
+    g.minutes.forEach((gm, i) => {
+      const om = o.minutes[i];
+      const where = `minute ${gm.number ?? gm.title}`;
+      assert.equal(om.number, gm.number, where);
+      assert.equal(norm(om.title), norm(gm.title), where);
+      assert.ok(om.span.startLine <= gm.line && gm.line <= om.span.endLine, `${where}: span`);
+      const gc = flat(gm.resolutions);
+      const oc = flat(om.resolutions);
+      assert.deepEqual(
+        oc.map((c) => c.label),
+        gc.map((c) => c.label),
+        `${where}: clause labels`,
+      );
+      gc.forEach((c, k) => {
+        const a = norm(c.text).split(" ");
+        const b = new Set(norm(oc[k].text).split(" "));
+        const shared = a.filter((w) => b.has(w)).length;
+        assert.ok(shared / Math.max(a.length, b.size) >= 0.85, `${where} (${c.label}): ${oc[k].text}`);
+      });
+      assert.deepEqual(
+        om.declarations.map((d) => norm(d.member)),
+        gm.declarations.map((d) => norm(d.member)),
+        where,
+      );
+      assert.deepEqual(
+        om.declarations.map((d) => d.item),
+        gm.declarations.map((d) => d.item),
+        `${where}: declared items`,
+      );
+      assert.equal(om.reasons.length, gm.reasons.length, `${where}: reasons`);
+      if (gm.keyDecision !== null) assert.equal(om.keyDecision, gm.keyDecision, `${where}: key decision`);
+      assert.deepEqual(om.exemptParagraphs, gm.exemptParagraphs, `${where}: exempt paragraphs`);
+    });
+  });
+}
+
+const PRINTED = `EXAMPLESHIRE COUNTY COUNCIL
+
+CABINET
+MINUTES of a meeting of the Cabinet held in the Council Chamber, Example House,
+Exampleton on Thursday, 5 June 2025.
+
+PRESENT: Mr A Green (Chairman), Mrs B Brown, Mr C White, OBE, Ms D Black and
+Mr E Grey
+
+IN ATTENDANCE: Mrs F Blue (Chief Executive) and Mr G Red (Head of
+Finance)
+
+                              UNRESTRICTED ITEMS
+
+12.    Apologies
+(Item 1)
+
+Apologies were received from Mr H Pink.
+
+13.    Declarations of Interest
+(Item 2)
+
+Mr C White declared a pecuniary interest in item 4 as a landowner.
+
+14.    Budget Monitoring Report – Quarter 1
+2025-26
+(Item 4)
+
+   1. Mrs Brown introduced the report which set out the position at the end of
+      the quarter.
+
+   2. RESOLVED that Cabinet agree to:
+
+    A) Note the forecast overspend.
+    b) Agree the capital budget changes.
+
+   3. The Leader thanked officers.
+
+15.    Exclusion of the Press and Public
+(Item 5)
+
+RESOLVED that the public be excluded for the following item as it involves
+the likely disclosure of exempt information as defined in paragraph 3 of
+Part 1 of Schedule 12A of the Act.
+`;
+
+test("printed minutes: heading, attendance, (Item N) items, numbered paragraphs", () => {
+  const r = parseMinutesSections(docOf(PRINTED));
+  assert.equal(r.meetings.length, 1);
+  const m = r.meetings[0];
+  assert.equal(m.body, "Cabinet");
+  assert.equal(m.date, "2025-06-05");
+  assert.equal(m.authority, "Exampleshire County Council");
+  assert.equal(m.attendance?.chair, "Mr A Green");
+  assert.deepEqual(m.attendance?.present, ["Mr A Green", "Mrs B Brown", "Mr C White, OBE", "Ms D Black", "Mr E Grey"]);
+  assert.deepEqual(m.attendance?.inAttendance, ["Mrs F Blue", "Mr G Red"]);
+  assert.deepEqual(m.attendance?.apologies, ["Mr H Pink"]);
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.agendaItem, x.title]),
+    [
+      ["12", "1", "Apologies"],
+      ["13", "2", "Declarations of Interest"],
+      ["14", "4", "Budget Monitoring Report – Quarter 1 2025-26"],
+      ["15", "5", "Exclusion of the Press and Public"],
+    ],
+  );
+  assert.deepEqual(m.minutes[1].declarations, [{ member: "Mr C White", interest: "pecuniary interest", item: "4" }]);
+  assert.deepEqual(
+    m.minutes[2].resolutions.map((c) => [c.label, c.text]),
+    [
+      ["A", "Note the forecast overspend."],
+      ["b", "Agree the capital budget changes."],
+    ],
+  );
+  assert.equal(m.minutes[3].resolutions.length, 1);
+  assert.equal(m.minutes[3].resolutions[0].label, null);
+  assert.deepEqual(m.minutes[3].exemptParagraphs, [3]);
+  assert.equal(m.minutes[3].keyDecision, false, "procedural items are never key decisions");
+  assert.equal(m.minutes[2].keyDecision, null, "the source cannot tell");
+});
+
+test("resolutions: letter i after h, roman i after a clause ending in a colon, page-break continuation", () => {
+  const letters = "abcdefgh".split("").map((l) => `- (${l}) That item ${l} be approved;`);
+  const text = [
+    "Minutes of a meeting of the Cabinet held at Town Hall on Monday, 3 March 2025.",
+    "",
+    "PRESENT",
+    "",
+    "Mr. A. Jones CC (in the Chair)",
+    "",
+    "7. Budget.",
+    "",
+    "RESOLVED:",
+    "",
+    ...letters,
+    "- (i) That the capital programme be approved;",
+    "- (j) That the following limits be approved:",
+    "- (i) Upper limit 100%",
+    " - (ii) Lower limit 0%",
+    "- (k) That the strategy be confirmed in terms of journey",
+    "",
+    "time and frequency;",
+    "",
+    "(KEY DECISION)",
+    "",
+    "REASONS FOR DECISION:",
+    "",
+    "To set a budget.",
+    "",
+    "(Mr Smith returned to the meeting.)",
+  ].join("\n");
+  const m = parseMinutesSections(docOf(text)).meetings[0];
+  const res = m.minutes[0].resolutions;
+  assert.deepEqual(
+    res.map((c) => c.label),
+    ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"],
+  );
+  assert.deepEqual(
+    res[9].children.map((c) => c.label),
+    ["i", "ii"],
+  );
+  assert.equal(res[10].text, "That the strategy be confirmed in terms of journey time and frequency;");
+  assert.equal(m.minutes[0].keyDecision, true);
+  assert.deepEqual(m.minutes[0].reasons, ["To set a budget."]);
+});
+
+test("a Modern.Gov minutes page without labels: headings by link text, RESOLVED and REASONS by blank runs", () => {
+  const b = (n: number) => Array(n).fill("");
+  const text = [
+    "Road Safety Plan. pdf icon PDF 120 KB",
+    "",
+    "The Cabinet considered a report of the Director of Highways. A copy of the report, marked ‘5’, is filed with these minutes.",
+    ...b(4),
+    "(a)\u00a0\u00a0\u00a0 That the plan be approved;",
+    ...b(2),
+    "(b)\u00a0\u00a0\u00a0 That the Director be authorised to consult.",
+    ...b(6),
+    "To improve road safety.",
+    ...b(2),
+    "Library Opening Hours. pdf icon PDF 98 KB",
+    "",
+    "The Cabinet considered a report of the Director of Culture.",
+    ...b(4),
+    "That the report be noted.",
+    ...b(4),
+    "To keep members informed.",
+  ].join("\n");
+  const r = parseMinutesSections(docOf(text));
+  assert.equal(r.meetings.length, 1);
+  const m = r.meetings[0];
+  assert.equal(m.body, "Cabinet");
+  assert.equal(m.date, null);
+  assert.deepEqual(
+    m.minutes.map((x) => [x.title, x.agendaItem, x.resolutions.length, x.reasons.length]),
+    [
+      ["Road Safety Plan", "5", 2, 1],
+      ["Library Opening Hours", null, 1, 1],
+    ],
+  );
+  assert.equal(m.minutes[0].resolutions[1].text, "That the Director be authorised to consult.");
+});
+
+test("parish minutes run together on one line: heading attendance and inline items", () => {
+  const line =
+    "MINUTES OF NEWTOWN PARISH COUNCIL MEETING HELD AT THE VILLAGE HALL NEWTOWN 4TH NOVEMBER 2019 Present: Cllr A Hill – Chairman, Cllr B Dale, Cllr C Vale. Also present: 2 members of the public 1. Apologies for Absence: Apologies were received from Cllr D Marsh. 2. Declaration of Interest: Cllr B Dale declared an interest in item 4. 3. Approval of Minutes: The minutes of the meeting held on 2 September 2019 were confirmed as a true record. 4. Planning Applications: No objections were raised to the extension at Mill House. 5. Date of next meeting: The next meeting will be held on 6 January 2020.";
+  const m = parseMinutesSections(docOf(`---\ntitle: x\n---\n\n${line}\n`, "p.md", true)).meetings[0];
+  assert.equal(m.body, "Newtown Parish Council");
+  assert.equal(m.date, "2019-11-04");
+  assert.equal(m.attendance?.chair, "Cllr A Hill");
+  assert.deepEqual(m.attendance?.present, ["Cllr A Hill", "Cllr B Dale", "Cllr C Vale"]);
+  assert.deepEqual(m.attendance?.apologies, ["Cllr D Marsh"]);
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.title]),
+    [
+      ["1", "Apologies for Absence"],
+      ["2", "Declaration of Interest"],
+      ["3", "Approval of Minutes"],
+      ["4", "Planning Applications"],
+      ["5", "Date of next meeting"],
+    ],
+  );
+  assert.deepEqual(m.minutes[1].declarations, [{ member: "Cllr B Dale", interest: "interest", item: "4" }]);
+  assert.equal(m.nextMeeting, "2020-01-06");
+  assert.ok(m.minutes.every((x) => x.span.startLine === 5 && x.span.endLine === 5));
+});
+
+test("a document without minutes gives no meetings and claims nothing", () => {
+  const text =
+    "CABINET – 10 MARCH 2017\n\nREPORT OF THE DIRECTOR OF FINANCE\n\nPurpose of the Report\n\n1. The purpose of this report is to seek approval.\n\nRecommendations\n\n2. It is recommended that the budget be approved.\n";
+  const r = parseMinutesSections(docOf(text));
+  assert.deepEqual(r.meetings, []);
+  assert.deepEqual(r.claimed, []);
+});
+
+test("runs in linear time on large and hostile input", () => {
+  const seed = readFileSync(sharedPath("seeds", "000_4a1ad3c8a0a4d7c2.txt"), "utf8");
+  const big = seed.repeat(25); // about 5 MB, 25 minutes sections
+  const t0 = performance.now();
+  const r = parseMinutesSections(docOf(big));
+  const ms = performance.now() - t0;
+  assert.equal(r.meetings.length, 25);
+  assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
+  const hostile = `Minutes of a meeting of the Cabinet held at X on 1 May 2020.\nPRESENT\n${"Mr A B, ".repeat(20000)}\n1. Title\nRESOLVED:\n${"(a) ".repeat(50000)}\n${"1. A 2. B ".repeat(30000)}\n${" ".repeat(200000)}x\n`;
+  const t1 = performance.now();
+  parseMinutesSections(docOf(hostile));
+  assert.ok(performance.now() - t1 < 5000);
+});
