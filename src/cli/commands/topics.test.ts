@@ -68,7 +68,7 @@ describe("quorum topics --db (the store)", () => {
     assert.match(f?.metBy?.title ?? "", /School and High Needs Funding/);
     const t = quorum("topics", "--db", db);
     assert.equal(t.status, 0, t.stderr);
-    assert.match(t.stdout, /help to live at home — 2015–2016/);
+    assert.match(t.stdout, /Help to Live at Home — 2015–2016/);
   });
 });
 

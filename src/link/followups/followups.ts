@@ -64,6 +64,26 @@ const TRIGGERS = [
   "return to the committee",
 ];
 
+/** Words that make the clause look forward: something is to be submitted, provided, received. */
+const ACTIONS = [
+  "be submitted",
+  "be provided",
+  "be brought",
+  "be presented",
+  "be made",
+  "be circulated",
+  "be given",
+  "be reported",
+  "be updated",
+  "report back",
+  "reports back",
+  "submit",
+  "provide",
+  "receive",
+  "come back",
+  "return to",
+];
+
 const contentCount = (p: string) => p.split(" ").filter((w) => w.length >= 3).length;
 
 function dueBodyOf(text: string, triggerAt: number, source: string): string {
@@ -93,6 +113,8 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
         .filter((x) => x.at >= 0)
         .sort((a, b) => a.at - b.at)[0];
       if (!hit) continue;
+      // "That the update on … be noted" looks back; a promise says something will come.
+      if (!ACTIONS.some((a) => lower.includes(a))) continue;
       const dueBody = dueBodyOf(r.text, hit.at, r.body);
       const sourceDate = r.date;
 

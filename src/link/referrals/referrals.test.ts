@@ -17,6 +17,7 @@ describe("referrals on the gold records", () => {
     assert.equal(r.to.date, "2016-11-23");
     assert.equal(r.to.stub, true);
     assert.equal(r.to.meetingKey, null);
+    assert.equal(r.to.stubKey, "stub:cabinet|2016-11-23");
     assert.equal(r.verb, "forwarded to");
     assert.equal(r.from.clause, "(b)");
     assert.equal(r.from.minute, "40");
@@ -61,6 +62,7 @@ describe("resolving to a meeting in the input", () => {
     assert.equal(rest.length, 0);
     assert.equal(r.to.stub, false);
     assert.equal(r.to.meetingKey, "sc");
+    assert.equal(r.to.resolvedBy, "date");
     assert.deepEqual(r.to.docIds, ["s"]);
   });
 });

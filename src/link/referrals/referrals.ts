@@ -33,6 +33,10 @@ export type MeetingTarget = {
   dateAsPrinted: string | null;
   /** The input meeting it resolves to, or null for a stub. */
   meetingKey: string | null;
+  /** How it was resolved: the printed day or month, or (no date printed) the body's next meeting in the input. */
+  resolvedBy: "date" | "next-meeting" | null;
+  /** Identifies the stub meeting across referrals ("stub:cabinet|2016-11-23"); null when resolved. */
+  stubKey: string | null;
   docIds: string[];
   stub: boolean;
 };
@@ -158,14 +162,17 @@ export function resolveTarget(
     hit = first ? later.filter((e) => e.meeting.date === first) : [];
   }
   const date = when?.precision === "day" ? when.start : (hit[0]?.meeting.date ?? null);
+  const stub = hit.length === 0;
   return {
     body: hit[0]?.meeting.body ?? body,
     date,
     window: when ? { start: when.start, end: when.end } : null,
     dateAsPrinted: when?.raw ?? null,
     meetingKey: hit[0]?.meetingKey ?? null,
+    resolvedBy: stub ? null : when ? "date" : "next-meeting",
+    stubKey: stub ? `stub:${normBody(body)}|${date ?? when?.start.slice(0, 7) ?? "undated"}` : null,
     docIds: [...new Set(hit.map((e) => e.docId))].sort(),
-    stub: hit.length === 0,
+    stub,
   };
 }
 

@@ -41,7 +41,7 @@ const MONTHS = new Set(
   ),
 );
 
-export type Token = { norm: string; cap: boolean; sentenceStart: boolean };
+export type Token = { norm: string; raw: string; cap: boolean; sentenceStart: boolean };
 
 /** Lower case, possessive and plural removed: "Libraries" → "library", "Council's" → "council". */
 export function normWord(raw: string): string {
@@ -83,7 +83,7 @@ export function runs(text: string): Token[][] {
         for (const part of raw.split("-")) {
           if (!part) continue;
           const norm = normWord(part);
-          if (norm) cur.push({ norm, cap: part[0] !== part[0].toLowerCase(), sentenceStart });
+          if (norm) cur.push({ norm, raw: part, cap: part[0] !== part[0].toLowerCase(), sentenceStart });
           sentenceStart = false;
         }
       }
@@ -186,4 +186,20 @@ export function containsPhrase(outer: string, inner: string): boolean {
     if (before && after) return true;
     from = at + 1;
   }
+}
+
+/**
+ * The words of a normalised phrase as printed in `text` ("help to live at home" in "Help to Live
+ * at Home - Confirmation…" → "Help to Live at Home"), or null when the text does not contain it.
+ */
+export function printedForm(text: string, phrase: string): string | null {
+  const want = phrase.split(" ");
+  for (const run of runs(text))
+    for (let i = 0; i + want.length <= run.length; i++)
+      if (want.every((w, k) => run[i + k].norm === w))
+        return run
+          .slice(i, i + want.length)
+          .map((t) => t.raw)
+          .join(" ");
+  return null;
 }

@@ -9,7 +9,7 @@
 import type { Span } from "../../model/parse-v1";
 import type { LinkInput } from "../index";
 import { collectItems, type FieldKind, type Item, type ItemKind } from "./items";
-import { containsPhrase, contentWords, normPhrase, phrases } from "./phrases";
+import { containsPhrase, contentWords, normPhrase, phrases, printedForm } from "./phrases";
 
 export type TopicOptions = {
   /** Longest phrase in words (default 6). */
@@ -51,7 +51,10 @@ export type ThreadLink = {
 
 export type Thread = {
   id: string;
+  /** The seed phrase as printed in a member's title ("Help to Live at Home"). */
   label: string;
+  /** The seed phrase normalised (lower case, singular): "help to live at home". */
+  key: string;
   phrases: string[];
   score: number;
   meetings: string[];
@@ -143,6 +146,17 @@ function compareMembers(a: ThreadMember, b: ThreadMember): number {
   const kb = [b.date ?? "", b.meetingKey, b.itemId];
   for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
   return 0;
+}
+
+/** The seed as printed: from a title in mixed case if one has it, else from any title, else the phrase. */
+function displayLabel(seed: string, members: ThreadMember[]): string {
+  const titles = members.map((m) => m.title);
+  const mixed = titles.filter((t) => t !== t.toUpperCase());
+  for (const t of [...mixed, ...titles]) {
+    const got = printedForm(t, seed);
+    if (got) return got;
+  }
+  return seed;
 }
 
 function describe(m: ThreadMember, phrase: string): string {
@@ -366,7 +380,8 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
       .sort();
     return {
       id: `topic:${g.seed}`,
-      label: g.seed,
+      label: displayLabel(g.seed, members),
+      key: g.seed,
       phrases: g.phrases,
       score: Math.round(g.score * 1000) / 1000,
       meetings,
