@@ -11,9 +11,29 @@ export function head(s: string, n = MAX_SCAN): string {
   return s.length > n ? s.slice(0, n) : s;
 }
 
+/** Whether a string needs cleaning: markup, runs of or odd whitespace, or whitespace at its ends. */
+function needsClean(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  let prevSpace = true; // a leading space counts as needing a trim
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+      continue;
+    }
+    if (c < 32 || c === 0xa0 || c === 42 /* * */ || c === 60 /* < */ || c === 0x2007 || c === 0x202f) return true;
+    prevSpace = false;
+  }
+  return prevSpace; // a trailing space
+}
+
 /** Collapses whitespace (NBSP included), drops stray markdown bold/underline marks, trims. */
 export function clean(s: string): string {
-  return head(s, 4000)
+  const t = head(s, 4000);
+  if (!needsClean(t)) return t; // most lines are already clean
+  return t
     .replace(/\*\*|<\/?u>/gi, "")
     .replace(/[\s\u00a0]+/g, " ")
     .trim();
@@ -73,23 +93,43 @@ export function similarity(a: string, b: string): number {
 export function upperShare(s: string): number {
   let up = 0;
   let letters = 0;
-  const t = head(s);
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    const lo = c.toLowerCase();
-    const hi = c.toUpperCase();
-    if (lo === hi) continue;
-    letters++;
-    if (c === hi) up++;
+  const n = Math.min(s.length, MAX_SCAN);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      up++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+    else if (c > 127) {
+      const ch = s[i];
+      const lo = ch.toLowerCase();
+      const hi = ch.toUpperCase();
+      if (lo === hi) continue;
+      letters++;
+      if (ch === hi) up++;
+    }
   }
   return letters ? up / letters : 0;
 }
 
 /** A line in upper case with at least a few letters: report titles, headers, author lines. */
 export function isUpperLine(s: string, minLetters = 4): boolean {
-  const t = head(s);
-  const letters = t.replace(/[^A-Za-z]/g, "").length;
-  return letters >= minLetters && upperShare(t) >= 0.85;
+  const n = Math.min(s.length, MAX_SCAN);
+  let up = 0;
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      letters++;
+      // Early out: more lower-case letters than 15% of a full line means it is not in capitals.
+      if (letters - up > 0.15 * n + 1) return false;
+    } else if (c >= 65 && c <= 90) {
+      up++;
+      letters++;
+    }
+  }
+  if (letters < minLetters) return false;
+  return upperShare(s) >= 0.85;
 }
 
 const BLANK_PAGE = /^\s*(?:this page (?:is |has been )?(?:intentionally|deliberately) (?:left )?blank)\.?\s*$/i;

@@ -50,7 +50,8 @@ export function findAuthority(doc: SourceDocument): Authority | null {
   for (let i = 0; i < doc.lines.length; i++) {
     const raw = doc.lines[i].text;
     const top = i < 40;
-    const footer = (raw.match(/•/g)?.length ?? 0) >= 2;
+    const bullet = raw.indexOf("•");
+    const footer = bullet >= 0 && raw.indexOf("•", bullet + 1) > 0;
     if (!top && !footer) continue;
     const t = clean(raw);
     if (top && t.length <= 60) {

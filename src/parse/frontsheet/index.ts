@@ -59,7 +59,7 @@ function readPlaceUnder(doc: SourceDocument, from: number, to: number): string |
   const parts: string[] = [];
   for (let n = from; n <= Math.min(to, from + 3); n++) {
     const line = doc.lines[n - 1];
-    if (!line || !line.text.trim()) break;
+    if (!line?.text.trim()) break;
     const first = piecesOf(line.text, line.cells)[0] ?? "";
     if (!first || readLabel(first) || findDate(first) || /@/.test(first)) break;
     parts.push(first);

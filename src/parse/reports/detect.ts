@@ -117,6 +117,11 @@ export function findReportHeads(
       n++;
       continue;
     }
+    // Headers and author lines start with two capitals; skip the rest cheaply.
+    if (!/^[\s*-]*[A-Z][A-Z]/.test(doc.lines[n - 1].text.slice(0, 12))) {
+      n++;
+      continue;
+    }
     const segs = segmentsOf(n, doc.lines[n - 1].text);
     const h = segs.length ? isHeader(doc, n, segs[0].text) : null;
     let found: ReportHead | null = null;

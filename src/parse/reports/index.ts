@@ -26,8 +26,8 @@ function reportEnd(doc: SourceDocument, start: number, limit: number): number {
 }
 
 /** Loose title key: case, dashes, slashes and "&" do not matter. */
-function titleSim(a: string, b: string): number {
-  return similarity(normKey(a).replace(/\//g, " "), normKey(b).replace(/\//g, " "));
+function titleKey(s: string): string {
+  return normKey(s).replace(/\//g, " ");
 }
 
 function readReport(doc: SourceDocument, h: ReportHead, end: number, diagnostics: Diagnostic[]): Report {
@@ -62,13 +62,15 @@ function readReport(doc: SourceDocument, h: ReportHead, end: number, diagnostics
 function linkToAgenda(reports: Report[], agenda: AgendaItem[], diagnostics: Diagnostic[]): void {
   const used = new Set<string>();
   for (const r of reports) if (r.agendaItem) used.add(r.agendaItem);
+  const keys = new Map(agenda.map((a) => [a, titleKey(a.title)]));
   for (const r of reports) {
     if (r.agendaItem) continue;
     let best: AgendaItem | null = null;
     let bestSim = 0;
+    const rk = titleKey(r.title);
     for (const a of agenda) {
       if (used.has(a.number)) continue;
-      const s = titleSim(r.title, a.title);
+      const s = similarity(rk, keys.get(a) ?? "");
       if (s > bestSim) {
         best = a;
         bestSim = s;
@@ -85,7 +87,7 @@ function linkToAgenda(reports: Report[], agenda: AgendaItem[], diagnostics: Diag
   );
   for (const r of reports) {
     if (r.agendaItem) continue;
-    const next = withPapers.find((a) => !used.has(a.number) && reports.indexOf(r) >= 0);
+    const next = withPapers.find((a) => !used.has(a.number));
     if (next) {
       r.agendaItem = next.number;
       used.add(next.number);

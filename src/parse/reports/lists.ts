@@ -120,7 +120,9 @@ const APPENDIX_HEADING = /^APPENDIX(?:\s+([A-Z0-9]{1,3}))?\.?$/;
 export function unlistedAppendices(doc: SourceDocument, from: number, to: number): string[] {
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    const m = APPENDIX_HEADING.exec(clean(doc.lines[n - 1]?.text ?? ""));
+    const raw = doc.lines[n - 1]?.text ?? "";
+    if (raw.length > 40 || !raw.includes("APPENDIX")) continue;
+    const m = APPENDIX_HEADING.exec(clean(raw));
     if (!m) continue;
     const parts: string[] = [];
     let k = n + 1;

@@ -30,7 +30,9 @@ const OTHER =
 
 /** A heading's kind, or null when the line is not a heading. */
 export function headingKind(text: string): SectionKind | null {
-  const t = clean(stripBullet(text)).replace(/\s*:\s*$/, "");
+  // Cheap rejections first: headings are short and start with a letter.
+  if (text.length > 120 || !/^[\s*•-]*[A-Za-z]/.test(text.slice(0, 8))) return null;
+  const t = clean(stripBullet(text)).replace(/\s*:$/, "");
   if (!t || t.length > 80 || /[.,;]$/.test(t) || /^\d/.test(t)) return null;
   for (const [re, kind] of KINDS) if (re.test(t)) return kind;
   if (OTHER.test(t) || /\bImplications\b/i.test(t)) return "other";
@@ -52,8 +54,9 @@ export function findSections(doc: SourceDocument, start: number, end: number): S
   for (let i = 0; i < marks.length; i++) {
     const from = marks[i].line + 1;
     let to = i + 1 < marks.length ? marks[i + 1].line - 1 : end;
-    // A section also ends at a blank-page marker or a capitals title (an appendix starting).
-    for (let n = from; n <= to; n++) {
+    // A section read for its contents also ends at a blank-page marker or a capitals title (an
+    // appendix starting); other sections are only boundaries.
+    for (let n = from; marks[i].kind !== "other" && n <= to; n++) {
       const t = clean(doc.lines[n - 1]?.text ?? "");
       if (hasBlankPagePhrase(t) || (isUpperLine(t, 6) && t.split(" ").length >= 2 && !/@/.test(t))) {
         to = n - 1;
