@@ -50,6 +50,7 @@ export type AppOptions = PortalDataOptions & {
 };
 
 const PAGE_SIZE = 20;
+const encoder = new TextEncoder();
 
 const CSP = [
   "default-src 'self'",
@@ -129,11 +130,28 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     view: (d: T, params: URLSearchParams) => View,
     apiPath = `/api${path}`,
   ) {
+    // Rendered output is cached by address until an import changes the store; errors are not cached.
+    const key = (c: Context) => {
+      const u = new URL(c.req.url);
+      return `${u.pathname}${u.search}`;
+    };
+    // Kept encoded, so a cached page costs no rendering and no UTF-8 encoding.
     app.get(path, async (c) => {
-      const q = Query.of(c.req.url);
-      return render(c, view(await load(c, q), q.params));
+      const body = await data.cached(`html:${key(c)}`, async () => {
+        const q = Query.of(c.req.url);
+        return encoder.encode(layout(view(await load(c, q), q.params)));
+      });
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+        "Content-Type": "text/html; charset=UTF-8",
+        "Cache-Control": "no-cache",
+      });
     });
-    app.get(apiPath, async (c) => c.json((await load(c, Query.of(c.req.url))) as object));
+    app.get(apiPath, async (c) => {
+      const body = await data.cached(`json:${key(c)}`, async () =>
+        encoder.encode(JSON.stringify(await load(c, Query.of(c.req.url)))),
+      );
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "application/json; charset=UTF-8" });
+    });
   }
 
   const today = () => now().toISOString().slice(0, 10);

@@ -1,0 +1,97 @@
+/**
+ * Serve benchmark: requests/s and p99 latency under autocannon (concurrency 50, run as a separate
+ * process so it does not share the server's event loop) for a meeting page, a search page and an API
+ * call, each beside a static file served by the same server in the same run. The store is a real
+ * SQLite file with the seeds imported. `npx tsx bench/serve.ts [--quick]` runs it alone.
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { startServer } from "../src/serve/server";
+import { seededStore } from "../src/serve/testing";
+import type { BenchOptions, BenchResult } from "./types";
+
+type Load = { rps: number; p99: number; errors: number; non2xx: number };
+
+function autocannon(url: string, seconds: number): Promise<Load> {
+  const bin = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "-c", "50", "-d", String(seconds), "-j", url], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      const r = JSON.parse(out) as {
+        requests: { average: number };
+        latency: { p99: number };
+        errors: number;
+        non2xx: number;
+      };
+      resolve({ rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+    });
+  });
+}
+
+export async function benchServe(opts: BenchOptions): Promise<BenchResult[]> {
+  const seconds = opts.quick ? 3 : 10;
+  const store = await seededStore();
+  const server = await startServer(store.repo, { port: 0, host: "127.0.0.1" });
+  try {
+    const list = (await (await fetch(`${server.url}/api/meetings`)).json()) as {
+      meetings: { items: { id: number; counts: { agendaItems: number; minutes: number; reports: number } }[] };
+    };
+    const size = (m: (typeof list.meetings.items)[number]) =>
+      m.counts.agendaItems + m.counts.minutes + m.counts.reports;
+    const meeting = [...list.meetings.items].sort((a, b) => size(b) - size(a))[0];
+    if (!meeting) throw new Error("the seeds produced no meetings");
+    const targets = [
+      { name: "meeting page (largest meeting)", path: `/meetings/${meeting.id}`, goal: 300 },
+      { name: "search page (q=care, facets)", path: "/search?q=care", goal: 500 },
+      { name: "API call (/api/meetings/:id)", path: `/api/meetings/${meeting.id}`, goal: 300 },
+    ];
+    const staticPath = "/assets/quorum-init.js";
+    // Warm caches and the JIT before measuring.
+    for (const t of [...targets.map((t) => t.path), staticPath]) await autocannon(`${server.url}${t}`, 1);
+    const ref = await autocannon(`${server.url}${staticPath}`, seconds);
+    const results: BenchResult[] = [];
+    for (const t of targets) {
+      const r = await autocannon(`${server.url}${t.path}`, seconds);
+      if (r.errors || r.non2xx) throw new Error(`${t.path}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
+      results.push(
+        {
+          name: `${t.name}: throughput`,
+          value: r.rps,
+          unit: "req/s",
+          better: "higher",
+          reference: { name: "static file, same server", value: ref.rps, unit: "req/s" },
+        },
+        {
+          name: `${t.name}: p99 latency`,
+          value: r.p99,
+          unit: "ms",
+          better: "lower",
+          reference: { name: "static file, same server", value: ref.p99, unit: "ms" },
+          goal: { value: t.goal, met: r.p99 < t.goal },
+          note: "concurrency 50; pages cached until an import changes the store",
+        },
+      );
+    }
+    return results;
+  } finally {
+    await server.close();
+    await store.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const results = await benchServe({ quick: process.argv.includes("--quick") });
+  for (const r of results)
+    console.log(
+      `${r.name}: ${r.value.toFixed(1)} ${r.unit}${r.reference ? ` (static file: ${r.reference.value.toFixed(1)} ${r.reference.unit})` : ""}`,
+    );
+}
