@@ -440,10 +440,14 @@ export function attendanceByCommittee(p: PersonDetail): CommitteeAttendance[] {
 
 const pct = (a: number, b: number) => (b ? Math.round((100 * a) / b) : 0);
 
+/**
+ * Attendance as horizontal bars, one per committee, labelled with the committee's name; the SVG is one
+ * image with a full text alternative, and the table after it carries the same figures.
+ */
 function attendanceChart(rows: CommitteeAttendance[], personName: string): Html {
-  const rowH = 28;
-  const labelW = 0;
+  const rowH = 48;
   const h = rows.length * rowH + 4;
+  const short = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s);
   return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
 <svg class="quorum-chart" role="img" aria-labelledby="chart-title" viewBox="0 0 400 ${h}" width="100%" height="${h}" preserveAspectRatio="xMinYMin meet" focusable="false">
 <title id="chart-title">Meetings attended out of meetings expected, by committee, for ${personName}: ${rows
@@ -452,10 +456,10 @@ function attendanceChart(rows: CommitteeAttendance[], personName: string): Html 
 ${rows.map((r, i) => {
   const y = i * rowH + 2;
   const w = r.expected ? (300 * r.attended) / r.expected : 0;
-  return html`<rect x="${labelW}" y="${y}" width="300" height="20" fill="#f3f2f1" stroke="#505a5f"></rect><rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="20" fill="#1d70b8"></rect><text x="308" y="${y + 15}" font-size="14" fill="#0b0c0c">${r.attended} of ${r.expected}</text>`;
+  return html`<text x="0" y="${y + 14}" font-size="15" fill="#0b0c0c">${short(r.committee.name)}</text><rect x="1" y="${y + 20}" width="299" height="20" fill="#f3f2f1" stroke="#505a5f"></rect><rect x="1" y="${y + 20}" width="${w.toFixed(1)}" height="20" fill="#1d70b8"></rect><text x="308" y="${y + 36}" font-size="15" fill="#0b0c0c">${r.attended} of ${r.expected}</text>`;
 })}
 </svg>
-<figcaption class="govuk-body-s quorum-meta">Bars in the order of the table below: the blue part is meetings attended, the whole bar meetings expected.</figcaption>
+<figcaption class="govuk-body-s quorum-meta">The blue part of each bar is meetings attended; the whole bar is meetings expected. The table below gives the same figures.</figcaption>
 </figure>`;
 }
 

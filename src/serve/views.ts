@@ -67,7 +67,8 @@ export function table(
   rows: (Html | string | number | null)[][],
   captionClass = "m",
 ): Html {
-  return html`<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--${captionClass}">${caption}</caption>
+  // Wide tables scroll inside a focusable, labelled region on narrow screens instead of the whole page (WCAG 1.4.10).
+  return html`<div class="quorum-table-wrap" role="region" aria-label="${caption}" tabindex="0"><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--${captionClass}">${caption}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">${head.map((h) => html`<th scope="col" class="govuk-table__header">${h}</th>`)}</tr></thead>
 <tbody class="govuk-table__body">${rows.map(
     (r) =>
@@ -76,7 +77,7 @@ export function table(
           ? html`<th scope="row" class="govuk-table__header">${cell}</th>`
           : html`<td class="govuk-table__cell">${cell}</td>`,
       )}</tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table></div>`;
 }
 
 /** GOV.UK pagination, keeping the other query parameters. */
