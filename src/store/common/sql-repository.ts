@@ -24,6 +24,24 @@ import { importDocument, unmergeAlias } from "./write";
 
 type Row = Record<string, unknown>;
 
+export const TABLES = [
+  "documents",
+  "authorities",
+  "committees",
+  "meetings",
+  "meeting_sources",
+  "agenda_items",
+  "minutes",
+  "resolutions",
+  "reports",
+  "people",
+  "person_aliases",
+  "membership",
+  "attendance",
+  "declarations",
+  "paragraphs",
+] as const;
+
 /** What an engine's search returns: the page of rows (with `rank` and `marked` snippet) and facet rows. */
 export type EngineSearch = {
   engineQuery: string;
@@ -82,6 +100,21 @@ export abstract class SqlRepository implements Repository {
   async schemaVersion(): Promise<number> {
     const r = await this.db.get<{ v: number | null }>("SELECT max(version) AS v FROM schema_migrations");
     return Number(r?.v ?? 0);
+  }
+
+  /** Row counts of every table (tests compare interrupted and uninterrupted imports with these). */
+  async tableCounts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const t of TABLES)
+      out[t] = Number((await this.db.get<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${t}`))?.n ?? 0);
+    return out;
+  }
+
+  /** Every stored row as JSON text (tests assert exempt content appears nowhere). */
+  async dumpText(): Promise<string> {
+    const parts: string[] = [];
+    for (const t of TABLES) parts.push(JSON.stringify(await this.db.all(`SELECT * FROM ${t}`)));
+    return parts.join("\n");
   }
 
   async close(): Promise<void> {

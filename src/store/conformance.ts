@@ -1,0 +1,444 @@
+/**
+ * The conformance suite every Repository adapter must pass, run by store/sqlite/sqlite.test.ts and
+ * store/postgres/postgres.test.ts against a real database each. Fixtures are parse/v1 results built
+ * here in code (no seed text).
+ */
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { after, before, describe, test } from "node:test";
+import fc from "fast-check";
+import { emptyMeeting, type Meeting, type Minute, type ParseResult, type Span } from "../model/parse-v1";
+import type { SqlRepository } from "./common/sql-repository";
+
+export type Factory = () => Promise<{ repo: SqlRepository; cleanup: () => Promise<void> }>;
+
+const span = (startLine: number, endLine = startLine, page: number | null = null): Span => ({
+  startLine,
+  endLine,
+  page,
+});
+
+export function doc(name: string, meetings: Meeting[], salt = ""): ParseResult {
+  const sha256 = createHash("sha256")
+    .update(JSON.stringify(meetings) + salt)
+    .digest("hex");
+  return { schema: "parse/v1", source: { name, format: "text", sha256 }, meetings, diagnostics: [] };
+}
+
+export function minute(number: string, title: string, resolutions: string[], extra: Partial<Minute> = {}): Minute {
+  return {
+    number,
+    agendaItem: null,
+    title,
+    declarations: [],
+    resolutions: resolutions.map((text, i) => ({ label: `(${String.fromCharCode(97 + i)})`, text, children: [] })),
+    keyDecision: null,
+    reasons: [],
+    exemptParagraphs: [],
+    span: span(100 + Number(number), 110 + Number(number)),
+    ...extra,
+  };
+}
+
+const COUNCIL = "Borsetshire County Council";
+
+/** An agenda pack: front sheet for `date`, and the minutes of `previous` it carries. */
+export function agendaPack(committee: string, date: string, previous: string, topic: string): ParseResult {
+  const front: Meeting = {
+    ...emptyMeeting(committee, span(1, 60)),
+    authority: COUNCIL,
+    date,
+    time: "14:00",
+    location: "Council Chamber, County Hall",
+    membership: [
+      { name: "Mr. J. B. Rhodes CC", role: "Chairman" },
+      { name: "Mrs. A. Archer CC", role: null },
+      { name: "Dr. T. Eynon CC", role: null },
+    ],
+    agenda: [
+      { number: "1", title: "Apologies for absence", reportBy: null, pages: null, span: span(20) },
+      {
+        number: "2",
+        title: `Minutes of the meeting held on ${previous}`,
+        reportBy: null,
+        pages: { start: 3, end: 8 },
+        span: span(21),
+      },
+      { number: "3", title: "Declarations of interest", reportBy: null, pages: null, span: span(22) },
+      {
+        number: "4",
+        title: `${topic} Business Case`,
+        reportBy: "Director of Adults and Communities",
+        pages: { start: 9, end: 20 },
+        span: span(23),
+      },
+    ],
+    reports: [
+      {
+        agendaItem: "4",
+        title: `${topic} Business Case`,
+        author: "Director of Adults and Communities",
+        recommendations: [`That the ${topic} business case be approved`],
+        officers: [{ name: "Jane Doe", role: "Head of Service", phone: null, email: null }],
+        appendices: [],
+        backgroundPapers: [],
+        span: span(200, 260, 9),
+      },
+    ],
+  };
+  const minutes: Meeting = {
+    ...emptyMeeting(committee, span(61, 190)),
+    authority: null,
+    date: previous,
+    attendance: {
+      chair: "Mr. J. B. Rhodes CC",
+      present: ["Mr. J. B. Rhodes CC", "Mrs. A. Archer CC"],
+      apologies: ["Dr. T. Eynon CC"],
+      inAttendance: [],
+    },
+    minutes: [
+      minute("10", "Declarations of interest", [], {
+        declarations: [{ member: "Mr Rhodes", interest: "Personal interest as a district councillor", item: "12" }],
+      }),
+      minute("11", "Apologies for absence", []),
+      minute("12", `Quarterly review of ${topic} services`, [`That the ${topic} quarterly review be noted`], {
+        keyDecision: true,
+        reasons: ["To keep the committee informed"],
+      }),
+    ],
+    nextMeeting: date,
+  };
+  return doc(`${committee}-${date}.txt`, [front, minutes]);
+}
+
+/** A minutes web page for one meeting (as Modern.Gov publishes it). */
+export function minutesPage(committee: string, date: string, topic: string): ParseResult {
+  const m: Meeting = {
+    ...emptyMeeting(committee, span(1, 80)),
+    authority: COUNCIL,
+    date,
+    attendance: {
+      chair: "Mr. Rhodes CC",
+      present: ["Mr. Rhodes CC", "Mrs. A. Archer CC"],
+      apologies: [],
+      inAttendance: [],
+    },
+    minutes: [minute("12", `Quarterly review of ${topic} services`, [`That the ${topic} quarterly review be noted`])],
+  };
+  return doc(`minutes-${committee}-${date}.html`, [m]);
+}
+
+export function runConformance(engine: string, factory: Factory): void {
+  describe(`Repository conformance: ${engine}`, () => {
+    let repo: SqlRepository;
+    let cleanup: () => Promise<void>;
+    before(async () => {
+      ({ repo, cleanup } = await factory());
+    });
+    after(async () => {
+      await cleanup();
+    });
+
+    test("migrations are versioned and idempotent", async () => {
+      assert.deepEqual(await repo.migrate(), []);
+      assert.equal((await repo.stats()).schemaVersion, 1);
+    });
+
+    test("the same document twice changes nothing; a changed file replaces its records", async () => {
+      const a = agendaPack("Cabinet", "2024-03-05", "2024-02-06", "Lightbulb");
+      const first = await repo.importDocument(a, { path: "/docs/cabinet-2024-03-05.txt" });
+      assert.equal(first.status, "new");
+      assert.equal(first.meetings, 2);
+      assert.equal(first.items, 4 + 1 + 3);
+      const before = await repo.tableCounts();
+      const again = await repo.importDocument(a, { path: "/docs/cabinet-2024-03-05.txt" });
+      assert.deepEqual({ ...again, status: "unchanged" }, { ...first, status: "unchanged" });
+      assert.deepEqual(await repo.tableCounts(), before);
+
+      const changed = agendaPack("Cabinet", "2024-03-05", "2024-02-06", "Streetlight");
+      const replaced = await repo.importDocument(changed, { path: "/docs/cabinet-2024-03-05.txt" });
+      assert.equal(replaced.status, "replaced");
+      assert.deepEqual(await repo.tableCounts(), before, "same shape of document, same row counts");
+      assert.equal((await repo.search("Lightbulb", {}, { limit: 10, offset: 0 })).total, 0);
+      assert.ok((await repo.search("Streetlight", {}, { limit: 10, offset: 0 })).total > 0);
+      const docs = await repo.listDocuments();
+      assert.deepEqual(
+        docs.items.map((d) => d.sha256),
+        [changed.source.sha256],
+      );
+    });
+
+    test("minutes in the next agenda pack and the minutes page are one meeting", async () => {
+      const pack = agendaPack("Health Scrutiny Committee", "2024-05-01", "2024-04-02", "Carers");
+      const page = minutesPage("Health Scrutiny Committee", "2024-04-02", "Carers");
+      await repo.importDocument(pack, { path: "/docs/hsc-pack.txt" });
+      const pageOutcome = await repo.importDocument(page, { path: "/docs/hsc-minutes.html" });
+      assert.equal(pageOutcome.status, "new");
+      const meetings = await repo.listMeetings({ committee: "Health Scrutiny Committee" }, { limit: 10, offset: 0 });
+      assert.deepEqual(
+        meetings.items.map((m) => m.date),
+        ["2024-05-01", "2024-04-02"],
+      );
+      const april = meetings.items[1];
+      assert.equal(april.counts.documents, 2);
+      const detail = (await repo.getMeeting(april.id))!;
+      assert.equal(detail.documents.length, 2);
+      // The fuller source of the minutes is shown once, not both.
+      assert.deepEqual(
+        detail.minutes.map((m) => m.number),
+        ["10", "11", "12"],
+      );
+      assert.equal(detail.attendance?.apologies.length, 1);
+      const hits = await repo.search('"quarterly review" Carers', { type: "minute" }, { limit: 10, offset: 0 });
+      assert.equal(hits.total, 1, "no duplicate hit from the shadowed source");
+      // Removing the pack (a new version without these minutes) keeps the meeting through the page.
+      const packOnlyFront = { ...pack, meetings: [pack.meetings[0]] };
+      packOnlyFront.source = { ...pack.source, sha256: createHash("sha256").update("front-only").digest("hex") };
+      assert.equal((await repo.importDocument(packOnlyFront, { path: "/docs/hsc-pack.txt" })).status, "replaced");
+      const after = (await repo.getMeeting(april.id))!;
+      assert.deepEqual(
+        after.minutes.map((m) => m.number),
+        ["12"],
+      );
+      assert.equal(after.documents.length, 1);
+    });
+
+    test("a meeting without a date stays with its document", async () => {
+      const m = (title: string): Meeting => ({
+        ...emptyMeeting("Planning Committee", span(1, 9)),
+        authority: COUNCIL,
+        minutes: [minute("1", title, ["That it be noted"])],
+      });
+      await repo.importDocument(doc("undated-1.txt", [m("Tree preservation order")]), { path: "/docs/u1.txt" });
+      await repo.importDocument(doc("undated-2.txt", [m("Hedgerow removal")]), { path: "/docs/u2.txt" });
+      const ms = await repo.listMeetings({ committee: "Planning Committee" }, { limit: 10, offset: 0 });
+      assert.equal(ms.total, 2);
+      assert.ok(ms.items.every((x) => x.date === null));
+    });
+
+    test("people are merged across printed forms with the evidence kept, and a merge can be undone", async () => {
+      const committees = await repo.listCommittees();
+      const cabinet = committees.find((c) => c.name === "Cabinet")!;
+      assert.equal(cabinet.authority, COUNCIL);
+      const people = await repo.listPeople({ limit: 100, offset: 0 });
+      const rhodes = people.items.filter((p) => /Rhodes/.test(p.name));
+      assert.equal(rhodes.length, 1, `one Rhodes, got ${rhodes.map((p) => p.name).join(", ")}`);
+      const p = (await repo.getPerson(rhodes[0].id))!;
+      assert.equal(p.name, "Mr J. B. Rhodes");
+      const printed = new Set(p.aliases.map((a) => a.printed));
+      for (const form of ["Mr. J. B. Rhodes CC", "Mr Rhodes", "Mr. Rhodes CC"]) assert.ok(printed.has(form), form);
+      const bare = p.aliases.find((a) => a.printed === "Mr. Rhodes CC")!;
+      assert.equal(bare.rule, "surname-unique");
+      assert.ok(bare.documentName.startsWith("minutes-"));
+      assert.ok(p.attendance.attended >= 2);
+      assert.ok(p.attendance.expected >= p.attendance.attended);
+      assert.ok(p.declarations.some((d) => d.interest?.startsWith("Personal interest")));
+      assert.ok(p.roles.some((r) => r.role === "Chairman"));
+
+      const split = await repo.unmergeAlias(bare.id);
+      assert.notEqual(split, p.id);
+      const moved = (await repo.getPerson(split))!;
+      assert.deepEqual(
+        moved.aliases.map((a) => [a.printed, a.rule]),
+        [["Mr. Rhodes CC", "unmerged"]],
+      );
+      assert.ok(moved.attendance.attended >= 1);
+      const kept = (await repo.getPerson(p.id))!;
+      assert.ok(!kept.aliases.some((a) => a.id === bare.id));
+    });
+
+    test("exempt minutes keep their title and paragraphs only", async () => {
+      const secret = "Zanzibarian acquisition price of 4,125,000 pounds";
+      const m: Meeting = {
+        ...emptyMeeting("Cabinet", span(1, 40)),
+        authority: COUNCIL,
+        date: "2024-06-11",
+        minutes: [
+          minute("20", "Acquisition of land at Ambridge", [secret], {
+            exemptParagraphs: [3],
+            keyDecision: true,
+            reasons: [`Reason: ${secret}`],
+            declarations: [{ member: "Mrs. A. Archer CC", interest: secret, item: "20" }],
+          }),
+          minute("21", "Library opening hours", ["That the opening hours be extended"]),
+        ],
+      };
+      const r = doc("cabinet-2024-06-11.txt", [m]);
+      const out = await repo.importDocument(r, { path: "/docs/cab-exempt.txt", lines: Array(60).fill(secret) });
+      const meeting = (await repo.getMeeting(
+        (
+          await repo.listMeetings({ from: "2024-06-11", to: "2024-06-11" }, { limit: 5, offset: 0 })
+        ).items[0].id,
+      ))!;
+      const exempt = meeting.minutes.find((x) => x.number === "20")!;
+      assert.equal(exempt.title, "Acquisition of land at Ambridge");
+      assert.deepEqual(exempt.exemptParagraphs, [3]);
+      assert.equal(exempt.exempt, true);
+      assert.deepEqual([exempt.resolutions, exempt.reasons, exempt.declarations], [[], [], []]);
+      assert.ok(!JSON.stringify(meeting).includes("Zanzibarian"));
+      assert.equal((await repo.search("Zanzibarian", {}, { limit: 5, offset: 0 })).total, 0);
+      assert.equal((await repo.search("Ambridge", {}, { limit: 5, offset: 0 })).total, 1);
+      const decisions = await repo.listDecisions({ from: "2024-06-11" }, { limit: 50, offset: 0 });
+      assert.ok(!JSON.stringify(decisions).includes("Zanzibarian"));
+      assert.ok(!(await repo.dumpText()).includes("Zanzibarian"), "nowhere in the store, parsed JSON included");
+      assert.equal(out.status, "new");
+    });
+
+    test("search: phrases, exclusions, OR, filters, facets, snippets and provenance", async () => {
+      const page = { limit: 20, offset: 0 };
+      const all = await repo.search("quarterly review", {}, page);
+      assert.ok(all.total >= 2);
+      const phrase = await repo.search('"Streetlight quarterly review"', {}, page);
+      assert.ok(phrase.total >= 1);
+      assert.ok(phrase.hits.every((h) => /streetlight/i.test(h.snippetText + h.title)));
+      const excl = await repo.search("quarterly review -Streetlight", {}, page);
+      assert.ok(excl.hits.length && excl.hits.every((h) => !/streetlight/i.test(h.snippetText + h.title)));
+      const either = await repo.search("Streetlight OR Carers", { type: "report" }, page);
+      assert.deepEqual(either.hits.map((h) => h.title).sort(), ["Carers Business Case", "Streetlight Business Case"]);
+      const byCommittee = await repo.search("quarterly", { committee: "Cabinet" }, page);
+      assert.ok(byCommittee.hits.every((h) => h.meeting.committee.name === "Cabinet"));
+      const byDate = await repo.search("quarterly", { from: "2024-04-01", to: "2024-04-30" }, page);
+      assert.ok(byDate.hits.length && byDate.hits.every((h) => h.meeting.date === "2024-04-02"));
+      assert.equal((await repo.search("quarterly", { committee: "No Such Committee" }, page)).total, 0);
+
+      const f = all.facets;
+      assert.equal(
+        f.type.reduce((n, t) => n + t.count, 0),
+        all.total,
+      );
+      assert.equal(
+        f.committee.reduce((n, c) => n + c.count, 0),
+        all.total,
+      );
+      assert.ok(f.year.some((y) => y.year === "2024"));
+      assert.ok(f.keyDecision.key >= 1);
+
+      const hit = all.hits[0];
+      assert.match(hit.snippetHtml, /<mark>[^<]+<\/mark>/);
+      assert.ok(hit.provenance.documentName.length > 0);
+      assert.ok(hit.provenance.span.startLine >= 1);
+      assert.ok(hit.score > 0);
+
+      // Procedural items rank below substance.
+      const interest = await repo.search("interest", {}, page);
+      const substantive = await repo.search("business case", {}, page);
+      assert.ok(interest.total > 0 && substantive.total > 0);
+      const proc = await repo.search("declarations OR business", { type: "agenda" }, page);
+      const firstProc = proc.hits.findIndex((h) => /declarations/i.test(h.title));
+      const lastSub = proc.hits.map((h) => /business/i.test(h.title)).lastIndexOf(true);
+      assert.ok(firstProc > lastSub, "declarations of interest below the business cases");
+
+      // HTML in stored text is escaped in snippets.
+      const m: Meeting = {
+        ...emptyMeeting("Cabinet", span(1, 5)),
+        authority: COUNCIL,
+        date: "2024-07-01",
+        agenda: [
+          {
+            number: "1",
+            title: "Zebra crossings <script>alert(1)</script>",
+            reportBy: null,
+            pages: null,
+            span: span(3),
+          },
+        ],
+      };
+      await repo.importDocument(doc("html.txt", [m]), { path: "/docs/html.txt" });
+      const z = await repo.search("zebra", {}, page);
+      assert.equal(z.total, 1);
+      // Engines may drop tag-like tokens from a headline; whatever they keep is escaped.
+      assert.ok(!z.hits[0].snippetHtml.includes("<script>"));
+      assert.match(z.hits[0].snippetHtml, /<mark>Zebra<\/mark>/);
+      assert.equal(z.hits[0].title, "Zebra crossings <script>alert(1)</script>");
+    });
+
+    test("paging and the portal's read methods", async () => {
+      const p1 = await repo.listMeetings({}, { limit: 2, offset: 0 });
+      const p2 = await repo.listMeetings({}, { limit: 2, offset: 2 });
+      assert.equal(p1.items.length, 2);
+      assert.ok(p1.total >= 5);
+      assert.ok(!p2.items.some((m) => p1.items.some((n) => n.id === m.id)));
+      const dated = p1.items.filter((m) => m.date).map((m) => m.date!);
+      assert.deepEqual(dated, [...dated].sort().reverse(), "newest first");
+
+      const committees = await repo.listCommittees();
+      const hsc = committees.find((c) => c.name === "Health Scrutiny Committee")!;
+      const detail = (await repo.getCommittee(hsc.id))!;
+      assert.equal(detail.membershipAsOf, "2024-05-01");
+      assert.equal(detail.membership[0].role, "Chairman");
+      assert.deepEqual(
+        detail.meetingsByYear.map((y) => [y.year, y.meetings.length]),
+        [["2024", 2]],
+      );
+      assert.equal(await repo.getCommittee(999999), null);
+      assert.equal(await repo.getMeeting(999999), null);
+      assert.equal(await repo.getPerson(999999), null);
+
+      const key = await repo.listDecisions({ keyOnly: true }, { limit: 50, offset: 0 });
+      assert.ok(key.total >= 1);
+      assert.ok(key.items.every((d) => d.keyDecision === true));
+      assert.ok(key.items[0].resolutions[0].path === "a");
+      const all = await repo.listDecisions({}, { limit: 50, offset: 0 });
+      assert.ok(all.total > key.total);
+      const cab = await repo.listDecisions({ committee: "Cabinet", from: "2024-06-01" }, { limit: 50, offset: 0 });
+      assert.deepEqual(
+        cab.items.map((d) => d.title),
+        ["Library opening hours"],
+      );
+
+      const s = await repo.stats();
+      assert.equal(s.engine, engine);
+      assert.ok(s.documents >= 5 && s.meetings >= 5 && s.paragraphs > 0 && s.people > 0);
+      assert.equal(s.authorities, 1);
+    });
+
+    test("any query text is safe (property)", async () => {
+      const operators = fc.constantFrom(
+        '"',
+        "-",
+        "OR",
+        "AND",
+        "NOT",
+        "(",
+        ")",
+        "*",
+        ":",
+        "^",
+        "NEAR",
+        "'",
+        "\\",
+        "\u0000",
+        "-- ",
+        ";",
+      );
+      const piece = fc.oneof(
+        fc.string({ unit: "grapheme", maxLength: 12 }),
+        fc.string({ unit: "binary", maxLength: 8 }),
+        operators,
+      );
+      const query = fc.oneof(
+        fc.string({ unit: "binary" }),
+        fc.array(piece, { maxLength: 8 }).map((xs) => xs.join(" ")),
+      );
+      await fc.assert(
+        fc.asyncProperty(query, async (q) => {
+          const r = await repo.search(q, {}, { limit: 3, offset: 0 });
+          assert.ok(r.total >= 0);
+        }),
+        { numRuns: 300 },
+      );
+      for (const q of ["covid-19", "S.106", "council's", '"unbalanced', "AND", "library:", "-", "OR OR", "NOT x", "a*"])
+        await repo.search(q, {}, { limit: 3, offset: 0 });
+      // Filters are bound values too.
+      await repo.search(
+        "review",
+        { committee: "'; DROP TABLE paragraphs; --", from: "x' OR 1=1", to: "\u0000" },
+        {
+          limit: 3,
+          offset: 0,
+        },
+      );
+      assert.ok((await repo.stats()).paragraphs > 0);
+    });
+  });
+}

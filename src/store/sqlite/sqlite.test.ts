@@ -1,0 +1,62 @@
+/** The SQLite adapter: the conformance suite on a temporary file, plus SQLite-only checks (WAL, backup, FTS5 input). */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import Database from "better-sqlite3";
+import { toFts5 } from "../../search/query";
+import { agendaPack, runConformance } from "../conformance";
+import { openSqlite } from "./index";
+
+runConformance("sqlite", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-sqlite-"));
+  const repo = await openSqlite({ file: join(dir, "store.db") });
+  return {
+    repo,
+    cleanup: async () => {
+      await repo.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+test("sqlite: WAL mode, and the online backup opens as a complete store", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-sqlite-"));
+  try {
+    const repo = await openSqlite({ file: join(dir, "a.db") });
+    assert.equal(repo.raw.pragma("journal_mode", { simple: true }), "wal");
+    await repo.importDocument(agendaPack("Cabinet", "2024-03-05", "2024-02-06", "Lightbulb"), { path: "/a.txt" });
+    await repo.backup(join(dir, "backup", "b.db"));
+    const counts = await repo.tableCounts();
+    await repo.close();
+    const copy = await openSqlite({ file: join(dir, "backup", "b.db") });
+    assert.deepEqual(await copy.tableCounts(), counts);
+    assert.ok((await copy.search("Lightbulb", {}, { limit: 5, offset: 0 })).total > 0);
+    await copy.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("sqlite: inputs that make raw FTS5 throw are translated into valid MATCH expressions", () => {
+  const db = new Database(":memory:");
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61')");
+  db.prepare("INSERT INTO t VALUES (?)").run("covid-19 and the S.106 agreement; the council's library: AND");
+  const raw = ["covid-19", "S.106", "council's", '"unbalanced', "AND", "library:"];
+  for (const q of raw) {
+    assert.throws(() => db.prepare("SELECT * FROM t WHERE t MATCH ?").all(q), `raw FTS5 throws on ${q}`);
+    const expr = toFts5(q);
+    assert.ok(expr);
+    db.prepare("SELECT * FROM t WHERE t MATCH ?").all(expr);
+  }
+  const count = (q: string) =>
+    (db.prepare("SELECT count(*) AS n FROM t WHERE t MATCH ?").get(toFts5(q)) as { n: number }).n;
+  assert.equal(count("covid-19"), 1);
+  assert.equal(count("S.106"), 1);
+  assert.equal(count("covid -library"), 0);
+  assert.equal(count("zebra OR library"), 1);
+  assert.equal(count('"the council"'), 1);
+  assert.equal(count('"council the"'), 0);
+  db.close();
+});
