@@ -326,7 +326,10 @@ test("Atom feed for a search lists its hits with links back to the meetings", as
   const entries = r.body.match(/<entry>/g) ?? [];
   const search = await json<{ result: { total: number } }>("/api/search?q=care");
   assert.equal(entries.length, Math.min(50, search.result.total));
-  assert.match(r.body, /<link rel="alternate" type="text\/html" href="http:\/\/localhost\/meetings\/\d+"\/>/);
+  assert.match(
+    r.body,
+    /<link rel="alternate" type="text\/html" href="http:\/\/localhost\/meetings\/\d+(#[a-z]+-\d+)?"\/>/,
+  );
 });
 
 test("home lists upcoming and recent meetings relative to today", async () => {
@@ -352,5 +355,16 @@ test("an import clears the cache: new meetings appear without a restart", async 
     if (result.meetings.length) assert.notEqual(html2, html1, "the committees page shows the new committee");
   } finally {
     await s.close();
+  }
+});
+
+test("search hits link to their record's anchor on the meeting page", async () => {
+  const r = await json<{ result: { hits: { href: string; type: string }[] } }>("/api/search?q=care");
+  assert.ok(r.result.hits.length > 0);
+  for (const h of r.result.hits) {
+    const [path, anchor] = h.href.split("#");
+    assert.ok(anchor, `${h.type} hit ${h.href} has an anchor`);
+    const page = await get(path);
+    assert.match(page.body, new RegExp(`id="${anchor}"`), h.href);
   }
 });

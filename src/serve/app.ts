@@ -4,7 +4,13 @@
  * the same data. Feeds and downloads (iCalendar, Atom, CSV) read through the same loaders and filters.
  */
 import { type Context, Hono } from "hono";
-import { type MeetingDetail, PARAGRAPH_TYPES, type PersonRef, type Repository } from "../store/repository";
+import {
+  type MeetingDetail,
+  PARAGRAPH_TYPES,
+  type PersonRef,
+  type Repository,
+  type SearchHit,
+} from "../store/repository";
 import { atomDate, toAtom } from "./atom";
 import { toCsv } from "./csv";
 import { PortalData, type PortalDataOptions } from "./data";
@@ -71,6 +77,26 @@ export function publicMeeting(m: MeetingDetail): MeetingDetail {
     x.exempt || x.exemptParagraphs.length ? { ...x, exempt: true, resolutions: [], reasons: [] } : x,
   );
   return { ...m, minutes };
+}
+
+/** The address of the record a search hit came from: the meeting page at its agenda item, minute or report. */
+export function hitHref(h: SearchHit, m: MeetingDetail | null): string {
+  const base = `/meetings/${h.meeting.id}`;
+  if (!m) return base;
+  const line = h.provenance.span.startLine;
+  const within = (p: { documentId: number; span: { startLine: number; endLine: number } }) =>
+    p.documentId === h.provenance.documentId && p.span.startLine <= line && line <= p.span.endLine;
+  if (h.type === "agenda") {
+    const a = m.agenda.find((x) => within(x.provenance));
+    if (a) return `${base}#agenda-${a.id}`;
+  } else if (h.type === "report") {
+    const r = m.reports.find((x) => within(x.provenance));
+    if (r) return `${base}#report-${r.id}`;
+  } else {
+    const x = m.minutes.find((y) => within(y.provenance));
+    if (x) return `${base}#minute-${x.id}`;
+  }
+  return base;
 }
 
 function yearRange(year: string | null): { from?: string; to?: string } {
@@ -292,7 +318,10 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       const hits = wide.hits.filter((h) => h.keyDecision === true);
       return { ...wide, total: hits.length, hits: hits.slice(offset, offset + limit) };
     });
-    return { result, filter: f, limit };
+    const hits = await Promise.all(
+      result.hits.map(async (h) => ({ ...h, href: hitHref(h, await data.meeting(h.meeting.id)) })),
+    );
+    return { result: { ...result, hits }, filter: f, limit };
   }
 
   page<SearchData>("/search", (_c, q) => runSearch(searchFilter(q), PAGE_SIZE), searchPage);
@@ -383,7 +412,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
         id: `${base}/meetings/${h.meeting.id}#paragraph-${h.paragraphId}`,
         title: `${h.title} (${meetingTitle(h.meeting)})`,
         updated: atomDate(h.meeting.date),
-        link: `${base}/meetings/${h.meeting.id}`,
+        link: `${base}${h.href}`,
         summary: h.snippetText,
       })),
     );

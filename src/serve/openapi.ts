@@ -186,6 +186,7 @@ export const SCHEMAS: Record<string, Schema> = {
     keyDecision: boolN,
     meeting: obj({ id: int, committee: ref("CommitteeRef"), date: dateN }),
     provenance: ref("Provenance"),
+    href: { type: "string", description: "The record on its meeting page, e.g. /meetings/4#minute-31" },
   }),
   SearchResult: obj({
     query: str,

@@ -202,6 +202,12 @@ ${x.reasons.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-
 </section>`;
 }
 
+/** An agenda item's title, linked to its report and its minute on this page when there are any. */
+function agendaTitle(a: MeetingDetail["agenda"][number], m: MeetingDetail): Html {
+  const report = m.reports.find((r) => r.agendaItem === a.number);
+  return html`${a.title}${report ? html`<br><a class="govuk-link govuk-body-s" href="#report-${report.id}">Report<span class="govuk-visually-hidden"> on item ${a.number}</span></a>` : null}`;
+}
+
 /** A report's title as printed, unless printed in capitals and the agenda gives the same words in ordinary case. */
 function reportTitle(r: MeetingDetail["reports"][number], m: MeetingDetail): string {
   if (r.title !== r.title.toUpperCase()) return r.title;
@@ -249,8 +255,8 @@ ${
         "Agenda items",
         ["Item", "Title", "Report by", "Pages", "Source"],
         m.agenda.map((a) => [
-          a.number,
-          a.title,
+          html`<span id="agenda-${a.id}">${a.number}</span>`,
+          agendaTitle(a, m),
           a.reportBy ?? "",
           a.pages ? (a.pages.start === a.pages.end ? `${a.pages.start}` : `${a.pages.start} to ${a.pages.end}`) : "",
           sourceLink(a.provenance),
@@ -603,7 +609,8 @@ ${pagination("/decisions", params, d.filter.page, pages)}`,
 // Search
 
 export type SearchData = {
-  result: SearchResult | null;
+  /** The store's result; each hit also carries `href`, the address of the record it came from. */
+  result: (Omit<SearchResult, "hits"> & { hits: (SearchResult["hits"][number] & { href: string })[] }) | null;
   filter: { q: string; committee: number | null; year: string | null; type: string | null; key: boolean; page: number };
   limit: number;
 };
@@ -685,7 +692,7 @@ ${
   r.hits.length
     ? html`<ol class="govuk-list" aria-labelledby="results-heading">${r.hits.map(
         (h) => html`<li class="govuk-!-margin-bottom-6">
-<h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" href="/meetings/${h.meeting.id}">${h.title}</a></h3>
+<h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" href="${h.href}">${h.title}</a></h3>
 <p class="govuk-body-s quorum-meta govuk-!-margin-bottom-1"><strong class="govuk-tag govuk-tag--grey">${TYPE_NAMES[h.type] ?? h.type}</strong>${h.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null} ${h.meeting.committee.name}, ${formatDate(h.meeting.date)}</p>
 <p class="govuk-body govuk-!-margin-bottom-1">${safeSnippet(h.snippetHtml, h.snippetText, f.q)}</p>
 <p class="govuk-body-s">${sourceLink(h.provenance)}</p></li>`,
