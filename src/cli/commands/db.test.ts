@@ -1,0 +1,88 @@
+/** `quorum db` on SQLite (migrate, backup, stats) and the --db / DATABASE_URL store selection. */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { promisify } from "node:util";
+import { DEFAULT_DB_FILE, storeLocation } from "../../store/repository";
+import { openSqlite } from "../../store/sqlite/index";
+import { repoRoot, seedFiles } from "../../testing/shared";
+
+const run = promisify(execFile);
+
+async function quorum(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const r = await run(process.execPath, [join(repoRoot, "bin/quorum.mjs"), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: "", ...env },
+    });
+    return { ...r, code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; code: number };
+    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
+  }
+}
+
+test("store selection: --db FILE, else DATABASE_URL=postgres://…, else the default file", () => {
+  assert.deepEqual(storeLocation("x.db", {}), { kind: "sqlite", file: "x.db" });
+  assert.deepEqual(storeLocation(undefined, { DATABASE_URL: "postgres://u@h/db" }), {
+    kind: "postgres",
+    url: "postgres://u@h/db",
+  });
+  assert.deepEqual(storeLocation("x.db", { DATABASE_URL: "postgres://u@h/db" }), { kind: "sqlite", file: "x.db" });
+  assert.deepEqual(storeLocation(undefined, { DATABASE_URL: "mysql://nope" }), {
+    kind: "sqlite",
+    file: DEFAULT_DB_FILE,
+  });
+  assert.deepEqual(storeLocation(undefined, {}), { kind: "sqlite", file: DEFAULT_DB_FILE });
+});
+
+test("quorum db migrate, backup and stats on SQLite", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-db-"));
+  try {
+    const db = join(dir, "q.db");
+    const m1 = await quorum(["db", "migrate", "--db", db]);
+    assert.equal(m1.code, 0, m1.stderr);
+    assert.match(m1.stdout, /applied migration 1 \(schema version 1\)/);
+    const m2 = await quorum(["db", "migrate", "--db", db]);
+    assert.match(m2.stdout, /already up to date/);
+    assert.equal((await quorum(["import", seedFiles()[3], "--db", db])).code, 0);
+    const b = await quorum(["db", "backup", join(dir, "copy.db"), "--db", db]);
+    assert.equal(b.code, 0, b.stderr);
+    const original = await openSqlite({ file: db });
+    const copy = await openSqlite({ file: join(dir, "copy.db") });
+    assert.deepEqual(await copy.tableCounts(), await original.tableCounts());
+    await original.close();
+    await copy.close();
+    const stats = JSON.parse((await quorum(["db", "stats", "--db", db, "--json"])).stdout);
+    assert.equal(stats.engine, "sqlite");
+    assert.equal(stats.documents, 1);
+    const bad = await quorum(["db", "frobnicate", "--db", db]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /expected migrate, backup FILE or stats/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("quorum search rejects bad options with a usage message, and any query text is safe", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-db-"));
+  try {
+    const db = join(dir, "q.db");
+    assert.equal((await quorum(["search", "x", "--type", "memo", "--db", db])).code, 1);
+    assert.equal((await quorum(["search", "x", "--from", "last week", "--db", db])).code, 1);
+    assert.equal((await quorum(["search", "x", "--limit", "ten", "--db", db])).code, 1);
+    for (const q of ['"', "-", "AND", "covid-19", "'; DROP TABLE paragraphs; --", "NEAR(", "*"]) {
+      const r = await quorum(["search", q, "--db", db, "--json"]);
+      assert.equal(r.code, 0, `${q}: ${r.stderr}`);
+      assert.equal(JSON.parse(r.stdout).total, 0);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
