@@ -22,7 +22,7 @@ import {
 import { displayName, parseName, resolvePerson } from "../../link/identity/names";
 import type { Meeting, ParseResult, Span } from "../../model/parse-v1";
 import type { ImportOutcome, ImportSource } from "../repository";
-import { placeholders, type SqlConn } from "../sql";
+import { placeholders, type SqlConn, type SqlValue } from "../sql";
 
 const b = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
 const json = (v: unknown): string => JSON.stringify(v);
@@ -66,6 +66,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
   const w = new DocumentWriter(tx, documentId, source.lines ?? null);
   // An agenda pack's minutes meeting may not repeat the authority its front sheet names.
   const docAuthority = result.meetings.find((m) => m.authority)?.authority ?? null;
+  await w.preloadPeople(result);
   const meetingIds = new Set<number>();
   let items = 0;
   for (let i = 0; i < result.meetings.length; i++) {
@@ -74,7 +75,15 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
     meetingIds.add(id);
     items += m.agenda.length + m.minutes.length + m.reports.length;
   }
-  for (const id of meetingIds) await refreshSections(tx, id);
+  await w.flush();
+  for (const id of meetingIds) {
+    // Rows start shown; only a meeting that other documents also speak of needs choosing.
+    const others = await tx.get(
+      "SELECT 1 AS x FROM meeting_sources WHERE meeting_id = ? AND document_id <> ? LIMIT 1",
+      [id, documentId],
+    );
+    if (others) await refreshSections(tx, id);
+  }
   return { status, documentId, meetings: meetingIds.size, items, warnings };
 }
 
@@ -151,10 +160,33 @@ export async function refreshSections(tx: SqlConn, meetingId: number): Promise<v
 }
 
 type PersonHit = { personId: number; aliasId: number };
+type PersonRow = { id: number; authority_id: number; title: string | null; given: string; surname_key: string };
+
+/** Rows that need no id back are sent in multi-row INSERTs (one round trip per table on PostgreSQL). */
+const ROWS_PER_INSERT = 200;
 
 class DocumentWriter {
   private authorities = new Map<string, number>();
   private aliases = new Map<string, PersonHit>();
+  private pending = new Map<string, SqlValue[][]>();
+
+  /** Queues `INSERT INTO t (cols) VALUES (?, …)` with its values until flush(). */
+  later(sql: string, params: SqlValue[]): void {
+    const head = sql.slice(0, sql.indexOf(" VALUES "));
+    const rows = this.pending.get(head) ?? [];
+    rows.push(params);
+    this.pending.set(head, rows);
+  }
+
+  async flush(): Promise<void> {
+    for (const [head, rows] of this.pending)
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+        const one = `(${placeholders(chunk[0].length)})`;
+        await this.tx.run(`${head} VALUES ${chunk.map(() => one).join(", ")}`, chunk.flat());
+      }
+    this.pending.clear();
+  }
 
   constructor(
     private tx: SqlConn,
@@ -224,7 +256,7 @@ class DocumentWriter {
         committee.id,
         m.date,
       ]);
-    await tx.run(
+    this.later(
       "INSERT INTO meeting_sources (meeting_id, document_id, ordinal, time, location, contact, next_meeting, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       [
         meetingId,
@@ -243,7 +275,7 @@ class DocumentWriter {
     for (let i = 0; i < m.membership.length; i++) {
       const p = await person(m.membership[i].name, m.span.startLine);
       if (p)
-        await tx.run(
+        this.later(
           "INSERT INTO membership (meeting_id, document_id, person_id, alias_id, ordinal, role) VALUES (?, ?, ?, ?, ?, ?)",
           [meetingId, documentId, p.personId, p.aliasId, i, m.membership[i].role],
         );
@@ -251,7 +283,7 @@ class DocumentWriter {
 
     for (let i = 0; i < m.agenda.length; i++) {
       const a = m.agenda[i];
-      await tx.run(
+      this.later(
         "INSERT INTO agenda_items (meeting_id, document_id, ordinal, number, title, report_by, page_start, page_end, procedural, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
           meetingId,
@@ -281,7 +313,7 @@ class DocumentWriter {
         for (const printed of names) {
           const p = await person(printed, m.span.startLine);
           if (!p) continue;
-          await tx.run(
+          this.later(
             "INSERT INTO attendance (meeting_id, document_id, person_id, alias_id, ordinal, status, is_chair, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
               meetingId,
@@ -318,7 +350,7 @@ class DocumentWriter {
       );
       const flat = flattenClauses(x.resolutions);
       for (let j = 0; j < flat.length; j++)
-        await tx.run(
+        this.later(
           "INSERT INTO resolutions (minute_id, document_id, ordinal, label, path, depth, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
           [minuteId, documentId, j, flat[j].label, flat[j].path, flat[j].depth, flat[j].text],
         );
@@ -326,7 +358,7 @@ class DocumentWriter {
         const d = x.declarations[j];
         const p = await person(d.member, x.span.startLine);
         if (!p) continue;
-        await tx.run(
+        this.later(
           "INSERT INTO declarations (meeting_id, minute_id, document_id, person_id, alias_id, ordinal, interest, item, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           [meetingId, minuteId, documentId, p.personId, p.aliasId, j, d.interest, d.item, ...spanValues(x.span)],
         );
@@ -337,7 +369,7 @@ class DocumentWriter {
 
     for (let i = 0; i < m.reports.length; i++) {
       const r = m.reports[i];
-      await tx.run(
+      this.later(
         "INSERT INTO reports (meeting_id, document_id, ordinal, agenda_item, title, author, recommendations, officers, appendices, background_papers, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
           meetingId,
@@ -362,7 +394,7 @@ class DocumentWriter {
     ctx: { meetingId: number; committeeId: number; date: string | null },
     p: ParagraphRow,
   ): Promise<void> {
-    await this.tx.run(
+    this.later(
       "INSERT INTO paragraphs (type, weight, procedural, key_decision, committee_id, meeting_id, meeting_date, document_id, title, search_title, body, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       [
         p.type,
@@ -381,6 +413,48 @@ class DocumentWriter {
     );
   }
 
+  private people = new Map<string, PersonRow[]>();
+
+  /** Loads the known people with the surnames this document prints, in one query per 500 surnames. */
+  async preloadPeople(result: ParseResult): Promise<void> {
+    const keys = new Set<string>();
+    for (const m of result.meetings) {
+      const names = [
+        ...m.membership.map((x) => x.name),
+        ...(m.attendance
+          ? [m.attendance.chair ?? "", ...m.attendance.present, ...m.attendance.apologies, ...m.attendance.inAttendance]
+          : []),
+        ...m.minutes.flatMap((x) => x.declarations.map((d) => d.member)),
+      ];
+      for (const n of names) {
+        const parsed = parseName(cleanText(n).replace(/\s+/g, " ").trim());
+        if (parsed) keys.add(parsed.surnameKey);
+      }
+    }
+    const list = [...keys];
+    for (const k of list) this.people.set(k, []);
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      const rows = await this.tx.all<PersonRow>(
+        `SELECT id, authority_id, title, given, surname_key FROM people WHERE surname_key IN (${placeholders(chunk.length)}) ORDER BY id`,
+        chunk,
+      );
+      for (const r of rows) this.people.get(r.surname_key)!.push(r);
+    }
+  }
+
+  private async peopleNamed(surnameKey: string): Promise<PersonRow[]> {
+    let rows = this.people.get(surnameKey);
+    if (!rows) {
+      rows = await this.tx.all<PersonRow>(
+        "SELECT id, authority_id, title, given, surname_key FROM people WHERE surname_key = ? ORDER BY id",
+        [surnameKey],
+      );
+      this.people.set(surnameKey, rows);
+    }
+    return rows;
+  }
+
   /** Resolves a printed name to a person of the authority and records the alias with its evidence. */
   private async person(authorityId: number, printed: string, line: number | null): Promise<PersonHit | null> {
     const text = cleanText(printed).replace(/\s+/g, " ").trim();
@@ -392,17 +466,9 @@ class DocumentWriter {
     // Candidates: the same council's people and those seen only where no council was named; a
     // document naming no council looks at everyone (the rules still need a unique fit).
     const unknown = await this.authority(null);
-    const rows = await this.tx.all<{
-      id: number;
-      authority_id: number;
-      title: string | null;
-      given: string;
-      surname_key: string;
-    }>(
-      authorityId === unknown
-        ? "SELECT id, authority_id, title, given, surname_key FROM people WHERE surname_key = ? ORDER BY id"
-        : "SELECT id, authority_id, title, given, surname_key FROM people WHERE surname_key = ? AND authority_id IN (?, ?) ORDER BY id",
-      authorityId === unknown ? [name.surnameKey] : [name.surnameKey, authorityId, unknown],
+    const all = await this.peopleNamed(name.surnameKey);
+    const rows = all.filter(
+      (r) => authorityId === unknown || r.authority_id === authorityId || r.authority_id === unknown,
     );
     const known = rows.map((r) => ({
       id: r.id,
@@ -417,22 +483,35 @@ class DocumentWriter {
         "INSERT INTO people (authority_id, display_name, title, given, surname, surname_key) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         [authorityId, displayName(name), name.title, name.given.join(" "), name.surname, name.surnameKey],
       );
+      all.push({
+        id: personId,
+        authority_id: authorityId,
+        title: name.title,
+        given: name.given.join(" "),
+        surname_key: name.surnameKey,
+      });
     } else {
       personId = res.personId;
       const k = known.find((x) => x.id === personId)!;
-      if (rows.find((r) => r.id === personId)!.authority_id === unknown && authorityId !== unknown)
+      const row = rows.find((r) => r.id === personId)!;
+      if (row.authority_id === unknown && authorityId !== unknown) {
         await this.tx.run("UPDATE people SET authority_id = ? WHERE id = ?", [authorityId, personId]);
+        row.authority_id = authorityId;
+      }
       // A fuller form (forenames where only initials or nothing were known) becomes the display name.
       const fuller =
         name.given.length > k.given.length ||
         (name.given.length === k.given.length && name.given.join("").length > k.given.join("").length);
-      if (fuller)
+      if (fuller) {
         await this.tx.run("UPDATE people SET display_name = ?, title = COALESCE(title, ?), given = ? WHERE id = ?", [
           displayName(name),
           name.title,
           name.given.join(" "),
           personId,
         ]);
+        row.title ??= name.title;
+        row.given = name.given.join(" ");
+      }
     }
     const aliasId = await this.tx.insert(
       "INSERT INTO person_aliases (person_id, document_id, printed, line, rule) VALUES (?, ?, ?, ?, ?) RETURNING id",
