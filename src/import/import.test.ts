@@ -107,7 +107,7 @@ describe("import of the seeds", () => {
     // each copy has its own hash.
     const input = join(dir, "many");
     mkdirSync(input);
-    const copies = 6;
+    const copies = 10;
     for (let c = 0; c < copies; c++)
       for (const f of seedFiles()) {
         const to = join(input, `copy${c}-${basename(f)}`);
