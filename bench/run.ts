@@ -71,7 +71,7 @@ function version(cmd: string, args: string[]): string {
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 function ratio(r: BenchResult): string {
-  if (!r.reference || !r.reference.value || r.reference.unit !== r.unit) return "";
+  if (!r.reference?.value || r.reference.unit !== r.unit) return "";
   return `${(r.value / r.reference.value).toFixed(2)}×`;
 }
 

@@ -11,7 +11,8 @@ export const sharedDir = process.env.QUORUM_SHARED ?? resolve(repoRoot, "../shar
 
 export function sharedPath(...parts: string[]): string {
   const p = join(sharedDir, ...parts);
-  if (!existsSync(p)) throw new Error(`${p} is missing: tests read the shared documents from ../shared beside the project`);
+  if (!existsSync(p))
+    throw new Error(`${p} is missing: tests read the shared documents from ../shared beside the project`);
   return p;
 }
 
