@@ -9,6 +9,7 @@ import { longDate, monthYear } from "../render/format";
 import type { MeetingProse } from "../render/types";
 import { makeCouncil, Officers } from "./council";
 import { Rng } from "./prng";
+import { discussion, reportBody } from "./prose";
 import {
   budgetStory,
   type Calendar,
@@ -213,6 +214,13 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
         if (p) {
           mp.concerning = p.concerning || undefined;
           mp.narrative.push(...p.narrative);
+          const speakers = mrng
+            .sample(
+              present.filter((n) => n !== chair.name),
+              2,
+            )
+            .map((n) => council.councillors.find((c) => c.name === n)?.short ?? n);
+          mp.narrative.push(...discussion(p.family, speakers, mrng));
           const clauses = p.resolutions.map((c) => ({ ...c, children: [...c.children] }));
           const extra: { kind: "refer" | "promise"; text: string }[] = [];
           if (p.referTo) {
@@ -277,7 +285,7 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
           const t = threads.get(p.thread) ?? { key: p.thread, family: p.family, subject: p.subject, occurrences: [] };
           t.occurrences.push({ meetingId: id, body: cm.body, date, agendaItem, minute: number, title: p.title });
           threads.set(p.thread, t);
-          prose.reports![agendaItem] = p.report;
+          prose.reports![agendaItem] = reportBody(p, cm.body, date, mrng);
         }
         if (it.minute === "Items referred from Overview and Scrutiny") {
           for (const r of refsHere.filter((r) => !r.to.agendaItem)) {

@@ -175,6 +175,10 @@ export function budgetStory(y: number, cal: Calendar, place: Placer, rng: Rng, b
   }
   const febCouncil = cal.dateIn("county-council", y + 1, 2);
   const rise = rng.pick([2.99, 3.99, 4.99]);
+  const bandD = (1380 + (y - 2019) * 61 + rng.int(0, 6000) / 100).toLocaleString("en-GB", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   place(
     cal.id("county-council", febCouncil),
     plan({
@@ -192,6 +196,10 @@ export function budgetStory(y: number, cal: Calendar, place: Placer, rng: Rng, b
         ),
         c("b", `That the County Council's element of the Council Tax for ${fy(y + 1)} be increased by ${rise}%`),
         c("c", `That the capital programme for ${fy(y + 1)} of £${capital}m be approved`),
+        c("d", "That the Council Tax for each band of dwelling be as set out in Appendix D, including", [
+          c("i", `a Band D Council Tax of £${bandD}`),
+          c("ii", `an adult social care precept of ${rng.pick(["1%", "2%"])}`),
+        ]),
       ],
       concerning: "setting out the budget recommended by the Cabinet",
       narrative: [

@@ -32,7 +32,33 @@ const clauses = (cs: Clause[]): unknown[] =>
   cs.map((c) => ({ label: c.label, text: norm(c.text), children: clauses(c.children) }));
 
 type Sample = { name: string; format: "text" | "pdf"; want: Meeting[]; got: ParseResult | Error };
-type Field = { name: string; of: "front" | "minutes"; get: (m: Meeting) => unknown; todo?: string };
+/**
+ * A checked field. `keyed` fields map each agenda item, minute or report (by number) to a value and
+ * are compared only for the items both sides have: a missing item fails its own numbering check
+ * once, not every field check.
+ */
+type Field = { name: string; of: "front" | "minutes"; get: (m: Meeting) => unknown; keyed?: boolean };
+
+const byNumber = <T>(xs: T[], key: (x: T) => string | null, value: (x: T) => unknown) =>
+  Object.fromEntries(xs.map((x) => [key(x) ?? "?", value(x)]));
+const minuteField = (name: string, value: (x: Meeting["minutes"][number]) => unknown): Field => ({
+  of: "minutes",
+  name,
+  keyed: true,
+  get: (m) => byNumber(m.minutes, (x) => x.number, value),
+});
+const reportField = (name: string, value: (x: Meeting["reports"][number]) => unknown): Field => ({
+  of: "front",
+  name,
+  keyed: true,
+  get: (m) => byNumber(m.reports, (x) => x.agendaItem, value),
+});
+const agendaField = (name: string, value: (x: Meeting["agenda"][number]) => unknown): Field => ({
+  of: "front",
+  name,
+  keyed: true,
+  get: (m) => byNumber(m.agenda, (x) => x.number, value),
+});
 
 /** Each field of parse/v1 the renderer prints, and how it is compared. */
 const FIELDS: Field[] = [
@@ -47,25 +73,18 @@ const FIELDS: Field[] = [
     get: (m) => m.contact && [norm(m.contact.name), digits(m.contact.phone), m.contact.email?.toLowerCase()],
   },
   { of: "front", name: "membership", get: (m) => sorted(m.membership.map((x) => `${norm(x.name)} / ${norm(x.role)}`)) },
-  { of: "front", name: "agenda numbers and titles", get: (m) => m.agenda.map((a) => [a.number, norm(a.title)]) },
-  { of: "front", name: "agenda reportBy", get: (m) => m.agenda.map((a) => [a.number, norm(a.reportBy)]) },
-  { of: "front", name: "agenda pages", get: (m) => m.agenda.map((a) => [a.number, a.pages]) },
-  {
-    of: "front",
-    name: "report agenda items, titles and authors",
-    get: (m) => m.reports.map((r) => [r.agendaItem, norm(r.title), norm(r.author)]),
-  },
-  { of: "front", name: "report recommendations", get: (m) => m.reports.map((r) => r.recommendations.map(norm)) },
-  {
-    of: "front",
-    name: "report officers",
-    get: (m) =>
-      m.reports.map((r) =>
-        r.officers.map((o) => [norm(o.name), norm(o.role), digits(o.phone), o.email?.toLowerCase() ?? null]),
-      ),
-  },
-  { of: "front", name: "report appendices", get: (m) => m.reports.map((r) => r.appendices.map(norm)) },
-  { of: "front", name: "report background papers", get: (m) => m.reports.map((r) => r.backgroundPapers.map(norm)) },
+  { of: "front", name: "agenda item numbers", get: (m) => m.agenda.map((a) => a.number) },
+  agendaField("agenda titles", (a) => norm(a.title)),
+  agendaField("agenda reportBy", (a) => norm(a.reportBy)),
+  agendaField("agenda pages", (a) => a.pages),
+  { of: "front", name: "reports found (by agenda item)", get: (m) => m.reports.map((r) => r.agendaItem) },
+  reportField("report titles and authors", (r) => [norm(r.title), norm(r.author)]),
+  reportField("report recommendations", (r) => r.recommendations.map(norm)),
+  reportField("report officers", (r) =>
+    r.officers.map((o) => [norm(o.name), norm(o.role), digits(o.phone), o.email?.toLowerCase() ?? null]),
+  ),
+  reportField("report appendices", (r) => r.appendices.map(norm)),
+  reportField("report background papers", (r) => r.backgroundPapers.map(norm)),
   { of: "minutes", name: "minutes: body, date and location", get: (m) => [norm(m.body), m.date, norm(m.location)] },
   { of: "minutes", name: "minutes: time (from the closing block)", get: (m) => m.time },
   {
@@ -79,29 +98,14 @@ const FIELDS: Field[] = [
         inAttendance: sorted(m.attendance.inAttendance.map(norm)),
       },
   },
-  { of: "minutes", name: "minute numbers and titles", get: (m) => m.minutes.map((x) => [x.number, norm(x.title)]) },
-  {
-    of: "minutes",
-    name: "minute agenda items (where the minute cites its report)",
-    get: (m) => m.minutes.map((x) => [x.number, x.agendaItem]),
-  },
-  { of: "minutes", name: "resolutions", get: (m) => m.minutes.map((x) => [x.number, clauses(x.resolutions)]) },
-  {
-    of: "minutes",
-    name: "key decisions (marked or not)",
-    get: (m) => m.minutes.map((x) => [x.number, x.keyDecision === true]),
-  },
-  { of: "minutes", name: "reasons", get: (m) => m.minutes.map((x) => [x.number, x.reasons.map(norm)]) },
-  {
-    of: "minutes",
-    name: "exempt paragraphs",
-    get: (m) => m.minutes.map((x) => [x.number, [...x.exemptParagraphs].sort((a, b) => a - b)]),
-  },
-  {
-    of: "minutes",
-    name: "declarations",
-    get: (m) => m.minutes.map((x) => [x.number, x.declarations.map((d) => [norm(d.member), norm(d.interest), d.item])]),
-  },
+  { of: "minutes", name: "minute numbers", get: (m) => m.minutes.map((x) => x.number) },
+  minuteField("minute titles", (x) => norm(x.title)),
+  minuteField("minute agenda items (where the minute cites its report)", (x) => x.agendaItem),
+  minuteField("resolutions", (x) => clauses(x.resolutions)),
+  minuteField("key decisions (marked or not)", (x) => x.keyDecision === true),
+  minuteField("reasons", (x) => x.reasons.map(norm)),
+  minuteField("exempt paragraphs", (x) => [...x.exemptParagraphs].sort((a, b) => a - b)),
+  minuteField("declarations", (x) => x.declarations.map((d) => [norm(d.member), norm(d.interest), d.item])),
   { of: "minutes", name: "next meeting", get: (m) => m.nextMeeting },
 ];
 
@@ -125,8 +129,17 @@ function mismatches(samples: Sample[], field: Field): string[] {
         out.push(`${s.name}: no parsed meeting for ${want.body} ${want.date}`);
         continue;
       }
+      let g = field.get(got);
+      let w = field.get(want);
+      if (field.keyed) {
+        const gk = g as Record<string, unknown>;
+        const wk = w as Record<string, unknown>;
+        const both = Object.keys(wk).filter((k) => k in gk);
+        g = Object.fromEntries(both.map((k) => [k, gk[k]]));
+        w = Object.fromEntries(both.map((k) => [k, wk[k]]));
+      }
       try {
-        assert.deepStrictEqual(field.get(got), field.get(want));
+        assert.deepStrictEqual(g, w);
       } catch (e) {
         out.push(`${s.name} (${want.body} ${want.date}): ${(e as Error).message.split("\n").slice(0, 14).join("\n")}`);
       }
@@ -187,21 +200,20 @@ const TODO: Record<Group, Record<string, string>> = {
     reasons: CLOSING_REASONS,
   },
   "text, pack without previous minutes": {
-    "agenda numbers and titles": NO_MINUTES,
+    "agenda item numbers": NO_MINUTES,
+    "agenda titles": NO_MINUTES,
     "agenda reportBy": NO_MINUTES,
     "agenda pages": NO_MINUTES,
-    "report agenda items, titles and authors": NO_MINUTES,
-    "report recommendations": NO_MINUTES,
-    "report officers": NO_MINUTES,
-    "report appendices": NO_MINUTES,
-    "report background papers": NO_MINUTES,
+    "reports found (by agenda item)": NO_MINUTES,
     "spans point at the lines where each agenda item, minute and report was written": NO_MINUTES,
   },
   pdf: {
-    "agenda numbers and titles": WRAPPED_CELLS,
+    "agenda titles": WRAPPED_CELLS,
     "agenda reportBy": WRAPPED_CELLS,
     "agenda pages": WRAPPED_CELLS,
-    "minute numbers and titles":
+    "minute numbers":
+      'PDF gap: minute "25. Date of next meeting." at the top of page 4 of planning-2019-06-20.pdf (after a resolution that runs over the page break) is not returned as a minute, though the same pack as text gives it',
+    "minute titles":
       'PDF gap: a minute heading that wraps onto a second line ("... household waste transfer station at" / "Fennick Quarry.") keeps only its first line as the title',
     "minutes: time (from the closing block)": CLOSING_TIME,
     reasons: CLOSING_REASONS,
