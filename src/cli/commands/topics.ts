@@ -9,6 +9,7 @@ import { basename, join } from "node:path";
 import { registerBuiltinReaders } from "../../extract/index";
 import { DEFAULT_LIMITS, pickReader } from "../../extract/registry";
 import { findMoney, findQualityFlags, findTopics, type LinkEntry, type LinkInput, type Thread } from "../../link/index";
+import { normBody } from "../../link/referrals/bodies";
 import type { Clause, Meeting, Span } from "../../model/parse-v1";
 import { parseFile } from "../../pipeline/parse-file";
 import type { MeetingDetail, Repository, ResolutionRecord } from "../../store/repository";
@@ -170,7 +171,8 @@ export async function loadFromFiles(paths: string[], withText: boolean): Promise
     for (const meeting of result.meetings) {
       out.push({
         docId: result.source.name,
-        meetingKey: `${meeting.body}|${meeting.date ?? `undated:${result.source.name}`}`,
+        // "CABINET" on a front sheet and "Cabinet" in the minutes are one meeting on one day.
+        meetingKey: `${normBody(meeting.body)}|${meeting.date ?? `undated:${result.source.name}`}`,
         meeting,
         ...(lines ? { lines } : {}),
       });

@@ -35,6 +35,26 @@ const GENERIC = new Set(
   ).split(" "),
 );
 
+/**
+ * Words that are never a subject on their own, though they end many subject phrases ("Treasury
+ * Management Strategy"): roles, kinds of document, kinds of body and of area. Singular forms.
+ */
+const NOT_ALONE = new Set(
+  (
+    "leader head deputy cabinet statement reference policy strategy plan programme framework department " +
+    "directorate act governance review scheme project service local national city district borough " +
+    "government working party group team finance budget performance business case general public " +
+    "people community health care support fund funding need high school children adult family " +
+    "development delivery management commissioning transformation partnership board forum panel " +
+    "assessment consultation report summary"
+  ).split(" "),
+);
+
+/** Whether a single word can name a subject by itself. */
+export function canStandAlone(norm: string): boolean {
+  return isContent(norm) && !NOT_ALONE.has(norm);
+}
+
 const MONTHS = new Set(
   "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(
     " ",

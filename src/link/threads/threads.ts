@@ -9,7 +9,7 @@
 import type { Span } from "../../model/parse-v1";
 import type { LinkInput } from "../index";
 import { collectItems, type FieldKind, type Item, type ItemKind } from "./items";
-import { containsPhrase, contentWords, normPhrase, phrases, printedForm } from "./phrases";
+import { canStandAlone, containsPhrase, contentWords, normPhrase, phrases, printedForm } from "./phrases";
 
 export type TopicOptions = {
   /** Longest phrase in words (default 6). */
@@ -244,6 +244,7 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
     const named = isNamed(s);
     if (s.titled.size < 2 && !named) continue;
     if (placeBound(p) || meta.some((m) => containsPhrase(m, p))) continue;
+    if (s.words === 1 && !canStandAlone(p)) continue;
     qualifying.push(p);
   }
 
