@@ -148,15 +148,32 @@ function compareMembers(a: ThreadMember, b: ThreadMember): number {
   return 0;
 }
 
+/**
+ * The phrase that names a thread: its seed, unless the seed opens with a word that cannot stand
+ * alone ("board and safeguarding adult board business", a window cut from a long title) and another
+ * of its phrases that opens well is found in as many members; then the longest such.
+ */
+function labelPhrase(seed: string, list: string[], byItem: Map<number, Evidence[]>): string {
+  const opens = (p: string) => canStandAlone(p.split(" ")[0]);
+  if (opens(seed)) return seed;
+  const cover = new Map<string, number>();
+  for (const ev of byItem.values()) for (const e of ev) cover.set(e.phrase, (cover.get(e.phrase) ?? 0) + 1);
+  const c = (p: string) => cover.get(p) ?? 0;
+  const better = list
+    .filter((p) => p !== seed && opens(p) && c(p) >= c(seed))
+    .sort((x, y) => c(y) - c(x) || y.split(" ").length - x.split(" ").length || (x < y ? -1 : 1));
+  return better[0] ?? seed;
+}
+
 /** The seed as printed: from a title in mixed case if one has it, else from any title, else the phrase. */
-function displayLabel(seed: string, members: ThreadMember[]): string {
+function displayLabel(phrase: string, members: ThreadMember[]): string {
   const titles = members.map((m) => m.title);
   const mixed = titles.filter((t) => t !== t.toUpperCase());
   for (const t of [...mixed, ...titles]) {
-    const got = printedForm(t, seed);
+    const got = printedForm(t, phrase);
     if (got) return got;
   }
-  return seed;
+  return phrase;
 }
 
 function describe(m: ThreadMember, phrase: string): string {
@@ -381,7 +398,7 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
       .sort();
     return {
       id: `topic:${g.seed}`,
-      label: displayLabel(g.seed, members),
+      label: displayLabel(labelPhrase(g.seed, g.phrases, byItem), members),
       key: g.seed,
       phrases: g.phrases,
       score: Math.round(g.score * 1000) / 1000,
