@@ -1,10 +1,15 @@
 /**
  * Topics: agenda items, minutes and reports grouped into threads that run across meetings and
- * committees. A thread grows from a distinctive key phrase — a noun-phrase n-gram found in the
- * items of at least two meetings, named in at least one item's title (or printed as a proper name),
- * not part of a committee's, council's or officer's name, and not so common that it appears in most
- * meetings — and absorbs other phrases that pick out nearly the same items. Every member and every
- * link carries the phrases that put it there and where they were found. No topic lists.
+ * committees. A thread grows from a distinctive key phrase — a noun-phrase n-gram (years, dates and
+ * procedural items removed) found in the items of at least two meetings, named in at least one
+ * item's title or background paper (or printed as a proper name), not part of a committee's,
+ * council's or recurring officer's name, not the council's own place name, and not so common that
+ * it appears in most meetings — and absorbs the phrases that pick out nearly the same items, or are
+ * shorter forms of it. Discussion text (when the input carries the document's lines) makes an item a
+ * member only when the phrase recurs there; single words need to be printed as names or be the head
+ * of a longer phrase. Phrases are scored by the strongest place they appear in each meeting,
+ * weighted by rarity across meetings (inverse document frequency). Every member and every link
+ * carries the phrases that put it there and where they were found. No topic lists.
  */
 import type { Span } from "../../model/parse-v1";
 import type { LinkInput } from "../index";
@@ -305,8 +310,6 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
         bestGroup = g;
       }
     }
-    // A shorter form of a thread's seed ("lightbulb" of "lightbulb service") joins it when it
-    // reaches a few more items of the same kind rather than a different subject.
     // A single word joins a thread only where it names nothing else: it may not title an item in a
     // meeting the thread's seed never reached ("home" of "Help to Live at Home" titles "Care Home …").
     const sp = stats.get(p)!;
@@ -317,11 +320,10 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
         ([idx, occ]) => g.seedItems.has(idx) || occ.field !== "title" || seedMeetings.has(items[idx].meetingKey),
       );
     };
-    // A shorter form of a seed ("lightbulb" of "lightbulb service") reaching all its items joins it.
     // A single word joins only when it is printed as a name ("Lightbulb") or is the head, the last
-    // word, of the thread's seed ("library" of "delivery of library"); never "live" of "help to live at home".
-    // Named counts only beyond the seed's own printings ("Live" is capitalised only inside
-    // "Help to Live at Home"; "Lightbulb" also stands alone).
+    // word, of the thread's seed ("library" of "delivery of library"); never "live" of "help to
+    // live at home". Named counts only beyond the seed's own printings ("Live" is capitalised only
+    // inside "Help to Live at Home"; "Lightbulb" also stands alone).
     const namedBeyond = (seed: Stats) => {
       const proper = sp.proper - seed.proper;
       return proper > 0 && proper >= 1.5 * Math.max(0, sp.plain - seed.plain);
@@ -330,6 +332,7 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
       sp.words > 1 ||
       g.seed.endsWith(` ${p}`) ||
       (containsPhrase(g.seed, p) ? namedBeyond(stats.get(g.seed)!) : isNamed(sp));
+    // A shorter form of a seed ("lightbulb" of "lightbulb service") reaching all its items joins it.
     const shorter = groups.find(
       (g) => containsPhrase(g.seed, p) && wordOk(g) && [...g.seedItems].every((x) => its.has(x)) && fits(g),
     );
@@ -337,7 +340,7 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
     else if (shorter) shorter.phrases.push(p);
     // Part of a phrase already followed does not open a thread of its own.
     else if (groups.some((g) => g.phrases.some((q) => q !== p && containsPhrase(q, p)))) continue;
-    // A single word opens a thread of its own only when it is printed as a name ("Lightbulb").
+    // A single word opens a thread of its own only when it is printed as a name ("Lightbulb")
     // and stands alone at least twice, not only inside longer names ("Policy" of "Charging Policy").
     else if (sp.words === 1 && !(isNamed(sp) && sp.isolated >= 2)) continue;
     else groups.push({ seed: p, seedItems: its, phrases: [p], score: sc });
