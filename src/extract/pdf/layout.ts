@@ -276,7 +276,9 @@ function joinRuns(runs: Run[], size: number): string {
     out += r.text;
     prevEnd = Math.max(prevEnd, r.x + r.w);
   }
-  return out.replace(/\s+/g, " ").trim();
+  const text = out.replace(/\s+/g, " ").trim();
+  // Letter-spaced display text ("A G E N D A") reads as the word it spells.
+  return /^(?:\p{Lu} ){3,}\p{Lu}$/u.test(text) ? text.replace(/ /g, "") : text;
 }
 
 /**

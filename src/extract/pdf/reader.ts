@@ -41,74 +41,111 @@ export function hasEofMarker(bytes: Uint8Array): boolean {
   return tail.includes("%%EOF");
 }
 
-/** Runs pdf.js over the bytes in a worker with the limits' heap and time budgets. */
+/** A worker thread running worker.mjs (it silences pdf.js's console output itself). */
+type PdfWorker = { worker: Worker; memoryMb: number; dead: boolean };
+
+/** Idle warm workers, reused for the next document with the same memory limit. */
+const idle: PdfWorker[] = [];
+const MAX_IDLE = 2;
+let nextJob = 1;
+
+function spawnWorker(memoryMb: number): PdfWorker {
+  const worker = new Worker(WORKER_URL, {
+    execArgv: [],
+    resourceLimits: {
+      maxOldGenerationSizeMb: memoryMb,
+      maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(memoryMb / 8))),
+    },
+  });
+  const w: PdfWorker = { worker, memoryMb, dead: false };
+  worker.on("exit", () => {
+    w.dead = true;
+    const i = idle.indexOf(w);
+    if (i >= 0) idle.splice(i, 1);
+  });
+  // An error event always precedes exit; the job that owns the worker reports it.
+  worker.on("error", () => {});
+  return w;
+}
+
+function takeWorker(memoryMb: number): PdfWorker {
+  for (let i = idle.length - 1; i >= 0; i--)
+    if (idle[i].memoryMb === memoryMb && !idle[i].dead) {
+      const [w] = idle.splice(i, 1);
+      w.worker.ref();
+      return w;
+    }
+  return spawnWorker(memoryMb);
+}
+
+function releaseWorker(w: PdfWorker): void {
+  if (w.dead) return;
+  if (idle.length >= MAX_IDLE) {
+    void w.worker.terminate();
+    return;
+  }
+  // An idle worker must not keep the process alive.
+  w.worker.unref();
+  idle.push(w);
+}
+
+/**
+ * Runs pdf.js over the bytes in a worker with the limits' heap and time budgets. A worker that
+ * finishes a document normally is kept warm for the next one; one that overran a limit is killed.
+ */
 export function extractPdf(name: string, bytes: Uint8Array, limits: Limits): Promise<Extracted> {
   const copy = new Uint8Array(bytes); // the worker takes ownership of its own copy
+  const id = nextJob++;
+  const w = takeWorker(limits.maxMemoryMb);
   return new Promise((resolve, reject) => {
     let settled = false;
     const pages: RawPage[] = [];
     let numPages = 0;
     let encrypted = false;
-    let stderr = "";
-    const worker = new Worker(WORKER_URL, {
-      workerData: { bytes: copy, maxPages: limits.maxPages },
-      transferList: [copy.buffer],
-      execArgv: [],
-      stdout: true,
-      stderr: true,
-      resourceLimits: {
-        maxOldGenerationSizeMb: limits.maxMemoryMb,
-        maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(limits.maxMemoryMb / 8))),
-      },
-    });
-    worker.stdout.resume();
-    worker.stderr.on("data", (d: Buffer) => {
-      if (stderr.length < 4096) stderr += d.toString("utf8");
-    });
-    const finish = (err: Error | null, value?: Extracted) => {
+    const finish = (err: Error | null, value?: Extracted, reusable = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      w.worker.off("message", onMessage);
+      w.worker.off("error", onError);
+      w.worker.off("exit", onExit);
+      if (reusable) releaseWorker(w);
+      else void w.worker.terminate();
       if (err) reject(err);
       else resolve(value!);
     };
     const timer = setTimeout(() => {
       finish(new ReadError(name, `reading the PDF took longer than the time limit of ${limits.timeoutMs} ms`));
     }, limits.timeoutMs);
-    worker.on("message", (m: WorkerMessage) => {
+    const onMessage = (m: WorkerMessage & { id: number }) => {
+      if (m.id !== id) return;
       if (m.type === "meta") {
         numPages = m.numPages;
         encrypted = m.encrypted;
       } else if (m.type === "page") pages.push(m.page);
-      else if (m.type === "done") finish(null, { numPages, encrypted, pages, fonts: m.fonts });
+      else if (m.type === "done") finish(null, { numPages, encrypted, pages, fonts: m.fonts }, true);
       else if (m.type === "error") {
-        if (m.code === "encrypted") finish(new ReadError(name, "the PDF is encrypted and needs a password"));
-        else if (m.code === "too-many-pages") finish(new ReadError(name, m.message));
-        else {
-          const truncated = !hasEofMarker(bytes);
-          finish(
-            new ReadError(
-              name,
-              truncated
-                ? `the PDF is truncated (no %%EOF marker) and cannot be read: ${m.message}`
-                : `the PDF is damaged and cannot be read: ${m.message}`,
-            ),
-          );
-        }
+        let problem: string;
+        if (m.code === "encrypted") problem = "the PDF is encrypted and needs a password";
+        else if (m.code === "too-many-pages") problem = m.message;
+        else if (!hasEofMarker(bytes))
+          problem = `the PDF is truncated (no %%EOF marker) and cannot be read: ${m.message}`;
+        else problem = `the PDF is damaged and cannot be read: ${m.message}`;
+        finish(new ReadError(name, problem), undefined, true);
       }
-    });
-    worker.on("error", (e: Error & { code?: string }) => {
+    };
+    const onError = (e: Error & { code?: string }) => {
       if (e.code === "ERR_WORKER_OUT_OF_MEMORY")
         finish(new ReadError(name, `reading the PDF needed more than the memory limit of ${limits.maxMemoryMb} MB`));
       else finish(new ReadError(name, `the PDF reader failed: ${e.message}`));
-    });
-    worker.on("exit", (code) => {
-      const detail = stderr.trim().split("\n")[0] ?? "";
-      finish(
-        new ReadError(name, `the PDF reader stopped unexpectedly (exit code ${code})${detail ? `: ${detail}` : ""}`),
-      );
-    });
+    };
+    const onExit = (code: number) => {
+      finish(new ReadError(name, `the PDF reader stopped unexpectedly (exit code ${code})`));
+    };
+    w.worker.on("message", onMessage);
+    w.worker.on("error", onError);
+    w.worker.on("exit", onExit);
+    w.worker.postMessage({ id, bytes: copy, maxPages: limits.maxPages }, [copy.buffer]);
   });
 }
 

@@ -1,8 +1,15 @@
 // PDF glyph extraction, run inside a worker_threads Worker (plain JS so it loads without tsx).
 // Opens the PDF with pdf.js (no eval, no font or network fetching), and posts back, per page, the
 // positioned text runs with their font's bold flag. Layout (lines, columns, furniture) happens in
-// layout.ts on the main thread; this file only turns bytes into glyph runs.
-import { parentPort, workerData } from "node:worker_threads";
+// layout.ts on the main thread; this file only turns bytes into glyph runs. A worker takes one job
+// at a time ({ id, bytes, maxPages }) and answers every message with that id; it ends each job
+// with "done" or "error", then waits for the next, so a warm worker can be reused.
+import { parentPort } from "node:worker_threads";
+
+// pdf.js reports recoverable problems on the console; they must not reach the user's terminal.
+for (const k of ["log", "info", "warn", "error", "debug"]) console[k] = () => {};
+
+const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
 
 const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|ultrabold|[-,]bd$|[-,]sb$/i;
 
@@ -12,9 +19,11 @@ function describe(e) {
   return { name: String(err.name ?? "Error"), message: String(err.message ?? e) };
 }
 
-async function run() {
-  const { bytes, maxPages } = workerData;
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+/** @param {{ id: number; bytes: Uint8Array; maxPages: number }} job */
+async function run(job) {
+  const { id, bytes, maxPages } = job;
+  /** @param {Record<string, unknown>} m */
+  const post = (m) => parentPort.postMessage({ ...m, id });
   const { getDocument, Util } = pdfjs;
   const task = getDocument({
     data: bytes,
@@ -33,12 +42,13 @@ async function run() {
   } catch (e) {
     const d = describe(e);
     const code = d.name === "PasswordException" ? "encrypted" : "invalid";
-    parentPort.postMessage({ type: "error", code, message: `${d.name}: ${d.message}` });
+    await task.destroy().catch(() => {});
+    post({ type: "error", code, message: `${d.name}: ${d.message}` });
     return;
   }
   const numPages = doc.numPages;
   if (numPages > maxPages) {
-    parentPort.postMessage({
+    post({
       type: "error",
       code: "too-many-pages",
       message: `the PDF has ${numPages} pages, over the limit of ${maxPages} pages`,
@@ -53,7 +63,7 @@ async function run() {
   } catch {
     // Metadata is optional.
   }
-  parentPort.postMessage({ type: "meta", numPages, encrypted });
+  post({ type: "meta", numPages, encrypted });
 
   /** Font loadedName → { name, bold } for the whole document. */
   const fonts = new Map();
@@ -63,7 +73,7 @@ async function run() {
       page = await doc.getPage(p);
     } catch (e) {
       const d = describe(e);
-      parentPort.postMessage({ type: "page", page: { n: p, width: 0, height: 0, items: [], error: d.message } });
+      post({ type: "page", page: { n: p, width: 0, height: 0, items: [], error: d.message } });
       continue;
     }
     const vp = page.getViewport({ scale: 1 });
@@ -72,7 +82,7 @@ async function run() {
       tc = await page.getTextContent();
     } catch (e) {
       const d = describe(e);
-      parentPort.postMessage({
+      post({
         type: "page",
         page: { n: p, width: vp.width, height: vp.height, items: [], error: d.message },
       });
@@ -110,16 +120,18 @@ async function run() {
       // [text, x, baseline y (downwards), width, font size, font id, 0 horizontal | 1 rotated]
       items.push([it.str, m[4], m[5], it.width, size, it.fontName, horizontal ? 0 : 1]);
     }
-    parentPort.postMessage({ type: "page", page: { n: p, width: vp.width, height: vp.height, items } });
+    post({ type: "page", page: { n: p, width: vp.width, height: vp.height, items } });
     page.cleanup();
   }
   const fontList = {};
   for (const [k, v] of fonts) fontList[k] = v;
-  parentPort.postMessage({ type: "done", fonts: fontList });
+  post({ type: "done", fonts: fontList });
   await doc.destroy();
 }
 
-run().catch((e) => {
-  const d = describe(e);
-  parentPort.postMessage({ type: "error", code: "invalid", message: `${d.name}: ${d.message}` });
+parentPort.on("message", (job) => {
+  run(job).catch((e) => {
+    const d = describe(e);
+    parentPort.postMessage({ id: job.id, type: "error", code: "invalid", message: `${d.name}: ${d.message}` });
+  });
 });
