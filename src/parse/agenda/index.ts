@@ -48,6 +48,9 @@ function readItem(text: string, cells: string[] | undefined): { number: string; 
   const t = clean(stripBullet(text));
   const n = NUMBERED_LINE.exec(head(t));
   if (n) return { number: n[1], pieces: [n[2]] };
+  // "3 English Devolution White Paper (Pages 1 - 18)": no full stop, but a page range vouches for it.
+  const bare = /^(\d{1,3}[a-z]?)\s+(?=[A-Za-z(‘'"“])(.*)$/.exec(head(t));
+  if (bare && /\(Pages?\s+\d/i.test(bare[2])) return { number: bare[1], pieces: [bare[2]] };
   return null;
 }
 
@@ -185,7 +188,7 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
       if (isUpperLine(text, 12) && text.split(" ").length >= 4 && !/\bITEMS?\b/.test(text)) break;
       gap++;
       if (gap > MAX_GAP) break;
-    } else if (n - from > 80) break;
+    } else if (++gap > 40) break; // no list in the first forty lines of text: not an agenda
     prevBlank = false;
   }
   // Start pages printed in a column ("Annual complaints report   9"): each item runs to the next's.

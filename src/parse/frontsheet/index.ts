@@ -10,7 +10,7 @@ import { parseAgenda } from "../agenda/index";
 import { findDate, findTime, parseDateTime } from "../common/dates";
 import { spanOf } from "../common/lines";
 import { findEmail, findPhone } from "../common/names";
-import { clean, head, stripBullet } from "../common/text";
+import { clean, head, isUpperLine, stripBullet } from "../common/text";
 import { type Label, parseContact, parseSummons, readLabel } from "./fields";
 import { parseMembership } from "./membership";
 
@@ -43,6 +43,27 @@ function withAddress(doc: SourceDocument, field: { value: string; valueLine: num
     break;
   }
   return place;
+}
+
+/** The first heading in capitals that carries a date: the meeting's body and date. */
+function datedHeading(
+  doc: SourceDocument,
+  from: number,
+  to: number,
+): { body: string; date: string; line: number } | null {
+  for (let n = from; n <= Math.min(to, from + 40); n++) {
+    const t = clean(doc.lines[n - 1]?.text ?? "");
+    if (!t || t.length > 100 || !isUpperLine(t)) continue;
+    const d = findDate(t);
+    if (!d) continue;
+    const body = t
+      .slice(0, d.index)
+      .replace(/\b(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b/i, "")
+      .replace(/[\s,:;–—-]+$/, "")
+      .trim();
+    if (body.length >= 3 && /[A-Z]{3}/.test(body)) return { body, date: d.iso, line: n };
+  }
+  return null;
 }
 
 /** A value plausible for its label: an e-mail field holds an address, a phone field a number. */
@@ -136,9 +157,12 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     if (summons) summonsLine = paraStart;
   }
 
-  // Body: a "Meeting:" field, the summons sentence, or the short line under "AGENDA".
-  let body = found.get("body")?.value ?? summons?.body ?? null;
-  let bodyLine = found.get("body")?.line ?? summonsLine;
+  // A covering letter's heading names the meeting and its date: "COUNTY COUNCIL - THURSDAY, 9 JANUARY 2025".
+  const dated = datedHeading(doc, from, last);
+
+  // Body: a "Meeting:" field, the summons sentence, a dated heading, or the short line under "AGENDA".
+  let body = found.get("body")?.value ?? summons?.body ?? dated?.body ?? null;
+  let bodyLine = found.get("body")?.line ?? (summons?.body ? summonsLine : dated?.line) ?? null;
   if (!body && agendaLine !== null) {
     for (let n = agendaLine + 1; n <= Math.min(last, agendaLine + 4); n++) {
       const t = clean(doc.lines[n - 1]?.text ?? "");
@@ -167,6 +191,11 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
   let dateLine: number | null = null;
   let placeUnderDate: string | null = null;
   const dt = found.get("datetime");
+  if (dated && !found.get("body") && !summons?.body && !dt) {
+    // The heading's date is the meeting's; a bare "Date:" field there is the letter's own date.
+    date = dated.date;
+    dateLine = dated.line;
+  }
   if (dt) {
     ({ date, time } = parseDateTime(dt.value));
     dateLine = dt.line;

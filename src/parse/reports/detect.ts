@@ -117,8 +117,18 @@ export function findReportHeads(
       n++;
       continue;
     }
+    const lead = doc.lines[n - 1].text.slice(0, 12);
+    // A memo-style head: "From: <officer>" / "To: <meeting>" / "Subject: <title>".
+    if (/^\s*From\s*:/i.test(lead)) {
+      const memo = memoHead(doc, n, to);
+      if (memo) {
+        heads.push(memo);
+        n = memo.headEnd + 1;
+        continue;
+      }
+    }
     // Headers and author lines start with two capitals; skip the rest cheaply.
-    if (!/^[\s*-]*[A-Z][A-Z]/.test(doc.lines[n - 1].text.slice(0, 12))) {
+    if (!/^[\s*-]*[A-Z][A-Z]/.test(lead)) {
       n++;
       continue;
     }
@@ -149,6 +159,50 @@ export function findReportHeads(
     } else n++;
   }
   return heads;
+}
+
+/** "Label: value" on a line (value continued on following lines up to a blank or another label). */
+function labelled(doc: SourceDocument, n: number, label: RegExp, to: number): { value: string; last: number } | null {
+  const t = clean(doc.lines[n - 1]?.text ?? "");
+  const m = label.exec(t);
+  if (!m) return null;
+  let value = t.slice(m[0].length).trim();
+  let last = n;
+  for (let k = n + 1; k <= Math.min(to, n + 3); k++) {
+    const next = clean(doc.lines[k - 1]?.text ?? "");
+    if (!next || /^[A-Z][A-Za-z ]{1,25}:/.test(next)) break;
+    value = `${value} ${next}`;
+    last = k;
+  }
+  return { value: clean(value), last };
+}
+
+/** A memo-style report head: "From:", "To:", "Subject:" (and "Classification:") in the first lines. */
+function memoHead(doc: SourceDocument, n: number, to: number): ReportHead | null {
+  const from = labelled(doc, n, /^From\s*:/i, to);
+  if (!from) return null;
+  let subject: { value: string; last: number; line: number } | null = null;
+  let end = from.last;
+  for (let k = from.last + 1; k <= Math.min(to, n + 12); k++) {
+    const s = labelled(doc, k, /^(?:Subject|Title|Report title)\s*:/i, to);
+    if (s) {
+      subject = { ...s, line: k };
+      end = s.last;
+      break;
+    }
+    if (labelled(doc, k, /^(?:To|Date|Decision No|Key decision)\s*:/i, to)) end = k;
+  }
+  if (!subject?.value) return null;
+  const classification =
+    labelled(doc, end + 1, /^Classification\s*:/i, to) ?? labelled(doc, end + 2, /^Classification\s*:/i, to);
+  const head = makeHead(doc, n, { title: null, author: null, end });
+  return {
+    ...head,
+    title: subject.value,
+    titleLine: subject.line,
+    author: from.value || null,
+    headEnd: classification ? classification.last : end,
+  };
 }
 
 function makeHead(

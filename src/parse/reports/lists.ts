@@ -9,10 +9,12 @@ import { clean, head, isUpperLine, stripBullet } from "../common/text";
 
 type Para = { text: string; label: string | null; line: number };
 
-const LABEL = /^\(?([a-z]{1,2}|[ivx]{1,6})[).]\s+/;
+const LABEL = /^(?:\(?([a-z]{1,2}|[ivx]{1,6})[).]|\((\d{1,2})\))\s+/;
 const PARA_NO = /^(\d{1,3})\.?\s+(?=\S)/;
 
+/** The label that follows l in a list: "b" after "a", "3" after "2". */
 function nextLetter(l: string): string {
+  if (/^\d+$/.test(l)) return String(Number(l) + 1);
   return l.length === 1 ? String.fromCharCode(l.charCodeAt(0) + 1) : l;
 }
 
@@ -30,7 +32,7 @@ function paragraphs(doc: SourceDocument, from: number, to: number): Para[] {
     t = t.replace(PARA_NO, "");
     const m = LABEL.exec(head(t, 20));
     const prev = out[out.length - 1];
-    if (m) out.push({ text: t.slice(m[0].length), label: m[1], line: n });
+    if (m) out.push({ text: t.slice(m[0].length), label: m[1] ?? m[2], line: n });
     else if (prev && (!blankBefore || /^[a-z]/.test(t)) && !/[.;:]$|:-$/.test(prev.text))
       prev.text = `${prev.text} ${t}`; // a sentence split by a page break or wrapping
     else out.push({ text: t, label: null, line: n });
@@ -49,7 +51,7 @@ export function recommendationsIn(doc: SourceDocument, from: number, to: number)
     let started = false;
     for (const p of paras) {
       if (!p.label) continue;
-      if (p.label === expected || (!started && p.label.length === 1)) {
+      if (p.label === expected || (!started && (p.label.length === 1 || p.label === "1"))) {
         out.push(clean(p.text));
         expected = nextLetter(p.label);
         started = true;
@@ -75,12 +77,27 @@ const URL = /<?(?:https?:\/\/|www\.)[^\s>]{1,500}>?/gi;
 /** Appendix entries: one a line; indented "Annex" lines under an appendix are left out. */
 export function appendicesIn(doc: SourceDocument, from: number, to: number): string[] {
   const out: string[] = [];
+  let prevBlank = true;
   for (let n = from; n <= to; n++) {
     const raw = doc.lines[n - 1]?.text ?? "";
     const t = clean(stripBullet(raw)).replace(PARA_NO, "");
-    if (!t || /^none\.?$/i.test(t)) continue;
+    if (!t) {
+      prevBlank = true;
+      continue;
+    }
+    const blankBefore = prevBlank;
+    prevBlank = false;
+    if (/^none\.?$/i.test(t)) continue;
     if (out.length && /^Annex\b/i.test(t)) continue;
-    if (out.length && /^[a-z]/.test(t)) out[out.length - 1] = `${out[out.length - 1]} ${t}`;
+    const last = out[out.length - 1];
+    // A labelled entry wrapped onto the next line ("Appendix 1: Letter to ... from" / "Jim McMahon ...").
+    const wrapped =
+      last &&
+      !blankBefore &&
+      /^(?:Appendix|Annex)\b/i.test(last) &&
+      !/[.;]$/.test(last) &&
+      !/^(?:Appendix|Annex)\b/i.test(t);
+    if (last && (/^[a-z]/.test(t) || wrapped)) out[out.length - 1] = `${last} ${t}`;
     else out.push(t);
   }
   return out;

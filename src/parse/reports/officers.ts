@@ -55,7 +55,14 @@ export function officersIn(doc: SourceDocument, from: number, to: number): Offic
     const rest = residue(t, email?.value ?? null, phone?.value ?? null);
     if (rest) {
       const nr = splitNameRole(rest);
-      const startsNew = nr && (!cur || (cur as Officer).email !== null || gotPhoneOrEmail);
+      // A new person once the last has an e-mail or phone, or when a "Name, Role" line follows a
+      // complete name and role.
+      const startsNew =
+        nr &&
+        (!cur ||
+          (cur as Officer).email !== null ||
+          gotPhoneOrEmail ||
+          (nr.role !== null && (cur as Officer).role !== null));
       if (nr && startsNew) {
         flush();
         cur = { name: nr.name, role: nr.role, phone: null, email: null };

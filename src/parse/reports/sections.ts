@@ -31,10 +31,14 @@ const OTHER =
 /** A heading's kind, or null when the line is not a heading. */
 export function headingKind(text: string): SectionKind | null {
   // Cheap rejections first: headings are short and start with a letter.
-  if (text.length > 120 || !/^[\s*•-]*[A-Za-z]/.test(text.slice(0, 8))) return null;
-  const t = clean(stripBullet(text)).replace(/\s*:$/, "");
+  if (text.length > 120 || !/^[\s*•-]*(?:\d{1,2}\.?\s+)?[A-Za-z]/.test(text.slice(0, 12))) return null;
+  let t = clean(stripBullet(text)).replace(/\s*:$/, "");
+  // A numbered heading ("1. Background", "3 Recommendations") counts when its words are a known heading.
+  const numbered = /^\d{1,2}\.?\s+(?=[A-Z])/.exec(t);
+  if (numbered) t = t.slice(numbered[0].length);
   if (!t || t.length > 80 || /[.,;]$/.test(t) || /^\d/.test(t)) return null;
   for (const [re, kind] of KINDS) if (re.test(t)) return kind;
+  if (numbered) return OTHER.test(t) && t.length <= 60 ? "other" : null;
   if (OTHER.test(t) || /\bImplications\b/i.test(t)) return "other";
   return null;
 }
@@ -56,12 +60,22 @@ export function findSections(doc: SourceDocument, start: number, end: number): S
     let to = i + 1 < marks.length ? marks[i + 1].line - 1 : end;
     // A section read for its contents also ends at a blank-page marker or a capitals title (an
     // appendix starting); other sections are only boundaries.
+    // Lists of papers also end at a page break once they hold something: what follows a page break
+    // after the list is the appended material itself.
+    const list = marks[i].kind === "appendices" || marks[i].kind === "backgroundPapers";
+    let seen = false;
     for (let n = from; marks[i].kind !== "other" && n <= to; n++) {
-      const t = clean(doc.lines[n - 1]?.text ?? "");
+      const line = doc.lines[n - 1];
+      const t = clean(line?.text ?? "");
       if (hasBlankPagePhrase(t) || (isUpperLine(t, 6) && t.split(" ").length >= 2 && !/@/.test(t))) {
         to = n - 1;
         break;
       }
+      if (list && seen && t && line?.page != null && line.page !== doc.lines[n - 2]?.page) {
+        to = n - 1;
+        break;
+      }
+      if (t) seen = true;
     }
     out.push({ kind: marks[i].kind, heading: marks[i].line, from, to });
   }
