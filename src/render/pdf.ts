@@ -71,8 +71,16 @@ function drawBlock(pdf: Pdf, b: Block): void {
   }
 }
 
-function drawBlocks(pdf: Pdf, blocks: readonly Block[]): void {
-  for (const b of blocks) drawBlock(pdf, b);
+/** Draws blocks; records in `pages` the physical page on which each tagged block starts. */
+function drawBlocks(pdf: Pdf, blocks: readonly Block[], pages?: Map<string, number>): void {
+  for (const b of blocks) {
+    if (pages && b.tag) {
+      // A block too low for one more line starts on the next page (pdfkit moves it there).
+      const full = pdf.y + pdf.currentLineHeight(true) > pdf.page.height - MARGIN.bottom;
+      pages.set(b.tag, pageCount(pdf) + (full ? 1 : 0));
+    }
+    drawBlock(pdf, b);
+  }
 }
 
 function pageCount(pdf: Pdf): number {
@@ -132,7 +140,8 @@ export async function renderAgendaPackPdf(meeting: MeetingLike, previous: Meetin
   const body = packBodyParts(doc, prev);
   const { front, layout } = settlePack(doc, body, measurePdfPages);
   const pdf = newPdf(`${doc.record.body} ${doc.record.date ?? ""}`.trim());
-  drawBlocks(pdf, front);
+  const tagPages = new Map<string, number>();
+  drawBlocks(pdf, front, tagPages);
   body.forEach((p, i) => {
     const start = layout.starts[i + 1];
     if (pageCount(pdf) + 1 < start) {
@@ -146,13 +155,13 @@ export async function renderAgendaPackPdf(meeting: MeetingLike, previous: Meetin
         });
     }
     pdf.addPage();
-    drawBlocks(pdf, p.blocks);
+    drawBlocks(pdf, p.blocks, tagPages);
   });
   check(layout, pageCount(pdf));
   const bytes = await finish(pdf);
   const meetings = [frontSheetRecord(doc.record, layout.pages, pageTags(1, 1))];
   if (prev && body.some((p) => p.kind === "minutes")) meetings.push(minutesRecord(prev.record, pageTags(1, 1)));
-  return { bytes, meetings: meetings.map(pageOnlySpans(layout)), pageCount: layout.pageCount, pages: layout.pages };
+  return { bytes, meetings: meetings.map(pageOnlySpans(tagPages)), pageCount: layout.pageCount, pages: layout.pages };
 }
 
 function check(layout: PackLayout, drawn: number): void {
@@ -160,16 +169,20 @@ function check(layout: PackLayout, drawn: number): void {
     throw new Error(`agenda pack PDF has ${drawn} pages but its layout planned ${layout.pageCount}`);
 }
 
-/** Spans in PDF records give the page where the thing starts (from the layout); lines are not known. */
-function pageOnlySpans(layout: PackLayout) {
+/**
+ * Spans in PDF records give the physical page where each thing starts, as drawn; line numbers
+ * belong to whatever reads the PDF back, so they are left at 1.
+ */
+function pageOnlySpans(pages: ReadonlyMap<string, number>) {
   return (m: Meeting): Meeting => {
-    const at = (page: number | null) => ({ startLine: 1, endLine: 1, page });
+    const at = (tag: string) => ({ startLine: 1, endLine: 1, page: pages.get(tag) ?? null });
+    const isMinutes = m.minutes.length > 0 || m.attendance !== null;
     return {
       ...m,
-      agenda: m.agenda.map((a) => ({ ...a, span: at(null) })),
-      reports: m.reports.map((r) => ({ ...r, span: at(layout.pages.get(r.agendaItem ?? "")?.start ?? null) })),
-      minutes: m.minutes.map((x) => ({ ...x, span: at(null) })),
-      span: at(m.minutes.length || m.attendance ? null : 1),
+      agenda: m.agenda.map((a) => ({ ...a, span: at(`agenda:${a.number}`) })),
+      reports: m.reports.map((r) => ({ ...r, span: at(`report:${r.agendaItem}`) })),
+      minutes: m.minutes.map((x) => ({ ...x, span: at(`minute:${x.number ?? x.title}`) })),
+      span: at(isMinutes ? "minutes" : "front"),
     };
   };
 }
@@ -182,16 +195,10 @@ export async function renderPackPdf(meeting: MeetingLike, previous: MeetingLike 
 export async function renderMinutesPdf(meeting: MeetingLike): Promise<RenderedPdf> {
   const doc = asDoc(meeting);
   const pdf = newPdf(`Minutes: ${doc.record.body} ${doc.record.date ?? ""}`.trim());
-  drawBlocks(pdf, minutesBlocks(doc, { standalone: true }));
+  const tagPages = new Map<string, number>();
+  drawBlocks(pdf, minutesBlocks(doc, { standalone: true }), tagPages);
   const n = pageCount(pdf);
   const bytes = await finish(pdf);
-  const record = minutesRecord(doc.record, pageTags(1, 1));
-  return {
-    bytes,
-    meetings: [
-      { ...record, minutes: record.minutes.map((x) => ({ ...x, span: { startLine: 1, endLine: 1, page: null } })) },
-    ],
-    pageCount: n,
-    pages: new Map(),
-  };
+  const record = pageOnlySpans(tagPages)(minutesRecord(doc.record, pageTags(1, 1)));
+  return { bytes, meetings: [record], pageCount: n, pages: new Map() };
 }

@@ -85,4 +85,10 @@ test("a PDF pack has the pages its front sheet implies and the same bytes every 
   assert.equal(pages, a.pageCount);
   const last = Math.max(...a.meetings[0].agenda.map((x) => x.pages?.end ?? 0));
   assert.equal(last, a.pageCount);
+  // Each report was drawn starting on the first page of its printed range.
+  for (const r of a.meetings[0].reports) {
+    const item = a.meetings[0].agenda.find((x) => x.number === r.agendaItem)!;
+    assert.equal(r.span.page, item.pages!.start);
+  }
+  assert.equal(a.meetings[1].span.page, a.meetings[0].agenda[0].pages!.start);
 });

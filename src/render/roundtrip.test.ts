@@ -351,6 +351,38 @@ describe("demo records survive rendering and parsing", () => {
     assert.deepEqual(bad, []);
   });
 
+  test("pdf: the parser finds each agenda item, minute and report on the page where it was drawn", () => {
+    const bad: string[] = [];
+    for (const s of pdf) {
+      if (s.got instanceof Error) continue;
+      for (const want of s.want) {
+        const got = counterpart(want, s.got);
+        if (!got) continue;
+        const pairs: [string, number | null, number | null | undefined][] = [
+          ...want.agenda.map((a): [string, number | null, number | null | undefined] => [
+            `agenda ${a.number}`,
+            a.span.page,
+            got.agenda.find((x) => x.number === a.number)?.span.page,
+          ]),
+          ...want.minutes.map((x): [string, number | null, number | null | undefined] => [
+            `minute ${x.number}`,
+            x.span.page,
+            got.minutes.find((y) => y.number === x.number)?.span.page,
+          ]),
+          ...want.reports.map((r): [string, number | null, number | null | undefined] => [
+            `report ${r.agendaItem}`,
+            r.span.page,
+            got.reports.find((y) => y.agendaItem === r.agendaItem)?.span.page,
+          ]),
+        ];
+        for (const [what, drawn, found] of pairs)
+          if (found !== undefined && drawn !== found)
+            bad.push(`${s.name}: ${what} drawn on page ${drawn}, found on ${found}`);
+      }
+    }
+    assert.deepEqual(bad.slice(0, 10), []);
+  });
+
   for (const group of ["text", "text, pack without previous minutes"] as const) {
     const name = "spans point at the lines where each agenda item, minute and report was written";
     const todo = TODO[group][name];
