@@ -1,6 +1,7 @@
 /** Topics on the seeds' gold records: the recurring subjects span their years; procedure never forms a topic. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { emptyMeeting, type Meeting } from "../../model/parse-v1";
 import { loadGold } from "../testing/gold";
 import { isProcedural } from "./items";
 import { phrases } from "./phrases";
@@ -71,6 +72,29 @@ describe("topics on the gold records with the seeds' text", () => {
     const t = byPhrase(threads, "library");
     assert.ok(t);
     for (const y of ["2015", "2017", "2024"]) assert.ok(t.years.includes(y), `${y} missing from ${t.years}`);
+  });
+});
+
+describe("kinds of item are not subjects", () => {
+  test("a phrase titling several items in each meeting it appears in forms no thread", () => {
+    const span = { startLine: 1, endLine: 1, page: null };
+    const meeting = (date: string, titles: string[]): Meeting => ({
+      ...emptyMeeting("Planning Committee", span),
+      date,
+      agenda: titles.map((title, i) => ({ number: String(i + 1), title, reportBy: null, pages: null, span })),
+    });
+    const input = [
+      meeting("2021-01-12", ["Erection of a Glasshouse at Pell Farm", "Erection of a Glasshouse at Orme Lane"]),
+      meeting("2021-02-09", ["Erection of a Glasshouse at Tarn Mill", "Erection of a Glasshouse at Wick End"]),
+      meeting("2021-03-09", ["Erection of a Glasshouse at Pell Farm", "Erection of a Glasshouse at Brack Hill"]),
+    ].map((m, i) => ({ docId: `d${i}`, meetingKey: `k${i}`, meeting: m }));
+    const threads = findTopics(input);
+    // Only the site that comes back makes a thread, and it holds only that site's items.
+    assert.equal(threads.length, 1, threads.map((t) => t.label).join());
+    assert.deepEqual(
+      threads[0].members.map((m) => `${m.meetingKey} ${m.title}`),
+      ["k0 Erection of a Glasshouse at Pell Farm", "k2 Erection of a Glasshouse at Pell Farm"],
+    );
   });
 });
 

@@ -87,6 +87,8 @@ type Stats = {
   items: Map<number, Occ>;
   meetings: Set<string>;
   titled: Set<string>;
+  /** Per meeting, the distinct agenda items (or minutes) whose titles carry the phrase. */
+  titledItems: Map<string, Set<string>>;
   proper: number;
   plain: number;
   isolated: number;
@@ -230,6 +232,7 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
             items: new Map(),
             meetings: new Set(),
             titled: new Set(),
+            titledItems: new Map(),
             proper: 0,
             plain: 0,
             isolated: 0,
@@ -238,7 +241,11 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
         }
         // A background paper is the title of an earlier report: it titles, it does not name.
         if (f.kind === "title" || f.kind === "background") s.titled.add(item.meetingKey);
-        else if (h.properCase) {
+        if (f.kind === "title" && item.kind !== "report") {
+          const set = s.titledItems.get(item.meetingKey) ?? new Set<string>();
+          set.add(`${item.kind}:${item.ref}`);
+          s.titledItems.set(item.meetingKey, set);
+        } else if (h.properCase) {
           s.proper++;
           if (h.isolated) s.isolated++;
         } else s.plain++;
@@ -253,6 +260,13 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
     }
   });
 
+  const isCategory = (s: Stats) => {
+    const per = [...s.titledItems.values()].map((set) => {
+      const agenda = [...set].filter((x) => x.startsWith("agenda:")).length;
+      return Math.max(agenda, set.size - agenda);
+    });
+    return per.length > 0 && per.filter((n) => n >= 2).length * 2 >= per.length;
+  };
   const isNamed = (s: Stats) => s.proper > 0 && s.proper >= 1.5 * s.plain;
 
   // 2. Which phrases are distinctive enough to name a subject.
@@ -263,6 +277,9 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
     if (s.meetings.size < minMeetings) continue;
     if (s.meetings.size > (s.words === 1 ? wordCap : phraseCap)) continue;
     if (s.titled.size === 0) continue;
+    // A kind of item, not a subject: it titles several different items of the same meeting in most
+    // meetings it titles ("Erection of a two-storey extension at …" on a planning agenda).
+    if (isCategory(s)) continue;
     const named = isNamed(s);
     if (s.titled.size < 2 && !named) continue;
     if (placeBound(p) || meta.some((m) => containsPhrase(m, p))) continue;
