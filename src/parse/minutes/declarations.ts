@@ -16,6 +16,10 @@ function cleanMember(s: string): string {
   return s
     .replace(/^\(?\d{1,3}[).]\s*/, "")
     .replace(/^[-•]\s*/, "")
+    .replace(
+      /^(?:later|subsequently|at|during|before|after|also|then)\b[^,]{0,60}?(?=\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame)\b)/i,
+      "",
+    )
     .replace(/,\s*(?:in attendance|who|as|having|present)\b.*$/i, "")
     .replace(/[\s,;:–—-]+$/, "")
     .trim();
@@ -23,7 +27,7 @@ function cleanMember(s: string): string {
 
 function interestText(rest: string): string | null {
   const r = rest.slice(0, 160);
-  const cut = /\s(?:as|in|on|that|because|since|regarding|relating|with\s+regard)\s|[.,;(]|\s[-–—]\s/.exec(r);
+  const cut = /\s(?:as|in|on|under|that|because|since|regarding|relating|with\s+regard)\s|[.,;(]|\s[-–—]\s/.exec(r);
   const head = (cut ? r.slice(0, cut.index) : r).replace(/^(?:(?:an?|the)\s+)/i, "").trim();
   if (!/\binterests?\b/i.test(head)) return null;
   return head;

@@ -86,6 +86,7 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
   const hasMarker = blocks.some((b) => RESOLVED_STRICT.test(b.text));
   const useGaps = stripped && !hasMarker;
   let clausesSeen = false;
+  let afterPreamble = false;
   /** the narrative paragraph number printed before RESOLVED ("8) RESOLVED ..."), if any */
   let paraNumber: string | null = null;
   const nextParagraph = (text: string): boolean => {
@@ -129,12 +130,14 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
     const strict = hasMarker ? RESOLVED_STRICT.exec(text) : null;
     if (strict) {
       state = "resolved";
+      afterPreamble = false;
       paraNumber = strict[1] ? strict[1].trim() : null;
       const rest = text.slice(strict[0].length).trim();
       if (!rest) continue;
       if (takeClauseBlock(rest)) continue;
       if (/:-?$/.test(rest)) {
         pendingPreamble = { ...b, text: rest };
+        afterPreamble = true;
         builder.levels = [];
         continue;
       }
@@ -167,6 +170,7 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
         continue;
       }
       if (takeClauseBlock(text)) continue;
+      if (/^(?:and|or)\s*[;,:]?$/i.test(text)) continue; // "And;" between two lists
       // A subheading or "In addition:" between the clauses of one list.
       const nextLabel = bi + 1 < blocks.length ? readLabel(blocks[bi + 1].text) : null;
       if (nextLabel && (/:-?$/.test(text) || (text.length < 80 && !endsTerminal(text)))) {
@@ -174,6 +178,12 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
         continue;
       }
       const last = builder.last;
+      // "• Agrees ...": a bulleted resolution without a letter.
+      if (b.bulleted && !startsLower(text)) {
+        builder.addUnlabelled(text);
+        clausesSeen = true;
+        continue;
+      }
       if (
         last &&
         !endsTerminal(last.text) &&
@@ -192,13 +202,15 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
       if (!clausesSeen) {
         if (/:-?$/.test(text)) {
           pendingPreamble = b;
+          afterPreamble = true;
           continue;
         }
         builder.addUnlabelled(text);
         clausesSeen = true;
         continue;
       }
-      if (useGaps) {
+      // After "RESOLVED that:" every paragraph up to the next narrative paragraph is a resolution.
+      if (useGaps || afterPreamble) {
         builder.addUnlabelled(text);
         continue;
       }
