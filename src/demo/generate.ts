@@ -152,7 +152,17 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
       );
       const present = members.filter((m) => !absent.has(m.name)).map((m) => m.name);
       const others = council.councillors.filter((c) => !members.some((m) => m.name === c.name));
-      const inAttendance = cm.kind === "council" ? [] : mrng.sample(others, mrng.int(0, 2)).map((c) => c.name);
+      const lead = cm.kind === "scrutiny" ? leadMember(council, cm, y, seed) : null;
+      const inAttendance =
+        cm.kind === "council"
+          ? []
+          : [
+              ...(lead ? [lead.councillor.name] : []),
+              ...mrng
+                .sample(others, mrng.int(0, 2))
+                .map((c) => c.name)
+                .filter((n) => n !== lead?.councillor.name),
+            ];
       // Minutes.
       const prose: MeetingProse = { minutes: {}, reports: {} };
       const minutes: Minute[] = [];
@@ -299,6 +309,15 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
         prose.minutes![number] = mp;
         minutes.push(minute);
       }
+      if (lead) {
+        const refs = minutes.filter((x) => items[Number(x.agendaItem) - 1]?.plan).map((x) => Number(x.number));
+        const span = !refs.length
+          ? ""
+          : refs.length === 1
+            ? ` (minute ${refs[0]} refers)`
+            : ` (minutes ${refs[0]}-${refs[refs.length - 1]} refer)`;
+        prose.attendanceNotes = { [lead.councillor.name]: `${lead.portfolio}${span}` };
+      }
       const record: Meeting = {
         body: cm.body,
         authority: council.name,
@@ -411,6 +430,30 @@ function nextMeetingDate(cm: Committee, date: string): string {
   const candidates: string[] = [];
   for (const yr of [y, y + 1]) for (const m of cm.months) candidates.push(committeeDate(cm, yr, m));
   return candidates.filter((d) => d > date).sort()[0];
+}
+
+const PORTFOLIOS = [
+  "Leader of the Council",
+  "Deputy Leader and Cabinet Lead Member for Resources",
+  "Cabinet Lead Member for Adults and Health",
+  "Cabinet Lead Member for Children and Families",
+  "Cabinet Lead Member for Highways and Transport",
+  "Cabinet Lead Member for Communities",
+  "Cabinet Lead Member for the Environment",
+  "Cabinet Lead Member for Health and Wellbeing",
+];
+
+/** The Cabinet member whose portfolio a scrutiny body oversees, and that portfolio. */
+function leadMember(
+  council: Council,
+  cm: Committee,
+  y: number,
+  seed: string,
+): { councillor: Councillor; portfolio: string } {
+  const era = Math.floor((y - 1) / 4);
+  const cabinet = new Rng(`era|${seed}|${era}`).sample(council.councillors, council.councillors.length).slice(0, 8);
+  const i = cm.key === "adults-health-osc" ? 2 : cm.key === "environment-transport-osc" ? 4 : 1;
+  return { councillor: cabinet[i], portfolio: PORTFOLIOS[i] };
 }
 
 /** Membership for a municipal year: whole-council elections every four years, a change or two each year. */

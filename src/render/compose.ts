@@ -203,7 +203,16 @@ export function minutesBlocks(doc: MeetingDoc, opts: { standalone: boolean }): B
         out.push(line(p));
       });
     }
-    if (a.inAttendance.length) out.push(gap(), heading("In attendance"), gap(), line(`${listJoin(a.inAttendance)}.`));
+    const notes = doc.prose?.attendanceNotes ?? {};
+    if (a.inAttendance.some((n) => notes[n])) {
+      // One entry a line with the role and the minutes it concerns, as many minutes print it.
+      out.push(gap(), heading("In attendance"));
+      a.inAttendance.forEach((n, i) => {
+        const end = i === a.inAttendance.length - 1 ? "." : ";";
+        out.push(gap(), line(`${n}${notes[n] ? `, ${notes[n]}` : ""}${end}`));
+      });
+    } else if (a.inAttendance.length)
+      out.push(gap(), heading("In attendance"), gap(), line(`${listJoin(a.inAttendance)}.`));
   }
   for (const minute of m.minutes) out.push(...minuteBlocks(doc, minute));
   if (m.time && m.date) {

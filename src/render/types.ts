@@ -29,6 +29,8 @@ export type MeetingProse = {
   minutes?: Record<string, MinuteProse>;
   /** Keyed by agenda item number. */
   reports?: Record<string, ReportProse>;
+  /** What follows a name under "In attendance": "Cabinet Lead Member for Resources (minute 46 refers)". */
+  attendanceNotes?: Record<string, string>;
 };
 
 /** A meeting to render: the record, and optionally its prose. */
