@@ -160,3 +160,17 @@ export function renderMinutes(meeting: MeetingLike): RenderedText {
 export function renderMinutesText(meeting: MeetingLike): string {
   return renderMinutes(meeting).text;
 }
+
+/** The agenda front sheet alone (page ranges as the record gives them, or as supplied). */
+export function renderFrontSheetText(meeting: MeetingLike, pages: PageMap = new Map()): string {
+  return `${blocksToText(frontSheetBlocks(asDoc(meeting), pages)).lines.join("\n")}\n`;
+}
+
+/** One officer report alone, by the agenda item it belongs to. */
+export function renderReportText(meeting: MeetingLike, agendaItem: string): string {
+  const doc = asDoc(meeting);
+  const report = doc.record.reports.find((r) => r.agendaItem === agendaItem);
+  if (!report)
+    throw new Error(`no report for agenda item ${agendaItem} of ${doc.record.body} ${doc.record.date ?? ""}`);
+  return `${blocksToText(reportBlocks(doc, report)).lines.join("\n")}\n`;
+}

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { generateCouncil } from "../demo/generate";
 import { BLANK_PAGE_TEXT } from "./blocks";
 import { clock, dayDate, money, reportHeader } from "./format";
-import { layoutPack, renderAgendaPack, renderMinutesText } from "./pack";
+import { layoutPack, renderAgendaPack, renderFrontSheetText, renderMinutesText, renderReportText } from "./pack";
 import { renderAgendaPackPdf } from "./pdf";
 
 test("formats dates, times and sums as committee papers print them", () => {
@@ -91,4 +91,15 @@ test("a PDF pack has the pages its front sheet implies and the same bytes every 
     assert.equal(r.span.page, item.pages!.start);
   }
   assert.equal(a.meetings[1].span.page, a.meetings[0].agenda[0].pages!.start);
+});
+
+test("the front sheet and a report render alone as they do inside the pack", () => {
+  const m = withPrev[0];
+  const pack = renderAgendaPack(m.doc, byId.get(m.previousId!)!.doc);
+  const pages = new Map(pack.meetings[0].agenda.flatMap((a) => (a.pages ? [[a.number, a.pages] as const] : [])));
+  const front = renderFrontSheetText(m.doc, pages);
+  assert.ok(pack.text.startsWith(front));
+  const r = m.doc.record.reports[0];
+  assert.ok(pack.text.includes(renderReportText(m.doc, r.agendaItem!)));
+  assert.throws(() => renderReportText(m.doc, "999"), /no report for agenda item 999/);
 });
