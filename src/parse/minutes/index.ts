@@ -55,6 +55,29 @@ function nextMeetingDate(texts: string[]): string | null {
   return null;
 }
 
+const ELECTED =
+  /\b((?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?(?:\s+[A-Z][A-Za-z.'-]*){1,4})\s+(?:be|was|is)\s+(?:duly\s+)?elected\s+(?:to\s+(?:the\s+)?|as\s+(?:the\s+)?)?[Cc]hair(?:man|person)?\b/;
+
+/** The person a RESOLVED elects to chair the meeting, as printed in the attendance list when there. */
+function electedChair(texts: string[], first: number, last: number, present: string[]): string | null {
+  for (let i = first; i <= last && i < first + 400; i++) {
+    const t = texts[i];
+    if (!t || !/elected/i.test(t)) continue;
+    const m = ELECTED.exec(`${t} ${texts[i + 1] ?? ""}`.slice(0, 400));
+    if (!m) continue;
+    const who = m[1].trim();
+    const surname = who.split(" ").pop()?.toLowerCase() ?? "";
+    const listed = present.find((p) =>
+      p
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .includes(surname),
+    );
+    return listed ?? who;
+  }
+  return null;
+}
+
 export function parseMinutesSections(doc: SourceDocument): MinutesResult {
   const diagnostics: Diagnostic[] = [];
   const meetings: Meeting[] = [];
@@ -186,6 +209,14 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       });
     if (attendance.chair && !attendance.present.includes(attendance.chair))
       attendance.present.unshift(attendance.chair);
+    // "RESOLVED that Mr Cooke be elected to Chair the meeting": the chair for this meeting.
+    if (!attendance.chair) {
+      const elected = electedChair(texts, first, last, attendance.present);
+      if (elected) {
+        attendance.chair = elected;
+        hasAttendance = true;
+      }
+    }
     // "The Chair declared ..." names the person in the chair.
     if (attendance.chair)
       for (const m of meeting.minutes)

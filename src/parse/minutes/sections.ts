@@ -121,15 +121,28 @@ function isSignature(t: string): boolean {
   if (t.length > 90) return false;
   if (/^(?:signed\b.{0,60})?\(?\s*chair(?:man|person|woman)?\s*\)?\.?$/i.test(t)) return true;
   if (/\bCHAIR(?:MAN)?$/.test(t) && /\d/.test(t)) return true; // "2.00 - 3.10 pm 03 March 2015 CHAIRMAN"
-  if (/^chair(?:man)?'?s\s+signature\b/i.test(t)) return true;
+  if (/^chair(?:man|person)?['’]?s\s+signature\b/i.test(t)) return true;
+  // "Chairman ……………", "Signed: ________ (Chair)", "Chair: ...... Date: ......"
+  if (/^(?:signed|chair(?:man|person)?)\b\s*:?\s*[.…_]{3,}/i.test(t)) return true;
   return false;
 }
 
-function isHeadingStart(t: string): boolean {
+function isHeadingStart(texts: string[], i: number): boolean {
+  const t = texts[i].slice(0, 400);
   if (!HEAD_MEETING.test(t) && !HEAD_COUNCIL.test(t)) return false;
-  // "Minutes of the meeting held on 3 March 2015." is an agenda entry or a minute title.
-  if (/^(?:[\d/]{6,}\s+)?(?:draft\s+)?minutes\s+of\s+the\s+(?:previous\s+)?meetings?\s+held\s+on\b/i.test(t))
+  // "Minutes of the meeting held on 3 March 2015." is an agenda entry or a minute title, unless it
+  // reads like a heading (a weekday or a time) and an attendance list follows.
+  if (/^(?:[\d/]{6,}\s+)?(?:draft\s+)?minutes\s+of\s+the\s+(?:previous\s+)?meetings?\s+held\s+on\b/i.test(t)) {
+    const head = `${t} ${texts[i + 1] ?? ""}`;
+    if (!/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b/i.test(head))
+      return false;
+    for (let k = i + 1, seen = 0; k < texts.length && seen < 15; k++) {
+      if (!texts[k]) continue;
+      seen++;
+      if (PRESENT.test(texts[k]) || /^(?:members\s+)?present\b/i.test(texts[k])) return true;
+    }
     return false;
+  }
   return true;
 }
 
@@ -139,7 +152,7 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
   const n = views.length;
   for (let i = 0; i < n; i++) {
     const t = texts[i].slice(0, 400);
-    if (!t || !isHeadingStart(t)) continue;
+    if (!t || !isHeadingStart(texts, i)) continue;
     // Heading sentence: this line plus wrapped lines until it has a date or a full stop.
     let j = i;
     let head = t;
