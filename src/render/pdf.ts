@@ -72,6 +72,17 @@ function drawBlock(pdf: Pdf, b: Block): void {
 }
 
 /** Draws blocks; records in `pages` the physical page on which each tagged block starts. */
+/** The "Agenda Item N" stamp Modern.Gov prints at the top right of each document's first page. */
+function stamp(pdf: Pdf, text: string): void {
+  const y = pdf.y;
+  pdf
+    .font("Helvetica-Bold")
+    .fontSize(12)
+    .text(text, MARGIN.left, 30, { width: textWidth(pdf), align: "right", lineBreak: false });
+  pdf.x = MARGIN.left;
+  pdf.y = y;
+}
+
 function drawBlocks(pdf: Pdf, blocks: readonly Block[], pages?: Map<string, number>): void {
   for (const b of blocks) {
     if (pages && b.tag) {
@@ -155,6 +166,7 @@ export async function renderAgendaPackPdf(meeting: MeetingLike, previous: Meetin
         });
     }
     pdf.addPage();
+    if (p.agendaItem) stamp(pdf, `Agenda Item ${p.agendaItem}`);
     drawBlocks(pdf, p.blocks, tagPages);
   });
   check(layout, pageCount(pdf));
