@@ -287,14 +287,53 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
     qualifying.push(p);
   }
 
+  // 2b. A descriptor, not a subject: a phrase whose titles, in most of the meetings it titles, pair
+  // it with other recurring phrases that change from meeting to meeting, three or more of them
+  // ("Erection of a Two-Storey Extension" at one site after another). Subjects come back with the
+  // same company or none.
+  const qualifyingSet = new Set(qualifying);
+  const titlePhrases = new Map<number, string[]>();
+  const titleQualifying = (idx: number) => {
+    let got = titlePhrases.get(idx);
+    if (!got) {
+      const title = items[idx].fields.find((f) => f.kind === "title")?.text ?? "";
+      got = [...new Set(phrases(title, maxWords).map((h) => h.phrase))].filter((q) => qualifyingSet.has(q));
+      titlePhrases.set(idx, got);
+    }
+    return got;
+  };
+  const descriptors = new Set<string>();
+  for (const p of qualifying) {
+    const words = new Set(p.split(" ").filter((w) => canStandAlone(w)));
+    const titledIdx = [...stats.get(p)!.items].filter(([, occ]) => occ.field === "title").map(([idx]) => idx);
+    const company = new Map<string, Set<string>>();
+    for (const idx of titledIdx)
+      for (const q of titleQualifying(idx)) {
+        if (q.split(" ").some((w) => words.has(w))) continue;
+        const set = company.get(q) ?? new Set<string>();
+        set.add(items[idx].meetingKey);
+        company.set(q, set);
+      }
+    const titledMeetings = new Set(titledIdx.map((idx) => items[idx].meetingKey)).size;
+    // Company found in most of its titles is the rest of the same wording ("… transfer station");
+    // the partners are the rest, one per distinct set of meetings (a site and its longer forms).
+    const partners = new Map<string, Set<string>>();
+    // Only company more particular than the phrase itself counts: "Brambury Relief Road" staged
+    // through "Outcome of Consultation" and "Preferred Route", which recur everywhere, stays a subject.
+    for (const [q, m] of company)
+      if (m.size < 0.6 * titledMeetings && stats.get(q)!.titled.size < stats.get(p)!.titled.size)
+        partners.set([...m].sort().join("|"), m);
+    const reached = new Set([...partners.values()].flatMap((m) => [...m]));
+    if (partners.size >= 3 && reached.size >= 0.6 * titledMeetings) descriptors.add(p);
+  }
+
   // 3. Drop a phrase when a longer qualifying phrase containing it picks out exactly the same items.
   const sameItems = (a: Stats, b: Stats) =>
     a.items.size === b.items.size && [...a.items.keys()].every((k) => b.items.has(k));
-  const closed = qualifying.filter((p) => {
+  const subjects = qualifying.filter((p) => !descriptors.has(p));
+  const closed = subjects.filter((p) => {
     const s = stats.get(p)!;
-    return !qualifying.some(
-      (q) => q !== p && q.length > p.length && containsPhrase(q, p) && sameItems(s, stats.get(q)!),
-    );
+    return !subjects.some((q) => q !== p && q.length > p.length && containsPhrase(q, p) && sameItems(s, stats.get(q)!));
   });
 
   // 4. Score: each meeting counts by the strongest place the phrase appears there, weighted by rarity.
