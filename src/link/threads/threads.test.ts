@@ -98,6 +98,31 @@ describe("kinds of item are not subjects", () => {
   });
 });
 
+describe("descriptors are not subjects", () => {
+  test("the same kind of application at one site after another makes a thread per site, not one for the kind", () => {
+    const span = { startLine: 1, endLine: 1, page: null };
+    const sites = ["Pell Farm", "Orme Lane", "Tarn Mill"];
+    const input = [0, 1, 2, 3, 4, 5].map((i) => ({
+      docId: `d${i}`,
+      meetingKey: `k${i}`,
+      meeting: {
+        ...emptyMeeting("Planning Committee", span),
+        date: `2021-0${i + 1}-12`,
+        agenda: [
+          { number: "4", title: `Erection of a Glasshouse at ${sites[i % 3]}`, reportBy: null, pages: null, span },
+        ],
+      },
+    }));
+    const threads = findTopics(input);
+    assert.equal(threads.length, 3, threads.map((t) => t.label).join());
+    for (const t of threads) {
+      const titles = new Set(t.members.map((m) => m.title));
+      assert.equal(titles.size, 1, [...titles].join());
+      assert.equal(t.members.length, 2);
+    }
+  });
+});
+
 describe("phrases", () => {
   test("content words at both ends, years and months cut the run, plurals folded", () => {
     const got = phrases("Future Strategy for the Delivery of Library Services 2015/16").map((h) => h.phrase);
