@@ -301,3 +301,31 @@ test("runs in linear time on large and hostile input", () => {
   parseMinutesSections(docOf(hostile));
   assert.ok(performance.now() - t1 < 5000);
 });
+
+test("'Minutes of the X meeting held on <weekday>' headings need an attendance list to follow", () => {
+  const heading =
+    "PLANNING COMMITTEE\n\nMinutes of the Planning Committee meeting held on Tuesday 5 May 2020 at 7.00 pm in the Council Chamber\n\n";
+  const rest =
+    "Present: Councillors A Smith (Chair), B Jones and C Brown\n\nApologies: Councillor D Green\n\n1. Declarations of Interest\n\nCouncillor B Jones declared a prejudicial interest in item 4.\n\n2. Land at Mill Lane\n\nRESOLVED: That planning permission be granted.\n";
+  const m = parseMinutesSections(docOf(heading + rest)).meetings[0];
+  assert.equal(m.body, "Planning Committee");
+  assert.equal(m.date, "2020-05-05");
+  assert.equal(m.time, "19:00");
+  assert.equal(m.location, "Council Chamber");
+  assert.deepEqual(m.attendance, {
+    chair: "A Smith",
+    present: ["A Smith", "B Jones", "C Brown"],
+    apologies: ["Councillor D Green"],
+    inAttendance: [],
+  });
+  assert.deepEqual(m.minutes[0].declarations, [
+    { member: "Councillor B Jones", interest: "prejudicial interest", item: "4" },
+  ]);
+  assert.deepEqual(m.minutes[1].resolutions, [
+    { label: null, text: "That planning permission be granted.", children: [] },
+  ]);
+  // The same words as an agenda entry, with no attendance after them, are not a minutes section.
+  const agenda =
+    "AGENDA\n\n1. Apologies\n\nMinutes of the Planning Committee meeting held on Tuesday 5 May 2020\n\n2. Land at Mill Lane\n";
+  assert.deepEqual(parseMinutesSections(docOf(agenda)).meetings, []);
+});

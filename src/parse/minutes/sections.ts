@@ -63,7 +63,7 @@ function readHeading(text: string): { body: string | null; location: string | nu
     );
   if (of) body = tidyBody(titleCaseIfShouting(of[1]));
   else {
-    const c = HEAD_COUNCIL.exec(t);
+    const c = HEAD_COUNCIL.exec(t) ?? HEAD_NAMED_MEETING.exec(t);
     if (c) body = tidyBody(titleCaseIfShouting(c[1]));
   }
   const held =
@@ -71,6 +71,11 @@ function readHeading(text: string): { body: string | null; location: string | nu
       t,
     );
   if (held) location = titleCaseIfShouting(held[1].replace(/[\s,.]+$/, "").trim());
+  else {
+    // "... held on Tuesday 5 May 2020 at 7.00 pm in the Council Chamber"
+    const after = /(?:\d{4}|[ap]\.?m\.?)\s*,?\s+(?:in|at)\s+(?:the\s+)?([A-Za-z].{2,120}?)[\s.]*$/i.exec(t);
+    if (after && !/^\d/.test(after[1])) location = titleCaseIfShouting(after[1].trim());
+  }
   return { body, location };
 }
 
@@ -127,23 +132,33 @@ function isSignature(t: string): boolean {
   return false;
 }
 
+const HEAD_NAMED_MEETING =
+  /^(?:[\d/]{6,}\s+)?(?:draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+)?(?!previous\b|last\b|the\s+meeting\b|meeting\b)(.{2,80}?)\s+meeting\s+held\b/i;
+
+/** An attendance label within the next 15 non-blank lines. */
+function attendanceFollows(texts: string[], i: number): boolean {
+  for (let k = i + 1, seen = 0; k < texts.length && seen < 15; k++) {
+    if (!texts[k]) continue;
+    seen++;
+    if (PRESENT.test(texts[k]) || /^(?:members\s+)?present\b/i.test(texts[k])) return true;
+  }
+  return false;
+}
+
 function isHeadingStart(texts: string[], i: number): boolean {
   const t = texts[i].slice(0, 400);
-  if (!HEAD_MEETING.test(t) && !HEAD_COUNCIL.test(t)) return false;
-  // "Minutes of the meeting held on 3 March 2015." is an agenda entry or a minute title, unless it
-  // reads like a heading (a weekday or a time) and an attendance list follows.
-  if (/^(?:[\d/]{6,}\s+)?(?:draft\s+)?minutes\s+of\s+the\s+(?:previous\s+)?meetings?\s+held\s+on\b/i.test(t)) {
+  if (HEAD_MEETING.test(t) || HEAD_COUNCIL.test(t)) {
+    // "Minutes of the meeting held on 3 March 2015." is an agenda entry or a minute title, unless it
+    // reads like a heading (a weekday or a time) and an attendance list follows.
+    if (!/^(?:[\d/]{6,}\s+)?(?:draft\s+)?minutes\s+of\s+the\s+(?:previous\s+)?meetings?\s+held\s+on\b/i.test(t))
+      return true;
     const head = `${t} ${texts[i + 1] ?? ""}`;
     if (!/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b/i.test(head))
       return false;
-    for (let k = i + 1, seen = 0; k < texts.length && seen < 15; k++) {
-      if (!texts[k]) continue;
-      seen++;
-      if (PRESENT.test(texts[k]) || /^(?:members\s+)?present\b/i.test(texts[k])) return true;
-    }
-    return false;
+    return attendanceFollows(texts, i);
   }
-  return true;
+  // "Minutes of the Planning Committee meeting held on ...": only when an attendance list follows.
+  return HEAD_NAMED_MEETING.test(t) && attendanceFollows(texts, i);
 }
 
 export function findSections(views: LineView[], texts: string[]): Section[] {
