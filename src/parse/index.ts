@@ -7,10 +7,11 @@
  * front sheet (outside claimed minutes) join that meeting and are linked to its agenda items.
  */
 import type { SourceDocument } from "../model/document";
-import type { Diagnostic, Meeting } from "../model/parse-v1";
+import { type Diagnostic, emptyMeeting, type Meeting } from "../model/parse-v1";
 import { findAuthority } from "./frontsheet/authority";
 import { parseFrontSheet } from "./frontsheet/index";
 import { parseMinutesSections } from "./minutes/index";
+import { findReportHeads } from "./reports/detect";
 import { parseReports } from "./reports/index";
 
 export type ParsedDocument = { meetings: Meeting[]; diagnostics: Diagnostic[] };
@@ -40,25 +41,45 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
   const inClaimed = (n: number) => claimed.some((c) => n >= c.startLine && n <= c.endLine);
   const firstClaim = claimed.length ? claimed[0].startLine : total + 1;
 
-  // The front sheet lies before the first minutes section.
-  const front = firstClaim > 1 ? parseFrontSheet(doc, 1, firstClaim - 1) : null;
+  // The front sheet lies before the first minutes section and the first report.
+  const heads = findReportHeads(doc, 1, total, inClaimed);
+  const frontEnd = Math.min(firstClaim, heads.length ? heads[0].start : total + 1) - 1;
+  const front = frontEnd >= 1 ? parseFrontSheet(doc, 1, frontEnd) : null;
   const meetings: Meeting[] = [];
   if (front) {
     diagnostics.push(...front.diagnostics);
-    const reports = parseReports(doc, front.endLine + 1, total, inClaimed, front.meeting.agenda);
+    const reports = parseReports(doc, front.endLine + 1, total, inClaimed, front.meeting.agenda, heads);
     diagnostics.push(...reports.diagnostics);
     front.meeting.reports = reports.reports;
     meetings.push(front.meeting);
   } else {
-    // Reports without a front sheet (a report pack, a single report) are reported, not kept: parse/v1
-    // hangs reports on a meeting, and there is none to hang them on.
-    const reports = parseReports(doc, 1, total, inClaimed, []);
-    for (const r of reports.reports)
-      diagnostics.push({
-        level: "warning",
-        message: `report "${r.title}" found but no meeting to attach it to`,
-        span: r.span,
-      });
+    // Reports without a front sheet (a report pack, a supplement): the meeting each report's header
+    // names ("CABINET – 10 MARCH 2017") is the meeting they are for.
+    const reports = parseReports(doc, 1, total, inClaimed, [], heads);
+    diagnostics.push(...reports.diagnostics);
+    const byMeeting = new Map<string, Meeting>();
+    for (const r of reports.reports) {
+      const named = reports.meetingOf.get(r);
+      if (!named) {
+        diagnostics.push({ level: "warning", message: `report "${r.title}" names no meeting; not kept`, span: r.span });
+        continue;
+      }
+      const key = `${named.body.toLowerCase()}|${named.date}`;
+      let m = byMeeting.get(key);
+      if (!m) {
+        m = emptyMeeting(named.body, r.span);
+        m.date = named.date;
+        byMeeting.set(key, m);
+        diagnostics.push({
+          level: "info",
+          message: `no front sheet; meeting "${named.body}" ${named.date ?? ""} taken from report headers`,
+          span: r.span,
+        });
+      }
+      m.reports.push(r);
+      m.span = { ...m.span, endLine: Math.max(m.span.endLine, r.span.endLine) };
+    }
+    meetings.push(...byMeeting.values());
   }
   meetings.push(...minutes);
 

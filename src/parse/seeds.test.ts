@@ -3,9 +3,10 @@
 // report heads glued into one bold run, joint authors, recommendations, officer layouts).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { Meeting, ParseResult } from "../model/parse-v1";
-import { parseFile } from "../pipeline/parse-file";
+import { parseBytes, parseFile } from "../pipeline/parse-file";
 import { repoRoot, seedFiles, sharedPath } from "../testing/shared";
 
 const seed = (prefix: string) => {
@@ -177,4 +178,16 @@ test("officers to contact in several layouts, appendices and background papers",
 test("a Modern.Gov minutes page has no front sheet, so no agenda meeting is invented", async () => {
   const r = await parsed("003");
   assert.ok(r.meetings.every((m) => m.agenda.length === 0 && m.reports.length === 0));
+});
+
+test("reports without their front sheet hang on the meeting their headers name", async () => {
+  const text = readFileSync(seed("000"), "utf8");
+  const lines = text.split("\n");
+  // Drop everything before the first report header (front sheet and minutes).
+  const first = lines.findIndex((l) => /^CABINET\s*[–-]/.test(l));
+  const r = await parseBytes("reports-only.txt", new TextEncoder().encode(lines.slice(first).join("\n")));
+  assert.equal(r.meetings.length, 1);
+  assert.equal(r.meetings[0].date, "2017-03-10");
+  assert.equal(r.meetings[0].agenda.length, 0); // numbered paragraphs are not an agenda
+  assert.equal(r.meetings[0].reports.length, 13);
 });

@@ -206,6 +206,16 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
     drafts[i].orphanPages = { start, end };
     drafts[i].pieces = drafts[i].pieces.filter((p) => !/^\d{1,4}$/.test(clean(p)));
   }
+  // Numbered prose (a report's paragraphs) is not an agenda: item titles are short.
+  const lengths = drafts.map((d) => clean(d.pieces[0] ?? "").length).sort((a, b) => a - b);
+  if (lengths.length && lengths[lengths.length >> 1] > 160) {
+    diagnostics.push({
+      level: "info",
+      message: "numbered lines after the front sheet read as prose, not agenda items",
+      span: spanOf(doc, drafts[0].start, drafts[drafts.length - 1].end),
+    });
+    return { items: [], endLine: from - 1, diagnostics };
+  }
   const items: AgendaItem[] = [];
   for (const d of drafts) {
     const it = finish(doc, d);

@@ -78,10 +78,16 @@ function fits(label: Label, value: string): boolean {
 /** First-column text of the lines under a date (up to a blank line), joined: the venue. */
 function readPlaceUnder(doc: SourceDocument, from: number, to: number): string | null {
   const parts: string[] = [];
-  for (let n = from; n <= Math.min(to, from + 3); n++) {
+  let aside = false;
+  for (let n = from; n <= Math.min(to, from + 5); n++) {
     const line = doc.lines[n - 1];
     if (!line?.text.trim()) break;
     const first = piecesOf(line.text, line.cells)[0] ?? "";
+    // A bracketed aside under the time ("(or on the rising of Full Council, whichever is the later)").
+    if (aside || first.startsWith("(")) {
+      aside = !first.includes(")");
+      continue;
+    }
     if (!first || readLabel(first) || findDate(first) || /@/.test(first)) break;
     parts.push(first);
   }

@@ -20,7 +20,22 @@ export type ReportHead = {
   stamp: string | null;
   /** Last line of the title/author block. */
   headEnd: number;
+  /** The meeting the header names ("CABINET – 10 MARCH 2017", "To: County Council – 9th January 2025"). */
+  meeting: { body: string; date: string | null } | null;
 };
+
+/** "CABINET – 10TH MARCH 2017" → body "CABINET", date 2017-03-10; a body with no date when none is printed. */
+export function meetingNamed(text: string, nextLine?: string): { body: string; date: string | null } | null {
+  const t = clean(text);
+  const d = findDate(t);
+  const body = (d ? t.slice(0, d.index) : t)
+    .replace(/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i, "")
+    .replace(/[\s,:;–—-]+$/, "")
+    .trim();
+  if (body.length < 3 || body.length > 120) return null;
+  const date = d?.iso ?? (nextLine && isDateOnly(clean(nextLine)) ? (findDate(clean(nextLine))?.iso ?? null) : null);
+  return { body, date };
+}
 
 type Block = { text: string; first: number; last: number };
 
@@ -182,6 +197,7 @@ function memoHead(doc: SourceDocument, n: number, to: number): ReportHead | null
   const from = labelled(doc, n, /^From\s*:/i, to);
   if (!from) return null;
   let subject: { value: string; last: number; line: number } | null = null;
+  let addressee: string | null = null;
   let end = from.last;
   for (let k = from.last + 1; k <= Math.min(to, n + 12); k++) {
     const s = labelled(doc, k, /^(?:Subject|Title|Report title)\s*:/i, to);
@@ -190,7 +206,9 @@ function memoHead(doc: SourceDocument, n: number, to: number): ReportHead | null
       end = s.last;
       break;
     }
-    if (labelled(doc, k, /^(?:To|Date|Decision No|Key decision)\s*:/i, to)) end = k;
+    const to_ = labelled(doc, k, /^To\s*:/i, to);
+    if (to_) addressee ??= to_.value;
+    if (to_ || labelled(doc, k, /^(?:Date|Decision No|Key decision)\s*:/i, to)) end = k;
   }
   if (!subject?.value) return null;
   const classification =
@@ -201,6 +219,7 @@ function memoHead(doc: SourceDocument, n: number, to: number): ReportHead | null
     title: subject.value,
     titleLine: subject.line,
     author: from.value || null,
+    meeting: addressee ? meetingNamed(addressee) : null,
     headEnd: classification ? classification.last : end,
   };
 }
@@ -227,6 +246,7 @@ function makeHead(
     if (m) author = clean(m[1]);
   }
   if (title === "") title = null;
+  const headerText = segmentsOf(header, doc.lines[header - 1]?.text ?? "")[0]?.text ?? "";
   return {
     start,
     header,
@@ -234,6 +254,7 @@ function makeHead(
     titleLine: r.title?.first ?? null,
     author,
     stamp,
+    meeting: AUTHOR.test(headerText) ? null : meetingNamed(headerText, doc.lines[header]?.text),
     headEnd: Math.max(r.end, header),
   };
 }

@@ -12,7 +12,12 @@ import { addressesMeeting, appendicesIn, backgroundPapersIn, recommendationsIn, 
 import { officersIn } from "./officers";
 import { findSections } from "./sections";
 
-export type ReportsResult = { reports: Report[]; diagnostics: Diagnostic[] };
+/** Reports, each with the meeting its header names (used when a pack has no front sheet). */
+export type ReportsResult = {
+  reports: Report[];
+  meetingOf: Map<Report, { body: string; date: string | null }>;
+  diagnostics: Diagnostic[];
+};
 
 /** Last line of a report: before the next one, without trailing blanks or blank-page markers. */
 function reportEnd(doc: SourceDocument, start: number, limit: number): number {
@@ -116,10 +121,13 @@ export function parseReports(
   to: number,
   skip: (n: number) => boolean,
   agenda: AgendaItem[],
+  found?: ReportHead[],
 ): ReportsResult {
   const diagnostics: Diagnostic[] = [];
-  const heads = findReportHeads(doc, from, to, skip);
+  // Heads already found over the whole document can be passed in; only those in range are used.
+  const heads = found ? found.filter((h) => h.start >= from && h.start <= to) : findReportHeads(doc, from, to, skip);
   const reports: Report[] = [];
+  const meetingOf = new Map<Report, { body: string; date: string | null }>();
   for (let i = 0; i < heads.length; i++) {
     const h = heads[i];
     let limit = i + 1 < heads.length ? heads[i + 1].start - 1 : to;
@@ -141,7 +149,9 @@ export function parseReports(
         message: `report "${h.title ?? ""}" names no author`,
         span: spanOf(doc, h.start, h.headEnd),
       });
-    reports.push(readReport(doc, h, end, diagnostics));
+    const report = readReport(doc, h, end, diagnostics);
+    if (h.meeting) meetingOf.set(report, h.meeting);
+    reports.push(report);
   }
   linkToAgenda(reports, agenda, diagnostics);
   const kept = reports.filter((r) => {
@@ -154,5 +164,5 @@ export function parseReports(
     return false;
   });
 
-  return { reports: kept, diagnostics };
+  return { reports: kept, meetingOf, diagnostics };
 }
