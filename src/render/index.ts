@@ -13,5 +13,5 @@ export {
   renderMinutesText,
   renderReportText,
 } from "./pack";
-export { type RenderedPdf, renderAgendaPackPdf, renderMinutesPdf, renderPackPdf } from "./pdf";
+export { type PdfOptions, type RenderedPdf, renderAgendaPackPdf, renderMinutesPdf, renderPackPdf } from "./pdf";
 export type { MeetingDoc, MeetingLike, MeetingProse, MinuteProse, ReportProse } from "./types";

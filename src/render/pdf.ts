@@ -14,18 +14,49 @@ import { asDoc, type MeetingLike } from "./types";
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
+/**
+ * Fonts for PDF output. By default the standard Helvetica pair, which can print only the
+ * Windows-1252 (WinAnsi) characters; to print other characters (Ł, ő, Cyrillic, CJK) pass
+ * TrueType files, which are embedded.
+ */
+export type PdfOptions = { fonts?: { regular: string | Uint8Array; bold: string | Uint8Array } };
+
+const REGULAR = "quorum-regular";
+const BOLD = "quorum-bold";
+
+/** Characters Helvetica can print: WinAnsi, i.e. Latin-1 plus the 0x80-0x9F specials. */
+const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+
+/** Throws naming the first character the standard fonts cannot print, rather than garble it. */
+export function assertWinAnsi(text: string): void {
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.has(ch)) continue;
+    throw new Error(
+      `cannot print "${ch}" (U+${c.toString(16).toUpperCase().padStart(4, "0")}) in "${text.slice(0, 60)}" with the standard PDF font Helvetica; pass fonts: { regular, bold } (TrueType files) to print it`,
+    );
+  }
+}
+
+const standardFonts = new WeakSet<Pdf>();
+
 const MARGIN = { top: 60, bottom: 70, left: 64, right: 64 };
 const SIZE = 11;
 const INDENT = 22;
 
-function newPdf(title: string): Pdf {
-  return new PDFDocument({
+function newPdf(title: string, opts: PdfOptions = {}): Pdf {
+  const pdf = new PDFDocument({
     size: "A4",
     margins: MARGIN,
     bufferPages: true,
     // A fixed date keeps the bytes a function of the records alone.
     info: { Title: title, Creator: "Quorum", Producer: "Quorum", CreationDate: new Date(Date.UTC(2000, 0, 1)) },
   });
+  const toBuffer = (f: string | Uint8Array) => (typeof f === "string" ? f : Buffer.from(f));
+  pdf.registerFont(REGULAR, opts.fonts ? toBuffer(opts.fonts.regular) : "Helvetica");
+  pdf.registerFont(BOLD, opts.fonts ? toBuffer(opts.fonts.bold) : "Helvetica-Bold");
+  if (!opts.fonts) standardFonts.add(pdf);
+  return pdf;
 }
 
 function textWidth(pdf: Pdf): number {
@@ -33,6 +64,11 @@ function textWidth(pdf: Pdf): number {
 }
 
 function drawBlock(pdf: Pdf, b: Block): void {
+  if (standardFonts.has(pdf)) {
+    if (b.kind === "text") assertWinAnsi(b.text);
+    else if (b.kind === "field") assertWinAnsi(`${b.label}: ${b.value}`);
+    else if (b.kind === "row") for (const c of b.cells) assertWinAnsi(c);
+  }
   const left = MARGIN.left;
   const width = textWidth(pdf);
   switch (b.kind) {
@@ -42,17 +78,17 @@ function drawBlock(pdf: Pdf, b: Block): void {
     case "text": {
       const x = left + (b.indent ?? 0) * INDENT;
       pdf
-        .font(b.bold ? "Helvetica-Bold" : "Helvetica")
+        .font(b.bold ? BOLD : REGULAR)
         .fontSize(SIZE)
         .text(b.text, x, pdf.y, { width: width - (x - left), align: b.center ? "center" : "left" });
       return;
     }
     case "field":
-      pdf.font("Helvetica").fontSize(SIZE).text(`${b.label}: `, left, pdf.y, { continued: true, width });
-      pdf.font("Helvetica-Bold").text(b.value);
+      pdf.font(REGULAR).fontSize(SIZE).text(`${b.label}: `, left, pdf.y, { continued: true, width });
+      pdf.font(BOLD).text(b.value);
       return;
     case "row": {
-      pdf.font("Helvetica").fontSize(SIZE);
+      pdf.font(REGULAR).fontSize(SIZE);
       const gutter = 10;
       const cols = b.widths.map((w) => w * width);
       const heights = b.cells.map((c, i) => (c ? pdf.heightOfString(c, { width: cols[i] - gutter }) : 0));
@@ -76,7 +112,7 @@ function drawBlock(pdf: Pdf, b: Block): void {
 function stamp(pdf: Pdf, text: string): void {
   const y = pdf.y;
   pdf
-    .font("Helvetica-Bold")
+    .font(BOLD)
     .fontSize(12)
     .text(text, MARGIN.left, 30, { width: textWidth(pdf), align: "right", lineBreak: false });
   pdf.x = MARGIN.left;
@@ -112,7 +148,7 @@ function finish(pdf: Pdf): Promise<Uint8Array> {
       const bottom = pdf.page.margins.bottom;
       pdf.page.margins.bottom = 0;
       pdf
-        .font("Helvetica")
+        .font(REGULAR)
         .fontSize(9)
         .text(`Page ${i + 1}`, MARGIN.left, pdf.page.height - 42, {
           width: textWidth(pdf),
@@ -126,8 +162,8 @@ function finish(pdf: Pdf): Promise<Uint8Array> {
 }
 
 /** Pages a document fills when drawn on its own. */
-export function measurePdfPages(blocks: readonly Block[]): number {
-  const pdf = newPdf("measure");
+export function measurePdfPages(blocks: readonly Block[], opts: PdfOptions = {}): number {
+  const pdf = newPdf("measure", opts);
   drawBlocks(pdf, blocks);
   const n = pageCount(pdf);
   pdf.end();
@@ -145,12 +181,16 @@ function pageTags(start: number, end: number): TagLines {
  * An agenda pack as PDF: front sheet, the previous meeting's minutes and the officer reports, each
  * document starting on an odd page, with the front sheet's page ranges measured from this PDF.
  */
-export async function renderAgendaPackPdf(meeting: MeetingLike, previous: MeetingLike | null): Promise<RenderedPdf> {
+export async function renderAgendaPackPdf(
+  meeting: MeetingLike,
+  previous: MeetingLike | null,
+  opts: PdfOptions = {},
+): Promise<RenderedPdf> {
   const doc = asDoc(meeting);
   const prev = previous ? asDoc(previous) : null;
   const body = packBodyParts(doc, prev);
-  const { front, layout } = settlePack(doc, body, measurePdfPages);
-  const pdf = newPdf(`${doc.record.body} ${doc.record.date ?? ""}`.trim());
+  const { front, layout } = settlePack(doc, body, (blocks) => measurePdfPages(blocks, opts));
+  const pdf = newPdf(`${doc.record.body} ${doc.record.date ?? ""}`.trim(), opts);
   const tagPages = new Map<string, number>();
   drawBlocks(pdf, front, tagPages);
   body.forEach((p, i) => {
@@ -158,7 +198,7 @@ export async function renderAgendaPackPdf(meeting: MeetingLike, previous: Meetin
     if (pageCount(pdf) + 1 < start) {
       pdf.addPage();
       pdf
-        .font("Helvetica")
+        .font(REGULAR)
         .fontSize(SIZE)
         .text(BLANK_PAGE_TEXT, MARGIN.left, pdf.page.height / 2, {
           width: textWidth(pdf),
@@ -199,14 +239,18 @@ function pageOnlySpans(pages: ReadonlyMap<string, number>) {
   };
 }
 
-export async function renderPackPdf(meeting: MeetingLike, previous: MeetingLike | null): Promise<Uint8Array> {
-  return (await renderAgendaPackPdf(meeting, previous)).bytes;
+export async function renderPackPdf(
+  meeting: MeetingLike,
+  previous: MeetingLike | null,
+  opts: PdfOptions = {},
+): Promise<Uint8Array> {
+  return (await renderAgendaPackPdf(meeting, previous, opts)).bytes;
 }
 
 /** The minutes of one meeting as a standalone PDF. */
-export async function renderMinutesPdf(meeting: MeetingLike): Promise<RenderedPdf> {
+export async function renderMinutesPdf(meeting: MeetingLike, opts: PdfOptions = {}): Promise<RenderedPdf> {
   const doc = asDoc(meeting);
-  const pdf = newPdf(`Minutes: ${doc.record.body} ${doc.record.date ?? ""}`.trim());
+  const pdf = newPdf(`Minutes: ${doc.record.body} ${doc.record.date ?? ""}`.trim(), opts);
   const tagPages = new Map<string, number>();
   drawBlocks(pdf, minutesBlocks(doc, { standalone: true }), tagPages);
   const n = pageCount(pdf);

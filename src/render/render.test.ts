@@ -1,12 +1,14 @@
 // The renderer's pieces: printed formats, pack layout (documents on odd pages, blank pages
 // between), page ranges that agree with the layout, and PDFs that are a function of their records.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { test } from "node:test";
 import { generateCouncil } from "../demo/generate";
+import { parseBytes } from "../pipeline/parse-file";
 import { BLANK_PAGE_TEXT } from "./blocks";
 import { clock, dayDate, money, reportHeader } from "./format";
 import { layoutPack, renderAgendaPack, renderFrontSheetText, renderMinutesText, renderReportText } from "./pack";
-import { renderAgendaPackPdf } from "./pdf";
+import { renderAgendaPackPdf, renderMinutesPdf } from "./pdf";
 
 test("formats dates, times and sums as committee papers print them", () => {
   assert.equal(clock("14:00"), "2.00 pm");
@@ -102,4 +104,21 @@ test("the front sheet and a report render alone as they do inside the pack", () 
   const r = m.doc.record.reports[0];
   assert.ok(pack.text.includes(renderReportText(m.doc, r.agendaItem!)));
   assert.throws(() => renderReportText(m.doc, "999"), /no report for agenda item 999/);
+});
+
+const LIBERATION = "/usr/share/fonts/truetype/liberation";
+
+test("PDFs refuse characters Helvetica cannot print, and print them with embedded TrueType fonts", async (t) => {
+  const m = structuredClone(withPrev[0].doc);
+  const name = "Mr. Łukasz Wójcik CC";
+  m.record.attendance!.present.push(name);
+  await assert.rejects(renderMinutesPdf(m), /cannot print "Ł" \(U\+0141\)/);
+  if (!existsSync(`${LIBERATION}/LiberationSans-Regular.ttf`)) {
+    t.skip("no TrueType font on this machine to embed");
+    return;
+  }
+  const fonts = { regular: `${LIBERATION}/LiberationSans-Regular.ttf`, bold: `${LIBERATION}/LiberationSans-Bold.ttf` };
+  const r = await renderMinutesPdf(m, { fonts });
+  const parsed = await parseBytes("unicode.pdf", r.bytes);
+  assert.ok(parsed.meetings[0].attendance?.present.includes(name), JSON.stringify(parsed.meetings[0].attendance));
 });
