@@ -368,3 +368,13 @@ test("search hits link to their record's anchor on the meeting page", async () =
     assert.match(page.body, new RegExp(`id="${anchor}"`), h.href);
   }
 });
+
+test("decision dates may be typed the UK way and are read back as ISO dates", async () => {
+  const uk = await json<{ filter: { from: string | null; to: string | null } }>(
+    "/api/decisions?from=1/2/2016&to=31.12.2017",
+  );
+  assert.deepEqual([uk.filter.from, uk.filter.to], ["2016-02-01", "2017-12-31"]);
+  assert.equal((await get("/decisions?from=31/2/2017")).status, 400);
+  const page = await get("/decisions?from=2016-02-01");
+  assert.match(page.body, /id="from"[^>]*value="1\/2\/2016"/);
+});

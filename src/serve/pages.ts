@@ -131,9 +131,15 @@ ${pagination("/meetings", params, d.filter.page, pages)}`,
   };
 }
 
-function committeeSelect(committees: CommitteeSummary[], selected: number | null, id: string): Html {
+/** "2017-01-31" → "31/1/2017" for a form field; the server reads either form back. */
+function ukDate(iso: string | null): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? `${Number(m[3])}/${Number(m[2])}/${m[1]}` : "";
+}
+
+function committeeSelect(committees: CommitteeSummary[], selected: number | null, id: string, full = false): Html {
   return html`<div class="govuk-form-group"><label class="govuk-label" for="${id}">Committee</label>
-<select class="govuk-select" id="${id}" name="committee"><option value="">All committees</option>${committees.map(
+<select class="govuk-select${full ? " govuk-!-width-full" : ""}" id="${id}" name="committee"><option value="">All committees</option>${committees.map(
     (c) => html`<option value="${c.id}"${raw(c.id === selected ? " selected" : "")}>${c.name}</option>`,
   )}</select></div>`;
 }
@@ -581,17 +587,22 @@ export function decisionsPage(d: DecisionsData, params: URLSearchParams): View {
     ],
     body: html`<h1 class="govuk-heading-xl">Decisions</h1>
 <p class="govuk-body">Resolutions recorded in the minutes, newest first.</p>
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-one-third">
 <form method="get" action="/decisions" class="govuk-!-margin-bottom-6">
-${committeeSelect(d.committees, d.filter.committee, "committee")}
-<div class="govuk-form-group"><label class="govuk-label" for="from">From date</label><div class="govuk-hint" id="from-hint">For example, 2017-01-31</div>
-<input class="govuk-input govuk-input--width-10" id="from" name="from" type="date" value="${d.filter.from ?? ""}" aria-describedby="from-hint"></div>
-<div class="govuk-form-group"><label class="govuk-label" for="to">To date</label><div class="govuk-hint" id="to-hint">For example, 2017-12-31</div>
-<input class="govuk-input govuk-input--width-10" id="to" name="to" type="date" value="${d.filter.to ?? ""}" aria-describedby="to-hint"></div>
+<h2 class="govuk-heading-m">Filter decisions</h2>
+${committeeSelect(d.committees, d.filter.committee, "committee", true)}
+<div class="govuk-form-group"><label class="govuk-label" for="from">From date</label><div class="govuk-hint" id="from-hint">For example, 31/1/2017</div>
+<input class="govuk-input govuk-input--width-10" id="from" name="from" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${ukDate(d.filter.from)}" aria-describedby="from-hint"></div>
+<div class="govuk-form-group"><label class="govuk-label" for="to">To date</label><div class="govuk-hint" id="to-hint">For example, 31/12/2017</div>
+<input class="govuk-input govuk-input--width-10" id="to" name="to" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${ukDate(d.filter.to)}" aria-describedby="to-hint"></div>
 <div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
 <input class="govuk-checkboxes__input" id="key" name="key" type="checkbox" value="1"${raw(d.filter.key ? " checked" : "")}>
 <label class="govuk-label govuk-checkboxes__label" for="key">Key decisions only</label></div></div></div>
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show decisions</button>
 </form>
+</div>
+<div class="govuk-grid-column-two-thirds">
 <p class="govuk-body">${plural(d.decisions.total, "decision")}. <a class="govuk-link" href="/decisions.csv${qs ? `?${qs}` : ""}" download>Download these decisions (CSV)</a></p>
 ${d.decisions.items.map(
   (x) => html`<section class="govuk-!-margin-bottom-6">
@@ -601,7 +612,8 @@ ${clauses(x.resolutions)}
 ${x.reasons.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reasons</p>${x.reasons.map((r) => html`<p class="govuk-body">${r}</p>`)}` : null}
 <p class="govuk-body-s">${sourceLink(x.provenance)}</p></section>`,
 )}
-${pagination("/decisions", params, d.filter.page, pages)}`,
+${pagination("/decisions", params, d.filter.page, pages)}
+</div></div>`,
   };
 }
 

@@ -62,13 +62,16 @@ export class Query {
     return v;
   }
 
+  /** A date as YYYY-MM-DD, or as written in the UK (31/1/2017, 31-01-2017, 31.1.2017); returned as ISO. */
   date(name: string): string | null {
-    const v = this.one(name);
+    let v = this.one(name);
     if (v === null) return null;
+    const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v.trim());
+    if (uk) v = `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}`;
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
     const d = m ? new Date(`${v}T00:00:00Z`) : null;
     if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
-      throw badRequest(`${name} must be a date written YYYY-MM-DD, for example 2017-03-10.`);
+      throw badRequest(`${name} must be a real date, for example 10/3/2017 or 2017-03-10.`);
     return v;
   }
 
