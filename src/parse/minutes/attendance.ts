@@ -12,7 +12,8 @@ import { isNoiseText, type LineView, squash } from "./text";
 type Kind = "present" | "apologies" | "inAttendance" | "stop";
 
 const LABELS: [RegExp, Kind][] = [
-  [/^(?:members\s+)?present\b(?:\s*\([^)]{0,40}\))?\s*(?::-?|-|–)?\s*/i, "present"],
+  [/^(?:(?:members|councillors)\s+)?present\b(?:\s*\([^)]{0,40}\))?\s*(?::-?|-|–)?\s*/i, "present"],
+  [/^officers?\s*(?::-?|–)\s*/i, "inAttendance"],
   [/^those\s+(?:attending|present)\b\s*(?::-?|-|–)?\s*/i, "present"],
   [
     /^(?:also\s+present|in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?\s+(?:present|in\s+attendance)|others?\s+present|also\s+in\s+attendance)\b\.?\s*(?::-?|-|–)?\s*/i,

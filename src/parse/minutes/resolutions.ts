@@ -29,7 +29,9 @@ class ClauseBuilder {
   last: Clause | null = null;
   lastHadChildren = false;
 
-  add(kindIn: LabelKind, label: string, ambiguous: boolean, text: string): void {
+  /** Adds a labelled clause; returns a note when an ambiguous label (i, v, x) had to be decided. */
+  add(kindIn: LabelKind, label: string, ambiguous: boolean, text: string): string | null {
+    let decided: string | null = null;
     let kind: LabelKind = kindIn === "upper" ? "letter" : kindIn;
     const lvl0 = this.levels[0];
     if (ambiguous && lvl0 && lvl0.kind === "letter") {
@@ -37,8 +39,10 @@ class ClauseBuilder {
       const lastTopLabel = (parent?.label ?? "").toLowerCase();
       const introducesList = parent && /(?::-?|including|includes|following)$/i.test(parent.text.trim());
       const inRoman = this.levels[1]?.kind === "roman" && this.last !== parent;
-      if (PREV_LETTER[label.toLowerCase()] === lastTopLabel && !introducesList && !inRoman) kind = "letter";
-      else kind = "roman";
+      if (PREV_LETTER[label.toLowerCase()] === lastTopLabel && !introducesList && !inRoman) {
+        kind = "letter";
+        decided = `clause (${label}) read as the letter after (${lastTopLabel}), not a roman numeral`;
+      } else kind = "roman";
     } else if (ambiguous && !lvl0) kind = label === "i" ? "roman" : "letter";
     const clause: Clause = { label, text, children: [] };
     const depth = this.levels.findIndex((l) => l.kind === kind);
@@ -63,6 +67,7 @@ class ClauseBuilder {
       }
     }
     this.last = clause;
+    return decided;
   }
 
   addUnlabelled(text: string): void {
@@ -99,10 +104,12 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
   const note = (b: Block, message: string, level: Diagnostic["level"] = "info") =>
     out.diagnostics.push({ level, message, span: spanOf(b, pageOf(b.start)) });
 
+  let current: Block = blocks[0];
   const takeClauseBlock = (text: string): boolean => {
     const lab = readLabel(text);
     if (lab?.rest) {
-      builder.add(lab.kind, lab.label, lab.ambiguousRoman, lab.rest);
+      const decided = builder.add(lab.kind, lab.label, lab.ambiguousRoman, lab.rest);
+      if (decided) note(current, decided);
       clausesSeen = true;
       return true;
     }
@@ -111,6 +118,7 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
 
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
+    current = b;
     const text = b.text;
     if (KEY.test(text)) {
       out.keyDecision = true;
@@ -147,7 +155,11 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
     }
     if (state === "resolved") {
       if (b.cells) {
-        note(b, "table inside a resolution not kept in clause text");
+        // One note per table: consecutive rows extend the previous note's span.
+        const prev = out.diagnostics[out.diagnostics.length - 1];
+        if (prev?.message.startsWith("table inside") && prev.span && b.start - prev.span.endLine <= 2)
+          prev.span.endLine = b.end;
+        else note(b, `table inside a resolution (after clause ${builder.last?.label ?? "-"}) not kept in clause text`);
         continue;
       }
       if (/^[[(]/.test(text) && !readLabel(text)) {
@@ -237,5 +249,11 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
     note(p, "resolution ends with a colon but no clauses follow");
   }
   out.resolutions = builder.top;
+  if (hasMarker && !builder.top.length && blocks.length)
+    out.diagnostics.push({
+      level: "warning",
+      message: "RESOLVED printed but no resolution text found after it",
+      span: spanOf(blocks[0], pageOf(blocks[0].start)),
+    });
   return out;
 }
