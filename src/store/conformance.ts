@@ -161,10 +161,16 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.deepEqual(await repo.tableCounts(), before, "same shape of document, same row counts");
       assert.equal((await repo.search("Lightbulb", {}, { limit: 10, offset: 0 })).total, 0);
       assert.ok((await repo.search("Streetlight", {}, { limit: 10, offset: 0 })).total > 0);
+      // Moved: the same bytes at a new path are unchanged, and an edit at the new path replaces them.
+      const moved = await repo.importDocument(changed, { path: "/moved/cabinet-2024-03-05.txt" });
+      assert.equal(moved.status, "unchanged");
+      const edited = agendaPack("Cabinet", "2024-03-05", "2024-02-06", "Streetlight");
+      edited.source = { ...edited.source, sha256: createHash("sha256").update("edited").digest("hex") };
+      assert.equal((await repo.importDocument(edited, { path: "/moved/cabinet-2024-03-05.txt" })).status, "replaced");
       const docs = await repo.listDocuments();
       assert.deepEqual(
-        docs.items.map((d) => d.sha256),
-        [changed.source.sha256],
+        docs.items.map((d) => [d.sha256, d.path]),
+        [[edited.source.sha256, "/moved/cabinet-2024-03-05.txt"]],
       );
     });
 

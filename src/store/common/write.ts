@@ -38,8 +38,16 @@ const SECTIONS: { table: string; paragraphTypes: string[] }[] = [
 
 export async function importDocument(tx: SqlConn, result: ParseResult, source: ImportSource): Promise<ImportOutcome> {
   const warnings = hasWarnings(result);
-  const existing = await tx.get<{ id: number }>("SELECT id FROM documents WHERE sha256 = ?", [result.source.sha256]);
+  const existing = await tx.get<{ id: number; path: string | null }>(
+    "SELECT id, path FROM documents WHERE sha256 = ?",
+    [result.source.sha256],
+  );
   if (existing) {
+    // The same bytes found at a new path (a moved folder): remember where, so a later edit there replaces it.
+    if (source.path && existing.path !== source.path) {
+      const taken = await tx.get("SELECT 1 AS x FROM documents WHERE path = ?", [source.path]);
+      if (!taken) await tx.run("UPDATE documents SET path = ? WHERE id = ?", [source.path, existing.id]);
+    }
     const counts = await documentCounts(tx, existing.id);
     return { status: "unchanged", documentId: existing.id, warnings, ...counts };
   }
