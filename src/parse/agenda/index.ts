@@ -26,6 +26,8 @@ type Draft = {
   /** Length of the title's last physical line when it was a single column (a wrapped line is long). */
   lastPlain: number;
   orphanPages?: { start: number; end: number };
+  /** Lines under the item that are not part of it (notes, page furniture), reported not kept. */
+  notes: number[];
 };
 
 function major(n: string): number {
@@ -129,6 +131,7 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
         start: n,
         end: n,
         open: true,
+        notes: [],
         lastPlain: pieces.length === 1 ? clean(pieces[0]).length : 0,
       });
       gap = 0;
@@ -188,6 +191,7 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
       if (isUpperLine(text, 12) && text.split(" ").length >= 4 && !/\bITEMS?\b/.test(text)) break;
       gap++;
       if (gap > MAX_GAP) break;
+      cur.notes.push(n);
     } else if (++gap > 40) break; // no list in the first forty lines of text: not an agenda
     prevBlank = false;
   }
@@ -218,6 +222,14 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
   }
   const items: AgendaItem[] = [];
   for (const d of drafts) {
+    // Notes after the last item may be the text that follows the list; only those between items count.
+    const notes = d === drafts[drafts.length - 1] ? [] : d.notes;
+    if (notes.length)
+      diagnostics.push({
+        level: "info",
+        message: `agenda item ${d.number}: ${notes.length} line(s) of notes under the item not kept`,
+        span: spanOf(doc, notes[0], notes[notes.length - 1]),
+      });
     const it = finish(doc, d);
     if (it) items.push(it);
     else

@@ -6,7 +6,7 @@
  */
 import type { Contact } from "../../model/parse-v1";
 import { findDate, findTime } from "../common/dates";
-import { findEmail, findPhone } from "../common/names";
+import { findEmail, findPhone, looksLikePersonName } from "../common/names";
 import { clean, head, stripBullet } from "../common/text";
 
 export type Label = "body" | "datetime" | "date" | "time" | "location" | "contact" | "phone" | "email" | "membership";
@@ -54,6 +54,9 @@ export function parseContact(value: string): Contact {
     .slice(0, cut)
     .replace(/[,;:\s-]+$/, "")
     .trim();
+  // "Jane Smith, Democratic Services Officer": the name is the part before the role.
+  const comma = name.indexOf(", ");
+  if (comma > 0 && looksLikePersonName(name.slice(0, comma))) name = name.slice(0, comma);
   return { name: name || null, phone: phone?.value ?? null, email: email?.value ?? null };
 }
 

@@ -25,8 +25,15 @@ export function namesOnLine(text: string, cells?: string[]): Member[] {
       }
       continue;
     }
-    const r = splitRole(t.replace(/^(?:Councillors?|Cllrs?)\.?\s+/, ""));
-    if (looksLikePersonName(r.name.replace(/\s+(?:CC|MBE|OBE|CBE|JP|MP)\b.*$/, ""))) out.push(r);
+    // "Councillors A. Smith (Chair), B. Jones and C. Brown": a list in one sentence.
+    const listed = t
+      .replace(/^(?:Councillors?|Cllrs?)\.?\s+/, "")
+      .split(/\s*[,;]\s*|\s+and\s+|\s+&\s+/)
+      .filter(Boolean);
+    for (const part of listed) {
+      const r = splitRole(part.replace(/^(?:Councillors?|Cllrs?)\.?\s+/, ""));
+      if (looksLikePersonName(r.name.replace(/\s+(?:CC|MBE|OBE|CBE|JP|MP)\b.*$/, ""))) out.push(r);
+    }
   }
   return out;
 }
