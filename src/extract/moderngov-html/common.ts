@@ -1,0 +1,390 @@
+/**
+ * Shared by the Modern.Gov HTML and XML readers: HTML → text blocks that remember their source
+ * line (scripts, styles and attributes never reach the output; entities are decoded), UK dates and
+ * times, RESOLVED clauses, Schedule 12A paragraphs. Pure functions over strings and linkedom.
+ */
+import { parseHTML } from "linkedom";
+import type { Clause } from "../../model/parse-v1";
+
+/** Elements whose content is never text: dropped before extraction. */
+const DROP = "script, style, noscript, template, iframe, object, embed, svg, math, head, link, meta, button, form";
+
+const BLOCK = new Set([
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "body",
+  "caption",
+  "dd",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+]);
+
+/** The 1-based line of every offset, for a text scanned in increasing offset order. */
+function lineCounter(text: string): (offset: number) => number {
+  let pos = 0;
+  let line = 1;
+  return (offset: number) => {
+    if (offset < pos) {
+      pos = 0;
+      line = 1;
+    }
+    for (; pos < offset; pos++) if (text.charCodeAt(pos) === 10) line++;
+    return line;
+  };
+}
+
+/**
+ * Marks every start tag with its source line (data-qline) so that elements of the parsed tree can
+ * be traced back to the HTML a person can open. Comments and the content of raw-text elements
+ * (script, style, title, textarea) are left alone.
+ */
+export function annotateLines(html: string, firstLine = 1): string {
+  const lineAt = lineCounter(html);
+  const re =
+    /<!--[\s\S]*?(?:-->|$)|<(script|style|title|textarea|xmp)\b([^>]*)>([\s\S]*?)(<\/\1\s*>|$)|<([a-zA-Z][\w:-]*)(?=[\s/>])/gi;
+  return html.replace(
+    re,
+    (
+      m: string,
+      raw: string | undefined,
+      rawAttrs: string,
+      rawBody: string,
+      rawEnd: string,
+      tag: string | undefined,
+      offset: number,
+    ) => {
+      const line = lineAt(offset) + firstLine - 1;
+      if (raw) return `<${raw} data-qline="${line}"${rawAttrs}>${rawBody}${rawEnd}`;
+      if (tag) return `<${tag} data-qline="${line}"`;
+      return m;
+    },
+  );
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: linkedom's DOM types are loose
+export type El = any;
+
+/** Parses an HTML document or fragment (with source-line marks) into a linkedom document. */
+export function parseDocument(html: string, firstLine = 1): El {
+  const annotated = annotateLines(html, firstLine);
+  const isDoc = /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype|<html)/i.test(html);
+  const { document } = parseHTML(isDoc ? annotated : `<!doctype html><html><body>${annotated}</body></html>`);
+  return document;
+}
+
+/** Removes elements that never carry readable text (scripts, styles, forms, embedded objects). */
+export function dropNonText(root: El): void {
+  for (const el of [...root.querySelectorAll(DROP)]) if (el.localName !== "head" || root.nodeType === 9) el.remove();
+}
+
+export const lineOf = (el: El): number | null => {
+  for (let e = el; e && e.nodeType === 1; e = e.parentNode) {
+    const v = Number(e.getAttribute?.("data-qline"));
+    if (Number.isInteger(v) && v > 0) return v;
+  }
+  return null;
+};
+
+/** The last source line an element covers (its last descendant's line plus the newlines in its text). */
+export function endLineOf(el: El): number | null {
+  let end = lineOf(el);
+  const walk = (node: El, line: number) => {
+    let cur = line;
+    for (const child of node.childNodes ?? []) {
+      if (child.nodeType === 3) cur += (child.textContent.match(/\n/g) ?? []).length;
+      else if (child.nodeType === 1) {
+        const l = Number(child.getAttribute("data-qline"));
+        if (Number.isInteger(l) && l > cur) cur = l;
+        cur = walk(child, cur);
+      }
+    }
+    return cur;
+  };
+  if (end !== null) end = walk(el, end);
+  return end;
+}
+
+/** Whitespace collapsed, no-break spaces made plain, trimmed. */
+export const clean = (s: string): string =>
+  s
+    .replace(/[\u00A0\u2007\u202F]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+export type Block = {
+  text: string;
+  /** Source line where the block starts. */
+  line: number | null;
+  endLine: number | null;
+  tag: string;
+  heading: boolean;
+  bold: boolean;
+  cells?: string[];
+};
+
+const isBoldEl = (el: El): boolean => {
+  const tag = el.localName;
+  if (tag === "b" || tag === "strong" || tag === "th") return true;
+  const style = String(el.getAttribute?.("style") ?? "");
+  return /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(style);
+};
+
+type Building = {
+  parts: string[];
+  boldChars: number;
+  chars: number;
+  line: number | null;
+  endLine: number | null;
+  tag: string;
+  heading: boolean;
+};
+
+/**
+ * Text blocks of an element in document order: one per paragraph, heading, list item, line break
+ * or table row (with cells). Only text nodes are read, so markup in the input never reaches the
+ * output. Each block knows the source lines it came from.
+ */
+export function blocksOf(root: El): Block[] {
+  const blocks: Block[] = [];
+  let cur: Building | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const text = clean(cur.parts.join(""));
+    if (text && text !== "-")
+      blocks.push({
+        text,
+        line: cur.line,
+        endLine: cur.endLine ?? cur.line,
+        tag: cur.tag,
+        heading: cur.heading,
+        bold: cur.chars > 0 && cur.boldChars / cur.chars >= 0.9,
+      });
+    cur = null;
+  };
+  const open = (tag: string, heading: boolean): Building => ({
+    parts: tag === "li" ? ["- "] : [],
+    boldChars: 0,
+    chars: 0,
+    line: null,
+    endLine: null,
+    tag,
+    heading,
+  });
+  const walk = (node: El, bold: boolean, heading: boolean) => {
+    for (const child of node.childNodes ?? []) {
+      if (child.nodeType === 3) {
+        const t = String(child.textContent);
+        if (!t.trim() && !cur) continue;
+        cur ??= open(String(node.localName ?? ""), heading);
+        cur.parts.push(t);
+        const n = t.replace(/\s/g, "").length;
+        if (n > 0) {
+          const at = lineOf(node);
+          cur.line ??= at;
+          const lead = (t.slice(0, t.search(/\S/)).match(/\n/g) ?? []).length;
+          const span = (t.trimEnd().match(/\n/g) ?? []).length;
+          if (at !== null) {
+            cur.line = Math.min(cur.line ?? at + lead, at + lead);
+            cur.endLine = Math.max(cur.endLine ?? 0, at + span);
+          }
+        }
+        cur.chars += n;
+        if (bold || heading) cur.boldChars += n;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const tag = String(child.localName);
+      if (tag === "br") {
+        flush();
+        continue;
+      }
+      if (tag === "tr") {
+        flush();
+        const cells = [...child.children].filter((c: El) => c.localName === "td" || c.localName === "th");
+        const cellBlocks = cells.map((c: El) => blocksOf(c));
+        const texts = cellBlocks.map((bs: Block[]) => clean(bs.map((b) => b.text).join(" ")));
+        if (texts.some(Boolean)) {
+          const block: Block = {
+            text: texts.join("\t"),
+            line: lineOf(child),
+            endLine: endLineOf(child),
+            tag: "tr",
+            heading: false,
+            bold: cellBlocks.every((bs: Block[], i: number) => cells[i].localName === "th" || bs.every((b) => b.bold)),
+          };
+          if (texts.length > 1) block.cells = texts;
+          blocks.push(block);
+        }
+        continue;
+      }
+      if (BLOCK.has(tag)) {
+        flush();
+        const h = heading || /^h[1-6]$/.test(tag);
+        cur = open(tag, h);
+        walk(child, bold || isBoldEl(child), h);
+        flush();
+        continue;
+      }
+      walk(child, bold || isBoldEl(child), heading);
+    }
+  };
+  walk(root, isBoldEl(root), /^h[1-6]$/.test(String(root.localName ?? "")));
+  flush();
+  return blocks;
+}
+
+/** Paragraph texts of an HTML fragment (as in Modern.Gov's minutes and decision bodies). */
+export function paragraphsOf(root: El): string[] {
+  return blocksOf(root).map((b) => b.text);
+}
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+const iso = (y: number, m: number, d: number): string | null => {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+};
+
+/** "19/10/2015" (UK day first) or "Thursday, 30th January, 2025" → ISO date, else null. */
+export function ukDate(s: string): string | null {
+  const t = clean(s);
+  const num = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(t);
+  if (num) return iso(Number(num[3]), Number(num[2]), Number(num[1]));
+  const words = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9}),?\s+(\d{4})\b/.exec(t);
+  if (words) {
+    const m = MONTHS.findIndex((x) => x.startsWith(words[2].toLowerCase().slice(0, 3)));
+    if (m >= 0 && (words[2].length === 3 || MONTHS[m] === words[2].toLowerCase() || words[2].toLowerCase() === "sept"))
+      return iso(Number(words[3]), m + 1, Number(words[1]));
+  }
+  return null;
+}
+
+/** "10.00 am", "2 pm", "14:30" → "HH:MM", else null. */
+export function clockTime(s: string): string | null {
+  const t = clean(s).toLowerCase();
+  const m = /\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/.exec(t);
+  if (m) {
+    let h = Number(m[1]);
+    const min = Number(m[2] ?? "0");
+    if (h < 1 || h > 12 || min > 59) return null;
+    const pm = m[3].startsWith("p");
+    if (pm && h !== 12) h += 12;
+    if (!pm && h === 12) h = 0;
+    return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+  }
+  const h24 = /\b([01]?\d|2[0-3])[:.]([0-5]\d)\b/.exec(t);
+  if (h24) return `${h24[1].padStart(2, "0")}:${h24[2]}`;
+  return null;
+}
+
+const LABEL = /^(?:\(([a-z]{1,2}|[ivx]{1,5}|\d{1,3})\)|([a-z]|\d{1,3}|[ivx]{1,5})[.)])\s+/i;
+
+/** Paragraphs → clauses, taking "(a)", "1.", "ii)" labels off the front. */
+export function clausesFrom(paragraphs: string[]): Clause[] {
+  return paragraphs
+    .map((p) => clean(p))
+    .filter(Boolean)
+    .map((p) => {
+      const m = LABEL.exec(p);
+      return m
+        ? { label: m[1] ?? m[2], text: p.slice(m[0].length).trim(), children: [] }
+        : { label: null, text: p, children: [] };
+    });
+}
+
+const RESOLVED =
+  /^(?:it\s+was\s+)?(RESOLVED|AGREED|DECIDED|Resolved|Agreed|Decided)\b(\s*[:–—-]\s*|\s+that\b\s*:?\s*|\s*$)/;
+const DECISION_HEADING = /^(?:decisions?|resolved|resolutions?|recommendations? agreed)\s*:?$/i;
+const RESOLUTION_VERB =
+  /^to\s+(?:approve|agree|note|endorse|receive|recommend|delegate|adopt|accept|authorise|authorize|confirm)\b/i;
+
+/**
+ * The RESOLVED clauses in minutes paragraphs: the text after "RESOLVED" (or "AGREED", "DECIDED";
+ * capitals, or followed by a colon, dash or "that"), or the paragraphs under a "Decision" heading,
+ * and the lettered or numbered paragraphs that follow. A minute that is a single "To approve ..."
+ * paragraph is itself the resolution.
+ */
+export function resolutionsIn(paragraphs: string[]): Clause[] {
+  const paras = paragraphs.map(clean).filter(Boolean);
+  const out: string[] = [];
+  let inside = false;
+  let underHeading = false;
+  for (const p of paras) {
+    const m = RESOLVED.exec(p);
+    if (m && (m[1] === m[1].toUpperCase() || m[2].trim())) {
+      inside = true;
+      underHeading = false;
+      const rest = p.slice(m[0].length).trim();
+      if (rest) out.push(rest);
+      continue;
+    }
+    if (DECISION_HEADING.test(p)) {
+      inside = true;
+      underHeading = true;
+      continue;
+    }
+    if (inside) {
+      if (underHeading || LABEL.test(p)) out.push(p);
+      else inside = false;
+    }
+  }
+  if (!out.length && paras.length === 1 && RESOLUTION_VERB.test(paras[0])) out.push(paras[0]);
+  return clausesFrom(out);
+}
+
+/** Schedule 12A paragraph numbers cited in a text ("paragraph 3", "paragraphs 1 and 2 of Part 1 of Schedule 12A"). */
+export function exemptParagraphsIn(text: string): number[] {
+  const t = clean(text);
+  if (!/schedule\s*12a|exempt/i.test(t)) return [];
+  const out = new Set<number>();
+  const re = /paragraphs?\s+((?:\d{1,2}(?:\s*(?:,|and|&|or)\s*)?)+)/gi;
+  for (const m of t.matchAll(re)) for (const n of m[1].match(/\d{1,2}/g) ?? []) if (+n >= 1 && +n <= 7) out.add(+n);
+  return [...out].sort((a, b) => a - b);
+}
