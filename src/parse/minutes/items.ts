@@ -25,6 +25,27 @@ const ITEM_MARKER = /^\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?$/i;
 const TRAILING_MARKER = /\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?\s*$/i;
 const NUMBERED = /^(\d{1,4})(?:\.\s+|\s{2,}|\.(?=[A-Z])|\s(?=[A-Z][^a-z]{3,}$|.*\(\s*[Aa]genda\s+[Ii]tem\s+\d))(\S.*)$/;
 
+/**
+ * A numbered heading: "523. Title", "84.    Title", "1 TITLE IN CAPITALS", "Minute No. 12 Title",
+ * "Minute 12: Title", "45/23 Title" (number/year) and "2023/45 Title" (year/number). `seq` is the
+ * part that counts up from one minute to the next.
+ */
+function readNumbered(raw: string): { number: string; seq: number; title: string } | null {
+  const m = NUMBERED.exec(raw);
+  if (m) return { number: m[1], seq: Number(m[1]), title: m[2] };
+  const p = /^(?:minute\s+(?:no\.?\s*)?|min\.\s*)(\d{1,4}[a-z]?)\s*[.:]?\s+(\S.*)$/i.exec(raw);
+  if (p) return { number: p[1], seq: Number.parseInt(p[1], 10), title: p[2] };
+  const y = /^(\d{1,4})\/(\d{2,4})\.?\s+(?=[A-Z0-9'"‘“(])(\S.*)$/.exec(raw);
+  if (y) {
+    const a = y[1];
+    const b = y[2];
+    // "45/23": number then year; "2023/45" or "23/045": year then number.
+    const yearFirst = a.length === 4 || (b.length >= 3 && a.length === 2);
+    return { number: `${a}/${b}`, seq: Number(yearFirst ? b : a), title: y[3] };
+  }
+  return null;
+}
+
 type Candidate = ItemHeading & { weight: number; num: number | null };
 
 function cleanTitle(t: string): string {
@@ -58,7 +79,7 @@ export function findItems(
     const t = texts[i];
     if (!t || (t.length > 400 && !views[i].virtual) || isRunning(running, t)) continue;
     const raw = views[i].text.replace(/[\u00a0\t]/g, " ").trim();
-    const m = NUMBERED.exec(raw.slice(0, 400));
+    const m = readNumbered(raw.slice(0, 400));
     // Marker-confirmed title: this line (and up to two wrapped lines) then "(Item N)".
     const markerAt = (() => {
       if (TRAILING_MARKER.test(t)) return i;
@@ -76,8 +97,8 @@ export function findItems(
       return -1;
     })();
     if (m) {
-      const num = Number(m[1]);
-      let title = m[2];
+      const num = m.seq;
+      let title = m.title;
       let inline: string | null = null;
       if (/^RESOLVED\b/i.test(title) || (/^\d/.test(title) && /^\d+(?:\.\d+)+\s/.test(raw))) continue;
       if (!/^[A-Z0-9'"‘“(£]/.test(title)) continue;
@@ -118,7 +139,7 @@ export function findItems(
       const agendaMatch =
         markerAt >= 0 ? (TRAILING_MARKER.exec(texts[markerAt]) ?? ITEM_MARKER.exec(texts[markerAt])) : null;
       cands.push({
-        number: m[1],
+        number: m.number,
         num,
         title: cleanTitle(title),
         agendaItem: agendaMatch ? agendaMatch[1] : null,

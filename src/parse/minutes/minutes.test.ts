@@ -329,3 +329,33 @@ test("'Minutes of the X meeting held on <weekday>' headings need an attendance l
     "AGENDA\n\n1. Apologies\n\nMinutes of the Planning Committee meeting held on Tuesday 5 May 2020\n\n2. Land at Mill Lane\n";
   assert.deepEqual(parseMinutesSections(docOf(agenda)).meetings, []);
 });
+
+test("minute numbers written as number/year and 'Minute No. N'", () => {
+  const a = parseMinutesSections(
+    docOf(
+      "Minutes of the meeting of Ashby Parish Council held at the Village Hall on Monday 2 March 2020 at 7pm\n\nPresent: Cllr A Brown (Chairman), Cllr B Green\n\n45/20 Apologies\nApologies were received from Cllr C White.\n\n46/20 Declarations of Interest\nNone.\n\n47/20 Planning\nRESOLVED that no objection be raised.\n",
+    ),
+  ).meetings[0];
+  assert.deepEqual(
+    a.minutes.map((x) => [x.number, x.title]),
+    [
+      ["45/20", "Apologies"],
+      ["46/20", "Declarations of Interest"],
+      ["47/20", "Planning"],
+    ],
+  );
+  assert.deepEqual(a.attendance?.apologies, ["Cllr C White"]);
+  assert.equal(a.minutes[2].resolutions[0].text, "that no objection be raised.");
+  const b = parseMinutesSections(
+    docOf(
+      "Minutes of a meeting of the Licensing Committee held at the Civic Centre on Monday 2 March 2020\n\nPresent: Councillor A Brown (Chair)\n\nMinute No. 12 Apologies\n\nNone.\n\nMinute No. 13 Premises Licence Review\n\nRESOLVED: That the licence be revoked.\n",
+    ),
+  ).meetings[0];
+  assert.deepEqual(
+    b.minutes.map((x) => [x.number, x.title, x.resolutions.length]),
+    [
+      ["12", "Apologies", 0],
+      ["13", "Premises Licence Review", 1],
+    ],
+  );
+});
