@@ -105,6 +105,21 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
   const entries = sortEntries(input);
   const items = collectItems(input);
   const itemPhrases = items.map((it) => new Set(phrases(it.title).map((h) => h.phrase)));
+  // Items by body, so each promise looks only at the body it names.
+  const bodies = [...new Set(items.map((it) => it.body))];
+  const byBody = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    byBody.set(it.body, [...(byBody.get(it.body) ?? []), i]);
+  });
+  const atBody = new Map<string, number[]>();
+  const itemsAt = (body: string): number[] => {
+    let got = atBody.get(body);
+    if (!got) {
+      got = bodies.filter((b) => sameBody(b, body)).flatMap((b) => byBody.get(b) ?? []);
+      atBody.set(body, got);
+    }
+    return got;
+  };
   const out: FollowUp[] = [];
   for (const entry of entries) {
     for (const r of resolutionRefs(entry)) {
@@ -156,9 +171,9 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
       // Whether a later item at the body took it up.
       let metBy: FollowUp["metBy"] = null;
       if (sourceDate) {
-        const candidates = items
-          .map((it, i) => ({ it, i }))
-          .filter(({ it }) => it.date && it.date > sourceDate && sameBody(it.body, dueBody))
+        const candidates = itemsAt(dueBody)
+          .filter((i) => items[i].date && items[i].date! > sourceDate)
+          .map((i) => ({ it: items[i], i }))
           .map(({ it, i }) => {
             const shared = subject.filter((p) => itemPhrases[i].has(p));
             const best = shared.reduce((a, p) => Math.max(a, contentCount(p)), 0);

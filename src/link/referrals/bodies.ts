@@ -106,10 +106,21 @@ export function normBody(name: string): string {
     .join(" ");
 }
 
+const normCache = new Map<string, string>();
+function normBodyCached(name: string): string {
+  let n = normCache.get(name);
+  if (n === undefined) {
+    n = normBody(name);
+    if (normCache.size > 10000) normCache.clear();
+    normCache.set(name, n);
+  }
+  return n;
+}
+
 /** "Cabinet" matches "Cabinet"; "Committee" (a body speaking of itself) matches "… Scrutiny Committee". */
 export function sameBody(a: string, b: string): boolean {
-  const x = normBody(a);
-  const y = normBody(b);
+  const x = normBodyCached(a);
+  const y = normBodyCached(b);
   if (!x || !y) return false;
   return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
 }

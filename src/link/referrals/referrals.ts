@@ -150,7 +150,7 @@ export function resolveTarget(
   when: DateWindow | null,
   after: string | null,
 ): MeetingTarget {
-  const same = entries.filter((e) => sameBody(e.meeting.body, body) && e.meeting.date);
+  const same = entries.filter((e) => e.meeting.date && sameBody(e.meeting.body, body));
   let hit: LinkEntry[] = [];
   if (when) {
     const inWindow = same.filter((e) => e.meeting.date! >= when.start && e.meeting.date! <= when.end);

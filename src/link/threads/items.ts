@@ -93,14 +93,25 @@ export function flattenClauses(clauses: Clause[], prefix = ""): FlatClause[] {
   return out;
 }
 
-/** Stable order of input entries: by date, meeting key, document, then content. */
+/** Stable order of input entries: by date, meeting key, document, then (only to break a tie) content. */
 export function sortEntries(input: LinkInput): LinkEntry[] {
-  const keyed = input.map((e) => ({ e, k: [e.meeting.date ?? "", e.meetingKey, e.docId, JSON.stringify(e.meeting)] }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] < b.k[i] ? -1 : 1;
-    return 0;
-  });
-  return keyed.map((x) => x.e);
+  const json = new Map<LinkEntry, string>();
+  const content = (e: LinkEntry) => {
+    let j = json.get(e);
+    if (j === undefined) {
+      j = JSON.stringify(e.meeting) ?? "";
+      json.set(e, j);
+    }
+    return j;
+  };
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...input].sort(
+    (a, b) =>
+      cmp(a.meeting.date ?? "", b.meeting.date ?? "") ||
+      cmp(a.meetingKey, b.meetingKey) ||
+      cmp(a.docId, b.docId) ||
+      cmp(content(a), content(b)),
+  );
 }
 
 function spanText(lines: readonly string[] | undefined, span: Span | null): string | null {

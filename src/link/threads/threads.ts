@@ -208,10 +208,12 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
   };
 
   // 1. Every phrase of every item, with its best occurrence per item.
+  const titleHits = new Map<number, string[]>();
   const stats = new Map<string, Stats>();
   items.forEach((item, idx) => {
     for (const f of item.fields) {
       const hits = phrases(f.text, maxWords);
+      if (f.kind === "title") titleHits.set(idx, [...new Set(hits.map((h) => h.phrase))]);
       // In discussion text a passing mention is not membership: the phrase must recur there.
       let counts: Map<string, number> | null = null;
       let lineOf: Map<string, number> | null = null;
@@ -296,20 +298,22 @@ export function findTopics(input: LinkInput, options: TopicOptions = {}): Thread
   const titleQualifying = (idx: number) => {
     let got = titlePhrases.get(idx);
     if (!got) {
-      const title = items[idx].fields.find((f) => f.kind === "title")?.text ?? "";
-      got = [...new Set(phrases(title, maxWords).map((h) => h.phrase))].filter((q) => qualifyingSet.has(q));
+      got = (titleHits.get(idx) ?? []).filter((q) => qualifyingSet.has(q));
       titlePhrases.set(idx, got);
     }
     return got;
   };
   const descriptors = new Set<string>();
+  const wordsOf = new Map(qualifying.map((q) => [q, q.split(" ")]));
   for (const p of qualifying) {
-    const words = new Set(p.split(" ").filter((w) => canStandAlone(w)));
+    // Three partners in three different sets of meetings need three meetings at least.
+    if (stats.get(p)!.titled.size < 3) continue;
+    const words = new Set(wordsOf.get(p)!.filter((w) => canStandAlone(w)));
     const titledIdx = [...stats.get(p)!.items].filter(([, occ]) => occ.field === "title").map(([idx]) => idx);
     const company = new Map<string, Set<string>>();
     for (const idx of titledIdx)
       for (const q of titleQualifying(idx)) {
-        if (q.split(" ").some((w) => words.has(w))) continue;
+        if (wordsOf.get(q)!.some((w) => words.has(w))) continue;
         const set = company.get(q) ?? new Set<string>();
         set.add(items[idx].meetingKey);
         company.set(q, set);
