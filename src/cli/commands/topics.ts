@@ -239,7 +239,7 @@ export function formatTopics(threads: Thread[], meetings: number): string {
   return out.join("\n");
 }
 
-const usage = "quorum topics [--json] [--money] [--quality] [--db FILE | --from-files PATH... [--no-text]]";
+const usage = "quorum topics [--json] [--limit N] [--money] [--quality] [--db FILE | --from-files PATH... [--no-text]]";
 
 export const command: Command = {
   summary:
@@ -248,7 +248,7 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseOptions(
       argv,
-      { ...SOURCE_OPTIONS, money: { type: "boolean" }, quality: { type: "boolean" } },
+      { ...SOURCE_OPTIONS, limit: { type: "string" }, money: { type: "boolean" }, quality: { type: "boolean" } },
       usage,
     );
     const input = await loadInput(
@@ -256,7 +256,10 @@ export const command: Command = {
       positionals,
       usage,
     );
-    const threads = findTopics(input);
+    if (values.limit !== undefined && !/^\d+$/.test(values.limit))
+      throw new UsageError(`--limit expects a whole number\nusage: ${usage}`);
+    const all = findTopics(input);
+    const threads = values.limit === undefined ? all : all.slice(0, Number(values.limit));
     const meetings = new Set(input.map((e) => e.meetingKey)).size;
     const money = values.money ? findMoney(input) : undefined;
     const quality = values.quality ? findQualityFlags(input) : undefined;
