@@ -169,6 +169,20 @@ export function findItems(
       i = markerAt;
       continue;
     }
+    // An unnumbered bold heading that records a decision ("Election of Chair" ... "RESOLVED that").
+    if (views[i].line.bold && boldDecisionHeading(views, texts, i, last)) {
+      cands.push({
+        number: null,
+        num: null,
+        title: cleanTitle(t),
+        agendaItem: null,
+        at: i,
+        headEnd: i,
+        inline: null,
+        weight: 3.5,
+      });
+      continue;
+    }
     if (sec.kind === "moderngov") {
       const mg = modernGovHeading(texts, i, last);
       if (mg)
@@ -185,6 +199,20 @@ export function findItems(
     }
   }
   return chooseChain(cands);
+}
+
+/** A short bold title line, after a blank, whose following text (up to the next bold line) holds a RESOLVED. */
+function boldDecisionHeading(views: LineView[], texts: string[], i: number, last: number): boolean {
+  const t = texts[i];
+  if (t.length > 100 || !/^[A-Z]/.test(t) || !/[a-z]/.test(t) || /[.:;,]$/.test(t)) return false;
+  if (i > 0 && texts[i - 1]) return false;
+  if (/^(?:RESOLVED|REASONS?\b|present\b|apologies\b|in attendance\b)/i.test(t)) return false;
+  for (let j = i + 1; j <= last && j - i <= 40; j++) {
+    if (!texts[j]) continue;
+    if (views[j].line.bold) return false;
+    if (/^(?:\(?\d{1,3}[).]\s+)?RESOLVED\b/.test(texts[j])) return true;
+  }
+  return false;
 }
 
 /** Modern.Gov item headings: "Title. pdf icon PDF 373 KB", or a short "Title." line announcing exemption. */
