@@ -43,3 +43,8 @@ export function paragraphs(texts: readonly string[], first = true): Block[] {
 }
 
 export const BLANK_PAGE_TEXT = "This page is intentionally left blank";
+
+/** Record text as one printed line: tabs and newlines typed into a field must not break the layout. */
+export function flat(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}

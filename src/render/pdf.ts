@@ -6,7 +6,7 @@
  */
 import PDFDocument from "pdfkit";
 import type { Meeting } from "../model/parse-v1";
-import { BLANK_PAGE_TEXT, type Block } from "./blocks";
+import { BLANK_PAGE_TEXT, type Block, flat } from "./blocks";
 import { minutesBlocks, type PageMap } from "./compose";
 import { type PackLayout, packBodyParts, settlePack } from "./pack";
 import { frontSheetRecord, minutesRecord, type TagLines } from "./truth";
@@ -63,7 +63,15 @@ function textWidth(pdf: Pdf): number {
   return pdf.page.width - MARGIN.left - MARGIN.right;
 }
 
-function drawBlock(pdf: Pdf, b: Block): void {
+function drawBlock(pdf: Pdf, raw: Block): void {
+  const b: Block =
+    raw.kind === "text"
+      ? { ...raw, text: flat(raw.text) }
+      : raw.kind === "field"
+        ? { ...raw, label: flat(raw.label), value: flat(raw.value) }
+        : raw.kind === "row"
+          ? { ...raw, cells: raw.cells.map(flat) }
+          : raw;
   if (standardFonts.has(pdf)) {
     if (b.kind === "text") assertWinAnsi(b.text);
     else if (b.kind === "field") assertWinAnsi(`${b.label}: ${b.value}`);

@@ -4,7 +4,7 @@
  * line, three blank lines between documents). Also estimates how many printed pages a document
  * fills, for the "(Pages X - Y)" of text-only packs.
  */
-import type { Block } from "./blocks";
+import { type Block, flat } from "./blocks";
 
 /** Characters per printed line and lines per printed page assumed when estimating text pages. */
 export const TEXT_LINE_WIDTH = 95;
@@ -15,11 +15,11 @@ export function blockText(b: Block): string {
     case "gap":
       return "";
     case "text":
-      return b.text;
+      return flat(b.text);
     case "field":
-      return `${b.label}: **${b.value}**`;
+      return `${flat(b.label)}: **${flat(b.value)}**`;
     case "row":
-      return b.cells.map((c) => (b.underline && c ? `<u>${c}</u>` : c)).join("\t");
+      return b.cells.map((c) => (b.underline && c ? `<u>${flat(c)}</u>` : flat(c))).join("\t");
   }
 }
 
