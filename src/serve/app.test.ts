@@ -130,6 +130,12 @@ test("unknown ids are 404 pages (HTML, or JSON under /api), never a stack trace"
   }
 });
 
+test("a trailing slash redirects to the page without it", async () => {
+  const r = await app.request("/meetings/?page=1");
+  assert.equal(r.status, 301);
+  assert.equal(new URL(r.headers.get("location") as string).pathname, "/meetings");
+});
+
 test("bad query strings are 400 pages naming the problem, or JSON under /api", async () => {
   for (const query of [
     "/search?q=care&page=0",
@@ -377,4 +383,34 @@ test("decision dates may be typed the UK way and are read back as ISO dates", as
   assert.equal((await get("/decisions?from=31/2/2017")).status, 400);
   const page = await get("/decisions?from=2016-02-01");
   assert.match(page.body, /id="from"[^>]*value="1\/2\/2016"/);
+});
+
+test("every provenance link on every meeting page lands on a document window that shows its line", async () => {
+  // Small windows, so the seeds' longer documents are windowed too.
+  const windowedApp = createApp(store.repo, { documentWindowLines: 400 });
+  const get = async (path: string) => {
+    const r = await windowedApp.request(path);
+    return { status: r.status, body: await r.text() };
+  };
+  const seen = new Set<string>();
+  let windowed = 0;
+  for (const m of meetings) {
+    const page = await get(`/meetings/${m.id}`);
+    for (const [, href] of page.body.matchAll(/href="(\/documents\/\d+\?at=\d+#L\d+)"/g)) {
+      if (seen.has(href)) continue;
+      seen.add(href);
+      const [path, anchor] = href.split("#");
+      const doc = await get(path);
+      assert.equal(doc.status, 200, href);
+      assert.match(doc.body, new RegExp(`<tr id="${anchor}"`), href);
+      const twin = JSON.parse((await get(`/api${path}`)).body) as { window: unknown };
+      if (twin.window) windowed++;
+    }
+  }
+  assert.ok(seen.size > 50, `checked ${seen.size} links`);
+  assert.ok(windowed > 0, "long documents are shown a window at a time");
+  // Past the end shows the last window; the windows link to each other.
+  const last = await get("/documents/1?at=99999");
+  assert.equal(last.status, 200);
+  assert.match(last.body, /Previous lines/);
 });

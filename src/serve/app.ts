@@ -4,6 +4,7 @@
  * the same data. Feeds and downloads (iCalendar, Atom, CSV) read through the same loaders and filters.
  */
 import { type Context, Hono } from "hono";
+import { trimTrailingSlash } from "hono/trailing-slash";
 import {
   type MeetingDetail,
   PARAGRAPH_TYPES,
@@ -51,11 +52,15 @@ export type AppOptions = PortalDataOptions & {
   now?: () => Date;
   /** Absolute origin for feeds (e.g. https://records.example.gov.uk); defaults to the request's origin. */
   baseUrl?: string;
+  /** Lines per window for long documents (default 2000); a document up to twice this is shown whole. */
+  documentWindowLines?: number;
   /** Called with unexpected errors (default: console.error). */
   onError?: (err: unknown, path: string) => void;
 };
 
 const PAGE_SIZE = 20;
+/** Long documents are shown this many lines at a time; those up to twice as long are shown whole. */
+const WINDOW_LINES = 2000;
 const encoder = new TextEncoder();
 
 const CSP = [
@@ -127,6 +132,9 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     }
   });
+
+  // "/meetings/" redirects to "/meetings" when only the latter exists.
+  app.use("*", trimTrailingSlash());
 
   app.get("/assets/*", (c) => {
     const a = assets.get(c.req.path);
@@ -328,24 +336,35 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
 
   page<DocumentData>(
     "/documents/:id",
-    async (c) => {
+    async (c, q) => {
       const doc = await data.document(pathId(c.req.param("id")));
       if (!doc) throw notFound("There is no document with that number.");
+      const at = q.int("at", 1, 10_000_000);
       const [text, redactions, meetings] = await Promise.all([
         data.documentText(doc),
         data.redactions(doc.id),
         data.documentMeetings(doc.id),
       ]);
       const withheld = (n: number) => redactions.some((r) => n > r.startLine && n <= r.endLine);
+      if (text.kind !== "lines")
+        return { document: doc, meetings, redactions, lines: null, window: null, unavailable: text.reason };
+      // Long documents are shown a window of lines at a time: the one holding line `at`.
+      const total = text.lines.length;
+      let shown = text.lines;
+      let window: DocumentData["window"] = null;
+      const size = opts.documentWindowLines ?? WINDOW_LINES;
+      if (total > 2 * size) {
+        const first = Math.floor((Math.min(at ?? 1, total) - 1) / size) * size + 1;
+        shown = text.lines.slice(first - 1, first - 1 + size);
+        window = { first, last: first + shown.length - 1, total, size };
+      }
       return {
         document: doc,
         meetings,
         redactions,
-        lines:
-          text.kind === "lines"
-            ? text.lines.map((l) => ({ n: l.n, page: l.page, text: withheld(l.n) ? null : l.text }))
-            : null,
-        unavailable: text.kind === "lines" ? null : text.reason,
+        lines: shown.map((l) => ({ n: l.n, page: l.page, text: withheld(l.n) ? null : l.text })),
+        window,
+        unavailable: null,
       };
     },
     documentPage,

@@ -249,6 +249,10 @@ export const SCHEMAS: Record<string, Schema> = {
       anyOf: [arr(obj({ n: int, page: intN, text: strN })), { type: "null" }],
       description: "The document's text by line; text is null where an exempt item's lines are withheld",
     },
+    window: {
+      anyOf: [obj({ first: int, last: int, total: int, size: int }), { type: "null" }],
+      description: "For long documents, the lines shown (the window holding line `at`); null when all are",
+    },
     unavailable: strN,
     redactions: arr(ref("Redaction")),
   }),
@@ -332,7 +336,15 @@ export function openApiDocument() {
       "/api/people/{id}": get("One person: roles, attendance, declarations", "PersonDetail", [P.id]),
       "/api/decisions": get("The decisions register", "Decisions", [P.committee, P.from, P.to, P.key, P.page]),
       "/api/search": get("Full-text search with facets", "Search", [P.q, P.committee, P.year, P.type, P.key, P.page]),
-      "/api/documents/{id}": get("A source document and its text by line", "Document", [P.id]),
+      "/api/documents/{id}": get("A source document and its text by line", "Document", [
+        P.id,
+        {
+          name: "at",
+          in: "query",
+          schema: { type: "integer", minimum: 1 },
+          description: "Show the part holding this line",
+        },
+      ]),
       "/decisions.csv": get(
         "Decisions as CSV, one row per resolution clause",
         "",

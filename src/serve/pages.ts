@@ -333,7 +333,7 @@ function documentsList(docs: DocumentRef[]): Html {
   if (!docs.length) return html`<p class="govuk-body">None recorded.</p>`;
   return html`<ul class="govuk-list govuk-list--spaced">${docs.map(
     (d) =>
-      html`<li><a class="govuk-link" href="/documents/${d.id}${d.span ? `#L${d.span.startLine}` : ""}">${d.name}</a> <span class="quorum-meta">(${d.format}${
+      html`<li><a class="govuk-link" href="/documents/${d.id}${d.span ? `?at=${d.span.startLine}#L${d.span.startLine}` : ""}">${d.name}</a> <span class="quorum-meta">(${d.format}${
         d.span ? `, lines ${d.span.startLine} to ${d.span.endLine}` : ""
       })</span></li>`,
   )}</ul>`;
@@ -729,10 +729,25 @@ export type DocumentData = {
   meetings: MeetingSummary[];
   /** The document's lines; `text` is null where an exempt item's lines are withheld. */
   lines: DocumentLine[] | null;
+  /** For long documents, which lines are shown (the window holding the requested line); null when all are. */
+  window: { first: number; last: number; total: number; size: number } | null;
   /** Why the lines cannot be shown, when they cannot. */
   unavailable: string | null;
   redactions: Redaction[];
 };
+
+function windowNav(d: DocumentData): Html | null {
+  const w = d.window;
+  if (!w) return null;
+  const id = d.document.id;
+  const prev = w.first > 1 ? Math.max(1, w.first - w.size) : null;
+  const next = w.last < w.total ? w.last + 1 : null;
+  return html`<nav class="govuk-pagination govuk-pagination--block" aria-label="Parts of this document">
+<p class="govuk-body">Showing lines ${w.first} to ${w.last} of ${w.total}.</p>
+${prev ? html`<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="/documents/${id}?at=${prev}#L${prev}" rel="prev"><span class="govuk-pagination__link-title">Previous lines</span><span class="govuk-pagination__link-label">${prev} to ${w.first - 1}</span></a></div>` : null}
+${next ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="/documents/${id}?at=${next}#L${next}" rel="next"><span class="govuk-pagination__link-title">Next lines</span><span class="govuk-pagination__link-label">${next} to ${Math.min(w.total, next + w.size - 1)}</span></a></div>` : null}
+</nav>`;
+}
 
 /** The document's lines, numbered and anchored (#L120, #page-4); exempt minutes' lines withheld. */
 export function documentPage(d: DocumentData): View {
@@ -766,9 +781,9 @@ export function documentPage(d: DocumentData): View {
           .value,
       );
     }
-    body = html`<table class="quorum-lines"><caption class="govuk-visually-hidden">Text of ${doc.name}, numbered by line</caption>
+    body = html`${windowNav(d)}<table class="quorum-lines"><caption class="govuk-visually-hidden">Text of ${doc.name}, numbered by line</caption>
 <thead class="govuk-visually-hidden"><tr><th scope="col">Line</th><th scope="col">Text</th></tr></thead>
-<tbody>${raw(rows.join("\n"))}</tbody></table>`;
+<tbody>${raw(rows.join("\n"))}</tbody></table>${windowNav(d)}`;
   } else {
     body = html`<div class="govuk-inset-text">${d.unavailable ?? ""} Provenance links to this document give the line numbers and page; use them with the original file.</div>`;
   }

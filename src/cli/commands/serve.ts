@@ -6,7 +6,7 @@ import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
-const usage = "quorum serve [--db FILE] [--port N] [--host H]";
+const usage = "quorum serve [--db FILE] [--port N] [--host H] [--base-url URL]";
 
 export const command: Command = {
   summary:
@@ -15,7 +15,7 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseOptions(
       argv,
-      { db: { type: "string" }, port: { type: "string" }, host: { type: "string" } },
+      { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "base-url": { type: "string" } },
       usage,
     );
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\nusage: ${usage}`);
@@ -23,10 +23,14 @@ export const command: Command = {
     if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535)
       throw new UsageError(`--port must be a number from 0 to 65535\nusage: ${usage}`);
     const host = values.host ?? "127.0.0.1";
+    // Feeds carry absolute links; behind a proxy, name the public address rather than trust the Host header.
+    const baseUrl = values["base-url"] ?? process.env.QUORUM_BASE_URL;
+    if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(baseUrl))
+      throw new UsageError(`--base-url must be an origin such as https://records.example.gov.uk\nusage: ${usage}`);
     const repo = await openRepository(storeLocation(values.db));
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
-      server = await startServer(repo, { port: Number(portText), host });
+      server = await startServer(repo, { port: Number(portText), host, ...(baseUrl ? { baseUrl } : {}) });
     } catch (e) {
       await repo.close();
       const code = (e as NodeJS.ErrnoException).code;

@@ -148,7 +148,7 @@ test("a provenance link opens the document at the cited line", async () => {
     const line = /#L(\d+)$/.exec(href)?.[1];
     assert.ok(line, href);
     await link.click();
-    await page.waitForURL(new RegExp(`/documents/\\d+#L${line}$`));
+    await page.waitForURL(new RegExp(`/documents/\\d+\\?at=${line}#L${line}$`));
     const row = page.locator(`tr#L${line}`);
     assert.equal(await row.count(), 1);
     assert.ok(await row.isVisible(), "the cited line is shown");
