@@ -32,6 +32,22 @@ describe("quality flags", () => {
       { name: "Mrs. P. Lewis CC", role: null },
     ];
     const span = { startLine: 1, endLine: 1, page: null };
+    m.minutes = [
+      {
+        number: "3",
+        agendaItem: null,
+        title: "Taxi Licensing Policy",
+        declarations: [],
+        resolutions: [
+          { label: "a", text: "That the policy be referred to the Cabinet on 14 May 2022", children: [] },
+          { label: "b", text: "That the views be sent to the Cabinet on 17 May 2022", children: [] },
+        ],
+        keyDecision: null,
+        reasons: [],
+        exemptParagraphs: [],
+        span,
+      },
+    ];
     m.agenda = [
       { number: "1", title: "A", reportBy: null, pages: { start: 3, end: 8 }, span },
       { number: "2", title: "B", reportBy: null, pages: { start: 7, end: 9 }, span },
@@ -45,6 +61,7 @@ describe("quality flags", () => {
       "pages-backwards 14-12",
       "pages-out-of-order 14-12,5-6",
       "pages-overlap 3-8,7-9",
+      "resolution-date-weekend 2022-05-14",
     ]);
   });
 

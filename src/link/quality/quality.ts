@@ -1,17 +1,18 @@
 /**
  * Data-quality flags on printed records: dates that cannot be right (a next meeting on a weekend or
- * not after the meeting itself), one person printed two ways (or twice) within a meeting's
+ * not after the meeting itself, a day named in a resolution that falls on a weekend), one person printed two ways (or twice) within a meeting's
  * membership and attendance, and agenda page ranges that run backwards or overlap.
  */
 import type { Span } from "../../model/parse-v1";
 import type { LinkInput } from "../index";
-import { isIsoDate } from "../referrals/dates";
-import { sortEntries } from "../threads/items";
+import { findDates, isIsoDate } from "../referrals/dates";
+import { flattenClauses, minuteRef, sortEntries } from "../threads/items";
 
 export type QualityKind =
   | "next-meeting-weekend"
   | "next-meeting-not-after"
   | "meeting-weekend"
+  | "resolution-date-weekend"
   | "name-printed-two-ways"
   | "name-listed-twice"
   | "pages-backwards"
@@ -118,6 +119,22 @@ export function findQualityFlags(input: LinkInput): QualityFlag[] {
           m.span ?? null,
         );
     }
+
+    // Days printed in resolutions ("at its meeting on 23 November 2016") that fall on a weekend.
+    for (const x of m.minutes)
+      for (const c of flattenClauses(x.resolutions ?? []))
+        for (const d of findDates(c.text)) {
+          if (d.precision !== "day") continue;
+          const day = weekday(d.start);
+          if (day === "Saturday" || day === "Sunday")
+            flag(
+              "resolution-date-weekend",
+              "info",
+              `${minuteRef(x.number, x.title, x.agendaItem)}${c.label} prints "${d.raw}", a ${day}`,
+              [d.start],
+              x.span ?? null,
+            );
+        }
 
     // Names: membership and attendance together.
     const printed: string[] = [
