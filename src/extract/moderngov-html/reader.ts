@@ -443,7 +443,10 @@ export const moderngovHtmlReader: Reader = {
     const doc = parseDocument(text);
     dropNonText(doc);
     const root = doc.querySelector("#modgov") ?? doc.body ?? doc.documentElement;
-    const meeting = decisionRecord(root, doc, diagnostics) ?? meetingRecord(root, doc, diagnostics);
+    // A meeting page's items carry their own "Decision:" blocks: look for items first.
+    const meeting = byClass(root, "mgItemNumberCell").length
+      ? meetingRecord(root, doc, diagnostics)
+      : (decisionRecord(root, doc, diagnostics) ?? meetingRecord(root, doc, diagnostics));
     if (!meeting) {
       // A Modern.Gov page of another kind: hand its text to the text parser.
       diagnostics.push({

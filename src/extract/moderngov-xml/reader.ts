@@ -313,7 +313,15 @@ export const moderngovXmlReader: Reader = {
     try {
       tree = parser.parse(xml, true) as Node;
     } catch (e) {
-      throw new ReadError(name, `malformed XML: ${(e as Error).message.split("\n")[0]}`);
+      const msg = (e as Error).message.replace(/\s+/g, " ");
+      const open = /Invalid '\[(.*)\]' found/.exec(msg);
+      const names = open ? [...open[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]) : [];
+      throw new ReadError(
+        name,
+        names.length
+          ? `malformed XML: the file ends inside <${names.join("> <")}> (truncated?)`
+          : `malformed XML: ${msg.slice(0, 200)}`,
+      );
     }
     const root = findRoot(tree);
     if (!root) throw new ReadError(name, "not a Modern.Gov web-service response (no committees or meeting element)");

@@ -1,0 +1,79 @@
+// Content sniffing: every corpus and seed file goes to the right reader by its bytes, whatever it is
+// called; the file extension is at most a tie-breaker.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { seedFiles, sharedPath } from "../testing/shared";
+import { registerBuiltinReaders } from "./index";
+import { pickReader } from "./registry";
+
+const corpus = (dir: string) =>
+  readdirSync(sharedPath("corpus", dir))
+    .filter((f) => !f.startsWith("."))
+    .map((f) => join(sharedPath("corpus", dir), f));
+
+const pick = (name: string, bytes: Uint8Array) => pickReader(name, bytes)?.id ?? null;
+
+test("corpus files are read by the reader their content calls for", async () => {
+  await registerBuiltinReaders();
+  const expect: [string, string][] = [
+    ["kent", "pdf"],
+    ["merton", "pdf"],
+    ["moderngov-html", "moderngov-html"],
+    ["moderngov-xml", "moderngov-xml"],
+    ["parish", "markdown"],
+  ];
+  for (const [dir, id] of expect) {
+    const files = corpus(dir);
+    assert.ok(files.length > 0, dir);
+    for (const f of files) assert.equal(pick(f.split("/").pop()!, readFileSync(f)), id, f);
+  }
+  for (const f of seedFiles()) assert.equal(pick(f.split("/").pop()!, readFileSync(f)), "text", f);
+});
+
+test("a misleading name does not change the reader: content decides", async () => {
+  await registerBuiltinReaders();
+  const pdf = readFileSync(corpus("kent")[0]);
+  const html = readFileSync(corpus("moderngov-html")[0]);
+  const xml = readFileSync(corpus("moderngov-xml").find((f) => f.includes("GetMeeting_"))!);
+  assert.equal(pick("minutes.txt", pdf), "pdf");
+  assert.equal(pick("minutes.html", pdf), "pdf");
+  assert.equal(pick("no-extension", pdf), "pdf");
+  assert.equal(pick("decision.pdf", html), "moderngov-html");
+  assert.equal(pick("decision.txt", html), "moderngov-html");
+  assert.equal(pick("meeting.html", xml), "moderngov-xml");
+  assert.equal(pick("meeting.pdf", xml), "moderngov-xml");
+});
+
+test("HTML that is not Modern.Gov goes to the generic HTML reader; other XML and plain text do not", async () => {
+  await registerBuiltinReaders();
+  const generic = Buffer.from(
+    "<!DOCTYPE html><html><head><title>Parish council</title></head><body><h1>Minutes</h1></body></html>",
+  );
+  assert.equal(pick("page.html", generic), "html");
+  assert.equal(pick("page.txt", generic), "html");
+  const fragment = Buffer.from('<div class="content"><p>Minutes of the meeting</p></div>');
+  assert.equal(pick("fragment", fragment), "html");
+  // A Modern.Gov marker deep in a large page (past the first 4 KB) is still found.
+  const big = Buffer.from(
+    `<!DOCTYPE html><html><head>${"<meta name='x' content='y'>".repeat(400)}</head><body><div id="modgov"><h1 class="mgMainTitleTxt">Decision details</h1></div></body></html>`,
+  );
+  assert.equal(pick("page", big), "moderngov-html");
+  const rss = Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>News</title></channel></rss>');
+  assert.notEqual(pick("feed.xml", rss), "moderngov-xml");
+  assert.notEqual(pick("feed.xml", rss), "moderngov-html");
+  assert.equal(pick("notes.txt", Buffer.from("Minutes: a <b>draft</b> note\n")), "text");
+  assert.equal(pick("notes.md", Buffer.from("# Minutes\n\nText\n")), "markdown");
+  assert.equal(pick("junk.bin", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 256))), null);
+});
+
+test("a SOAP envelope around a web-service response is still Modern.Gov XML", async () => {
+  await registerBuiltinReaders();
+  const inner = readFileSync(corpus("moderngov-xml").find((f) => f.includes("GetMeetings_"))!, "utf8").replace(
+    /^<\?xml[^>]*>\s*/,
+    "",
+  );
+  const soap = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetMeetingsResponse xmlns="http://moderngov.co.uk/namespaces"><GetMeetingsResult>${inner}</GetMeetingsResult></GetMeetingsResponse></soap:Body></soap:Envelope>`;
+  assert.equal(pick("response.xml", Buffer.from(soap)), "moderngov-xml");
+});
