@@ -5,7 +5,7 @@
  */
 import type { Line, SourceDocument } from "../../model/document";
 import type { Span } from "../../model/parse-v1";
-import { clean, head } from "./text";
+import { clean, head, isBlank } from "./text";
 
 export function lineAt(doc: SourceDocument, n: number): Line | undefined {
   return doc.lines[n - 1];
@@ -19,7 +19,7 @@ export function textAt(doc: SourceDocument, n: number): string {
 
 export function isBlankAt(doc: SourceDocument, n: number): boolean {
   const l = doc.lines[n - 1];
-  return !l || l.text.trim() === "";
+  return !l || isBlank(l.text);
 }
 
 /** A span over lines [start, end]; the page is that of the first line. */

@@ -52,7 +52,11 @@ export function stripTrailingStop(s: string): string {
 }
 
 export function isBlank(s: string): boolean {
-  return s.trim() === "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 13 && c !== 12 && c !== 11 && c !== 10) return false;
+  }
+  return true;
 }
 
 /** Lowercase letters and digits separated by single spaces: the loose key titles are compared by. */
@@ -72,8 +76,11 @@ export function tokens(s: string): string[] {
 
 /** Dice coefficient over token bags: 1 for the same words, 0 for none in common. */
 export function similarity(a: string, b: string): number {
-  const ta = tokens(a);
-  const tb = tokens(b);
+  return tokenSimilarity(tokens(a), tokens(b));
+}
+
+/** Dice coefficient over two token lists already made with tokens(). */
+export function tokenSimilarity(ta: string[], tb: string[]): number {
   if (!ta.length && !tb.length) return 1;
   if (!ta.length || !tb.length) return 0;
   const bag = new Map<string, number>();

@@ -70,7 +70,8 @@ export function findAuthority(doc: SourceDocument): Authority | null {
   // 2. The most-named council of the kind the document calls itself.
   const counts = new Map<string, { n: number; kind: string; line: number }>();
   const selfKinds = new Map<string, number>();
-  for (let i = 0; i < doc.lines.length; i++) {
+  // How a document names itself shows early; a bounded look keeps huge inputs cheap.
+  for (let i = 0; i < Math.min(doc.lines.length, 20000); i++) {
     const t = doc.lines[i].text;
     if (!t.includes("Council")) continue;
     for (const m of mentions(t)) {

@@ -142,8 +142,8 @@ export function findReportHeads(
         continue;
       }
     }
-    // Headers and author lines start with two capitals; skip the rest cheaply.
-    if (!/^[\s*-]*[A-Z][A-Z]/.test(lead)) {
+    // Headers and author lines start in capitals; skip the rest cheaply.
+    if (!/^[\s*-]*[A-Z][A-Z]/.test(lead) || /[a-z]/.test(doc.lines[n - 1].text.slice(0, 20))) {
       n++;
       continue;
     }

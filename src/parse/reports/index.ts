@@ -6,7 +6,7 @@
 import type { SourceDocument } from "../../model/document";
 import type { AgendaItem, Diagnostic, Report } from "../../model/parse-v1";
 import { spanOf } from "../common/lines";
-import { clean, normKey, similarity } from "../common/text";
+import { clean, tokenSimilarity, tokens } from "../common/text";
 import { findReportHeads, type ReportHead } from "./detect";
 import { addressesMeeting, appendicesIn, backgroundPapersIn, recommendationsIn, unlistedAppendices } from "./lists";
 import { officersIn } from "./officers";
@@ -30,9 +30,9 @@ function reportEnd(doc: SourceDocument, start: number, limit: number): number {
   return end;
 }
 
-/** Loose title key: case, dashes, slashes and "&" do not matter. */
-function titleKey(s: string): string {
-  return normKey(s).replace(/\//g, " ");
+/** Loose title tokens: case, dashes, slashes and "&" do not matter. */
+function titleTokens(s: string): string[] {
+  return tokens(s.replace(/\//g, " "));
 }
 
 function readReport(doc: SourceDocument, h: ReportHead, end: number, diagnostics: Diagnostic[]): Report {
@@ -67,15 +67,15 @@ function readReport(doc: SourceDocument, h: ReportHead, end: number, diagnostics
 function linkToAgenda(reports: Report[], agenda: AgendaItem[], diagnostics: Diagnostic[]): void {
   const used = new Set<string>();
   for (const r of reports) if (r.agendaItem) used.add(r.agendaItem);
-  const keys = new Map(agenda.map((a) => [a, titleKey(a.title)]));
+  const keys = new Map(agenda.map((a) => [a, titleTokens(a.title)]));
   for (const r of reports) {
     if (r.agendaItem) continue;
     let best: AgendaItem | null = null;
     let bestSim = 0;
-    const rk = titleKey(r.title);
+    const rk = titleTokens(r.title);
     for (const a of agenda) {
       if (used.has(a.number)) continue;
-      const s = similarity(rk, keys.get(a) ?? "");
+      const s = tokenSimilarity(rk, keys.get(a) ?? []);
       if (s > bestSim) {
         best = a;
         bestSim = s;
