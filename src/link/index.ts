@@ -14,8 +14,18 @@ import type { Meeting } from "../model/parse-v1";
 export type LinkEntry = { docId: string; meetingKey: string; meeting: Meeting; lines?: readonly string[] };
 export type LinkInput = LinkEntry[];
 
-export { type FollowUp, type FollowUpOptions, findFollowUps } from "./followups/followups";
-export { findMoney, type MoneyMention, parseSum } from "./money/money";
-export { findQualityFlags, type QualityFlag } from "./quality/quality";
-export { findReferrals, type Referral } from "./referrals/referrals";
-export { findTopics, type Thread, type TopicOptions } from "./threads/threads";
+export { type FollowUp, type FollowUpOptions, type FollowUpStatus, findFollowUps } from "./followups/followups";
+export { findMoney, type MoneyMention, type MoneySource, parseSum } from "./money/money";
+export { findQualityFlags, personKey, type QualityFlag, type QualityKind, weekday } from "./quality/quality";
+export { sameBody } from "./referrals/bodies";
+export { type DateWindow, findDates } from "./referrals/dates";
+export { findReferrals, type MeetingTarget, type Referral, type ResolutionRef } from "./referrals/referrals";
+export { isProcedural } from "./threads/items";
+export {
+  type Evidence,
+  findTopics,
+  type Thread,
+  type ThreadLink,
+  type ThreadMember,
+  type TopicOptions,
+} from "./threads/threads";
