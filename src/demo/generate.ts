@@ -6,7 +6,7 @@
 import type { AgendaItem, Clause, Declaration, Meeting, Member, Minute, Officer, Report } from "../model/parse-v1";
 import { bodyNoun } from "../render/compose";
 import { longDate, monthYear } from "../render/format";
-import type { MeetingProse } from "../render/types";
+import type { MeetingProse, RenderStyle } from "../render/types";
 import { makeCouncil, Officers } from "./council";
 import { Rng } from "./prng";
 import { discussion, reportBody } from "./prose";
@@ -338,7 +338,10 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
         nextMeeting: cm.kind === "scrutiny" || cm.kind === "planning" ? nextDate : null,
         span: SPAN0,
       };
-      const dm: DemoMeeting = { id, committee: cm.key, doc: { record, prose }, previousId: prev?.id ?? null };
+      // The council refreshed its templates in 2023: contact without "Tel.", agenda lines run on.
+      const style: RenderStyle =
+        y >= 2023 ? { contact: "plain", agenda: "glued" } : { contact: "tel", agenda: "columns" };
+      const dm: DemoMeeting = { id, committee: cm.key, doc: { record, prose, style }, previousId: prev?.id ?? null };
       meetings.push(dm);
       lastOf.set(cm.key, dm);
     }

@@ -54,7 +54,8 @@ export function frontSheetBlocks(doc: MeetingDoc, pages: PageMap): Block[] {
   if (m.location) out.push(gap(), { kind: "field", label: "Location", value: m.location });
   if (m.contact?.name || m.contact?.phone) {
     const c = m.contact;
-    const v = [c.name, c.phone ? `(Tel. ${c.phone})` : null].filter(Boolean).join(" ");
+    const tel = doc.style?.contact === "plain" ? "" : "Tel. ";
+    const v = [c.name, c.phone ? `(${tel}${c.phone})` : null].filter(Boolean).join(" ");
     out.push(gap(), { kind: "field", label: "Contact", value: v });
   }
   if (m.contact?.email) out.push(gap(), { kind: "field", label: "Email", value: m.contact.email });
@@ -70,12 +71,10 @@ export function frontSheetBlocks(doc: MeetingDoc, pages: PageMap): Block[] {
   for (const item of m.agenda) {
     const p = pages.get(item.number) ?? item.pages;
     const right = [item.reportBy, p ? `(Pages ${p.start} - ${p.end})` : null].filter(Boolean).join(" ");
-    out.push({
-      kind: "row",
-      cells: [`${item.number}. ${withStop(item.title)}`, right],
-      widths: [0.6, 0.4],
-      tag: `agenda:${item.number}`,
-    });
+    const left = `${item.number}. ${withStop(item.title)}`;
+    if (doc.style?.agenda === "glued")
+      out.push(line(right ? `${left} ${right}` : left, { tag: `agenda:${item.number}` }));
+    else out.push({ kind: "row", cells: [left, right], widths: [0.6, 0.4], tag: `agenda:${item.number}` });
   }
   return out;
 }

@@ -14,4 +14,4 @@ export {
   renderReportText,
 } from "./pack";
 export { type PdfOptions, type RenderedPdf, renderAgendaPackPdf, renderMinutesPdf, renderPackPdf } from "./pdf";
-export type { MeetingDoc, MeetingLike, MeetingProse, MinuteProse, ReportProse } from "./types";
+export type { MeetingDoc, MeetingLike, MeetingProse, MinuteProse, RenderStyle, ReportProse } from "./types";

@@ -158,8 +158,8 @@ async function parse(name: string, bytes: Uint8Array): Promise<ParseResult | Err
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-/** A council of 150 meetings (four municipal years: every storyline, exempt items, referrals). */
-const council = generateCouncil({ meetings: 150, seed: "roundtrip" });
+/** A council of 200 meetings (five municipal years: every storyline, exempt items, referrals, both templates). */
+const council = generateCouncil({ meetings: 200, seed: "roundtrip" });
 const byId = new Map(council.meetings.map((m) => [m.id, m]));
 const prevOf = (m: DemoMeeting) => (m.previousId ? byId.get(m.previousId)!.doc : null);
 const lastOfEach = [...new Map(council.meetings.map((m) => [m.committee, m])).values()];
@@ -175,6 +175,7 @@ function featured(): DemoMeeting[] {
     has((r) => r.minutes.some((x) => x.resolutions.some((c) => /further report be submitted/.test(c.text)))),
     has((r) => r.body === "County Council"),
     has((r) => r.body === "Planning and Regulatory Committee"),
+    council.meetings.find((m) => m.previousId && m.doc.style?.agenda === "glued" && m.doc.record.reports.length > 1),
   ];
   return [...new Set(picks.filter((m): m is DemoMeeting => !!m))];
 }
@@ -300,6 +301,11 @@ describe("demo records survive rendering and parsing", () => {
       "a next meeting",
     );
     assert.ok(pdf.length >= 5, "PDF samples");
+    for (const style of ["glued", "columns"])
+      assert.ok(
+        council.meetings.some((m) => m.doc.style?.agenda === style),
+        `${style} agenda template`,
+      );
   });
 
   test("each pack yields exactly the meetings it states", () => {

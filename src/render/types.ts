@@ -33,8 +33,16 @@ export type MeetingProse = {
   attendanceNotes?: Record<string, string>;
 };
 
-/** A meeting to render: the record, and optionally its prose. */
-export type MeetingDoc = { record: Meeting; prose?: MeetingProse };
+/**
+ * Template details that councils change over the years, all within the seed packs' conventions.
+ * contact: "tel" prints "Ms. J. Bailey (Tel. 0116 305 6225)", "plain" prints "(0116 305 6225)".
+ * agenda: "columns" sets each item as a row (title | report by and pages, TAB-separated in text),
+ * "glued" prints one line: "8. Title. Director of X (Pages 11 - 36)".
+ */
+export type RenderStyle = { contact?: "tel" | "plain"; agenda?: "columns" | "glued" };
+
+/** A meeting to render: the record, and optionally its prose and template style. */
+export type MeetingDoc = { record: Meeting; prose?: MeetingProse; style?: RenderStyle };
 
 export type MeetingLike = Meeting | MeetingDoc;
 
