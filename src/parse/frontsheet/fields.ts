@@ -21,7 +21,7 @@ const LABELS: [RegExp, Label][] = [
     /^(?:contact|contact officer|ask for|enquiries to|enquiries|democratic services officer|committee officer|clerk)$/i,
     "contact",
   ],
-  [/^(?:telephone|tel|phone|direct line|direct dial)$/i, "phone"],
+  [/^(?:telephone|tel|phone|direct line|direct dial(?:\s*\/\s*ext)?|ext|extension)$/i, "phone"],
   [/^(?:email|e-mail)$/i, "email"],
   [/^(?:membership|members|councillors|committee members)$/i, "membership"],
 ];

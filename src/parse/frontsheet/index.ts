@@ -107,6 +107,7 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
   let summonsLine: number | null = null;
   let para = "";
   let paraStart = from;
+  let contactSentence: string | null = null;
 
   const note = (label: Label, value: string, n: number, valueLine: number) => {
     if (!found.has(label)) found.set(label, { value, line: n, valueLine });
@@ -122,6 +123,8 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
         summons = parseSummons(para);
         if (summons) summonsLine = paraStart;
       }
+      // "For more information ... contact democratic.services@x.gov.uk or telephone 020 8545 3616."
+      if (para && !contactSentence && /\bcontact\b/i.test(para) && findEmail(para)) contactSentence = para;
       para = "";
       continue;
     }
@@ -259,6 +262,10 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
       c.email = findEmail(joined)?.value ?? null;
     }
     meeting.contact = c;
+  } else if (contactSentence) {
+    const e = findEmail(contactSentence);
+    const after = e ? contactSentence.slice(e.index) : contactSentence;
+    meeting.contact = { name: null, email: e?.value ?? null, phone: findPhone(after)?.value ?? null };
   }
 
   // Membership.
