@@ -205,10 +205,22 @@ test("security headers: CSP without inline script on pages, nosniff everywhere, 
     const etag = a.headers.get("etag") as string;
     assert.equal((await app.request(path, { headers: { "If-None-Match": etag } })).status, 304);
   }
-  // The stylesheet's fonts and images are served too.
+  // Whatever the stylesheet refers to is served.
   const css = await get("/assets/govuk-frontend.min.css");
   for (const url of new Set(css.body.match(/\/assets\/[^)"']+/g) ?? []))
     assert.equal((await app.request(url)).status, 200, url);
+});
+
+test("GOV.UK's GDS Transport font (licensed for gov.uk only) is left out unless the deployment turns it on", async () => {
+  const css = await get("/assets/govuk-frontend.min.css");
+  assert.doesNotMatch(css.body, /@font-face/);
+  assert.match(css.body, /\.govuk-body/);
+  assert.equal((await app.request("/assets/fonts/bold-b542beb274-v2.woff2")).status, 404);
+  const onGovUk = createApp(store.repo, { govukFonts: true });
+  const full = await (await onGovUk.request("/assets/govuk-frontend.min.css")).text();
+  const fonts = new Set(full.match(/\/assets\/fonts\/[^)"']+/g) ?? []);
+  assert.ok(fonts.size >= 2);
+  for (const url of fonts) assert.equal((await onGovUk.request(url)).status, 200, url);
 });
 
 test("hostile input is escaped on the page, in highlights and in feeds", async () => {

@@ -52,6 +52,8 @@ export type AppOptions = PortalDataOptions & {
   now?: () => Date;
   /** Absolute origin for feeds (e.g. https://records.example.gov.uk); defaults to the request's origin. */
   baseUrl?: string;
+  /** Serve GOV.UK's GDS Transport font: only for a deployment on a gov.uk domain (see static.ts). */
+  govukFonts?: boolean;
   /** Lines per window for long documents (default 2000); a document up to twice this is shown whole. */
   documentWindowLines?: number;
   /** Called with unexpected errors (default: console.error). */
@@ -110,7 +112,7 @@ function yearRange(year: string | null): { from?: string; to?: string } {
 
 export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   const data = new PortalData(repo, opts);
-  const assets = loadAssets();
+  const assets = loadAssets({ govukFonts: opts.govukFonts });
   const now = opts.now ?? (() => new Date());
   const onError = opts.onError ?? ((err: unknown, path: string) => console.error(`quorum serve: ${path}:`, err));
   const app = new Hono();

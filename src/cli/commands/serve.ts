@@ -6,7 +6,7 @@ import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
-const usage = "quorum serve [--db FILE] [--port N] [--host H] [--base-url URL]";
+const usage = "quorum serve [--db FILE] [--port N] [--host H] [--base-url URL] [--govuk-fonts]";
 
 export const command: Command = {
   summary:
@@ -15,7 +15,13 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseOptions(
       argv,
-      { db: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "base-url": { type: "string" } },
+      {
+        db: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
+        "base-url": { type: "string" },
+        "govuk-fonts": { type: "boolean" },
+      },
       usage,
     );
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\nusage: ${usage}`);
@@ -30,7 +36,13 @@ export const command: Command = {
     const repo = await openRepository(storeLocation(values.db));
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
-      server = await startServer(repo, { port: Number(portText), host, ...(baseUrl ? { baseUrl } : {}) });
+      server = await startServer(repo, {
+        port: Number(portText),
+        host,
+        ...(baseUrl ? { baseUrl } : {}),
+        // GDS Transport is licensed for gov.uk only; serve it only when the deployment says it is on gov.uk.
+        govukFonts: values["govuk-fonts"] === true,
+      });
     } catch (e) {
       await repo.close();
       const code = (e as NodeJS.ErrnoException).code;
