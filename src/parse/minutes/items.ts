@@ -77,7 +77,7 @@ export function findItems(
   const running = sec.running;
   for (let i = first; i <= last; i++) {
     const t = texts[i];
-    if (!t || (t.length > 400 && !views[i].virtual) || isRunning(running, t)) continue;
+    if (!t || (t.length > 400 && !views[i].virtual) || isNoiseText(t) || isRunning(running, t)) continue;
     const raw = views[i].text.replace(/[\u00a0\t]/g, " ").trim();
     const m = readNumbered(raw.slice(0, 400));
     // Marker-confirmed title: this line (and up to two wrapped lines) then "(Item N)".
@@ -85,13 +85,19 @@ export function findItems(
       if (TRAILING_MARKER.test(t)) return i;
       let j = i;
       for (let k = 0; k < 3; k++) {
-        const nx = nextContent(texts, j, last, running, 6);
+        const nx = nextContent(texts, j, last, running, 14);
         if (nx < 0) return -1;
         if (ITEM_MARKER.test(texts[nx])) return nx;
-        // A wrapped title continues on the very next line; only the marker may follow a gap.
-        if (nx !== j + 1) return -1;
-        if (TRAILING_MARKER.test(texts[nx]) && texts[nx].length < 120) return nx;
-        if (texts[nx].length > 110 || /^\(?[a-z\d]{1,3}[).]\s/i.test(texts[nx])) return -1;
+        // A wrapped title continues on the very next line (or over a page break); only the
+        // marker may follow a blank line.
+        if (nx !== j + 1 && (views[nx].line.page === views[j].line.page || nx - j > 14)) return -1;
+        if (nx - j > 3 && views[nx].line.page === views[j].line.page && !ITEM_MARKER.test(texts[nx])) return -1;
+        const nt = texts[nx];
+        // Not another heading or a sentence; a title in capitals continues in capitals.
+        if (readNumbered(nt) || /[.;]$/.test(nt.replace(TRAILING_MARKER, "").trim())) return -1;
+        if (!/[a-z]/.test(t) && /[a-z]/.test(nt.replace(TRAILING_MARKER, ""))) return -1;
+        if (TRAILING_MARKER.test(nt) && nt.length < 120) return nx;
+        if (nt.length > 110 || /^\(?[a-z\d]{1,3}[).]\s/i.test(nt)) return -1;
         j = nx;
       }
       return -1;
@@ -126,7 +132,8 @@ export function findItems(
       if (markerAt >= 0) {
         weight += 3;
         const parts = [title];
-        for (let j = i + 1; j <= markerAt; j++) if (texts[j] && !isRunning(running, texts[j])) parts.push(texts[j]);
+        for (let j = i + 1; j <= markerAt; j++)
+          if (texts[j] && !isNoiseText(texts[j]) && !isRunning(running, texts[j])) parts.push(texts[j]);
         title = parts.join(" ");
         headEnd = markerAt;
       } else {
@@ -154,7 +161,8 @@ export function findItems(
       const prev = i > first ? texts[i - 1] : "";
       if (prev && !/[.:;]$/.test(prev) && !ITEM_MARKER.test(prev) && prev.length > 60) continue; // mid-paragraph
       const parts: string[] = [];
-      for (let j = i; j <= markerAt; j++) if (texts[j] && !isRunning(running, texts[j])) parts.push(texts[j]);
+      for (let j = i; j <= markerAt; j++)
+        if (texts[j] && !isNoiseText(texts[j]) && !isRunning(running, texts[j])) parts.push(texts[j]);
       const agendaMatch = TRAILING_MARKER.exec(texts[markerAt]) ?? ITEM_MARKER.exec(texts[markerAt]);
       cands.push({
         number: null,

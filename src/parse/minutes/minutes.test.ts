@@ -359,3 +359,65 @@ test("minute numbers written as number/year and 'Minute No. N'", () => {
     ],
   );
 });
+
+test("draft minutes under a committee name and date, with running headers and footers on every page", () => {
+  const header = "            AUDIT COMMITTEE\n            24 SEPTEMBER 2009\n";
+  const footer = "\nAll minutes are draft until agreed at the next meeting of the committee.\n";
+  const page1 = `${header}            (19:15 TO 19:25)\n            PRESENT:       Ann Roberts (Chairman), Councillors Bea Caldara and\n                           Cy Edge, Dan Connell.\n            ALSO PRESENT:  Eve Holland (Director of Corporate Services)\n            Apologies for absence were received from Councillor Fay Scott\n\n            1       DECLARATIONS OF INTEREST\n            Dan Connell indicated a personal interest as a leaseholder.\n            2       MINUTES OF THE MEETING HELD ON 23 JUNE 2009 (Agenda item 3)\n                    RESOLVED: That the minutes are agreed as a correct record.\n            3       AUDITED ACCOUNTS AND USE OF RESOURCES${footer}`;
+  const page2 = `${header}                    JUDGEMENT (Agenda item 4)\n                    RESOLVED: (A) That the Committee notes the report.\n                    (B) That the Committee notes the score.\n            4       WORK PROGRAMME (Agenda item 5)\n            NOTED${footer}`;
+  const page3 = `${header}            5       ANY OTHER BUSINESS (Agenda item 6)\n            None.${footer}`;
+  const r = parseMinutesSections(docOf(`${page1}\f${page2}\f${page3}`));
+  assert.equal(r.meetings.length, 1);
+  const m = r.meetings[0];
+  assert.equal(m.body, "Audit Committee");
+  assert.equal(m.date, "2009-09-24");
+  assert.equal(m.time, "19:15");
+  assert.deepEqual(m.attendance, {
+    chair: "Ann Roberts",
+    present: ["Ann Roberts", "Bea Caldara", "Cy Edge", "Dan Connell"],
+    apologies: ["Councillor Fay Scott"],
+    inAttendance: ["Eve Holland"],
+  });
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.title, x.agendaItem, x.resolutions.length]),
+    [
+      ["1", "DECLARATIONS OF INTEREST", null, 0],
+      ["2", "MINUTES OF THE MEETING HELD ON 23 JUNE 2009", "3", 1],
+      ["3", "AUDITED ACCOUNTS AND USE OF RESOURCES JUDGEMENT", "4", 2],
+      ["4", "WORK PROGRAMME", "5", 0],
+      ["5", "ANY OTHER BUSINESS", "6", 0],
+    ],
+  );
+  assert.equal(m.minutes[0].declarations[0].member, "Dan Connell");
+  assert.equal(m.minutes[2].span.page, 1);
+  assert.equal(m.minutes[4].span.page, 3);
+  assert.ok(!JSON.stringify(m.minutes).includes("All minutes are draft"));
+});
+
+test("an unnumbered bold heading that records a decision is an item", () => {
+  const text = [
+    "MINUTES of a meeting of the County Council held in the Chamber on Thursday, 9 January 2025.",
+    "",
+    "PRESENT: Mr A Baker, Mr G Cooke and Ms H Dean",
+    "",
+    "**Election of Chair**",
+    "",
+    "1. Mr Baker proposed, and Ms Dean seconded that Mr G Cooke be elected to Chair the meeting.",
+    "",
+    "2. RESOLVED that Mr Cooke be elected to Chair the meeting.",
+    "",
+    "**283. Apologies for Absence**",
+    "(Item 1)",
+    "",
+    "No apologies were received.",
+  ].join("\n");
+  const m = parseMinutesSections(docOf(text, "k.md", true)).meetings[0];
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.title, x.resolutions.length]),
+    [
+      [null, "Election of Chair", 1],
+      ["283", "Apologies for Absence", 0],
+    ],
+  );
+  assert.equal(m.attendance?.chair, "Mr G Cooke");
+});
