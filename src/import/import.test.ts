@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -92,7 +92,11 @@ describe("import of the seeds", () => {
     const input = join(dir, "mixed");
     mkdirSync(input);
     copyFileSync(seedFiles()[3], join(input, basename(seedFiles()[3])));
-    copyFileSync(process.execPath, join(input, "not-a-document.bin"));
+    // Binary bytes (NULs throughout) that no reader accepts.
+    writeFileSync(
+      join(input, "not-a-document.bin"),
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 3 ? 0 : 0xff))),
+    );
     const r = await cli(["import", input, "--db", db, "--json"]);
     assert.equal(r.code, 1);
     const s = JSON.parse(r.stdout);
