@@ -373,6 +373,17 @@ test("limits: bytes, pages, time and memory each give a ReadError naming the lim
   assert.equal(doc.pageCount, 17);
 });
 
+test("many PDFs read at once give the same lines as one at a time (bounded worker pool)", async () => {
+  const files = corpusPdfs().slice(0, 8);
+  const one: string[] = [];
+  for (const f of files) one.push(JSON.stringify((await readFile(f)).lines));
+  const all = await Promise.all(files.map((f) => readFile(f)));
+  assert.deepEqual(
+    all.map((d) => JSON.stringify(d.lines)),
+    one,
+  );
+});
+
 test("a PDF with no text layer reads as no lines and a warning", async () => {
   const bytes = await makePdf({ size: "A4" }, (d) => d.rect(100, 100, 200, 200).fill("#333"));
   const doc = await readPdf("scan.pdf", bytes);

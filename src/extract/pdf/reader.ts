@@ -4,6 +4,7 @@
  * bold, headings, table cells and recorded page furniture (see layout.ts). Every failure is a
  * ReadError naming the file and the problem or limit.
  */
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { SourceDocument } from "../../model/document";
 import type { Diagnostic } from "../../model/parse-v1";
@@ -46,7 +47,7 @@ type PdfWorker = { worker: Worker; memoryMb: number; dead: boolean };
 
 /** Idle warm workers, reused for the next document with the same memory limit. */
 const idle: PdfWorker[] = [];
-const MAX_IDLE = 2;
+const MAX_IDLE = Math.max(2, availableParallelism());
 let nextJob = 1;
 
 function spawnWorker(memoryMb: number): PdfWorker {
@@ -93,7 +94,38 @@ function releaseWorker(w: PdfWorker): void {
  * Runs pdf.js over the bytes in a worker with the limits' heap and time budgets. A worker that
  * finishes a document normally is kept warm for the next one; one that overran a limit is killed.
  */
-export function extractPdf(name: string, bytes: Uint8Array, limits: Limits): Promise<Extracted> {
+export async function extractPdf(name: string, bytes: Uint8Array, limits: Limits): Promise<Extracted> {
+  await acquireSlot();
+  try {
+    return await runJob(name, bytes, limits);
+  } finally {
+    releaseSlot();
+  }
+}
+
+/**
+ * At most one document per CPU is read at once (each worker may use up to the memory limit);
+ * callers beyond that wait, and their time limit starts when their document does.
+ */
+const MAX_ACTIVE = Math.max(1, availableParallelism());
+let active = 0;
+const waiting: (() => void)[] = [];
+
+function acquireSlot(): Promise<void> {
+  if (active < MAX_ACTIVE) {
+    active++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+function releaseSlot(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else active--;
+}
+
+function runJob(name: string, bytes: Uint8Array, limits: Limits): Promise<Extracted> {
   const copy = new Uint8Array(bytes); // the worker takes ownership of its own copy
   const id = nextJob++;
   const w = takeWorker(limits.maxMemoryMb);
