@@ -4,4 +4,7 @@ import { register } from "tsx/esm/api";
 
 register();
 const { main } = await import("../src/cli/main.ts");
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// A finished command ends its process: idle worker threads or database pools must not hold it open.
+// stdout and stderr to files and pipes are synchronous on Linux, so nothing printed is lost.
+process.exit(code);
