@@ -20,7 +20,7 @@ type Claimed = { startLine: number; endLine: number };
 
 export function parseDocument(doc: SourceDocument): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
-  const total = doc.lines.length;
+  const _total = doc.lines.length;
   if (doc.lines.every((l) => l.text.trim() === "")) {
     diagnostics.push({ level: "warning", message: "document has no text", span: null });
     return { meetings: [], diagnostics };
@@ -38,48 +38,15 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
     diagnostics.push({ level: "error", message: `minutes parser failed: ${(e as Error).message}`, span: null });
   }
 
-  const inClaimed = (n: number) => claimed.some((c) => n >= c.startLine && n <= c.endLine);
-  const firstClaim = claimed.length ? claimed[0].startLine : total + 1;
-
-  // The front sheet lies before the first minutes section and the first report.
-  const heads = findReportHeads(doc, 1, total, inClaimed);
-  const frontEnd = Math.min(firstClaim, heads.length ? heads[0].start : total + 1) - 1;
-  const front = frontEnd >= 1 ? parseFrontSheet(doc, 1, frontEnd) : null;
   const meetings: Meeting[] = [];
-  if (front) {
-    diagnostics.push(...front.diagnostics);
-    const reports = parseReports(doc, front.endLine + 1, total, inClaimed, front.meeting.agenda, heads);
-    diagnostics.push(...reports.diagnostics);
-    front.meeting.reports = reports.reports;
-    meetings.push(front.meeting);
-  } else {
-    // Reports without a front sheet (a report pack, a supplement): the meeting each report's header
-    // names ("CABINET – 10 MARCH 2017") is the meeting they are for.
-    const reports = parseReports(doc, 1, total, inClaimed, [], heads);
-    diagnostics.push(...reports.diagnostics);
-    const byMeeting = new Map<string, Meeting>();
-    for (const r of reports.reports) {
-      const named = reports.meetingOf.get(r);
-      if (!named) {
-        diagnostics.push({ level: "warning", message: `report "${r.title}" names no meeting; not kept`, span: r.span });
-        continue;
-      }
-      const key = `${named.body.toLowerCase()}|${named.date}`;
-      let m = byMeeting.get(key);
-      if (!m) {
-        m = emptyMeeting(named.body, r.span);
-        m.date = named.date;
-        byMeeting.set(key, m);
-        diagnostics.push({
-          level: "info",
-          message: `no front sheet; meeting "${named.body}" ${named.date ?? ""} taken from report headers`,
-          span: r.span,
-        });
-      }
-      m.reports.push(r);
-      m.span = { ...m.span, endLine: Math.max(m.span.endLine, r.span.endLine) };
-    }
-    meetings.push(...byMeeting.values());
+  try {
+    meetings.push(...packMeetings(doc, claimed, diagnostics));
+  } catch (e) {
+    diagnostics.push({
+      level: "error",
+      message: `front sheet and report parser failed: ${(e as Error).message}`,
+      span: null,
+    });
   }
   meetings.push(...minutes);
 
@@ -89,6 +56,56 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
 
   if (!meetings.length) diagnostics.push({ level: "warning", message: "no meeting found in the document", span: null });
   meetings.sort((a, b) => a.span.startLine - b.span.startLine);
-
   return { meetings, diagnostics };
+}
+
+/**
+ * The meeting an agenda pack is for (front sheet, agenda, reports), or, with no front sheet, the
+ * meetings its reports' headers name. Lines in `claimed` belong to minutes and are skipped.
+ */
+function packMeetings(doc: SourceDocument, claimed: Claimed[], diagnostics: Diagnostic[]): Meeting[] {
+  const total = doc.lines.length;
+  const inMinutes = new Uint8Array(total + 2);
+  for (const c of claimed) inMinutes.fill(1, Math.max(1, c.startLine), Math.min(total, c.endLine) + 1);
+  const inClaimed = (n: number) => inMinutes[n] === 1;
+  const firstClaim = claimed.length ? claimed[0].startLine : total + 1;
+
+  // The front sheet lies before the first minutes section and the first report.
+  const heads = findReportHeads(doc, 1, total, inClaimed);
+  const frontEnd = Math.min(firstClaim, heads.length ? heads[0].start : total + 1) - 1;
+  const front = frontEnd >= 1 ? parseFrontSheet(doc, 1, frontEnd) : null;
+  if (front) {
+    diagnostics.push(...front.diagnostics);
+    const reports = parseReports(doc, front.endLine + 1, total, inClaimed, front.meeting.agenda, heads);
+    diagnostics.push(...reports.diagnostics);
+    front.meeting.reports = reports.reports;
+    return [front.meeting];
+  }
+  // Reports without a front sheet (a report pack, a supplement): the meeting each report's header
+  // names ("CABINET – 10 MARCH 2017") is the meeting they are for.
+  const reports = parseReports(doc, 1, total, inClaimed, [], heads);
+  diagnostics.push(...reports.diagnostics);
+  const byMeeting = new Map<string, Meeting>();
+  for (const r of reports.reports) {
+    const named = reports.meetingOf.get(r);
+    if (!named) {
+      diagnostics.push({ level: "warning", message: `report "${r.title}" names no meeting; not kept`, span: r.span });
+      continue;
+    }
+    const key = `${named.body.toLowerCase()}|${named.date}`;
+    let m = byMeeting.get(key);
+    if (!m) {
+      m = emptyMeeting(named.body, r.span);
+      m.date = named.date;
+      byMeeting.set(key, m);
+      diagnostics.push({
+        level: "info",
+        message: `no front sheet; meeting "${named.body}" ${named.date ?? ""} taken from report headers`,
+        span: r.span,
+      });
+    }
+    m.reports.push(r);
+    m.span = { ...m.span, endLine: Math.max(m.span.endLine, r.span.endLine) };
+  }
+  return [...byMeeting.values()];
 }
