@@ -53,7 +53,6 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
   const officers = new Officers(seed, council.domain);
   const byKey = new Map(council.committees.map((c) => [c.key, c]));
   const cal: Calendar = {
-    committee: (key) => byKey.get(key)!,
     dateIn: (key, year, month) => {
       const cm = byKey.get(key)!;
       if (!cm.months.includes(month)) throw new Error(`${key} does not meet in month ${month}`);

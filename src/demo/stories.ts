@@ -5,7 +5,7 @@
  * and says which resolutions refer comments to the Cabinet or promise a further report.
  */
 import type { Clause } from "../model/parse-v1";
-import { longDate, money, monthYear, nthWeekday } from "../render/format";
+import { longDate, money, nthWeekday } from "../render/format";
 import type { ReportProse } from "../render/types";
 import type { Rng } from "./prng";
 import type { Committee } from "./types";
@@ -37,7 +37,6 @@ export type Plan = {
 };
 
 export type Calendar = {
-  committee(key: string): Committee;
   /** The meeting of this committee in that calendar month. */
   dateIn(key: string, year: number, month: number): string;
   id(key: string, date: string): string;
@@ -663,5 +662,3 @@ export function committeeDate(cm: Committee, year: number, month: number): strin
   if (month === 1 && day <= 4) return nthWeekday(year, month, cm.weekday, cm.week + 1);
   return d;
 }
-
-export { monthYear };

@@ -107,7 +107,17 @@ export function renderAgendaPack(
   if (opts.pages) {
     front = frontSheetBlocks(doc, opts.pages);
     const counts = [estimateTextPages(front), ...body.map((p) => estimateTextPages(p.blocks))];
-    layout = { ...layoutPack(counts, body), pages: new Map(opts.pages) };
+    const est = layoutPack(counts, body);
+    // Where a document's range is given, it decides where the document starts and how long it is.
+    body.forEach((p, i) => {
+      const given = p.agendaItem ? opts.pages?.get(p.agendaItem) : undefined;
+      if (given) {
+        est.starts[i + 1] = given.start;
+        est.counts[i + 1] = given.end - given.start + 1;
+      }
+    });
+    const last = est.starts.length - 1;
+    layout = { ...est, pageCount: est.starts[last] + est.counts[last] - 1, pages: new Map(opts.pages) };
   } else ({ front, layout } = settlePack(doc, body, estimateTextPages));
   const lines: string[] = [];
   const placed: { part: Part | null; tags: { tag: string; line: number }[]; start: number; end: number }[] = [];

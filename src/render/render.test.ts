@@ -93,6 +93,13 @@ test("a PDF pack has the pages its front sheet implies and the same bytes every 
     assert.equal(r.span.page, item.pages!.start);
   }
   assert.equal(a.meetings[1].span.page, a.meetings[0].agenda[0].pages!.start);
+  // The same pack as text can print the PDF's page ranges instead of its own estimate.
+  const text = renderAgendaPack(m.doc, byId.get(m.previousId!)!.doc, { pages: a.pages });
+  assert.deepEqual(
+    text.meetings[0].agenda.map((x) => x.pages),
+    a.meetings[0].agenda.map((x) => x.pages),
+  );
+  assert.equal(text.pageCount, a.pageCount);
 });
 
 test("the front sheet and a report render alone as they do inside the pack", () => {
