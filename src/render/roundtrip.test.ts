@@ -190,7 +190,7 @@ const CLOSING_TIME =
 const CLOSING_REASONS =
   "parser gap: the closing block of minutes is read as one more REASONS FOR DECISION paragraph of the last minute when that minute has reasons";
 const WRAPPED_CELLS =
-  "PDF gap: an agenda row whose title or report-by cell wraps onto a second line keeps only the first line of each cell (and the page range printed on the wrapped line is lost)";
+  'parser gap (PDF): an agenda row that wraps is read back as two lines, the second a continuation without an item number (cells ["Report 2021/22.", "(Pages 5 - 5)"]); it is not joined to the item above, so the title and report-by lose their second line and the page range printed there is lost';
 const TODO: Record<Group, Record<string, string>> = {
   text: {
     "report officers":
@@ -204,9 +204,9 @@ const TODO: Record<Group, Record<string, string>> = {
     "agenda reportBy": WRAPPED_CELLS,
     "agenda pages": WRAPPED_CELLS,
     "minute numbers":
-      'PDF gap: minute "25. Date of next meeting." at the top of page 4 of planning-2019-06-20.pdf (after a resolution that runs over the page break) is not returned as a minute, though the same pack as text gives it',
+      'parser gap (PDF): minute "25. Date of next meeting." at the top of page 4 of planning-2019-06-20.pdf (after a resolution that runs over the page break) is not returned as a minute, though the same pack as text gives it',
     "minute titles":
-      'PDF gap: a minute heading that wraps onto a second line ("... household waste transfer station at" / "Fennick Quarry.") keeps only its first line as the title',
+      'parser gap (PDF): a minute heading that wraps onto a second line (both lines bold) ("... household waste transfer station at" / "Fennick Quarry.") is cut to its first line',
     "minutes: time (from the closing block)": CLOSING_TIME,
     reasons: CLOSING_REASONS,
   },
