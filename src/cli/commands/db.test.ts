@@ -51,7 +51,7 @@ test("quorum db migrate, backup and stats on SQLite", async () => {
     assert.match(m1.stdout, /applied migration 1 \(schema version 1\)/);
     const m2 = await quorum(["db", "migrate", "--db", db]);
     assert.match(m2.stdout, /already up to date/);
-    assert.equal((await quorum(["import", seedFiles()[3], "--db", db])).code, 0);
+    assert.equal((await quorum(["import", seedFiles()[0], "--db", db])).code, 0);
     const b = await quorum(["db", "backup", join(dir, "copy.db"), "--db", db]);
     assert.equal(b.code, 0, b.stderr);
     const original = await openSqlite({ file: db });
@@ -64,7 +64,21 @@ test("quorum db migrate, backup and stats on SQLite", async () => {
     assert.equal(stats.documents, 1);
     const bad = await quorum(["db", "frobnicate", "--db", db]);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /expected migrate, backup FILE or stats/);
+    assert.match(bad.stderr, /expected migrate, backup FILE, stats or unmerge ALIAS_ID/);
+
+    // A merged alias can be split off from the CLI.
+    const repo = await openSqlite({ file: db });
+    const merged = repo.raw
+      .prepare("SELECT id, person_id FROM person_aliases WHERE rule <> 'first-seen' ORDER BY id LIMIT 1")
+      .get() as { id: number; person_id: number } | undefined;
+    await repo.close();
+    assert.ok(merged, "the Cabinet pack prints some members in two forms");
+    const u = await quorum(["db", "unmerge", String(merged.id), "--db", db, "--json"]);
+    assert.equal(u.code, 0, u.stderr);
+    assert.notEqual(JSON.parse(u.stdout).personId, merged.person_id);
+    const missing = await quorum(["db", "unmerge", "999999", "--db", db]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /there is no alias 999999/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

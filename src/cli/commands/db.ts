@@ -57,6 +57,23 @@ export const command: Command = {
         await repo.close();
       }
     }
-    throw new UsageError(`expected migrate, backup FILE or stats\nusage: ${usage}`);
+    if (action === "unmerge") {
+      // Undo a wrong person merge: the alias (one printed form in one document) becomes its own person.
+      if (rest.length !== 1 || !/^\d+$/.test(rest[0]))
+        throw new UsageError(`unmerge takes one ALIAS_ID\nusage: ${usage}`);
+      const repo = await openRepository(loc);
+      try {
+        const personId = await repo.unmergeAlias(Number(rest[0]));
+        process.stdout.write(
+          values.json
+            ? `${JSON.stringify({ aliasId: Number(rest[0]), personId })}\n`
+            : `alias ${rest[0]} is now person ${personId}\n`,
+        );
+        return 0;
+      } finally {
+        await repo.close();
+      }
+    }
+    throw new UsageError(`expected migrate, backup FILE, stats or unmerge ALIAS_ID\nusage: ${usage}`);
   },
 };

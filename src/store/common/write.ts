@@ -21,7 +21,7 @@ import {
 } from "../../import/records";
 import { displayName, parseName, resolvePerson } from "../../link/identity/names";
 import type { Meeting, ParseResult, Span } from "../../model/parse-v1";
-import type { ImportOutcome, ImportSource } from "../repository";
+import { type ImportOutcome, type ImportSource, StoreError } from "../repository";
 import { placeholders, type SqlConn, type SqlValue } from "../sql";
 
 const b = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
@@ -541,7 +541,7 @@ export async function unmergeAlias(tx: SqlConn, aliasId: number): Promise<number
     "SELECT a.person_id, a.printed, p.authority_id FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.id = ?",
     [aliasId],
   );
-  if (!a) throw new Error(`no alias ${aliasId}`);
+  if (!a) throw new StoreError(`there is no alias ${aliasId}`);
   const name = parseName(a.printed);
   const personId = await tx.insert(
     "INSERT INTO people (authority_id, display_name, title, given, surname, surname_key) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
