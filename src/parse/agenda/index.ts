@@ -110,7 +110,8 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
     if (!line) break;
     const raw = line.text;
     const text = clean(raw);
-    if (!text || line.cells?.every((c) => clean(c) === "" || /^-$/.test(clean(c)))) {
+    // Blank lines, and table rules or empty table rows ("|---|--|", "- | | |").
+    if (!text || /^[\s|:–-]+$/.test(text) || line.cells?.every((c) => clean(c) === "" || /^-$/.test(clean(c)))) {
       prevBlank = true;
       continue;
     }
