@@ -13,7 +13,7 @@ type Kind = "present" | "apologies" | "inAttendance" | "stop";
 
 const LABELS: [RegExp, Kind][] = [
   [/^(?:(?:members|councillors)\s+)?present\b(?:\s*\([^)]{0,40}\))?\s*(?::-?|-|–)?\s*/i, "present"],
-  [/^officers?\s*(?::-?|–)\s*/i, "inAttendance"],
+  [/^officers?\s*:-?\s*/i, "inAttendance"],
   [/^those\s+(?:attending|present)\b\s*(?::-?|-|–)?\s*/i, "present"],
   [
     /^(?:also\s+present|in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?\s+(?:present|in\s+attendance)|others?\s+present|also\s+in\s+attendance)\b\.?\s*(?::-?|-|–)?\s*/i,

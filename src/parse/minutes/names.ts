@@ -71,7 +71,9 @@ function looksLikeName(s: string): boolean {
   const words = s.split(" ");
   if (words.length > 8) return false;
   const withoutHonorific = s.replace(new RegExp(`^${HONORIFIC}\\.?\\s+`), "");
-  if (ROLE_WORD.test(withoutHonorific)) return false;
+  // "Mrs C Head", "Mr J Lead": an honorific and capitalised words is a name whatever the words.
+  const titled = withoutHonorific !== s && words.length <= 6 && /^(?:[A-Z][A-Za-z.'’-]*,?\s?)+$/.test(withoutHonorific);
+  if (!titled && ROLE_WORD.test(withoutHonorific)) return false;
   if (/\b(?:were|was|received|reported|apologies|present|attendance|none|no)\b/i.test(s)) return false;
   return true;
 }
@@ -135,13 +137,13 @@ export function readPeople(lines: string[][]): PersonList {
       const last = ci === cells.length - 1;
       const nextLine = li + 1 < lines.length ? (lines[li + 1][0] ?? "").trim() : "";
       const continues =
-        last &&
-        (open ||
-          commaStyle ||
-          /[,(&]$|\band$|[A-Za-z]-$/.test(carry) ||
-          new RegExp(`\\b${HONORIFIC}\\.?$`).test(carry) ||
-          /\b[A-Z]\.?$/.test(carry) ||
-          /^[a-z(]/.test(nextLine));
+        open ||
+        (last &&
+          ((commaStyle && !(/\)$/.test(carry) && /^[A-Z]/.test(nextLine))) ||
+            /[,(&]$|\band$|[A-Za-z]-$/.test(carry) ||
+            new RegExp(`\\b${HONORIFIC}\\.?$`).test(carry) ||
+            /\b[A-Z]\.?$/.test(carry) ||
+            /^[a-z(]/.test(nextLine)));
       if (!continues) {
         entries.push(carry);
         carry = "";
