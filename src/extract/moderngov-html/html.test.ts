@@ -336,3 +336,16 @@ test("invalid UTF-8 is read as Windows-1252 with a warning; an oversized page is
     /big\.html: file is 800 bytes, over the limit of 100 bytes/,
   );
 });
+
+test("every truncation of the corpus pages still reads without throwing and stays schema-valid", async () => {
+  for (const f of [
+    "lgsf_modgov_decision_detail_policy_committee_2015.html",
+    "lgsf_modgov_decision_multi_paragraph_holme_park_court.html",
+  ]) {
+    const bytes = readFileSync(corpusFile(f));
+    for (let cut = 1; cut < bytes.length; cut += 37) {
+      const result = await parseBytes(`cut-${cut}.html`, bytes.subarray(0, cut));
+      assert.deepEqual(validateParseResult(result), [], `${f} cut at ${cut}`);
+    }
+  }
+});

@@ -351,6 +351,39 @@ test("corrupted PDFs are a ReadError, not a crash or a hang", async () => {
   await rejects(readPdf("not-a-pdf.pdf", Buffer.from("hello")), "not-a-pdf.pdf", /no %PDF- header/);
 });
 
+test("randomly damaged PDFs either read or fail with a ReadError, each within its time limit", async () => {
+  const src = await makePdf({ compress: false }, (d) => {
+    d.font("Helvetica-Bold").text("Minutes of the Cabinet");
+    d.font("Helvetica").text("RESOLVED that the report be noted. ".repeat(20));
+    d.addPage().text("Second page of the minutes.");
+  });
+  let seed = 12345;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  let read = 0;
+  let rejected = 0;
+  for (let i = 0; i < 40; i++) {
+    const bytes = Buffer.from(src);
+    const hits = 1 + Math.floor(rand() * 20);
+    for (let h = 0; h < hits; h++) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+    const cut = rand() < 0.3 ? Math.floor(rand() * bytes.length) : bytes.length;
+    const name = `fuzz-${i}.pdf`;
+    try {
+      const doc = await readPdf(name, bytes.subarray(0, cut), { timeoutMs: 10_000 });
+      assert.ok(doc.lines.every((l) => l.page !== null && l.page >= 1 && l.page <= doc.pageCount!));
+      read++;
+    } catch (e) {
+      assert.ok(e instanceof ReadError, `${name}: ${String(e)}`);
+      assert.ok(e.message.startsWith(`${name}: `));
+      rejected++;
+    }
+  }
+  assert.equal(read + rejected, 40);
+  assert.ok(read > 0 && rejected > 0, `both outcomes exercised (read ${read}, rejected ${rejected})`);
+});
+
 test("a password-protected PDF is a ReadError saying it is encrypted; permissions-only encryption is read", async () => {
   const locked = await makePdf({ userPassword: "secret", ownerPassword: "owner" }, (d) => d.text("Confidential"));
   await rejects(readPdf("locked.pdf", locked), "locked.pdf", /encrypted and needs a password/);
