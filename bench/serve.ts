@@ -1,7 +1,8 @@
 /**
  * Serve benchmark: requests/s and p99 latency under autocannon (concurrency 50, run as a separate
  * process so it does not share the server's event loop) for a meeting page, a search page and an API
- * call, each beside a static file served by the same server in the same run. The store is a real
+ * call, each beside a static file served by the same server in the same run, then the meeting and
+ * search pages again with the cache off (a first view after an import). The store is a real
  * SQLite file with the seeds imported. `npx tsx bench/serve.ts [--quick]` runs it alone.
  */
 import { spawn } from "node:child_process";
@@ -80,6 +81,35 @@ export async function benchServe(opts: BenchOptions): Promise<BenchResult[]> {
           note: "concurrency 50; pages cached until an import changes the store",
         },
       );
+    }
+    // The same pages with the cache off: the cost of a first view after an import.
+    const cold = await startServer(store.repo, { port: 0, host: "127.0.0.1", cache: false });
+    try {
+      for (const t of targets.slice(0, 2)) {
+        await autocannon(`${cold.url}${t.path}`, 1);
+        const r = await autocannon(`${cold.url}${t.path}`, seconds);
+        if (r.errors || r.non2xx) throw new Error(`${t.path}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
+        results.push(
+          {
+            name: `${t.name}, uncached: throughput`,
+            value: r.rps,
+            unit: "req/s",
+            better: "higher",
+            reference: { name: "static file, same server", value: ref.rps, unit: "req/s" },
+          },
+          {
+            name: `${t.name}, uncached: p99 latency`,
+            value: r.p99,
+            unit: "ms",
+            better: "lower",
+            reference: { name: "static file, same server", value: ref.p99, unit: "ms" },
+            goal: { value: t.goal, met: r.p99 < t.goal },
+            note: "every request reads the store and renders",
+          },
+        );
+      }
+    } finally {
+      await cold.close();
     }
     return results;
   } finally {

@@ -328,9 +328,13 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       const hits = wide.hits.filter((h) => h.keyDecision === true);
       return { ...wide, total: hits.length, hits: hits.slice(offset, offset + limit) };
     });
-    const hits = await Promise.all(
-      result.hits.map(async (h) => ({ ...h, href: hitHref(h, await data.meeting(h.meeting.id)) })),
+    // One read per distinct meeting, however many hits it has.
+    const details = new Map(
+      await Promise.all(
+        [...new Set(result.hits.map((h) => h.meeting.id))].map(async (id) => [id, await data.meeting(id)] as const),
+      ),
     );
+    const hits = result.hits.map((h) => ({ ...h, href: hitHref(h, details.get(h.meeting.id) ?? null) }));
     return { result: { ...result, hits }, filter: f, limit };
   }
 

@@ -22,6 +22,8 @@ export type PortalDataOptions = {
   checkEveryMs?: number;
   /** Whether source documents may be read from their recorded paths to show their lines. */
   readDocuments?: boolean;
+  /** Keep reads and rendered pages until the store changes (default true; off to measure the uncached cost). */
+  cache?: boolean;
 };
 
 const MAX_ENTRIES = 5000;
@@ -37,6 +39,7 @@ export class PortalData {
   private checking: Promise<void> | null = null;
   private readonly checkEveryMs: number;
   readonly readDocuments: boolean;
+  private readonly useCache: boolean;
 
   constructor(
     readonly repo: Repository,
@@ -44,6 +47,7 @@ export class PortalData {
   ) {
     this.checkEveryMs = opts.checkEveryMs ?? 1000;
     this.readDocuments = opts.readDocuments ?? true;
+    this.useCache = opts.cache ?? true;
   }
 
   /** Clears the cache when the store changed since the last look. */
@@ -67,6 +71,7 @@ export class PortalData {
 
   /** Memoises a read until the store changes; bounded, oldest entry dropped first. Failed reads are not kept. */
   cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.useCache) return load();
     const hit = this.cache.get(key) as Promise<T> | undefined;
     if (hit) return hit;
     const p = load();
