@@ -215,7 +215,9 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
                   "as a local landowner",
                 ]),
               );
-              return { member: name, interest: mrng.pick(INTERESTS), item };
+              // Minutes often name the member in short ("Mr. Bellamy CC"); the record keeps what is printed.
+              const short = council.councillors.find((c) => c.name === name)?.short;
+              return { member: short && mrng.chance(0.4) ? short : name, interest: mrng.pick(INTERESTS), item };
             });
             mp.capacities = caps;
           }
