@@ -63,6 +63,6 @@ export async function benchParse(opts: BenchOptions): Promise<BenchResult[]> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const r of await benchParse({ quick: process.argv.includes("--quick") }))
     console.log(
-      `${r.name}: ${r.value} ${r.unit}${r.reference ? ` (reference: ${r.reference.name}: ${r.reference.value} ${r.reference.unit})` : ""}${r.goal ? ` goal ${r.goal.value} ${r.unit} ${r.goal.met ? "met" : "NOT met"}` : ""}`,
+      `${r.name}: ${r.value} ${r.unit}${r.reference ? ` (reference: ${r.reference.name}: ${r.reference.value} ${r.reference.unit})` : ""}${r.goal ? ` goal ${r.goal.value} ${r.unit} ${r.goal.met ? "met" : "NOT met"}` : ""}${r.note ? ` [${r.note}]` : ""}`,
     );
 }
