@@ -123,7 +123,9 @@ function declarationBlocks(doc: MeetingDoc, minute: Minute): Block[] {
     for (const i of idx) {
       const d = minute.declarations[i];
       const cap = capacities[i];
-      out.push(gap(), line(`${d.member} - a ${d.interest ?? "interest"}${cap ? ` ${cap}` : ""}.`));
+      const interest = d.interest ?? "interest";
+      const article = /^[aeiou]/i.test(interest) ? "an" : "a";
+      out.push(gap(), line(`${d.member} - ${article} ${interest}${cap ? ` ${cap}` : ""}.`));
     }
   }
   return out;
