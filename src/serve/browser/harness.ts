@@ -37,7 +37,8 @@ export type Portal = {
 
 export async function openPortal(): Promise<Portal> {
   const store = await seededStore();
-  const server = await startServer(store.repo, { port: 0, host: "127.0.0.1" });
+  // Small document windows so the seeds' longer documents show the windowed view too.
+  const server = await startServer(store.repo, { port: 0, host: "127.0.0.1", documentWindowLines: 800 });
   const profile = mkdtempSync(join(tmpdir(), "quorum-chromium-"));
   let context: BrowserContext;
   try {

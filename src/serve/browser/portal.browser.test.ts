@@ -50,6 +50,8 @@ before(async () => {
     { name: "search", path: "/search?q=care", status: 200 },
     { name: "search-empty", path: "/search", status: 200 },
     { name: "document", path: `/documents/${withMinutes.documents[0].id}`, status: 200 },
+    { name: "document-window", path: `/documents/${richest.documents[0].id}?at=900`, status: 200 },
+    { name: "decisions-filtered", path: "/decisions?key=1&from=1/1/2016", status: 200 },
     { name: "open-data", path: "/open-data", status: 200 },
     { name: "accessibility", path: "/accessibility", status: 200 },
     { name: "not-found", path: "/meetings/999999", status: 404 },
@@ -87,7 +89,7 @@ test("every page type loads, runs its script under the CSP, and passes axe for W
       );
       assert.ok((await page.title()).endsWith("– Quorum"), `${p.path} has a title`);
       assert.equal(await page.locator("h1").count(), 1, `${p.path} has one h1`);
-      await page.screenshot({ path: `${SHOTS}/${p.name}.png`, fullPage: p.name !== "document" });
+      await page.screenshot({ path: `${SHOTS}/${p.name}.png`, fullPage: !p.name.startsWith("document") });
       const violations = await runAxe(page);
       for (const v of violations)
         failures.push(`${p.path}: ${v.id} (${v.impact}) ${v.help}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
