@@ -84,3 +84,16 @@ test("atom escapes text and strips characters XML forbids", () => {
   assert.match(feed, /href="\/s\?q=a&amp;b"/);
   assert.match(feed, /<updated>2017-03-10T00:00:00Z<\/updated>/);
 });
+
+test("search snippets from the store are used only when they are escaped text and <mark> tags", async () => {
+  const { safeSnippet } = await import("./pages");
+  assert.equal(safeSnippet("a <mark>care</mark> &amp; b", "a [care] & b", "care").value, "a <mark>care</mark> &amp; b");
+  // Anything else in the store's markup: rebuilt from the plain text, escaped, hits marked here.
+  assert.equal(safeSnippet('a <mark onclick="x">care</mark>', "a [care]", "care").value, "a <mark>care</mark>");
+  assert.equal(
+    safeSnippet("<img src=x onerror=alert(1)> care", "<img src=x> [care]", "care").value,
+    "&lt;img src=x&gt; <mark>care</mark>",
+  );
+  assert.equal(safeSnippet("a <mark>care", "a [care]", "care").value, "a <mark>care</mark>", "unbalanced marks");
+  assert.equal(safeSnippet("a &bogus; care", "a & [care]", "care").value, "a &amp; <mark>care</mark>");
+});
