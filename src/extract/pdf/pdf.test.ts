@@ -210,6 +210,8 @@ test("every corpus PDF: the same words on the same physical pages as poppler's p
       stdio: ["ignore", "pipe", "ignore"],
     }).split("\f");
     const doc = await readFile(file);
+    // No corpus PDF is set in two columns: tables and forms must not be mistaken for columns.
+    assert.ok(!doc.diagnostics.some((d) => /two columns/.test(d.message)), `${file} read as two columns`);
     let total = 0;
     let found = 0;
     let ours = 0;

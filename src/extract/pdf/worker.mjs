@@ -93,7 +93,7 @@ async function run(job) {
     if (unknown.length) {
       // Text content does not carry font names; the operator list sends the fonts over.
       try {
-        await page.getOperatorList();
+        await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
       } catch {
         // Fonts stay unknown (not bold); the text is still usable.
       }
