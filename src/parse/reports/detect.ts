@@ -238,6 +238,15 @@ function makeHead(
     if (stamp) start = k;
     break;
   }
+  // A PDF reader lifts the stamp off the page into the furniture; the report's first page carries it.
+  const page = doc.lines[header - 1]?.page ?? null;
+  if (!stamp && page !== null) {
+    for (const f of doc.furniture) {
+      if (f.page !== page || f.kind !== "stamp") continue;
+      stamp = agendaItemStamp(f.text);
+      if (stamp) break;
+    }
+  }
   let author = r.author ? authorOf(r.author.text) : null;
   let title = r.title ? clean(r.title.text) : null;
   // A title that is itself "FINAL REPORT OF THE X" names its author.
