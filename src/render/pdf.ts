@@ -171,11 +171,10 @@ function finish(pdf: Pdf): Promise<Uint8Array> {
 
 /** Pages a document fills when drawn on its own. */
 export function measurePdfPages(blocks: readonly Block[], opts: PdfOptions = {}): number {
+  // Never ended: nothing is compressed or written, the document is only laid out and dropped.
   const pdf = newPdf("measure", opts);
   drawBlocks(pdf, blocks);
-  const n = pageCount(pdf);
-  pdf.end();
-  return n;
+  return pageCount(pdf);
 }
 
 export type RenderedPdf = { bytes: Uint8Array; meetings: Meeting[]; pageCount: number; pages: PageMap };
