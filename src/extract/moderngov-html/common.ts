@@ -152,6 +152,8 @@ export type Block = {
   heading: boolean;
   bold: boolean;
   cells?: string[];
+  /** The block follows a <br> inside the same paragraph (a line break, not a new paragraph). */
+  afterBreak?: boolean;
 };
 
 const isBoldEl = (el: El): boolean => {
@@ -169,6 +171,7 @@ type Building = {
   endLine: number | null;
   tag: string;
   heading: boolean;
+  afterBreak: boolean;
 };
 
 /**
@@ -179,18 +182,22 @@ type Building = {
 export function blocksOf(root: El): Block[] {
   const blocks: Block[] = [];
   let cur: Building | null = null;
+  let pendingBreak = false;
   const flush = () => {
     if (!cur) return;
     const text = clean(cur.parts.join(""));
-    if (text && text !== "-")
-      blocks.push({
+    if (text && text !== "-") {
+      const block: Block = {
         text,
         line: cur.line,
         endLine: cur.endLine ?? cur.line,
         tag: cur.tag,
         heading: cur.heading,
         bold: cur.chars > 0 && cur.boldChars / cur.chars >= 0.9,
-      });
+      };
+      if (cur.afterBreak) block.afterBreak = true;
+      blocks.push(block);
+    }
     cur = null;
   };
   const open = (tag: string, heading: boolean): Building => ({
@@ -201,13 +208,18 @@ export function blocksOf(root: El): Block[] {
     endLine: null,
     tag,
     heading,
+    afterBreak: false,
   });
   const walk = (node: El, bold: boolean, heading: boolean) => {
     for (const child of node.childNodes ?? []) {
       if (child.nodeType === 3) {
         const t = String(child.textContent);
         if (!t.trim() && !cur) continue;
-        cur ??= open(String(node.localName ?? ""), heading);
+        if (!cur) {
+          cur = open(String(node.localName ?? ""), heading);
+          cur.afterBreak = pendingBreak;
+        }
+        pendingBreak = false;
         cur.parts.push(t);
         const n = t.replace(/\s/g, "").length;
         if (n > 0) {
@@ -228,6 +240,7 @@ export function blocksOf(root: El): Block[] {
       const tag = String(child.localName);
       if (tag === "br") {
         flush();
+        pendingBreak = true;
         continue;
       }
       if (tag === "tr") {
@@ -251,6 +264,7 @@ export function blocksOf(root: El): Block[] {
       }
       if (BLOCK.has(tag)) {
         flush();
+        pendingBreak = false;
         const h = heading || /^h[1-6]$/.test(tag);
         cur = open(tag, h);
         walk(child, bold || isBoldEl(child), h);

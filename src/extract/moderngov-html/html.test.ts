@@ -280,7 +280,6 @@ test("generic HTML → lines: headings, bold, list items, table rows with cells,
       "Minutes of the meeting held on 10 July 2013",
       "",
       "Present: Cllr A & Cllr B",
-      "",
       "Apologies: Cllr C",
       "",
       "- Item one",
@@ -293,8 +292,8 @@ test("generic HTML → lines: headings, bold, list items, table rows with cells,
   assert.equal(doc.lines[0].heading, true);
   assert.equal(doc.lines[2].bold, true);
   assert.notEqual(doc.lines[4].bold, true);
-  assert.deepEqual(doc.lines[12].cells, ["Village hall", "£50.00"]);
-  assert.equal(doc.lines[11].bold, true);
+  assert.deepEqual(doc.lines[11].cells, ["Village hall", "£50.00"]);
+  assert.equal(doc.lines[10].bold, true);
   assert.equal(doc.format, "html");
   assert.ok(doc.lines.every((l, i) => l.n === i + 1 && l.page === null));
 });

@@ -82,7 +82,8 @@ export function htmlToLines(document: El): Line[] {
   const lines: Line[] = [];
   let prev: Block | null = null;
   for (const b of blocks) {
-    const together = prev && ((prev.tag === "tr" && b.tag === "tr") || (prev.tag === "li" && b.tag === "li"));
+    const together =
+      prev && (b.afterBreak || (prev.tag === "tr" && b.tag === "tr") || (prev.tag === "li" && b.tag === "li"));
     if (prev && !together) lines.push({ n: lines.length + 1, text: "", page: null });
     const line: Line = { n: lines.length + 1, text: b.text, page: null };
     if (b.bold) line.bold = true;
