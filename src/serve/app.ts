@@ -167,9 +167,10 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     apiPath = `/api${path}`,
   ) {
     // Rendered output is cached by address until an import changes the store; errors are not cached.
+    // The date is part of the key: the home page's upcoming and recent meetings change at midnight.
     const key = (c: Context) => {
       const u = new URL(c.req.url);
-      return `${u.pathname}${u.search}`;
+      return `${today()}:${u.pathname}${u.search}`;
     };
     // Kept encoded, so a cached page costs no rendering and no UTF-8 encoding.
     app.get(path, async (c) => {
@@ -506,7 +507,6 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   });
 
   app.get("/attendance.csv", async (c) => {
-    Query.of(c.req.url);
     const rows: (string | number | null)[][] = [];
     for (const m of await data.allMeetings()) {
       const a = (await data.meeting(m.id))?.attendance;
