@@ -426,3 +426,13 @@ test("every provenance link on every meeting page lands on a document window tha
   assert.equal(last.status, 200);
   assert.match(last.body, /Previous lines/);
 });
+
+test("the cached home page rolls over when the date changes", async () => {
+  let today = new Date("2017-03-01T12:00:00Z");
+  const clocked = createApp(store.repo, { now: () => today });
+  const first = (await (await clocked.request("/api/home")).json()) as { upcoming: MeetingSummary[] };
+  today = new Date("2030-01-01T12:00:00Z");
+  const later = (await (await clocked.request("/api/home")).json()) as { upcoming: MeetingSummary[] };
+  assert.ok(first.upcoming.length > 0);
+  assert.equal(later.upcoming.length, 0);
+});
