@@ -78,6 +78,47 @@ function electedChair(texts: string[], first: number, last: number, present: str
   return null;
 }
 
+const TIME_RANGE =
+  /\b(\d{1,2})[.:](\d{2})\s*([ap])?\.?m?\.?\s*(?:-|–|to)\s*(\d{1,2})[.:](\d{2})\s*([ap])\.?m\.?(?![a-z])/i;
+
+/** "2.00 - 3.10 pm" → "14:00"; a start without am/pm takes the end's unless that would put it after the end. */
+function startOfRange(m: RegExpExecArray): string | null {
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  const endPm = m[6].toLowerCase() === "p";
+  const endH = Number(m[4]) % 12;
+  let pm = m[3] ? m[3].toLowerCase() === "p" : endPm;
+  if (!m[3] && endPm && h % 12 > endH) pm = false;
+  if (h > 12 || min > 59) return null;
+  if (pm && h < 12) h += 12;
+  if (!pm && h === 12) h = 0;
+  return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
+}
+
+/** The signed closing block at the end of a minutes section, read backwards from its last line. */
+function closingBlock(texts: string[], first: number, last: number): { start: number; time: string | null } | null {
+  let start = -1;
+  let time: string | null = null;
+  let signed = false;
+  for (let k = last, steps = 0; k >= first && steps < 8; k--) {
+    const t = texts[k];
+    if (!t) continue;
+    steps++;
+    if (t.length > 80) break;
+    const range = TIME_RANGE.exec(t);
+    const isSignature =
+      /\bchair(?:man|person)?\b\s*[.…_]*$/i.test(t) && t.length < 60 && !/[a-z]{3,}\s+[a-z]{3,}/.test(t);
+    const isDate = /^(?:[a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}\.?$/i.test(t);
+    const isSigned = /^(?:signed|date|dated)\b[\s:]*[.…_]{3,}/i.test(t);
+    if (!range && !isSignature && !isDate && !isSigned) break;
+    if (range) time = startOfRange(range);
+    if (isSignature || isSigned) signed = true;
+    start = k;
+  }
+  if (start < 0 || (!signed && !time)) return null;
+  return { start, time };
+}
+
 export function parseMinutesSections(doc: SourceDocument): MinutesResult {
   const diagnostics: Diagnostic[] = [];
   const meetings: Meeting[] = [];
@@ -108,10 +149,12 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     const first = sec.headEndIdx + 1;
     const last = sec.endIdx;
     const items = findItems(local, texts, first, last, sec);
+    // The closing block ("2.00 - 3.40 pm" / "08 November 2016" / "CHAIRMAN") belongs to no item.
+    const closing = closingBlock(texts, items.length ? items[items.length - 1].headEnd + 1 : first, last);
     const meeting = emptyMeeting(sec.body ?? "", span(sec.start, sec.end));
     meeting.authority = sec.authority;
     meeting.date = sec.date;
-    meeting.time = sec.time;
+    meeting.time = sec.time ?? closing?.time ?? null;
     meeting.location = sec.location;
     if (!sec.body)
       diagnostics.push({ level: "warning", message: "minutes section: committee name not found", span: meeting.span });
@@ -141,7 +184,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     for (let k = 0; k < items.length; k++) {
       const it: ItemHeading = items[k];
       const bodyFirst = it.headEnd + 1;
-      const bodyLast = k + 1 < items.length ? items[k + 1].at - 1 : last;
+      const bodyLast = k + 1 < items.length ? items[k + 1].at - 1 : closing ? closing.start - 1 : last;
       const blocks: Block[] = toBlocks(local.slice(bodyFirst, bodyLast + 1));
       if (it.inline) {
         const n = local[it.at].n;

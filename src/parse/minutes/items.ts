@@ -142,6 +142,20 @@ export function findItems(
         if (/[,]$/.test(title) || (/:$/.test(title) && title.length > 80)) weight -= 0.6;
         if (/\b(?:said|reported|advised|noted|introduced|confirmed|provided|explained|asked|proposed)\b/.test(title))
           weight -= 0.5;
+        // A title wrapped onto the next line: both lines bold, or the first plainly unfinished.
+        const after = i + 2 <= last ? texts[i + 2] : "";
+        if (
+          nx &&
+          !after &&
+          nx.length < 100 &&
+          !readNumbered(nx) &&
+          !/^(?:RESOLVED|\(?[a-z\d]{1,3}[).]\s)/i.test(nx) &&
+          ((views[i].line.bold && views[i + 1].line.bold) ||
+            /\s(?:at|of|and|the|to|for|in|on|with|from|by|[-–])$/.test(title))
+        ) {
+          title = `${title} ${nx}`;
+          headEnd = i + 1;
+        }
       }
       const agendaMatch =
         markerAt >= 0 ? (TRAILING_MARKER.exec(texts[markerAt]) ?? ITEM_MARKER.exec(texts[markerAt])) : null;

@@ -101,13 +101,14 @@ export function runningLines(views: LineView[]): Set<string> {
     for (const k of edge) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const out = new Set<string>();
-  const need = Math.max(2, Math.ceil((byPage.size - 1) * 0.5));
+  const need = Math.max(3, Math.ceil(byPage.size * 0.4));
   for (const [k, c] of counts)
     if (
       c >= need &&
       k.length >= 8 &&
       !/^(?:resolved|reasons?|\(key|present|apologies)/.test(k) &&
-      !/^\(\s*(?:agenda\s+)?item\s+#/.test(k)
+      !/^\(\s*(?:agenda\s+)?item\s+#/.test(k) &&
+      !/^#{1,}\s*[.)]\s/.test(k)
     )
       out.add(k);
   return out;
