@@ -163,7 +163,10 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
                 .filter((n) => n !== lead?.councillor.name),
             ];
       // Minutes.
-      const prose: MeetingProse = { minutes: {}, reports: {} };
+      const prose: MeetingProse = { minutes: {}, reports: {}, exemptItems: {} };
+      items.forEach((it, i) => {
+        if (it.plan?.exempt.length) prose.exemptItems![String(i + 1)] = it.plan.exempt;
+      });
       const minutes: Minute[] = [];
       const exemptAll = [...new Set(exemptPlans.flatMap((p) => p.exempt))].sort((a, b) => a - b);
       const counterKey = `${cm.key}|${y}`;

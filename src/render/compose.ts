@@ -75,6 +75,8 @@ export function frontSheetBlocks(doc: MeetingDoc, pages: PageMap): Block[] {
     if (doc.style?.agenda === "glued")
       out.push(line(right ? `${left} ${right}` : left, { tag: `agenda:${item.number}` }));
     else out.push({ kind: "row", cells: [left, right], widths: [0.6, 0.4], tag: `agenda:${item.number}` });
+    const exempt = doc.prose?.exemptItems?.[item.number];
+    if (exempt?.length) out.push(line(`(Exempt under ${paragraphsCited(exempt)} of Schedule 12A)`, { indent: 1 }));
   }
   return out;
 }

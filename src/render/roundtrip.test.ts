@@ -176,6 +176,8 @@ function featured(): DemoMeeting[] {
     has((r) => r.body === "County Council"),
     has((r) => r.body === "Planning and Regulatory Committee"),
     council.meetings.find((m) => m.previousId && m.doc.style?.agenda === "glued" && m.doc.record.reports.length > 1),
+    // A front sheet listing exempt items with their Schedule 12A note.
+    council.meetings.find((m) => m.previousId && Object.keys(m.doc.prose?.exemptItems ?? {}).length > 0),
   ];
   return [...new Set(picks.filter((m): m is DemoMeeting => !!m))];
 }

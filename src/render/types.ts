@@ -29,6 +29,8 @@ export type MeetingProse = {
   minutes?: Record<string, MinuteProse>;
   /** Keyed by agenda item number. */
   reports?: Record<string, ReportProse>;
+  /** Agenda items to be taken in private, by number: the Schedule 12A paragraphs that exempt them. */
+  exemptItems?: Record<string, number[]>;
   /** What follows a name under "In attendance": "Cabinet Lead Member for Resources (minute 46 refers)". */
   attendanceNotes?: Record<string, string>;
 };
