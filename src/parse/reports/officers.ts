@@ -29,7 +29,8 @@ function residue(t: string, email: string | null, phone: string | null): string 
 
 /** "Jon Wilson, Director of X" / "Phil Crossland - Director" → name and role. */
 function splitNameRole(text: string): { name: string; role: string | null } | null {
-  const m = /^([^,–—-]{3,60}?)\s*(?:,|\s[-–—]\s)\s*(.+)$/.exec(text);
+  // A hyphen inside a name ("Marriott-Shaw") is part of it; only a spaced dash separates the role.
+  const m = /^([^,–—]{3,60}?)\s*(?:,|\s[-–—]\s)\s*(.+)$/.exec(text);
   if (m && looksLikePersonName(m[1])) return { name: clean(m[1]), role: clean(m[2]) || null };
   if (looksLikePersonName(text)) return { name: clean(text), role: null };
   return null;
