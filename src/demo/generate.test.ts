@@ -27,15 +27,22 @@ test("each meeting's previous meeting is the same committee's last one before it
   }
 });
 
-test("referrals name the scrutiny minute that sent them and the Cabinet item that received them", () => {
+test("referrals name the minute and clause that sent them and the item that received them", () => {
   assert.ok(demo.truth.referrals.length > 5);
+  assert.deepEqual(
+    new Set(demo.truth.referrals.map((r) => r.kind)),
+    new Set(["comments", "for-comment", "recommendation"]),
+  );
   for (const r of demo.truth.referrals) {
     const from = byId.get(r.from.meetingId)!;
     const minute = from.doc.record.minutes.find((x) => x.number === r.from.minute)!;
     assert.ok(minute.resolutions.some((c) => c.label === r.from.clause && c.text === r.text));
     const to = byId.get(r.to.meetingId);
     if (!to) continue; // after the last generated meeting
-    assert.equal(to.doc.record.body, "Cabinet");
+    assert.equal(to.doc.record.body, r.to.body);
+    if (r.kind === "comments") assert.equal(r.to.body, "Cabinet");
+    if (r.kind === "recommendation") assert.equal(r.to.body, "County Council");
+    if (r.kind === "for-comment") assert.match(r.to.body, /Scrutiny/);
     assert.ok(r.to.date > r.from.date);
     const item = to.doc.record.agenda.find((a) => a.number === r.to.agendaItem);
     assert.ok(item, `referral to ${r.to.meetingId} has no receiving item`);

@@ -264,6 +264,7 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
             if (e.kind === "refer") {
               const tdate = p.referTo!.slice(-10);
               const r: Referral = {
+                kind: "comments",
                 from,
                 text: e.text,
                 to: { meetingId: p.referTo!, body: "Cabinet", date: tdate, agendaItem: null, minute: null },
@@ -287,13 +288,34 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
                 pendingFollow.set(target, [...(pendingFollow.get(target) ?? []), { f, plan: p.promise!.followUp }]);
             }
           }
+          for (const send of p.sends ?? []) {
+            const clause = all[send.clause];
+            for (const target of send.to) {
+              const r: Referral = {
+                kind: send.kind,
+                from: { meetingId: id, body: cm.body, date, minute: number, clause: clause.label },
+                text: clause.text,
+                to: {
+                  meetingId: target,
+                  body: byKey.get(target.slice(0, -11))!.body,
+                  date: target.slice(-10),
+                  agendaItem: null,
+                  minute: null,
+                },
+                thread: p.thread,
+              };
+              referrals.push(r);
+              pendingRefs.set(target, [...(pendingRefs.get(target) ?? []), r]);
+            }
+          }
           // Referrals and follow-ups this item answers.
           for (const r of refsHere.filter((r) => r.thread === p.thread && !r.to.agendaItem)) {
             r.to.agendaItem = agendaItem;
             r.to.minute = number;
-            mp.narrative.push(
-              `The ${bodyNoun(cm.body)} noted the comments of the ${r.from.body} made at its meeting on ${longDate(r.from.date)}, a copy of which is filed with these minutes.`,
-            );
+            if (r.kind === "comments")
+              mp.narrative.push(
+                `The ${bodyNoun(cm.body)} noted the comments of the ${r.from.body} made at its meeting on ${longDate(r.from.date)}, a copy of which is filed with these minutes.`,
+              );
           }
           for (const w of followHere.filter((w) => w.plan === p)) w.f.met = { meetingId: id, date, agendaItem };
           const t = threads.get(p.thread) ?? { key: p.thread, family: p.family, subject: p.subject, occurrences: [] };
@@ -302,7 +324,7 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
           prose.reports![agendaItem] = reportBody(p, cm.body, date, mrng);
         }
         if (it.minute === "Items referred from Overview and Scrutiny") {
-          for (const r of refsHere.filter((r) => !r.to.agendaItem)) {
+          for (const r of refsHere.filter((r) => r.kind === "comments" && !r.to.agendaItem)) {
             r.to.agendaItem = agendaItem;
             r.to.minute = number;
             mp.narrative.push(

@@ -32,6 +32,8 @@ export type Plan = {
   backgroundPapers: string[];
   /** Comments forwarded to the Cabinet meeting with this id. */
   referTo?: string;
+  /** Resolutions (by index) that send the matter on to other meetings, by id. */
+  sends?: { clause: number; kind: "for-comment" | "recommendation"; to: string[] }[];
   /** A further report promised to the meeting with this id (null follow-up: the promise is not kept). */
   promise?: { meetingId: string; followUp: Plan | null; about: string };
 };
@@ -76,6 +78,14 @@ export function budgetStory(y: number, cal: Calendar, place: Placer, rng: Rng, b
   const decDate = cal.dateIn("cabinet", y, 12);
   const febCabinet = cal.dateIn("cabinet", y + 1, 2);
   const febCabinetId = cal.id("cabinet", febCabinet);
+  const febCouncil = cal.dateIn("county-council", y + 1, 2);
+  const febCouncilId = cal.id("county-council", febCouncil);
+  const scrutinyBodies = [
+    ["adults-health-osc", "Director of Adults and Health"],
+    ["environment-transport-osc", "Director of Environment and Transport"],
+    ["scrutiny-commission", "Chief Executive"],
+  ] as const;
+  const januaryIds = scrutinyBodies.map(([key]) => cal.id(key, cal.dateIn(key, y + 1, 1)));
   const common = { thread, family: "budget", subject: "Medium Term Financial Strategy", title };
   const final = plan({
     ...common,
@@ -100,6 +110,10 @@ export function budgetStory(y: number, cal: Calendar, place: Placer, rng: Rng, b
     keyDecision: true,
     reasons: [
       `To enable the County Council to meet its statutory duty to set a balanced budget and Council Tax for ${fy(y + 1)}.`,
+    ],
+    sends: [
+      { clause: 0, kind: "recommendation", to: [febCouncilId] },
+      { clause: 1, kind: "recommendation", to: [febCouncilId] },
     ],
     concerning: "setting out the final proposals for the revenue budget and capital programme",
     narrative: [
@@ -137,6 +151,7 @@ export function budgetStory(y: number, cal: Calendar, place: Placer, rng: Rng, b
         ),
       ],
       reasons: ["To allow the Council to consult on its budget proposals before the budget is set in February."],
+      sends: [{ clause: 1, kind: "for-comment", to: januaryIds }],
       concerning: "setting out the draft strategy for consultation",
       report: {
         purpose: [
@@ -149,11 +164,7 @@ export function budgetStory(y: number, cal: Calendar, place: Placer, rng: Rng, b
       promise: { meetingId: febCabinetId, followUp: final, about: "following the consultation" },
     }),
   );
-  for (const [key, dept] of [
-    ["adults-health-osc", "Director of Adults and Health"],
-    ["environment-transport-osc", "Director of Environment and Transport"],
-    ["scrutiny-commission", "Chief Executive"],
-  ] as const) {
+  for (const [key, dept] of scrutinyBodies) {
     const date = cal.dateIn(key, y + 1, 1);
     if (!date) continue;
     place(
@@ -172,14 +183,13 @@ export function budgetStory(y: number, cal: Calendar, place: Placer, rng: Rng, b
       }),
     );
   }
-  const febCouncil = cal.dateIn("county-council", y + 1, 2);
   const rise = rng.pick([2.99, 3.99, 4.99]);
   const bandD = (1380 + (y - 2019) * 61 + rng.int(0, 6000) / 100).toLocaleString("en-GB", {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
   place(
-    cal.id("county-council", febCouncil),
+    febCouncilId,
     plan({
       ...common,
       reportBy: "Director of Corporate Resources",

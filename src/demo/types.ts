@@ -62,6 +62,11 @@ export type Thread = {
 };
 
 export type Referral = {
+  /**
+   * comments: a scrutiny body forwards its comments to the Cabinet; for-comment: the Cabinet refers
+   * a proposal to scrutiny bodies; recommendation: the Cabinet recommends a decision to the Council.
+   */
+  kind: "comments" | "for-comment" | "recommendation";
   from: { meetingId: string; body: string; date: string; minute: string; clause: string | null };
   text: string;
   to: { meetingId: string; body: string; date: string; agendaItem: string | null; minute: string | null };
