@@ -7,7 +7,10 @@
  */
 import type { Furniture, Line } from "../../model/document";
 
-/** One text run as the worker posts it: [text, x, baseline y (downwards), width, size, font id, rotated]. */
+/**
+ * One text run as the worker posts it: [text, x, baseline y (downwards), width, size, font id,
+ * direction (0 left to right, 1 running up, 2 running down, 3 upside down, 4 other)].
+ */
 export type RawItem = [string, number, number, number, number, string, number];
 export type RawPage = { n: number; width: number; height: number; items: RawItem[]; error?: string };
 export type FontInfo = { name: string; bold: boolean };
@@ -29,6 +32,8 @@ export type PageLine = {
   y: number;
   /** Which stream the line came from: 0 full width, 1 left column, 2 right column. */
   column: 0 | 1 | 2;
+  /** The line was set sideways or upside down (its x and y are in the turned frame). */
+  turned?: boolean;
 };
 
 export type LayoutResult = { lines: Line[]; furniture: Furniture[]; columnsPages: number[] };
@@ -50,29 +55,73 @@ function cleanText(s: string): string {
     .replace(/[\u0000-\u0008\u000B-\u001F\uFFFD]/g, "");
 }
 
-/** Runs from one page's raw items; rotated runs are returned apart (margin stamps, vertical labels). */
-export function pageRuns(page: RawPage, fonts: Record<string, FontInfo>): { runs: Run[]; rotated: string[] } {
-  const runs: Run[] = [];
+/** Text set sideways or upside down, turned into the frame where it reads left to right. */
+function turn(dir: number, x: number, y: number, page: RawPage): { x: number; y: number } {
+  if (dir === 1) return { x: page.height - y, y: x }; // running up the page
+  if (dir === 2) return { x: y, y: page.width - x }; // running down the page
+  return { x: page.width - x, y: page.height - y }; // upside down
+}
+
+/** Fewer characters than this in one direction are margin labels (stamps), not a text block. */
+const MIN_TURNED_CHARS = 40;
+
+/**
+ * Runs from one page's raw items, by direction: left-to-right runs, and runs set sideways or upside
+ * down already turned so that they read left to right (with the turned page's width). Text at other
+ * angles, and short sideways labels, are returned apart as stamps.
+ */
+export function pageRuns(
+  page: RawPage,
+  fonts: Record<string, FontInfo>,
+): { runs: Run[]; turned: { runs: Run[]; width: number; height: number }[]; rotated: string[] } {
+  const byDir = new Map<number, Run[]>();
   const rotated: string[] = [];
-  for (const [raw, x, y, w, size, font, rot] of page.items) {
+  for (const [raw, x0, y0, w, size, font, dir] of page.items) {
     const text = cleanText(raw);
     if (!text.trim()) continue;
-    if (rot) {
+    if (dir === 4) {
       rotated.push(text.trim());
       continue;
     }
-    if (!(size > 0) || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (!(size > 0) || !Number.isFinite(x0) || !Number.isFinite(y0)) continue;
+    const { x, y } = dir ? turn(dir, x0, y0, page) : { x: x0, y: y0 };
+    const width = dir === 1 || dir === 2 ? page.height : page.width;
+    const height = dir === 1 || dir === 2 ? page.width : page.height;
     // Text placed outside the page is not visible.
-    if (x > page.width + 2 || x + w < -2 || y < -2 || y > page.height + size) continue;
+    if (x > width + 2 || x + w < -2 || y < -2 || y > height + size) continue;
     // pdf.js keeps spaces inside runs (a tab stop can be one wide space): measure the visible part.
     const lead = text.length - text.trimStart().length;
     const trail = text.length - text.trimEnd().length;
     const per = text.length ? Math.max(0, w) / text.length : 0;
-    const vx = x + lead * per;
-    const vw = Math.max(0, w - (lead + trail) * per);
-    runs.push({ text: text.trim(), x: vx, y, w: vw, size, bold: fonts[font]?.bold === true });
+    const run = {
+      text: text.trim(),
+      x: x + lead * per,
+      y,
+      w: Math.max(0, w - (lead + trail) * per),
+      size,
+      bold: fonts[font]?.bold === true,
+    };
+    const list = byDir.get(dir) ?? [];
+    list.push(run);
+    byDir.set(dir, list);
   }
-  return { runs: dedupeOverprint(runs), rotated };
+  const turned: { runs: Run[]; width: number; height: number }[] = [];
+  for (const dir of [1, 2, 3]) {
+    const runs = byDir.get(dir);
+    if (!runs) continue;
+    const chars = runs.reduce((n, r) => n + r.text.length, 0);
+    if (chars < MIN_TURNED_CHARS) {
+      rotated.push(...[...runs].sort((a, b) => a.y - b.y || a.x - b.x).map((r) => r.text));
+      continue;
+    }
+    const sideways = dir !== 3;
+    turned.push({
+      runs: dedupeOverprint(runs),
+      width: sideways ? page.height : page.width,
+      height: sideways ? page.width : page.height,
+    });
+  }
+  return { runs: dedupeOverprint(byDir.get(0) ?? []), turned, rotated };
 }
 
 /** Some producers fake bold by printing the same run twice, a fraction of a point apart. */
@@ -406,7 +455,7 @@ export function removeFurniture(pages: PageInfo[]): Furniture[] {
   const furniture: Furniture[] = [];
   const minRepeat = 2;
   const places = new Map<string, { page: number; y: number; h: number }[]>();
-  const zone = (l: PageLine, p: PageInfo) => l.y < p.height * 0.15 || l.y > p.height * 0.85;
+  const zone = (l: PageLine, p: PageInfo) => !l.turned && (l.y < p.height * 0.15 || l.y > p.height * 0.85);
   for (const p of pages)
     for (const l of p.lines) {
       if (!zone(l, p)) continue;
@@ -566,6 +615,8 @@ export function numberLines(pages: PageInfo[]): Line[] {
       if (prev) {
         if (prev.page !== l.page) {
           if (!runsOn(prev, l, prevRight)) blank(prev.page);
+        } else if (l.turned !== prev.turned) {
+          blank(prev.page);
         } else if (l.column !== prev.column) {
           const right = Math.max(0, ...p.lines.filter((q) => q.column === prev?.column).map((q) => q.x1));
           if (!runsOn(prev, l, right) || l.column === 0 || prev.column === 0) blank(prev.page);
@@ -595,11 +646,18 @@ export function layoutPages(raw: RawPage[], fonts: Record<string, FontInfo>): La
   const furniture: Furniture[] = [];
   const columnsPages: number[] = [];
   const pages: PageInfo[] = raw.map((p) => {
-    const { runs, rotated } = pageRuns(p, fonts);
+    const { runs, turned, rotated } = pageRuns(p, fonts);
     if (rotated.length) furniture.push({ page: p.n, kind: "stamp", text: rotated.join(" ") });
     const split = splitPageNumberRuns(runs, p.height);
     const { lines, columns } = pageLines(split.runs, p.n, p.width);
     if (columns) columnsPages.push(p.n);
+    // Sideways blocks (a landscape table in a portrait pack) follow the upright text of the page.
+    for (const t of turned) {
+      const block = pageLines(t.runs, p.n, t.width);
+      for (const l of block.lines) l.turned = true;
+      lines.push(...block.lines);
+      if (block.columns) columnsPages.push(p.n);
+    }
     return { n: p.n, width: p.width, height: p.height, lines, numberRuns: split.numberRuns };
   });
   furniture.push(...removeFurniture(pages));

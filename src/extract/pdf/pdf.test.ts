@@ -318,6 +318,74 @@ test("running headers and footers on generated pages are removed; 'Page N of M' 
   );
 });
 
+test("a page with /Rotate 90 is read upright, in reading order", async () => {
+  const draw = (d: PDFKit.PDFDocument) => {
+    // Landscape content drawn turned a quarter anticlockwise, for a page displayed rotated clockwise.
+    d.save();
+    d.rotate(-90, { origin: [0, 0] });
+    d.translate(-600, 0);
+    d.fontSize(14).text("Landscape heading line", 50, 50, { lineBreak: false });
+    d.fontSize(10).text("First body line of the landscape table", 50, 100, { lineBreak: false });
+    d.fontSize(10).text("Second body line", 50, 115, { lineBreak: false });
+    d.restore();
+  };
+  const plain = await makePdf({ compress: false, size: [400, 600] }, draw);
+  const rotated = Buffer.from(plain.toString("latin1").replace("/Type /Page\n", "/Type /Page\n/Rotate 90\n"), "latin1");
+  assert.ok(rotated.includes("/Rotate 90"));
+  const doc = await readPdf("rotated.pdf", rotated);
+  assert.deepEqual(
+    doc.lines.map((l) => l.text),
+    ["Landscape heading line", "", "First body line of the landscape table", "Second body line"],
+  );
+  assert.equal(doc.lines[0].heading, true);
+  // Without /Rotate the same text runs up the page (a landscape table in a portrait pack): it is
+  // turned and read the same way.
+  const sideways = await readPdf("sideways.pdf", plain);
+  assert.deepEqual(
+    sideways.lines.map((l) => l.text),
+    doc.lines.map((l) => l.text),
+  );
+  // Text running down the page, and upside down, reads the same once turned.
+  const texts = ["Landscape heading line", "First body line of the landscape table", "Second body line"];
+  for (const [angle, origin, shift] of [
+    [90, [400, 0], [400, 0]],
+    [180, [200, 300], [0, 0]],
+  ] as const) {
+    const bytes = await makePdf({ size: [400, 600] }, (d) => {
+      d.save();
+      d.rotate(angle, { origin: [origin[0], origin[1]] });
+      d.translate(shift[0], shift[1]);
+      d.fontSize(14).text(texts[0], 50, 50, { lineBreak: false });
+      d.fontSize(10).text(texts[1], 50, 100, { lineBreak: false });
+      d.fontSize(10).text(texts[2], 50, 115, { lineBreak: false });
+      d.restore();
+    });
+    const turned = await readPdf(`turned-${angle}.pdf`, bytes);
+    assert.deepEqual(
+      turned.lines.filter((l) => l.text).map((l) => l.text),
+      texts,
+      `rotated ${angle}`,
+    );
+  }
+  // A short sideways label in the margin is a stamp, not text.
+  const label = await makePdf({ size: "A4" }, (d) => {
+    d.fontSize(11).text("The body text of the page.", 72, 100, { lineBreak: false });
+    d.save();
+    d.rotate(-90, { origin: [30, 500] });
+    d.fontSize(8).text("DRAFT v2", 30, 500, { lineBreak: false });
+    d.restore();
+  });
+  const labelled = await readPdf("label.pdf", label);
+  assert.deepEqual(
+    labelled.lines.map((l) => l.text),
+    ["The body text of the page."],
+  );
+  assert.deepEqual(
+    labelled.furniture.map((f) => [f.kind, f.text]),
+    [["stamp", "DRAFT v2"]],
+  );
+});
+
 test("text drawn twice a fraction apart (fake bold) is one bold line", async () => {
   const bytes = await makePdf({ size: "A4" }, (d) => {
     d.font("Helvetica").fontSize(12);

@@ -116,9 +116,21 @@ async function run(job) {
       if (!("str" in it) || it.str === "" || /^\s+$/.test(it.str)) continue;
       const m = Util.transform(vp.transform, it.transform);
       const size = Math.hypot(m[2], m[3]);
-      const horizontal = Math.abs(m[1]) <= 0.05 * Math.abs(m[0]) && m[0] > 0 && Math.abs(m[2]) <= 0.05 * Math.abs(m[3]);
-      // [text, x, baseline y (downwards), width, font size, font id, 0 horizontal | 1 rotated]
-      items.push([it.str, m[4], m[5], it.width, size, it.fontName, horizontal ? 0 : 1]);
+      // Direction of the text on the displayed page (y downwards): 0 left to right, 1 running up,
+      // 2 running down, 3 upside down, 4 any other angle.
+      const angle = (Math.atan2(m[1], m[0]) * 180) / Math.PI;
+      const dir =
+        Math.abs(angle) < 3
+          ? 0
+          : Math.abs(angle + 90) < 3
+            ? 1
+            : Math.abs(angle - 90) < 3
+              ? 2
+              : Math.abs(Math.abs(angle) - 180) < 3
+                ? 3
+                : 4;
+      // [text, x, baseline y (downwards), width, font size, font id, direction]
+      items.push([it.str, m[4], m[5], it.width, size, it.fontName, dir]);
     }
     post({ type: "page", page: { n: p, width: vp.width, height: vp.height, items } });
     page.cleanup();
