@@ -159,3 +159,31 @@ test("a provenance link opens the document at the cited line", async () => {
     await page.close();
   }
 });
+
+test("the first Tab reaches the skip link, which moves focus to the main content", async () => {
+  const { page } = await open("/meetings");
+  try {
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Skip to main content");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "main-content");
+  } finally {
+    await page.close();
+  }
+});
+
+test("without JavaScript the navigation shows and search still works", async () => {
+  const page = await portal.context.newPage();
+  try {
+    const cdp = await portal.context.newCDPSession(page);
+    await cdp.send("Emulation.setScriptExecutionDisabled", { value: true });
+    await page.goto(`${portal.server.url}/`);
+    assert.equal(await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")), false);
+    assert.ok(await page.getByRole("link", { name: "Decisions" }).isVisible(), "menu links visible without the toggle");
+    await page.getByLabel("Search agendas, reports and minutes").fill("budget");
+    await Promise.all([page.waitForURL(/\/search\?q=budget/), page.getByRole("button", { name: "Search" }).click()]);
+    assert.match((await page.locator("#results-heading").textContent()) ?? "", /^\d+ results?$/);
+  } finally {
+    await page.close();
+  }
+});
