@@ -312,6 +312,10 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
           for (const r of refsHere.filter((r) => r.thread === p.thread && !r.to.agendaItem)) {
             r.to.agendaItem = agendaItem;
             r.to.minute = number;
+            if (r.kind === "for-comment")
+              mp.narrative.unshift(
+                `The ${r.from.body} had referred the proposals to the ${bodyNoun(cm.body)} for comment at its meeting on ${longDate(r.from.date)}.`,
+              );
             if (r.kind === "comments")
               mp.narrative.push(
                 `The ${bodyNoun(cm.body)} noted the comments of the ${r.from.body} made at its meeting on ${longDate(r.from.date)}, a copy of which is filed with these minutes.`,
