@@ -130,6 +130,18 @@ test("unknown ids are 404 pages (HTML, or JSON under /api), never a stack trace"
   }
 });
 
+test("pages and API twins carry ETags and answer If-None-Match with 304", async () => {
+  for (const path of ["/meetings/1", "/api/meetings/1"]) {
+    const first = await app.request(path);
+    const etag = first.headers.get("etag") as string;
+    assert.match(etag, /^"[\w-]+"$/);
+    const again = await app.request(path, { headers: { "If-None-Match": etag } });
+    assert.equal(again.status, 304, path);
+    assert.equal(await again.text(), "");
+    assert.equal((await app.request(path, { headers: { "If-None-Match": '"other"' } })).status, 200);
+  }
+});
+
 test("a trailing slash redirects to the page without it", async () => {
   const r = await app.request("/meetings/?page=1");
   assert.equal(r.status, 301);

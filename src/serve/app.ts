@@ -3,6 +3,7 @@
  * as HTML at its address and as JSON at /api + the same address, from one loader, so the twins carry
  * the same data. Feeds and downloads (iCalendar, Atom, CSV) read through the same loaders and filters.
  */
+import { createHash } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { trimTrailingSlash } from "hono/trailing-slash";
 import {
@@ -64,6 +65,13 @@ const PAGE_SIZE = 20;
 /** Long documents are shown this many lines at a time; those up to twice as long are shown whole. */
 const WINDOW_LINES = 2000;
 const encoder = new TextEncoder();
+
+type Rendered = { body: Uint8Array; etag: string };
+
+function rendered(text: string): Rendered {
+  const body = encoder.encode(text);
+  return { body, etag: `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"` };
+}
 
 const CSP = [
   "default-src 'self'",
@@ -172,22 +180,28 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       const u = new URL(c.req.url);
       return `${today()}:${u.pathname}${u.search}`;
     };
-    // Kept encoded, so a cached page costs no rendering and no UTF-8 encoding.
+    // Kept encoded with an ETag, so a cached page costs no rendering, no UTF-8 encoding, and a
+    // client that already has it gets a 304.
+    const send = (c: Context, r: Rendered, type: string) =>
+      c.req.header("If-None-Match") === r.etag
+        ? c.body(null, 304, { ETag: r.etag, "Cache-Control": "no-cache" })
+        : c.body(r.body as Uint8Array<ArrayBuffer>, 200, {
+            "Content-Type": type,
+            ETag: r.etag,
+            "Cache-Control": "no-cache",
+          });
     app.get(path, async (c) => {
-      const body = await data.cached(`html:${key(c)}`, async () => {
+      const r = await data.cached(`html:${key(c)}`, async () => {
         const q = Query.of(c.req.url);
-        return encoder.encode(layout(view(await load(c, q), q.params)));
+        return rendered(layout(view(await load(c, q), q.params)));
       });
-      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-        "Content-Type": "text/html; charset=UTF-8",
-        "Cache-Control": "no-cache",
-      });
+      return send(c, r, "text/html; charset=UTF-8");
     });
     app.get(apiPath, async (c) => {
-      const body = await data.cached(`json:${key(c)}`, async () =>
-        encoder.encode(JSON.stringify(await load(c, Query.of(c.req.url)))),
+      const r = await data.cached(`json:${key(c)}`, async () =>
+        rendered(JSON.stringify(await load(c, Query.of(c.req.url)))),
       );
-      return c.body(body as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "application/json; charset=UTF-8" });
+      return send(c, r, "application/json; charset=UTF-8");
     });
   }
 
