@@ -78,8 +78,16 @@ export function findItems(
   for (let i = first; i <= last; i++) {
     const t = texts[i];
     if (!t || (t.length > 400 && !views[i].virtual) || isNoiseText(t) || isRunning(running, t)) continue;
-    const raw = views[i].text.replace(/[\u00a0\t]/g, " ").trim();
-    const m = readNumbered(raw.slice(0, 400));
+    const c0 = t.charCodeAt(0);
+    const maybeNumbered = (c0 >= 48 && c0 <= 57) || c0 === 77 || c0 === 109; // a digit, "M"/"m" (Minute No.)
+    const m = maybeNumbered
+      ? readNumbered(
+          views[i].text
+            .replace(/[\u00a0\t]/g, " ")
+            .trim()
+            .slice(0, 400),
+        )
+      : null;
     // Marker-confirmed title: this line (and up to two wrapped lines) then "(Item N)".
     const markerAt = (() => {
       if (TRAILING_MARKER.test(t)) return i;
@@ -106,7 +114,7 @@ export function findItems(
       const num = m.seq;
       let title = m.title;
       let inline: string | null = null;
-      if (/^RESOLVED\b/i.test(title) || (/^\d/.test(title) && /^\d+(?:\.\d+)+\s/.test(raw))) continue;
+      if (/^RESOLVED\b/i.test(title) || (/^\d/.test(title) && /^\d+(?:\.\d+)+\s/.test(t))) continue;
       if (!/^[A-Z0-9'"‘“(£]/.test(title)) continue;
       if (views[i].virtual) {
         // An item run into its text on one long line: the title ends at the first sentence break.

@@ -147,6 +147,7 @@ function attendanceFollows(texts: string[], i: number): boolean {
 }
 
 function isHeadingStart(texts: string[], i: number): boolean {
+  if (texts[i].slice(0, 40).toLowerCase().indexOf("minutes") < 0) return false;
   const t = texts[i].slice(0, 400);
   if (HEAD_MEETING.test(t) || HEAD_COUNCIL.test(t)) {
     // "Minutes of the meeting held on 3 March 2015." is an agenda entry or a minute title, unless it
