@@ -43,7 +43,10 @@ export function hasEofMarker(bytes: Uint8Array): boolean {
 }
 
 /** A worker thread running worker.mjs (it silences pdf.js's console output itself). */
-type PdfWorker = { worker: Worker; memoryMb: number; dead: boolean };
+type PdfWorker = { worker: Worker; memoryMb: number; dead: boolean; idleTimer?: NodeJS.Timeout };
+
+/** An idle worker is ended after this long, so a long-running server does not hold pdf.js for nothing. */
+const IDLE_MS = 30_000;
 
 /** Idle warm workers, reused for the next document with the same memory limit. */
 const idle: PdfWorker[] = [];
@@ -73,6 +76,7 @@ function takeWorker(memoryMb: number): PdfWorker {
   for (let i = idle.length - 1; i >= 0; i--)
     if (idle[i].memoryMb === memoryMb && !idle[i].dead) {
       const [w] = idle.splice(i, 1);
+      clearTimeout(w.idleTimer);
       w.worker.ref();
       return w;
     }
@@ -88,6 +92,12 @@ function releaseWorker(w: PdfWorker): void {
   // An idle worker must not keep the process alive.
   w.worker.unref();
   idle.push(w);
+  w.idleTimer = setTimeout(() => {
+    const i = idle.indexOf(w);
+    if (i >= 0) idle.splice(i, 1);
+    void w.worker.terminate();
+  }, IDLE_MS);
+  w.idleTimer.unref();
 }
 
 /**
