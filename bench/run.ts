@@ -59,6 +59,14 @@ const SUITES: { id: string; file: string; fn: string; title: string; method: str
     title: "Serve",
     method: "requests/s and p99 under autocannon at concurrency 50 beside a static file served by the same server.",
   },
+  {
+    id: "scale",
+    file: "scale.ts",
+    fn: "benchScale",
+    title: "At scale (issue 7)",
+    method:
+      "Import through the real pipeline (1,000 agenda packs, one child process per run for peak RSS) beside parseBytes alone and a bare-table INSERT of the same paragraph texts; loading 10,000 then 100,000 meetings (100 seeded demo councils × 1,000) with the generator's records sent straight to importDocument; search p50/p95 over a fixed query set (words, a phrase, OR, an exclusion, a committee filter, a date filter) at both sizes beside the same query sent straight to FTS5 / tsvector; growth from one size to the other.",
+  },
 ];
 
 function version(cmd: string, args: string[]): string {
