@@ -63,7 +63,8 @@ function textWidth(pdf: Pdf): number {
   return pdf.page.width - MARGIN.left - MARGIN.right;
 }
 
-function drawBlock(pdf: Pdf, raw: Block): void {
+/** Draws one block and returns the physical page it starts on. */
+function drawBlock(pdf: Pdf, raw: Block): number {
   const b: Block =
     raw.kind === "text"
       ? { ...raw, text: flat(raw.text) }
@@ -79,22 +80,24 @@ function drawBlock(pdf: Pdf, raw: Block): void {
   }
   const left = MARGIN.left;
   const width = textWidth(pdf);
+  // Text too low for one more line starts on the next page (pdfkit moves it there).
+  const lineStart = pageCount(pdf) + (pdf.y + pdf.currentLineHeight(true) > pdf.page.height - MARGIN.bottom ? 1 : 0);
   switch (b.kind) {
     case "gap":
       pdf.moveDown(0.55);
-      return;
+      return pageCount(pdf);
     case "text": {
       const x = left + (b.indent ?? 0) * INDENT;
       pdf
         .font(b.bold ? BOLD : REGULAR)
         .fontSize(SIZE)
         .text(b.text, x, pdf.y, { width: width - (x - left), align: b.center ? "center" : "left" });
-      return;
+      return lineStart;
     }
     case "field":
       pdf.font(REGULAR).fontSize(SIZE).text(`${b.label}: `, left, pdf.y, { continued: true, width });
       pdf.font(BOLD).text(b.value);
-      return;
+      return lineStart;
     case "row": {
       pdf.font(REGULAR).fontSize(SIZE);
       const gutter = 10;
@@ -102,6 +105,7 @@ function drawBlock(pdf: Pdf, raw: Block): void {
       const heights = b.cells.map((c, i) => (c ? pdf.heightOfString(c, { width: cols[i] - gutter }) : 0));
       const h = Math.max(pdf.currentLineHeight(true), ...heights);
       if (pdf.y + h > pdf.page.height - MARGIN.bottom) pdf.addPage();
+      const start = pageCount(pdf);
       const y = pdf.y;
       let x = left;
       b.cells.forEach((c, i) => {
@@ -110,7 +114,7 @@ function drawBlock(pdf: Pdf, raw: Block): void {
       });
       pdf.x = left;
       pdf.y = y + h;
-      return;
+      return start;
     }
   }
 }
@@ -129,12 +133,8 @@ function stamp(pdf: Pdf, text: string): void {
 
 function drawBlocks(pdf: Pdf, blocks: readonly Block[], pages?: Map<string, number>): void {
   for (const b of blocks) {
-    if (pages && b.tag) {
-      // A block too low for one more line starts on the next page (pdfkit moves it there).
-      const full = pdf.y + pdf.currentLineHeight(true) > pdf.page.height - MARGIN.bottom;
-      pages.set(b.tag, pageCount(pdf) + (full ? 1 : 0));
-    }
-    drawBlock(pdf, b);
+    const start = drawBlock(pdf, b);
+    if (pages && b.tag) pages.set(b.tag, start);
   }
 }
 
