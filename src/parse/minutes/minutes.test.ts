@@ -421,3 +421,36 @@ test("an unnumbered bold heading that records a decision is an item", () => {
   );
   assert.equal(m.attendance?.chair, "Mr G Cooke");
 });
+
+test("the signed closing block gives the start time and belongs to no item", () => {
+  const text = [
+    "Minutes of a meeting of the Cabinet held at County Hall on Friday, 10 February 2017.",
+    "",
+    "PRESENT",
+    "",
+    "Mr. A. Jones CC (in the Chair)",
+    "",
+    "12. Budget.",
+    "",
+    "RESOLVED:",
+    "",
+    "That the budget be approved.",
+    "",
+    "REASONS FOR DECISION:",
+    "",
+    "To set a budget.",
+    "",
+    "10.30 - 1.15 pm",
+    "10 February 2017",
+    "",
+    "CHAIRMAN",
+    "",
+    "CABINET – 10 MARCH 2017",
+  ].join("\n");
+  const r = parseMinutesSections(docOf(text));
+  const m = r.meetings[0];
+  assert.equal(m.time, "10:30");
+  assert.deepEqual(m.minutes[0].reasons, ["To set a budget."]);
+  assert.equal(m.minutes[0].span.endLine, 15);
+  assert.deepEqual(r.claimed, [{ startLine: 1, endLine: 20 }]);
+});
