@@ -237,6 +237,14 @@ describe("demo records survive rendering and parsing", () => {
       const r = await renderAgendaPackPdf(m.doc, prevOf(m));
       pdf.push({ name: `${m.id}.pdf`, format: "pdf", want: r.meetings, got: await parse(`${m.id}.pdf`, r.bytes) });
     }
+    // And random packs of the fixed council as PDF.
+    const picks = fc.sample(fc.integer({ min: 1, max: council.meetings.length - 1 }), { numRuns: 8, seed: 17 });
+    for (const i of new Set(picks)) {
+      const m = council.meetings[i];
+      const r = await renderAgendaPackPdf(m.doc, prevOf(m));
+      const name = `random-${m.id}.pdf`;
+      pdf.push({ name, format: "pdf", want: r.meetings, got: await parse(name, r.bytes) });
+    }
     const last = lastOfEach[0];
     const r = await renderMinutesPdf(last.doc);
     pdf.push({
