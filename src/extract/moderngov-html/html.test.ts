@@ -348,3 +348,12 @@ test("every truncation of the corpus pages still reads without throwing and stay
     }
   }
 });
+
+test("pathologically deep markup is a ReadError, not a stack overflow", async () => {
+  const deep = `${"<div>".repeat(50_000)}deep text${"</div>".repeat(50_000)}`;
+  for (const reader of [htmlReader, moderngovHtmlReader])
+    await assert.rejects(
+      reader.read({ name: "deep.html", bytes: Buffer.from(deep), sha256: "0".repeat(64), limits: DEFAULT_LIMITS }),
+      /deep\.html: the HTML is nested too deeply to read/,
+    );
+});

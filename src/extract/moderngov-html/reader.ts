@@ -109,9 +109,19 @@ export const htmlReader: Reader = {
   async read(input: ReadInput): Promise<ReadOutput> {
     const diagnostics: Diagnostic[] = [];
     const text = decode(input.name, input.bytes, input.limits.maxBytes, diagnostics);
-    return { kind: "lines", doc: linesDocument(input, text, diagnostics) };
+    return guardDepth(input.name, () => ({ kind: "lines", doc: linesDocument(input, text, diagnostics) }));
   },
 };
+
+/** Pathologically deep markup exhausts the stack in the DOM walk: a ReadError, not a crash. */
+export function guardDepth<T>(name: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof RangeError) throw new ReadError(name, "the HTML is nested too deeply to read");
+    throw e;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Modern.Gov pages → records
@@ -441,22 +451,26 @@ export const moderngovHtmlReader: Reader = {
   async read(input: ReadInput): Promise<ReadOutput> {
     const diagnostics: Diagnostic[] = [];
     const text = decode(input.name, input.bytes, input.limits.maxBytes, diagnostics);
-    const doc = parseDocument(text);
-    dropNonText(doc);
-    const root = doc.querySelector("#modgov") ?? doc.body ?? doc.documentElement;
-    // A meeting page's items carry their own "Decision:" blocks: look for items first.
-    const meeting = byClass(root, "mgItemNumberCell").length
-      ? meetingRecord(root, doc, diagnostics)
-      : (decisionRecord(root, doc, diagnostics) ?? meetingRecord(root, doc, diagnostics));
-    if (!meeting) {
-      // A Modern.Gov page of another kind: hand its text to the text parser.
-      diagnostics.push({
-        level: "info",
-        message: "Modern.Gov page that is neither a decision nor a meeting page; read as text",
-        span: null,
-      });
-      return { kind: "lines", doc: linesDocument(input, text, diagnostics) };
-    }
-    return { kind: "records", format: "html", meetings: [meeting], diagnostics };
+    return guardDepth(input.name, () => readModernGov(input, text, diagnostics));
   },
 };
+
+function readModernGov(input: ReadInput, text: string, diagnostics: Diagnostic[]): ReadOutput {
+  const doc = parseDocument(text);
+  dropNonText(doc);
+  const root = doc.querySelector("#modgov") ?? doc.body ?? doc.documentElement;
+  // A meeting page's items carry their own "Decision:" blocks: look for items first.
+  const meeting = byClass(root, "mgItemNumberCell").length
+    ? meetingRecord(root, doc, diagnostics)
+    : (decisionRecord(root, doc, diagnostics) ?? meetingRecord(root, doc, diagnostics));
+  if (!meeting) {
+    // A Modern.Gov page of another kind: hand its text to the text parser.
+    diagnostics.push({
+      level: "info",
+      message: "Modern.Gov page that is neither a decision nor a meeting page; read as text",
+      span: null,
+    });
+    return { kind: "lines", doc: linesDocument(input, text, diagnostics) };
+  }
+  return { kind: "records", format: "html", meetings: [meeting], diagnostics };
+}

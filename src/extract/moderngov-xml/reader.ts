@@ -19,6 +19,7 @@ import {
   resolutionsIn,
   ukDate,
 } from "../moderngov-html/common";
+import { guardDepth } from "../moderngov-html/reader";
 import { ReadError, type Reader, type ReadInput, type ReadOutput } from "../registry";
 
 /** Root elements of the web service's responses (lower-case, as Modern.Gov writes them). */
@@ -331,7 +332,7 @@ export const moderngovXmlReader: Reader = {
     if (root.name === "committees") meetings = getCommittees(root.node, lines, diagnostics);
     else if (root.name === "getmeetings" || root.name === "meetings")
       meetings = getMeetings(root.node, lines, diagnostics);
-    else meetings = getMeeting(root.node, lines, diagnostics);
+    else meetings = guardDepth(name, () => getMeeting(root.node, lines, diagnostics));
     if (!meetings.length && root.name !== "committees")
       diagnostics.push({ level: "warning", message: "no meeting in the response", span: null });
     return { kind: "records", format: "xml", meetings, diagnostics };
