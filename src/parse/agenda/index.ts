@@ -26,6 +26,8 @@ type Draft = {
   /** Length of the title's last physical line when it was a single column (a wrapped line is long). */
   lastPlain: number;
   orphanPages?: { start: number; end: number };
+  /** The title already wrapped inside its table column, so an unfinished title may wrap again. */
+  wrapping?: boolean;
   /** Lines under the item that are not part of it (notes, page furniture), reported not kept. */
   notes: number[];
 };
@@ -82,7 +84,9 @@ const CONNECTOR = /(?:[,&–-]|\b(?:and|or|of|the|to|for|in|on|with|a|an|by|from
 function runsOn(d: Draft, next: string): boolean {
   const t = clean(d.pieces[0] ?? "");
   if (titleEnded(t)) return false;
-  if (/^[a-z(]/.test(next) || CONNECTOR.test(t)) return true;
+  if (/^[a-z(]/.test(next) || CONNECTOR.test(t) || d.wrapping) return true;
+  // A short fragment that ends the sentence ("7(3) and 7(5).") completes an unfinished title.
+  if (/\.$/.test(next) && next.split(" ").length <= 6 && !NUMBERED_LINE.test(next)) return true;
   // A long single-column line wrapped; a table row's title cell did not.
   return d.lastPlain >= 55 && !takePages(t).pages;
 }
@@ -174,10 +178,52 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
       const tabContinuation =
         cells && cells.length >= 2 && cells[0] === "" && cells[1] !== "" && !titleEnded(cur.pieces[0] ?? "");
       const below = cur.open && !line.cells && (prevBlank ? /^(?:[a-z]|\d{4},? [a-z])/.test(text) : runsOn(cur, text));
-      if (tabContinuation || below) {
+      // A wrapped table row read back without its empty number column (PDF): directly below an item
+      // whose title has not ended, its first cell carries on the title.
+      const rowContinuation =
+        !tabContinuation &&
+        cells &&
+        cells.length >= 2 &&
+        cells[0] !== "" &&
+        cur.open &&
+        !prevBlank &&
+        !titleEnded(cur.pieces[0] ?? "");
+      // The report-by column wrapped under a finished title, with the page range on its second line
+      // ("Transport (Pages 5 - 5)" under "8. Flood Risk Update. | Director of Environment and").
+      const byPieces = takePages(text);
+      const reportByContinuation =
+        !tabContinuation &&
+        !rowContinuation &&
+        !below &&
+        cur.open &&
+        !prevBlank &&
+        !line.cells &&
+        cur.pieces.length >= 2 &&
+        byPieces.pages !== null &&
+        !takePages(cur.pieces.join(" ")).pages &&
+        byPieces.rest.split(" ").length <= 6;
+      if (reportByContinuation) {
+        if (byPieces.rest) cur.pieces[1] = clean(`${cur.pieces[1]} ${byPieces.rest}`);
+        cur.pieces.push(text.slice(text.search(/\(?\bPages?\s/i)));
+        cur.end = n;
+        cur.open = false;
+        lastEnd = n;
+        prevBlank = false;
+        continue;
+      }
+      if (tabContinuation || below || rowContinuation) {
         if (tabContinuation && cells) {
           cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${cells[1]}`);
           cur.pieces.push(...cells.slice(2));
+        } else if (rowContinuation && cells) {
+          cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${cells[0]}`);
+          cur.wrapping = true;
+          for (const c of cells.slice(1)) {
+            if (!c) continue;
+            // Page ranges stand as their own piece; other text carries on the report-by column.
+            if (isPagesOnly(c) || cur.pieces.length < 2) cur.pieces.push(c);
+            else cur.pieces[1] = clean(`${cur.pieces[1]} ${c}`);
+          }
         } else {
           cur.pieces[0] = clean(`${cur.pieces[0] ?? ""} ${text}`);
           cur.lastPlain = text.length;
