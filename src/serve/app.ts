@@ -190,16 +190,23 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
             ETag: r.etag,
             "Cache-Control": "no-cache",
           });
+    const volatile = path === "/search";
     app.get(path, async (c) => {
-      const r = await data.cached(`html:${key(c)}`, async () => {
-        const q = Query.of(c.req.url);
-        return rendered(layout(view(await load(c, q), q.params)));
-      });
+      const r = await data.cached(
+        `html:${key(c)}`,
+        async () => {
+          const q = Query.of(c.req.url);
+          return rendered(layout(view(await load(c, q), q.params)));
+        },
+        volatile,
+      );
       return send(c, r, "text/html; charset=UTF-8");
     });
     app.get(apiPath, async (c) => {
-      const r = await data.cached(`json:${key(c)}`, async () =>
-        rendered(JSON.stringify(await load(c, Query.of(c.req.url)))),
+      const r = await data.cached(
+        `json:${key(c)}`,
+        async () => rendered(JSON.stringify(await load(c, Query.of(c.req.url)))),
+        volatile,
       );
       return send(c, r, "application/json; charset=UTF-8");
     });
@@ -336,13 +343,17 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       ...(f.type ? { type: f.type } : {}),
     };
     const offset = (f.page - 1) * limit;
-    const result = await data.cached(`search:${JSON.stringify([f.q, filters, f.key, f.page, limit])}`, async () => {
-      if (!f.key) return repo.search(f.q, filters, { limit, offset });
-      // The store's search has no key-decision filter: take the top 500 and filter here.
-      const wide = await repo.search(f.q, filters, { limit: 500, offset: 0 });
-      const hits = wide.hits.filter((h) => h.keyDecision === true);
-      return { ...wide, total: hits.length, hits: hits.slice(offset, offset + limit) };
-    });
+    const result = await data.cached(
+      `search:${JSON.stringify([f.q, filters, f.key, f.page, limit])}`,
+      async () => {
+        if (!f.key) return repo.search(f.q, filters, { limit, offset });
+        // The store's search has no key-decision filter: take the top 500 and filter here.
+        const wide = await repo.search(f.q, filters, { limit: 500, offset: 0 });
+        const hits = wide.hits.filter((h) => h.keyDecision === true);
+        return { ...wide, total: hits.length, hits: hits.slice(offset, offset + limit) };
+      },
+      true,
+    );
     // One read per distinct meeting, however many hits it has.
     const details = new Map(
       await Promise.all(

@@ -27,6 +27,7 @@ export type PortalDataOptions = {
 };
 
 const MAX_ENTRIES = 5000;
+const MAX_VOLATILE = 1000;
 
 function fingerprint(s: StoreStats): string {
   return [s.documents, s.meetings, s.minutes, s.paragraphs, s.people, s.aliases, s.lastMeeting].join("|");
@@ -34,6 +35,8 @@ function fingerprint(s: StoreStats): string {
 
 export class PortalData {
   private cache = new Map<string, Promise<unknown>>();
+  /** Searches, kept apart so a flood of distinct queries cannot push out meetings and pages. */
+  private volatile = new Map<string, Promise<unknown>>();
   private seen = "";
   private checkedAt = 0;
   private checking: Promise<void> | null = null;
@@ -59,6 +62,7 @@ export class PortalData {
         const f = fingerprint(await this.repo.stats());
         if (f !== this.seen) {
           this.cache.clear();
+          this.volatile.clear();
           this.seen = f;
         }
         this.checkedAt = Date.now();
@@ -69,15 +73,19 @@ export class PortalData {
     await this.checking;
   }
 
-  /** Memoises a read until the store changes; bounded, oldest entry dropped first. Failed reads are not kept. */
-  cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * Memoises a read until the store changes; bounded, oldest entry dropped first. Failed reads are not
+   * kept. `volatile` entries (searches) live in a separate, smaller table.
+   */
+  cached<T>(key: string, load: () => Promise<T>, volatile = false): Promise<T> {
     if (!this.useCache) return load();
-    const hit = this.cache.get(key) as Promise<T> | undefined;
+    const table = volatile ? this.volatile : this.cache;
+    const hit = table.get(key) as Promise<T> | undefined;
     if (hit) return hit;
     const p = load();
-    if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(key, p);
-    p.catch(() => this.cache.delete(key));
+    if (table.size >= (volatile ? MAX_VOLATILE : MAX_ENTRIES)) table.delete(table.keys().next().value as string);
+    table.set(key, p);
+    p.catch(() => table.delete(key));
     return p;
   }
 
