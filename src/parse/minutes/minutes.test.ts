@@ -454,3 +454,40 @@ test("the signed closing block gives the start time and belongs to no item", () 
   assert.equal(m.minutes[0].span.endLine, 15);
   assert.deepEqual(r.claimed, [{ startLine: 1, endLine: 20 }]);
 });
+
+test("minutes in a pack end where an officer report begins", () => {
+  const text = [
+    "Minutes of a meeting of the Cabinet held at County Hall on Friday, 10 February 2017.",
+    "",
+    "PRESENT",
+    "",
+    "Mr. A. Jones CC (in the Chair)",
+    "",
+    "12. Budget.",
+    "",
+    "RESOLVED:",
+    "",
+    "That the budget be approved.",
+    "",
+    "13. Items referred from Overview and Scrutiny.",
+    "",
+    "There were no items referred.",
+    "",
+    "",
+    "HIGHWAYS MAINTENANCE PLAN",
+    "",
+    "Report of the Director of Environment and Transport",
+    "",
+    "Purpose of the Report",
+    "",
+    "1. The purpose of this report is to seek approval.",
+    "",
+    "Reasons for Recommendation",
+    "",
+    "2. To keep the roads safe.",
+  ].join("\n");
+  const r = parseMinutesSections(docOf(text));
+  assert.deepEqual(r.claimed, [{ startLine: 1, endLine: 15 }]);
+  assert.deepEqual(r.meetings[0].minutes[1].reasons, []);
+  assert.equal(r.meetings[0].minutes[1].span.endLine, 15);
+});

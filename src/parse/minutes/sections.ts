@@ -163,6 +163,26 @@ function isHeadingStart(texts: string[], i: number): boolean {
   return HEAD_NAMED_MEETING.test(t) && attendanceFollows(texts, i);
 }
 
+/** The last line of content above a report's title block (short unpunctuated lines, single blanks). */
+function beforeTitleBlock(texts: string[], idx: number, floor: number): number {
+  let k = idx - 1;
+  let titleLines = 0;
+  while (k > floor) {
+    const t = texts[k];
+    if (!t) {
+      k--;
+      continue;
+    }
+    if (titleLines < 6 && t.length < 100 && !/[.;:,]$/.test(t) && !/^RESOLVED\b/.test(t)) {
+      titleLines++;
+      k--;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
 export function findSections(views: LineView[], texts: string[]): Section[] {
   const running = runningLines(views);
   const sections: Section[] = [];
@@ -300,7 +320,7 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
   for (let s = 0; s < sections.length; s++) {
     const sec = sections[s];
     const limit = s + 1 < sections.length ? sections[s + 1].startIdx - 1 : n - 1;
-    sec.endIdx = limit;
+    sec.endIdx = sec.kind === "moderngov" ? Math.min(limit, sec.endIdx) : limit;
     if (sec.kind !== "moderngov") {
       let blanks = 0;
       let lastContent = sec.headEndIdx;
@@ -334,6 +354,20 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
           !/^\d/.test(t)
         ) {
           found = true;
+          break;
+        }
+        // An officer report starts ("Report of the Director ...", "Purpose of the Report"): the
+        // minutes end before the report's title block.
+        if (
+          blanks >= 1 &&
+          idx - sec.headEndIdx > 10 &&
+          t.length < 120 &&
+          /^(?:(?:JOINT\s+)?REPORT\s+(?:OF|BY|TO)\b|(?:Joint\s+)?Report\s+(?:of|by|to)\s+the\s+[A-Z]|Purpose\s+of\s+(?:the|this)\s+[Rr]eport\b|PURPOSE\s+OF\s+(?:THE\s+)?REPORT\b)/.test(
+            t,
+          )
+        ) {
+          found = true;
+          lastContent = beforeTitleBlock(texts, idx, sec.headEndIdx);
           break;
         }
         if (!isNoiseText(t)) lastContent = idx;
