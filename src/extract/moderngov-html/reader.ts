@@ -303,7 +303,7 @@ function itemBlocks(content: El): { description: string[]; minutes: string[]; de
       target = /^minutes?$/i.test(t) ? out.minutes : /^decisions?$/i.test(t) ? out.decision : null;
       continue;
     }
-    if (target) target.push(...paragraphsOf(el));
+    if (target) for (const p of paragraphsOf(el)) target.push(p);
   }
   return out;
 }

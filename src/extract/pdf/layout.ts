@@ -46,6 +46,26 @@ const BLANK_PAGE =
 const NUMBERING =
   /^(?:\(?\d{1,4}[a-z]?(?:\.\d{1,3})*[.)]{0,2}|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[.)]{1,2}|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[•·▪◦●■□➢✓–-])$/i;
 
+/** Largest / smallest of f over a list, without spreading it into arguments (lists can be huge). */
+function maxOf<T>(xs: Iterable<T>, f: (x: T) => number, empty = Number.NEGATIVE_INFINITY): number {
+  let m = empty;
+  for (const x of xs) {
+    const v = f(x);
+    if (v > m) m = v;
+  }
+  return m;
+}
+function minOf<T>(xs: Iterable<T>, f: (x: T) => number): number {
+  let m = Number.POSITIVE_INFINITY;
+  for (const x of xs) {
+    const v = f(x);
+    if (v < m) m = v;
+  }
+  return m;
+}
+const id = (x: number) => x;
+const runEnd = (r: Run) => r.x + r.w;
+
 /** Characters some PDF fonts map into the Private Use Area (Symbol bullets) and spacing oddities. */
 function cleanText(s: string): string {
   return s
@@ -111,7 +131,7 @@ export function pageRuns(
     if (!runs) continue;
     const chars = runs.reduce((n, r) => n + r.text.length, 0);
     if (chars < MIN_TURNED_CHARS) {
-      rotated.push(...[...runs].sort((a, b) => a.y - b.y || a.x - b.x).map((r) => r.text));
+      for (const r of [...runs].sort((a, b) => a.y - b.y || a.x - b.x)) rotated.push(r.text);
       continue;
     }
     const sideways = dir !== 3;
@@ -197,7 +217,7 @@ function dominantSize(runs: Run[]): number {
 function baseline(row: Row): number {
   const size = dominantSize(row.runs);
   const main = row.runs.filter((r) => Math.round(r.size * 2) / 2 === size);
-  return Math.max(...(main.length ? main : row.runs).map((r) => r.y));
+  return maxOf(main.length ? main : row.runs, (r) => r.y);
 }
 
 /**
@@ -213,10 +233,10 @@ export function isJustified(row: Row, rightMargin = Number.POSITIVE_INFINITY): b
     prevEnd = Math.max(prevEnd, r.x + r.w);
   }
   if (gaps.length < 2) return false;
-  const max = Math.max(...gaps);
-  if (max > 1.25 * Math.min(...gaps)) return false;
+  const max = maxOf(gaps, id);
+  if (max > 1.25 * minOf(gaps, id)) return false;
   // Few words on a justified line stretch far; such a line still ends exactly at the right margin.
-  const end = Math.max(...row.runs.map((r) => r.x + r.w));
+  const end = maxOf(row.runs, runEnd);
   return max < 2.5 * size || Math.abs(end - rightMargin) <= 1.5;
 }
 
@@ -308,7 +328,7 @@ export function rowToLine(
     bold: chars > 0 && boldChars / chars >= 0.9,
     size,
     x0: row.runs[0].x,
-    x1: Math.max(...row.runs.map((r) => r.x + r.w)),
+    x1: maxOf(row.runs, runEnd),
     y: baseline(row),
     column,
   };
@@ -337,8 +357,8 @@ function joinRuns(runs: Run[], size: number): string {
  */
 export function findGutter(runs: Run[], pageWidth: number): number | null {
   if (runs.length < 12) return null;
-  const minX = Math.min(...runs.map((r) => r.x));
-  const maxX = Math.max(...runs.map((r) => r.x + r.w));
+  const minX = minOf(runs, (r) => r.x);
+  const maxX = maxOf(runs, runEnd);
   const width = maxX - minX;
   if (width < pageWidth * 0.4) return null;
   const lo = Math.floor(minX + width * 0.3);
@@ -379,11 +399,11 @@ export function findGutter(runs: Run[], pageWidth: number): number | null {
   if (crossing > runs.length * 0.15) return null;
   // Prose: each side's lines fill most of that side's measure, and each side is a real column.
   const fill = (rs: Row[]): number => {
-    const x0 = Math.min(...rs.map((r) => r.runs[0].x));
-    const x1 = Math.max(...rs.map((r) => Math.max(...r.runs.map((q) => q.x + q.w))));
+    const x0 = minOf(rs, (r) => r.runs[0].x);
+    const x1 = maxOf(rs, (r) => maxOf(r.runs, runEnd));
     const measure = x1 - x0;
     if (measure < pageWidth * 0.25) return 0;
-    const full = rs.filter((r) => Math.max(...r.runs.map((q) => q.x + q.w)) - r.runs[0].x >= measure * 0.7).length;
+    const full = rs.filter((r) => maxOf(r.runs, runEnd) - r.runs[0].x >= measure * 0.7).length;
     return full / rs.length;
   };
   if (fill(leftRows) < 0.5 || fill(rightRows) < 0.5) return null;
@@ -468,7 +488,7 @@ export function removeFurniture(pages: PageInfo[]): Furniture[] {
     const list = places.get(norm(l.text)) ?? [];
     const pagesAt = new Set<number>();
     for (const e of list) if (Math.abs(e.y / e.h - l.y / p.height) < 0.03) pagesAt.add(e.page);
-    return { count: pagesAt.size, first: Math.min(...pagesAt) };
+    return { count: pagesAt.size, first: minOf(pagesAt, id) };
   };
   const printedSlots: { page: number; value: number; slot: string; f: Furniture }[] = [];
   for (const p of pages) {
@@ -618,7 +638,11 @@ export function numberLines(pages: PageInfo[]): Line[] {
         } else if (l.turned !== prev.turned) {
           blank(prev.page);
         } else if (l.column !== prev.column) {
-          const right = Math.max(0, ...p.lines.filter((q) => q.column === prev?.column).map((q) => q.x1));
+          const right = maxOf(
+            p.lines.filter((q) => q.column === prev?.column),
+            (q) => q.x1,
+            0,
+          );
           if (!runsOn(prev, l, right) || l.column === 0 || prev.column === 0) blank(prev.page);
         } else {
           const gap = (l.y - prev.y) / Math.max(l.size, prev.size);
@@ -635,7 +659,12 @@ export function numberLines(pages: PageInfo[]): Line[] {
       push(line);
       prev = l;
     }
-    if (p.lines.length) prevRight = Math.max(0, ...p.lines.filter((q) => q.column === prev?.column).map((q) => q.x1));
+    if (p.lines.length)
+      prevRight = maxOf(
+        p.lines.filter((q) => q.column === prev?.column),
+        (q) => q.x1,
+        0,
+      );
   }
   while (lines.length && lines[lines.length - 1].text === "") lines.pop();
   return lines;
@@ -655,12 +684,12 @@ export function layoutPages(raw: RawPage[], fonts: Record<string, FontInfo>): La
     for (const t of turned) {
       const block = pageLines(t.runs, p.n, t.width);
       for (const l of block.lines) l.turned = true;
-      lines.push(...block.lines);
+      for (const l of block.lines) lines.push(l);
       if (block.columns) columnsPages.push(p.n);
     }
     return { n: p.n, width: p.width, height: p.height, lines, numberRuns: split.numberRuns };
   });
-  furniture.push(...removeFurniture(pages));
+  for (const f of removeFurniture(pages)) furniture.push(f);
   furniture.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   return { lines: numberLines(pages), furniture, columnsPages };
 }
