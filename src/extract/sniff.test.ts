@@ -65,6 +65,10 @@ test("HTML that is not Modern.Gov goes to the generic HTML reader; other XML and
   assert.notEqual(pick("feed.xml", rss), "moderngov-html");
   assert.equal(pick("notes.txt", Buffer.from("Minutes: a <b>draft</b> note\n")), "text");
   assert.equal(pick("notes.md", Buffer.from("# Minutes\n\nText\n")), "markdown");
+  // Markdown that opens with an HTML block stays Markdown by its name; the same bytes unnamed are HTML.
+  const mdHtml = Buffer.from('<div align="center">Parish news</div>\n\n# Minutes\n\nText\n');
+  assert.equal(pick("news.md", mdHtml), "markdown");
+  assert.equal(pick("news", mdHtml), "html");
   assert.equal(pick("junk.bin", Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 256))), null);
 });
 

@@ -103,8 +103,10 @@ function linesDocument(input: ReadInput, text: string, diagnostics: Diagnostic[]
 export const htmlReader: Reader = {
   id: "html",
   format: "html",
-  score({ bytes }) {
-    return looksLikeHtml(bytes) ? 30 : 0;
+  score({ name, bytes }) {
+    if (!looksLikeHtml(bytes)) return 0;
+    // Markdown may open with an HTML block; its name then tips the balance to the Markdown reader.
+    return /\.(md|markdown)$/i.test(name) ? 15 : 30;
   },
   async read(input: ReadInput): Promise<ReadOutput> {
     const diagnostics: Diagnostic[] = [];
