@@ -33,7 +33,8 @@ async function run(job) {
     useWorkerFetch: false,
     disableAutoFetch: true,
     disableStream: true,
-    stopAtErrors: true,
+    // Recover what can be read from damaged content (pdf.js skips bad operators); whole-file damage still fails.
+    stopAtErrors: false,
     verbosity: 0,
   });
   let doc;
