@@ -8,7 +8,7 @@
 export type Block =
   | { kind: "gap"; tag?: string }
   | { kind: "text"; text: string; bold?: boolean; center?: boolean; indent?: number; tag?: string }
-  | { kind: "field"; label: string; value: string; tag?: string }
+  | { kind: "field"; label: string; value: string; bullet?: boolean; tag?: string }
   | {
       kind: "row";
       cells: string[];

@@ -49,16 +49,21 @@ export function frontSheetBlocks(doc: MeetingDoc, pages: PageMap): Block[] {
   const m = doc.record;
   const out: Block[] = [];
   if (m.authority) out.push(line(m.authority, { bold: true, center: true }), gap());
-  out.push({ kind: "field", label: "Meeting", value: m.body, tag: "front" });
-  out.push(gap(), { kind: "field", label: "Date/Time", value: dateTime(m) });
-  if (m.location) out.push(gap(), { kind: "field", label: "Location", value: m.location });
+  const bullet = doc.style?.fields === "bullets";
+  // Bulleted fields sit on consecutive lines; bold ones are spaced out.
+  const field = (label: string, value: string, tag?: string) => {
+    if (out.length && !bullet && out[out.length - 1].kind !== "gap") out.push(gap());
+    out.push({ kind: "field", label, value, bullet, tag });
+  };
+  field("Meeting", m.body, "front");
+  field("Date/Time", dateTime(m));
+  if (m.location) field("Location", m.location);
   if (m.contact?.name || m.contact?.phone) {
     const c = m.contact;
     const tel = doc.style?.contact === "plain" ? "" : "Tel. ";
-    const v = [c.name, c.phone ? `(${tel}${c.phone})` : null].filter(Boolean).join(" ");
-    out.push(gap(), { kind: "field", label: "Contact", value: v });
+    field("Contact", [c.name, c.phone ? `(${tel}${c.phone})` : null].filter(Boolean).join(" "));
   }
-  if (m.contact?.email) out.push(gap(), { kind: "field", label: "Email", value: m.contact.email });
+  if (m.contact?.email) field("Email", m.contact.email);
   if (m.membership.length) {
     out.push(gap(), heading("Membership"), gap());
     const withRole = m.membership.filter((x) => x.role);
@@ -67,14 +72,30 @@ export function frontSheetBlocks(doc: MeetingDoc, pages: PageMap): Block[] {
     out.push(...pairs(rest));
   }
   out.push(gap(), heading("AGENDA"), gap());
-  out.push({ kind: "row", cells: ["Item", "Report by"], widths: [0.6, 0.4], underline: true });
+  const table = doc.style?.agenda === "table";
+  // The pages column is wide enough for "(Pages 123 - 130)" never to wrap.
+  const widths = table ? [0.06, 0.44, 0.28, 0.22] : [0.6, 0.4];
+  out.push({
+    kind: "row",
+    cells: table ? ["", "Item", "Report by", ""] : ["Item", "Report by"],
+    widths,
+    underline: true,
+  });
   for (const item of m.agenda) {
     const p = pages.get(item.number) ?? item.pages;
-    const right = [item.reportBy, p ? `(Pages ${p.start} - ${p.end})` : null].filter(Boolean).join(" ");
+    const range = p ? `(Pages ${p.start} - ${p.end})` : "";
+    const right = [item.reportBy, range].filter(Boolean).join(" ");
     const left = `${item.number}. ${withStop(item.title)}`;
-    if (doc.style?.agenda === "glued")
-      out.push(line(right ? `${left} ${right}` : left, { tag: `agenda:${item.number}` }));
-    else out.push({ kind: "row", cells: [left, right], widths: [0.6, 0.4], tag: `agenda:${item.number}` });
+    const tag = `agenda:${item.number}`;
+    if (doc.style?.agenda === "glued") out.push(line(right ? `${left} ${right}` : left, { tag }));
+    else if (table)
+      out.push({
+        kind: "row",
+        cells: [`${item.number}.`, withStop(item.title), item.reportBy ?? "", range],
+        widths,
+        tag,
+      });
+    else out.push({ kind: "row", cells: [left, right], widths, tag });
     const exempt = doc.prose?.exemptItems?.[item.number];
     if (exempt?.length) out.push(line(`(Exempt under ${paragraphsCited(exempt)} of Schedule 12A)`, { indent: 1 }));
   }

@@ -96,7 +96,7 @@ function drawBlock(pdf: Pdf, raw: Block): number {
     }
     case "field":
       pdf.font(REGULAR).fontSize(SIZE).text(`${b.label}: `, left, pdf.y, { continued: true, width });
-      pdf.font(BOLD).text(b.value);
+      pdf.font(b.bullet ? REGULAR : BOLD).text(b.value);
       return lineStart;
     case "row": {
       pdf.font(REGULAR).fontSize(SIZE);

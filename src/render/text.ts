@@ -17,7 +17,7 @@ export function blockText(b: Block): string {
     case "text":
       return flat(b.text);
     case "field":
-      return `${flat(b.label)}: **${flat(b.value)}**`;
+      return b.bullet ? `- ${flat(b.label)}: ${flat(b.value)}` : `${flat(b.label)}: **${flat(b.value)}**`;
     case "row":
       return b.cells.map((c) => (b.underline && c ? `<u>${flat(c)}</u>` : flat(c))).join("\t");
   }

@@ -39,9 +39,15 @@ export type MeetingProse = {
  * Template details that councils change over the years, all within the seed packs' conventions.
  * contact: "tel" prints "Ms. J. Bailey (Tel. 0116 305 6225)", "plain" prints "(0116 305 6225)".
  * agenda: "columns" sets each item as a row (title | report by and pages, TAB-separated in text),
- * "glued" prints one line: "8. Title. Director of X (Pages 11 - 36)".
+ * "glued" prints one line: "8. Title. Director of X (Pages 11 - 36)"; "table" sets four columns
+ * (number | title | report by | pages), TAB-separated in text.
  */
-export type RenderStyle = { contact?: "tel" | "plain"; agenda?: "columns" | "glued" };
+export type RenderStyle = {
+  contact?: "tel" | "plain";
+  agenda?: "columns" | "glued" | "table";
+  /** "bold": `Meeting: **Cabinet**` (2017 on); "bullets": `- Meeting: Cabinet`, no gaps (2015). */
+  fields?: "bold" | "bullets";
+};
 
 /** A meeting to render: the record, and optionally its prose and template style. */
 export type MeetingDoc = { record: Meeting; prose?: MeetingProse; style?: RenderStyle };
