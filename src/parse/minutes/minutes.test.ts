@@ -282,7 +282,7 @@ test("parish minutes run together on one line: heading attendance and inline ite
 
 test("a document without minutes gives no meetings and claims nothing", () => {
   const text =
-    "CABINET – 10 MARCH 2017\n\nREPORT OF THE DIRECTOR OF FINANCE\n\nPurpose of the Report\n\n1. The purpose of this report is to seek approval.\n\nRecommendations\n\n2. It is recommended that the budget be approved.\n";
+    "CABINET – 10 MARCH 2017\n\nREPORT OF THE DIRECTOR OF FINANCE\n\nPurpose of the Report\n\n1. The purpose of this report is to seek approval.\n\nRecommendations\n\n2. It is recommended that the budget be approved.\n\nBackground Papers\n\nMinutes of a meeting of the Cabinet held at County Hall on Friday, 10 February 2017.\n\nReport to the Cabinet, 13 December 2016\n";
   const r = parseMinutesSections(docOf(text));
   assert.deepEqual(r.meetings, []);
   assert.deepEqual(r.claimed, []);

@@ -146,6 +146,20 @@ function attendanceFollows(texts: string[], i: number): boolean {
   return false;
 }
 
+/** An attendance label or a numbered item within the next 15 non-blank lines. */
+function recordFollows(texts: string[], i: number): boolean {
+  for (let k = i + 1, seen = 0; k < texts.length && seen < 15; k++) {
+    const t = texts[k];
+    if (!t) continue;
+    seen++;
+    if (PRESENT.test(t) || /^(?:members\s+|councillors\s+)?present\b|^apologies\b|^in\s+attendance\b/i.test(t))
+      return true;
+    if (/^(?:\d{1,4}(?:\/\d{2,4})?\.?\s+[A-Z]|minute\s+(?:no\.?\s*)?\d)/i.test(t)) return true;
+    if (/\bpresent\s*:/i.test(t)) return true;
+  }
+  return false;
+}
+
 function isHeadingStart(texts: string[], i: number): boolean {
   if (texts[i].slice(0, 40).toLowerCase().indexOf("minutes") < 0) return false;
   const t = texts[i].slice(0, 400);
@@ -211,6 +225,11 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
     if (!findDate(head) && k < n && texts[k].length < 120 && findDate(texts[k]) && !PRESENT.test(texts[k])) {
       dateText += ` ${texts[k]}`;
       j = k;
+    }
+    // A heading quoted elsewhere (a background paper, a report's reference) has no attendance
+    // list or numbered items after it.
+    if (!/\bpresent\b|\bthose\s+attending\b/i.test(head) && !recordFollows(texts, j)) {
+      continue;
     }
     const { body: hb, location } = readHeading(head);
     const of = hb !== null;
