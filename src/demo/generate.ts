@@ -368,9 +368,14 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
         nextMeeting: cm.kind === "scrutiny" || cm.kind === "planning" ? nextDate : null,
         span: SPAN0,
       };
-      // The council refreshed its templates in 2023: contact without "Tel.", agenda lines run on.
+      // The council's templates change over the years: bulleted fields and a four-column agenda
+      // until 2021, then bold fields, then in 2023 a contact without "Tel." and run-on agenda lines.
       const style: RenderStyle =
-        y >= 2023 ? { contact: "plain", agenda: "glued" } : { contact: "tel", agenda: "columns" };
+        y >= 2023
+          ? { fields: "bold", contact: "plain", agenda: "glued" }
+          : y >= 2021
+            ? { fields: "bold", contact: "tel", agenda: "columns" }
+            : { fields: "bullets", contact: "tel", agenda: "table" };
       const dm: DemoMeeting = { id, committee: cm.key, doc: { record, prose, style }, previousId: prev?.id ?? null };
       meetings.push(dm);
       lastOf.set(cm.key, dm);
