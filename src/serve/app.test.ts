@@ -139,6 +139,8 @@ test("pages and API twins carry ETags and answer If-None-Match with 304", async 
     assert.equal(again.status, 304, path);
     assert.equal(await again.text(), "");
     assert.equal((await app.request(path, { headers: { "If-None-Match": '"other"' } })).status, 200);
+    // A 304 must not carry headers that would replace the cached page's (its CSP above all).
+    assert.equal(again.headers.get("content-security-policy"), null);
   }
 });
 
@@ -420,13 +422,18 @@ test("every provenance link on every meeting page lands on a document window tha
   let windowed = 0;
   for (const m of meetings) {
     const page = await get(`/meetings/${m.id}`);
-    for (const [, href] of page.body.matchAll(/href="(\/documents\/\d+\?at=\d+#L\d+)"/g)) {
+    for (const [, escaped] of page.body.matchAll(/href="(\/documents\/\d+\?at=\d+(?:&amp;to=\d+)?#L\d+)"/g)) {
+      const href = escaped.replaceAll("&amp;", "&");
       if (seen.has(href)) continue;
       seen.add(href);
       const [path, anchor] = href.split("#");
       const doc = await get(path);
       assert.equal(doc.status, 200, href);
       assert.match(doc.body, new RegExp(`<tr id="${anchor}"`), href);
+      // The cited lines are highlighted, from the first to the last.
+      const to = Number(new URL(`http://x${path}`).searchParams.get("to"));
+      if (to && doc.body.includes(`<tr id="L${to}"`))
+        assert.match(doc.body, new RegExp(`<tr id="L${to}" class="quorum-hl"|<tr id="L${to}" hidden`), href);
       const twin = JSON.parse((await get(`/api${path}`)).body) as { window: unknown };
       if (twin.window) windowed++;
     }

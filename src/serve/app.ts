@@ -128,6 +128,9 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
 
   app.use("*", async (c, next) => {
     await next();
+    // A 304 updates the headers the browser stored with the full response; adding the data-file CSP
+    // here would replace an HTML page's policy with "default-src 'none'" and break the cached page.
+    if (c.res.status === 304) return;
     const h = c.res.headers;
     h.set("X-Content-Type-Options", "nosniff");
     h.set("Referrer-Policy", "same-origin");
@@ -372,6 +375,8 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       const doc = await data.document(pathId(c.req.param("id")));
       if (!doc) throw notFound("There is no document with that number.");
       const at = q.int("at", 1, 10_000_000);
+      const to = q.int("to", 1, 10_000_000);
+      const cited = at && to && to >= at ? { from: at, to } : null;
       const [text, redactions, meetings] = await Promise.all([
         data.documentText(doc),
         data.redactions(doc.id),
@@ -379,7 +384,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       ]);
       const withheld = (n: number) => redactions.some((r) => n > r.startLine && n <= r.endLine);
       if (text.kind !== "lines")
-        return { document: doc, meetings, redactions, lines: null, window: null, unavailable: text.reason };
+        return { document: doc, meetings, redactions, lines: null, window: null, cited, unavailable: text.reason };
       // Long documents are shown a window of lines at a time: the one holding line `at`.
       const total = text.lines.length;
       let shown = text.lines;
@@ -396,6 +401,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
         redactions,
         lines: shown.map((l) => ({ n: l.n, page: l.page, text: withheld(l.n) ? null : l.text })),
         window,
+        cited,
         unavailable: null,
       };
     },

@@ -253,6 +253,10 @@ export const SCHEMAS: Record<string, Schema> = {
       anyOf: [obj({ first: int, last: int, total: int, size: int }), { type: "null" }],
       description: "For long documents, the lines shown (the window holding line `at`); null when all are",
     },
+    cited: {
+      anyOf: [obj({ from: int, to: int }), { type: "null" }],
+      description: "The lines asked for with at and to, as a provenance link cites them",
+    },
     unavailable: strN,
     redactions: arr(ref("Redaction")),
   }),
@@ -344,6 +348,7 @@ export function openApiDocument() {
           schema: { type: "integer", minimum: 1 },
           description: "Show the part holding this line",
         },
+        { name: "to", in: "query", schema: { type: "integer", minimum: 1 }, description: "Last cited line (with at)" },
       ]),
       "/decisions.csv": get(
         "Decisions as CSV, one row per resolution clause",

@@ -731,6 +731,8 @@ export type DocumentData = {
   lines: DocumentLine[] | null;
   /** For long documents, which lines are shown (the window holding the requested line); null when all are. */
   window: { first: number; last: number; total: number; size: number } | null;
+  /** The lines a provenance link cites (?at=FROM&to=TO), highlighted on the page. */
+  cited: { from: number; to: number } | null;
   /** Why the lines cannot be shown, when they cannot. */
   unavailable: string | null;
   redactions: Redaction[];
@@ -777,7 +779,7 @@ export function documentPage(d: DocumentData): View {
       }
       withheld = false;
       rows.push(
-        html`<tr id="L${line.n}"><td class="quorum-ln">${line.n}</td><td class="quorum-text">${line.text}</td></tr>`
+        html`<tr id="L${line.n}"${raw(d.cited && line.n >= d.cited.from && line.n <= d.cited.to ? ' class="quorum-hl"' : "")}><td class="quorum-ln">${line.n}</td><td class="quorum-text">${line.text}</td></tr>`
           .value,
       );
     }

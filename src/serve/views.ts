@@ -48,7 +48,7 @@ export function lineRange(p: Provenance): string {
 /** A link to the exact lines (and page, for paged sources) a fact was read from. */
 export function sourceLink(p: Provenance): Html {
   const page = p.span.page !== null ? `, page ${p.span.page}` : "";
-  return html`<a class="govuk-link quorum-source" href="/documents/${p.documentId}?at=${p.span.startLine}#L${p.span.startLine}">Source: ${lineRange(p)}${page}<span class="govuk-visually-hidden"> of ${p.documentName}</span></a>`;
+  return html`<a class="govuk-link quorum-source" href="/documents/${p.documentId}?at=${p.span.startLine}&amp;to=${p.span.endLine}#L${p.span.startLine}">Source: ${lineRange(p)}${page}<span class="govuk-visually-hidden"> of ${p.documentName}</span></a>`;
 }
 
 export type Row = { key: string; value: Html | string | null };

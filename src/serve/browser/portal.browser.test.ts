@@ -150,11 +150,12 @@ test("a provenance link opens the document at the cited line", async () => {
     const line = /#L(\d+)$/.exec(href)?.[1];
     assert.ok(line, href);
     await link.click();
-    await page.waitForURL(new RegExp(`/documents/\\d+\\?at=${line}#L${line}$`));
+    await page.waitForURL(new RegExp(`/documents/\\d+\\?at=${line}&to=\\d+#L${line}$`));
     const row = page.locator(`tr#L${line}`);
     assert.equal(await row.count(), 1);
     assert.ok(await row.isVisible(), "the cited line is shown");
     assert.equal(await page.evaluate(() => document.querySelector(":target")?.id), `L${line}`);
+    assert.ok((await page.locator("tr.quorum-hl").count()) >= 1, "the cited lines are highlighted");
   } finally {
     await page.close();
   }
@@ -163,6 +164,8 @@ test("a provenance link opens the document at the cited line", async () => {
 test("the first Tab reaches the skip link, which moves focus to the main content", async () => {
   const { page } = await open("/meetings");
   try {
+    // GOV.UK Frontend's skip-link module moves the focus; wait for it to start.
+    await page.waitForFunction(() => document.body.classList.contains("govuk-frontend-supported"));
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Skip to main content");
     await page.keyboard.press("Enter");
