@@ -141,7 +141,7 @@ export function runConformance(engine: string, factory: Factory): void {
 
     test("migrations are versioned and idempotent", async () => {
       assert.deepEqual(await repo.migrate(), []);
-      assert.equal((await repo.stats()).schemaVersion, 1);
+      assert.equal((await repo.stats()).schemaVersion, 2);
     });
 
     test("the same document twice changes nothing; a changed file replaces its records", async () => {

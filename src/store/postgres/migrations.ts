@@ -15,4 +15,10 @@ ALTER TABLE paragraphs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
 CREATE INDEX paragraphs_tsv ON paragraphs USING gin (tsv);
 `,
   },
+  {
+    // Choosing a shared meeting's shown sources updates its paragraphs by meeting.
+    version: 2,
+    name: "paragraphs by meeting",
+    sql: "CREATE INDEX paragraphs_meeting ON paragraphs(meeting_id, type);",
+  },
 ];

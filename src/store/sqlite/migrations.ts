@@ -24,4 +24,10 @@ CREATE TRIGGER paragraphs_au AFTER UPDATE ON paragraphs BEGIN
 END;
 `,
   },
+  {
+    // Choosing a shared meeting's shown sources updates its paragraphs by meeting.
+    version: 2,
+    name: "paragraphs by meeting",
+    sql: "CREATE INDEX paragraphs_meeting ON paragraphs(meeting_id, type);",
+  },
 ];

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { toFts5 } from "../../search/query";
 import { agendaPack, runConformance } from "../conformance";
 import { openSqlite } from "./index";
+import { SQLITE_MIGRATIONS } from "./migrations";
 
 runConformance("sqlite", async () => {
   const dir = mkdtempSync(join(tmpdir(), "quorum-sqlite-"));
@@ -59,4 +60,27 @@ test("sqlite: inputs that make raw FTS5 throw are translated into valid MATCH ex
   assert.equal(count('"the council"'), 1);
   assert.equal(count('"council the"'), 0);
   db.close();
+});
+
+test("sqlite: a store at an older schema version is migrated forward, keeping its rows", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-sqlite-"));
+  try {
+    const file = join(dir, "old.db");
+    const v1 = await openSqlite({ file, migrate: false });
+    v1.raw.exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    );
+    v1.raw.exec(SQLITE_MIGRATIONS[0].sql);
+    v1.raw.prepare("INSERT INTO schema_migrations VALUES (1, 'store', 'then')").run();
+    await v1.importDocument(agendaPack("Cabinet", "2024-03-05", "2024-02-06", "Lightbulb"), { path: "/a.txt" });
+    const counts = await v1.tableCounts();
+    await v1.close();
+    const now = await openSqlite({ file, migrate: false });
+    assert.deepEqual(await now.migrate(), [2]);
+    assert.equal((await now.stats()).schemaVersion, 2);
+    assert.deepEqual(await now.tableCounts(), counts);
+    await now.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
