@@ -34,6 +34,8 @@ export type PageLine = {
   column: 0 | 1 | 2;
   /** The line was set sideways or upside down (its x and y are in the turned frame). */
   turned?: boolean;
+  /** Where each cell starts (x), for lines with cells. */
+  cellXs?: number[];
 };
 
 export type LayoutResult = { lines: Line[]; furniture: Furniture[]; columnsPages: number[] };
@@ -281,7 +283,38 @@ function rightEdge(rows: Row[]): number {
 function rowsToLines(rows: Row[], page: number, column: 0 | 1 | 2): PageLine[] {
   const right = rightEdge(rows);
   const splits = alignedSplits(rows, right);
-  return rows.map((r) => rowToLine(r, page, column, splits.get(r) ?? [], right));
+  return alignToColumns(rows.map((r) => rowToLine(r, page, column, splits.get(r) ?? [], right)));
+}
+
+/**
+ * A table row whose text wraps in only some of its cells leaves lines that start under a later
+ * column ("Social Care" under "Director of Health and"). Such a line, right below a row with three
+ * or more cells, gets empty leading cells so that it stays in its column ("\tSocial Care"), as a
+ * tab-separated text row would.
+ */
+export function alignToColumns(lines: PageLine[]): PageLine[] {
+  let cols: number[] | null = null;
+  let prev: PageLine | null = null;
+  for (const l of lines) {
+    const near = prev && l.y - prev.y > 0 && l.y - prev.y <= 2.2 * Math.max(l.size, prev.size);
+    if (!near) cols = null;
+    if (cols) {
+      const starts = l.cellXs ?? [l.x0];
+      const k = cols.findIndex((x) => Math.abs(x - starts[0]) <= 2);
+      if (k >= 1) {
+        const own = l.cells ?? [l.text];
+        const cells: string[] = Array.from({ length: k }, () => "");
+        cells.push(...own);
+        l.cells = cells;
+        l.cellXs = [...cols.slice(0, k), ...starts];
+        l.text = cells.join("\t");
+      }
+    }
+    // Only real tables (three or more columns); a two-column "PRESENT: names" or contact block wraps as prose.
+    if (l.cellXs && l.cellXs.length >= 3) cols = l.cellXs;
+    prev = l;
+  }
+  return lines;
 }
 
 /** Joins a row's runs into text and, where wide x-gaps separate them, cells. */
@@ -332,7 +365,10 @@ export function rowToLine(
     y: baseline(row),
     column,
   };
-  if (texts.length >= 2) line.cells = texts;
+  if (texts.length >= 2) {
+    line.cells = texts;
+    line.cellXs = segments.map((seg) => seg[0].x);
+  }
   return line;
 }
 

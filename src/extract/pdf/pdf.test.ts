@@ -282,6 +282,39 @@ test("an agenda table drawn at fixed x positions becomes rows with cells", async
   assert.equal(texts[2].text, "3. Better Care Fund Plan 2017/18.\tDirector of Health\t(Pages 13 - 20)");
 });
 
+test("a table row wrapping in one later column keeps the wrapped words in that column", async () => {
+  const bytes = await makePdf({ size: "A4", margin: 40 }, (d) => {
+    d.font("Helvetica").fontSize(10);
+    const row = (y: number, cells: [number, string][]) => {
+      for (const [x, t] of cells) d.text(t, x, y, { lineBreak: false });
+    };
+    row(100, [
+      [40, "4."],
+      [70, "Better Care Fund Plan."],
+      [330, "Director of Health and"],
+      [470, "(Pages 13 - 20)"],
+    ]);
+    row(112, [[330, "Social Care"]]);
+    row(140, [
+      [40, "5."],
+      [70, "Dates of meetings."],
+      [330, "Chief Executive"],
+      [470, "(Pages 21 - 22)"],
+    ]);
+  });
+  const doc = await readPdf("wrapped.pdf", bytes);
+  const texts = doc.lines.filter((l) => l.text);
+  assert.deepEqual(
+    texts.map((l) => l.cells),
+    [
+      ["4. Better Care Fund Plan.", "Director of Health and", "(Pages 13 - 20)"],
+      ["", "Social Care"],
+      ["5. Dates of meetings.", "Chief Executive", "(Pages 21 - 22)"],
+    ],
+  );
+  assert.equal(texts[1].text, "\tSocial Care");
+});
+
 test("running headers and footers on generated pages are removed; 'Page N of M' gives printed numbers", async () => {
   const bytes = await makePdf({ size: "A4", margin: 72, autoFirstPage: false }, (d) => {
     for (let p = 1; p <= 4; p++) {
