@@ -491,3 +491,13 @@ test("minutes in a pack end where an officer report begins", () => {
   assert.deepEqual(r.meetings[0].minutes[1].reasons, []);
   assert.equal(r.meetings[0].minutes[1].span.endLine, 15);
 });
+
+test("AGREED as the decision marker", () => {
+  const text =
+    "Minutes of a meeting of the Audit Committee held at the Civic Centre on Monday 2 March 2020\n\nPresent: Councillor A Brown (Chair)\n\n5. Internal Audit Plan\nThe Committee considered the plan.\nAGREED: That the plan be approved.\n\n6. Risk Register\nAGREED that the register be noted.\n";
+  const m = parseMinutesSections(docOf(text)).meetings[0];
+  assert.deepEqual(
+    m.minutes.map((x) => x.resolutions.map((c) => c.text)),
+    [["That the plan be approved."], ["that the register be noted."]],
+  );
+});

@@ -150,7 +150,7 @@ function startsNewBlock(raw: string): boolean {
   if (BULLET.test(t)) return true;
   if (/^\(?(?:[a-z]{1,4}|[A-Z]|\d{1,3})\)\s/.test(t)) return true;
   if (/^(?:\d{1,3}|[ivx]{1,5})\.\s/.test(t)) return true;
-  if (/^RESOLVED\b/.test(t)) return true;
+  if (/^(?:RESOLVED|AGREED|DECIDED)\b/.test(t)) return true;
   if (/^REASONS? FOR (?:THE )?DECISIONS?\b/i.test(t)) return true;
   if (/^\(KEY DECISION\)/i.test(t)) return true;
   return false;
