@@ -455,3 +455,11 @@ test("the cached home page rolls over when the date changes", async () => {
   assert.ok(first.upcoming.length > 0);
   assert.equal(later.upcoming.length, 0);
 });
+
+test("every link on the open-data page works", async () => {
+  const page = await get("/open-data");
+  const links = [...page.body.matchAll(/href="(\/[^"]+)"/g)].map((m) => m[1].replaceAll("&amp;", "&"));
+  const data = links.filter((l) => l.startsWith("/api") || /\.(csv|ics|atom)/.test(l));
+  assert.ok(data.length >= 10);
+  for (const l of data) assert.equal((await app.request(l)).status, 200, l);
+});

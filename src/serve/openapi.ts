@@ -320,10 +320,6 @@ export function openApiDocument() {
       version: "1.0.0",
       description:
         "Council committee records (meetings, agendas, reports, minutes, decisions, attendance, declarations) with provenance: every record names the document and lines it was read from. Every HTML page has a JSON twin at /api + its address. Exempt information (Schedule 12A) is never included.",
-      license: {
-        name: "Open Government Licence v3.0",
-        url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-      },
     },
     servers: [{ url: "/" }],
     paths: {

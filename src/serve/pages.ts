@@ -815,6 +815,7 @@ ${body}`,
 export function openDataPage(): View {
   const rows: [string, string][] = [
     ["/api/openapi.json", "OpenAPI 3.1 description of every endpoint"],
+    ["/api/home", "Upcoming and recent meetings, and counts"],
     ["/api/meetings", "Meetings (committee, year, page)"],
     ["/api/meetings/{id}", "One meeting: agenda, reports, minutes, attendance, declarations, sources"],
     ["/api/committees", "Committees"],
@@ -822,18 +823,18 @@ export function openDataPage(): View {
     ["/api/people", "People"],
     ["/api/people/{id}", "One person: roles, attendance, declarations"],
     ["/api/decisions", "Decisions register (committee, from, to, key)"],
-    ["/api/search?q=", "Search with facets"],
+    ["/api/search?q=budget", "Search with facets (q, committee, year, type, key, page)"],
     ["/api/documents/{id}", "A source document and its lines"],
     ["/decisions.csv", "Decisions as CSV (same filters as the register)"],
     ["/attendance.csv", "Attendance of every person at every meeting, as CSV"],
     ["/meetings.ics", "Meetings as an iCalendar feed (add ?committee=ID for one committee)"],
-    ["/search.atom?q=", "Any search as an Atom feed"],
+    ["/search.atom?q=budget", "Any search as an Atom feed, to follow a subject"],
   ];
   return {
     title: "Open data and API",
     current: "data",
     body: html`<h1 class="govuk-heading-xl">Open data and API</h1>
-<p class="govuk-body">Every page of this site is also available as JSON: add <code>/api</code> in front of its address. The data is free to reuse. Exempt information is never included.</p>
+<p class="govuk-body">Every page of this site is also available as JSON: add <code>/api</code> in front of its address. The records come from the councils' published papers: reuse is subject to each council's terms. Exempt information is never included.</p>
 ${table(
   "Endpoints",
   ["Address", "What it returns"],
