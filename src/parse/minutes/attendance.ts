@@ -26,7 +26,7 @@ const LABELS: [RegExp, Kind][] = [
   ],
 ];
 
-export function emptyAttendance(): Attendance {
+function emptyAttendance(): Attendance {
   return { chair: null, present: [], apologies: [], inAttendance: [] };
 }
 

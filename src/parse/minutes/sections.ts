@@ -80,7 +80,7 @@ function readHeading(text: string): { body: string | null; location: string | nu
 }
 
 /** Repeated first/last lines of physical pages: running headers and footers. */
-export function runningLines(views: LineView[]): Set<string> {
+function runningLines(views: LineView[]): Set<string> {
   const byPage = new Map<number, LineView[]>();
   for (const v of views) {
     if (v.line.page === null) return new Set();
@@ -119,7 +119,7 @@ export function isRunning(running: Set<string>, t: string): boolean {
   return running.size > 0 && running.has(furnitureKey(t));
 }
 
-export function furnitureKey(s: string): string {
+function furnitureKey(s: string): string {
   return squash(s).toLowerCase().replace(/\d+/g, "#");
 }
 

@@ -29,17 +29,13 @@ export function squash(s: string): string {
 /** A bullet at the start of a line: "- ", "• ", "● ", "▪ ", "* " (pdftotext and Markdown lists). */
 const BULLET = /^(?:[-•●▪◦‣∙·*]|o(?= ))\s+/;
 
-export function stripBullet(s: string): string {
+function stripBullet(s: string): string {
   return s.replace(BULLET, "");
 }
 
 /** "Title. pdf icon PDF 373 KB" → "Title." (Modern.Gov attachment link text). */
 export function stripPdfLink(s: string): string {
   return s.replace(/\s*pdf icon\s*PDF\s*\d+(?:\.\d+)?\s*[KM]B\s*$/i, "");
-}
-
-export function isBlankText(s: string): boolean {
-  return squash(s) === "";
 }
 
 /** Lines that carry no content: page numbers, blank-page markers, "Page 3 of 7". */
@@ -55,7 +51,7 @@ export function isNoiseText(t: string): boolean {
  * Joins wrapped lines into one string: a line ending in a letter and a hyphen joins the next
  * without a space (keeping the hyphen, which the source may mean); otherwise a single space.
  */
-export function joinTexts(parts: string[]): string {
+function joinTexts(parts: string[]): string {
   let out = "";
   for (const p of parts) {
     const t = squash(p);
