@@ -463,7 +463,11 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
         title: `Council records matching “${f.q}”`,
         selfLink: `${base}/search.atom?${params}`,
         altLink: `${base}/search?${params}`,
-        updated: atomDate(updated),
+        updated: updated
+          ? atomDate(updated)
+          : now()
+              .toISOString()
+              .replace(/\.\d{3}Z$/, "Z"),
       },
       hits.map((h) => ({
         id: `${base}/meetings/${h.meeting.id}#paragraph-${h.paragraphId}`,
