@@ -394,7 +394,8 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
       previousId: m.previousId,
     })),
     threads: [...threads.values()],
-    referrals,
+    referrals: referrals.filter((r) => r.kind === "comments"),
+    onward: referrals.filter((r) => r.kind !== "comments"),
     followUps,
   };
   return { council, meetings, truth };

@@ -92,7 +92,13 @@ export type DemoTruth = {
   council: string;
   meetings: { id: string; body: string; date: string; previousId: string | null }[];
   threads: Thread[];
+  /** Scrutiny bodies forwarding their comments to the Cabinet (kind "comments"). */
   referrals: Referral[];
+  /**
+   * Everything else the minutes send on: the Cabinet referring proposals to scrutiny bodies for
+   * comment (one entry per body) and recommending decisions to the County Council.
+   */
+  onward: Referral[];
   followUps: FollowUp[];
 };
 

@@ -88,7 +88,7 @@ export const command: Command = {
     const lastDate = demo.meetings[demo.meetings.length - 1]?.doc.record.date;
     console.log(
       `${demo.council.name}: ${demo.meetings.length} meetings (${first} to ${lastDate}), ${files.length} files, ` +
-        `${(bytes / 1e6).toFixed(1)} MB in ${out}; ${demo.truth.threads.length} threads, ${demo.truth.referrals.length} referrals, ` +
+        `${(bytes / 1e6).toFixed(1)} MB in ${out}; ${demo.truth.threads.length} threads, ${demo.truth.referrals.length} scrutiny referrals (${demo.truth.onward.length} other), ` +
         `${demo.truth.followUps.length} follow-ups; generated in ${(generatedMs / 1000).toFixed(2)} s, total ${seconds.toFixed(2)} s`,
     );
     return 0;
