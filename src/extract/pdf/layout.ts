@@ -625,6 +625,12 @@ function median(xs: number[]): number {
 
 const ENDS_SENTENCE = /[.:;!?)"”’]$/;
 
+/** A line that opens with a list number or bullet followed by text ("2. Declarations", "(a) The"); a lone "2019." is not one. */
+function startsList(text: string): boolean {
+  const m = /^(\S+)\s+\S/.exec(text.trim());
+  return m !== null && NUMBERING.test(m[1]);
+}
+
 /**
  * Numbers the lines of all pages, with a blank line wherever the gap between two lines is clearly
  * larger than the document's line pitch (a paragraph break), at a change of column, and between
@@ -664,7 +670,7 @@ export function numberLines(pages: PageInfo[]): Line[] {
     a.bold === b.bold &&
     Math.abs(a.size - b.size) <= 0.5 &&
     a.x1 >= measureRight * 0.85 &&
-    !NUMBERING.test(b.text.split(/\s/)[0]);
+    !startsList(b.text);
   let prevRight = 0;
   for (const p of pages) {
     for (const l of p.lines) {
@@ -683,7 +689,7 @@ export function numberLines(pages: PageInfo[]): Line[] {
         } else {
           const gap = (l.y - prev.y) / Math.max(l.size, prev.size);
           // A numbered or bulleted line after a finished sentence starts a new paragraph even when set tight.
-          const listStart = ENDS_SENTENCE.test(prev.text) && NUMBERING.test(l.text.split(/\s/)[0]);
+          const listStart = ENDS_SENTENCE.test(prev.text) && startsList(l.text);
           const breaks = gap < 0.3 || gap > pitch + 0.45 || Math.abs(l.size - prev.size) > 1.5 || listStart;
           if (breaks) blank(prev.page);
         }
