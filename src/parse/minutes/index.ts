@@ -67,7 +67,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     if (sec.kind === "moderngov")
       diagnostics.push({
         level: "info",
-        message: "minutes page without labels: meeting date, attendance and minute numbers are not printed",
+        message: "Modern.Gov minutes page without a minutes heading: the meeting date and attendance are not printed",
         span: meeting.span,
       });
 

@@ -248,7 +248,7 @@ function boldDecisionHeading(views: LineView[], texts: string[], i: number, last
 /** Modern.Gov item headings: "Title. pdf icon PDF 373 KB", or a short "Title." line announcing exemption. */
 function modernGovHeading(texts: string[], i: number, last: number): string | null {
   const t = texts[i];
-  if (/pdf icon\s*PDF\s*\d+(?:\.\d+)?\s*[KM]B\s*$/i.test(t.slice(-40))) return cleanTitle(t);
+  if (/(?:pdf icon\s*)?\bPDF\s*\d+(?:\.\d+)?\s*[KM]B\s*$/i.test(t.slice(-40))) return cleanTitle(t);
   if (t.length > 120 || !/\.$/.test(t) || !/^[A-Z]/.test(t)) return null;
   let j = i + 1;
   while (j <= last && !texts[j]) j++;

@@ -501,3 +501,41 @@ test("AGREED as the decision marker", () => {
     [["That the plan be approved."], ["that the register be noted."]],
   );
 });
+
+test("a Modern.Gov minutes page with its labels and minute numbers", () => {
+  const text = [
+    "45.\tBudget Monitoring PDF 120 KB",
+    "",
+    "Minutes:",
+    "",
+    "The Cabinet considered a report of the Director of Finance.",
+    "",
+    "RESOLVED:",
+    "",
+    "(a)\tThat the position be noted;",
+    "(b)\tThat the transfers be approved.",
+    "",
+    "Reasons for decision:",
+    "",
+    "To manage the budget.",
+    "",
+    "46.\tLibrary Review PDF 88 KB",
+    "",
+    "Minutes:",
+    "",
+    "The Cabinet considered a report of the Director of Culture.",
+    "",
+    "RESOLVED:",
+    "",
+    "That the review be noted.",
+  ].join("\n");
+  const m = parseMinutesSections(docOf(text)).meetings[0];
+  assert.equal(m.body, "Cabinet");
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.title, x.resolutions.length, x.reasons]),
+    [
+      ["45", "Budget Monitoring", 2, ["To manage the budget."]],
+      ["46", "Library Review", 1, []],
+    ],
+  );
+});

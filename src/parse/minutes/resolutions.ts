@@ -154,7 +154,10 @@ export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: num
       continue;
     }
     if (state === "resolved") {
-      if (b.cells) {
+      // "(a)<TAB>That ...": a clause whose label sits in its own column is not a table row.
+      const labelRow =
+        b.cellTexts?.length === 2 && /^(?:\(?[a-z]{1,4}\)|[a-z]{1,4}\.|\(\d{1,3}\))$/i.test(b.cellTexts[0]);
+      if (b.cells && !labelRow) {
         // One note per table: consecutive rows extend the previous note's span.
         const prev = out.diagnostics[out.diagnostics.length - 1];
         if (prev?.message.startsWith("table inside") && prev.span && b.start - prev.span.endLine <= 2)

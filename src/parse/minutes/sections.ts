@@ -401,7 +401,7 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
   return sections;
 }
 
-const MG_LINK = /pdf icon\s*PDF\s*\d+(?:\.\d+)?\s*[KM]B\s*$/i;
+const MG_LINK = /(?:pdf icon\s*)?\bPDF\s*\d+(?:\.\d+)?\s*[KM]B\s*$/i;
 const CONSIDERED =
   /^The\s+((?:[A-Z][A-Za-z&'-]*\s+){0,8}?[A-Z][A-Za-z&'-]*)\s+(?:considered|received|noted)\s+(?:a|an|the)\b/;
 

@@ -35,7 +35,7 @@ function stripBullet(s: string): string {
 
 /** "Title. pdf icon PDF 373 KB" → "Title." (Modern.Gov attachment link text). */
 export function stripPdfLink(s: string): string {
-  return s.replace(/\s*pdf icon\s*PDF\s*\d+(?:\.\d+)?\s*[KM]B\s*$/i, "");
+  return s.replace(/\s*(?:pdf icon\s*)?\bPDF\s*\d+(?:\.\d+)?\s*[KM]B\s*$/i, "");
 }
 
 /** Lines that carry no content: page numbers, blank-page markers, "Page 3 of 7". */
@@ -101,6 +101,8 @@ export type Block = {
   gapBefore: number;
   /** the block is a table row (the reader saw cells) */
   cells: boolean;
+  /** the first line's non-empty cells, when it has cells */
+  cellTexts?: string[];
 };
 
 export type LineView = { n: number; raw: string; text: string; line: Line; virtual?: boolean };
@@ -171,6 +173,7 @@ export function toBlocks(lines: LineView[]): Block[] {
       indent,
       gapBefore: gap,
       cells: cur.some((l) => !!l.line.cells),
+      cellTexts: cur[0].line.cells?.filter((c) => c.trim() !== ""),
     });
     cur = [];
   };
