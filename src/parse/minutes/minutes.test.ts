@@ -539,3 +539,26 @@ test("a Modern.Gov minutes page with its labels and minute numbers", () => {
     ],
   );
 });
+
+test("a heading over three lines in capitals: committee, date and time, place", () => {
+  const text =
+    "MINUTES OF A MEETING OF THE CABINET\nHELD ON TUESDAY 5 MAY 2020 AT 7.00 PM\nIN THE COUNCIL CHAMBER, TOWN HALL\n\nPresent: Councillor X Smith (Chair), Councillor Y Jones\n\nAlso present: Councillor Z Brown\n\nApologies for absence: Councillor W Green\n\n1. DECLARATIONS OF INTEREST\nThere were none.\n\n2. MINUTES\nRESOLVED: That the minutes of the meeting held on 1 April 2020 be approved.\n";
+  const m = parseMinutesSections(docOf(text)).meetings[0];
+  assert.deepEqual(
+    [m.body, m.date, m.time, m.location],
+    ["Cabinet", "2020-05-05", "19:00", "Council Chamber, Town Hall"],
+  );
+  assert.deepEqual(m.attendance, {
+    chair: "Councillor X Smith",
+    present: ["Councillor X Smith", "Councillor Y Jones"],
+    apologies: ["Councillor W Green"],
+    inAttendance: ["Councillor Z Brown"],
+  });
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.title, x.resolutions.length]),
+    [
+      ["1", "DECLARATIONS OF INTEREST", 0],
+      ["2", "MINUTES", 1],
+    ],
+  );
+});

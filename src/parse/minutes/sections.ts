@@ -218,6 +218,11 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
       j++;
       head += ` ${texts[j]}`;
     }
+    // The place on the next line ("HELD ON TUESDAY 5 MAY 2020 AT 7.00 PM" / "IN THE COUNCIL CHAMBER").
+    if (j + 1 < n && /^(?:held\s+)?(?:in|at)\s+(?:the\s+)?[A-Za-z]/i.test(texts[j + 1]) && texts[j + 1].length < 120) {
+      j++;
+      head += ` ${texts[j]}`;
+    }
     // A date on the following line ("At 7.30pm on Wednesday 10 July 2013").
     let dateText = head;
     let k = j + 1;
