@@ -63,6 +63,20 @@ async function sourceLines(name: string, bytes: Uint8Array): Promise<string[] | 
   return lines;
 }
 
+type Prepared = { outcome: ImportOutcome | null; result: ParseResult | null; lines: string[] | null };
+
+/** Reads one file; a document already stored (same bytes) is not parsed again. */
+async function readAndParse(repo: Repository, file: string): Promise<Prepared> {
+  const bytes = await readFile(file);
+  if (bytes.length > DEFAULT_LIMITS.maxBytes)
+    throw new Error(`file is ${bytes.length} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
+  const known = await repo.touchDocument(sha256Hex(bytes), { path: file });
+  if (known) return { outcome: known, result: null, lines: null };
+  const result = await parseBytes(basename(file), bytes);
+  const lines = result.meetings.length ? await sourceLines(basename(file), bytes).catch(() => null) : null;
+  return { outcome: null, result, lines };
+}
+
 export type ImportProgress = { done: number; total: number; file: string; outcome?: ImportOutcome };
 
 export async function importPaths(
@@ -81,16 +95,23 @@ export async function importPaths(
     warnings: 0,
     seconds: 0,
   };
+  // Reading and parsing the next file overlaps storing this one (PostgreSQL waits on the network);
+  // documents are still stored one at a time, in order.
+  const prepare = (i: number) => {
+    if (i >= files.length) return null;
+    const p = readAndParse(repo, files[i]);
+    p.catch(() => undefined); // handled when its turn comes
+    return p;
+  };
+  let next = prepare(0);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
+    const current = next!;
+    next = prepare(i + 1);
     let outcome: ImportOutcome | undefined;
     try {
-      const bytes = await readFile(file);
-      if (bytes.length > DEFAULT_LIMITS.maxBytes)
-        throw new Error(`file is ${bytes.length} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
-      const result: ParseResult = await parseBytes(basename(file), bytes);
-      const lines = result.meetings.length ? await sourceLines(basename(file), bytes).catch(() => null) : null;
-      outcome = await repo.importDocument(result, { path: file, lines });
+      const ready = await current;
+      outcome = ready.outcome ?? (await repo.importDocument(ready.result!, { path: file, lines: ready.lines }));
       summary.documents[outcome.status]++;
       summary.meetings += outcome.meetings;
       summary.items += outcome.items;

@@ -294,6 +294,11 @@ export interface Repository {
 
   /** Stores one parsed document in one transaction, keyed by content hash. */
   importDocument(result: ParseResult, source: ImportSource): Promise<ImportOutcome>;
+  /**
+   * The "unchanged" outcome when a document with this content hash is already stored (recording a
+   * new path if it moved), or null: lets import skip parsing what it already has.
+   */
+  touchDocument(sha256: string, source: ImportSource): Promise<ImportOutcome | null>;
   /** Moves a wrongly merged alias (and the attendance/declarations it carries) to a new person. */
   unmergeAlias(aliasId: number): Promise<number>;
 

@@ -20,7 +20,7 @@ import {
 import type { SqlConn, SqlDb, SqlValue } from "../sql";
 import { clampPaging, filterSql, Reader, spanOf } from "./read";
 import type { Migration } from "./schema";
-import { importDocument, unmergeAlias } from "./write";
+import { importDocument, touchDocument, unmergeAlias } from "./write";
 
 type Row = Record<string, unknown>;
 
@@ -123,6 +123,10 @@ export abstract class SqlRepository implements Repository {
 
   importDocument(result: ParseResult, source: ImportSource) {
     return this.db.transaction((tx) => importDocument(tx, result, source));
+  }
+
+  touchDocument(sha256: string, source: ImportSource) {
+    return this.db.transaction((tx) => touchDocument(tx, sha256, source));
   }
 
   unmergeAlias(aliasId: number) {

@@ -38,19 +38,8 @@ const SECTIONS: { table: string; paragraphTypes: string[] }[] = [
 
 export async function importDocument(tx: SqlConn, result: ParseResult, source: ImportSource): Promise<ImportOutcome> {
   const warnings = hasWarnings(result);
-  const existing = await tx.get<{ id: number; path: string | null }>(
-    "SELECT id, path FROM documents WHERE sha256 = ?",
-    [result.source.sha256],
-  );
-  if (existing) {
-    // The same bytes found at a new path (a moved folder): remember where, so a later edit there replaces it.
-    if (source.path && existing.path !== source.path) {
-      const taken = await tx.get("SELECT 1 AS x FROM documents WHERE path = ?", [source.path]);
-      if (!taken) await tx.run("UPDATE documents SET path = ? WHERE id = ?", [source.path, existing.id]);
-    }
-    const counts = await documentCounts(tx, existing.id);
-    return { status: "unchanged", documentId: existing.id, warnings, ...counts };
-  }
+  const unchanged = await touchDocument(tx, result.source.sha256, source);
+  if (unchanged) return unchanged;
   let status: ImportOutcome["status"] = "new";
   if (source.path) {
     const old = await tx.all<{ id: number }>("SELECT id FROM documents WHERE path = ?", [source.path]);
@@ -93,6 +82,22 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
     if (others) await refreshSections(tx, id);
   }
   return { status, documentId, meetings: meetingIds.size, items, warnings };
+}
+
+/** The stored document with these bytes as an "unchanged" outcome, or null when it is new. */
+export async function touchDocument(tx: SqlConn, sha256: string, source: ImportSource): Promise<ImportOutcome | null> {
+  const existing = await tx.get<{ id: number; path: string | null; has_warnings: number }>(
+    "SELECT id, path, has_warnings FROM documents WHERE sha256 = ?",
+    [sha256],
+  );
+  if (!existing) return null;
+  // The same bytes found at a new path (a moved folder): remember where, so a later edit there replaces it.
+  if (source.path && existing.path !== source.path) {
+    const taken = await tx.get("SELECT 1 AS x FROM documents WHERE path = ?", [source.path]);
+    if (!taken) await tx.run("UPDATE documents SET path = ? WHERE id = ?", [source.path, existing.id]);
+  }
+  const counts = await documentCounts(tx, existing.id);
+  return { status: "unchanged", documentId: existing.id, warnings: Number(existing.has_warnings) === 1, ...counts };
 }
 
 async function documentCounts(tx: SqlConn, documentId: number): Promise<{ meetings: number; items: number }> {
