@@ -562,3 +562,19 @@ test("a heading over three lines in capitals: committee, date and time, place", 
     ],
   );
 });
+
+test("'Present:' under a committee name and a date in any case starts a section", () => {
+  const text =
+    "AGENDA ITEM 3\n\nPLANNING COMMITTEE\n5 September 2020\n\nPresent: Councillors A Smith (Chair), B Jones and C Brown\n\n1 DECLARATIONS OF INTEREST\nNone.\n\n2 LAND AT MILL LANE (Agenda item 4)\nRESOLVED: That permission be granted.\n";
+  const r = parseMinutesSections(docOf(text));
+  assert.equal(r.meetings.length, 1);
+  const m = r.meetings[0];
+  assert.deepEqual([m.body, m.date, m.attendance?.chair], ["Planning Committee", "2020-09-05", "A Smith"]);
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.title, x.agendaItem]),
+    [
+      ["1", "DECLARATIONS OF INTEREST", null],
+      ["2", "LAND AT MILL LANE", "4"],
+    ],
+  );
+});

@@ -291,7 +291,7 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
   // "PRESENT:" blocks outside any heading section, under a committee name and a date.
   for (let i = 0; i < n; i++) {
     const t = texts[i];
-    if (!t || !/^PRESENT\b/.test(t)) continue;
+    if (!t || !(/^PRESENT\b/.test(t) || /^present\s*:/i.test(t))) continue;
     if (sections.some((s) => s.kind === "heading" && i >= s.startIdx && i <= s.headEndIdx + 40)) continue;
     let body: string | null = null;
     let date: string | null = null;
@@ -301,10 +301,11 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
     for (let b = i - 1, seen = 0; b >= 0 && seen < 4 && i - b < 8; b--) {
       const a = texts[b];
       if (!a) continue;
-      if (a.length > 100 || /[a-z]{3}/.test(a.replace(/\d+(?:st|nd|rd|th)\b/g, "")) || isNoiseText(a)) break;
+      const d = a.length < 60 ? parseDate(a) : null;
+      // Committee name, date and time lines in capitals; a date line may be in any case.
+      if (a.length > 100 || (!d && /[a-z]{3}/.test(a.replace(/\d+(?:st|nd|rd|th)\b/g, ""))) || isNoiseText(a)) break;
       seen++;
       start = b;
-      const d = parseDate(a);
       if (d && !date) {
         date = d;
         headerTexts.push(a);
