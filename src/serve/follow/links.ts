@@ -1,0 +1,206 @@
+/**
+ * The linkers (src/link) over the portal's store: the store's meetings become LinkInput through the
+ * CLI's own converter (entriesFromDetail), with each document's text lines when the server can read
+ * them (exempt minutes' lines blanked), and the results are computed once per store state and kept
+ * until an import changes the store's counts. Results are turned into records that name the store's
+ * meeting and document ids, so every entry links to its meeting page and its source lines.
+ */
+import { entriesFromDetail } from "../../cli/commands/topics";
+import {
+  type FollowUp,
+  findFollowUps,
+  findMoney,
+  findQualityFlags,
+  findReferrals,
+  findTopics,
+  type LinkInput,
+  type MoneyMention,
+  type QualityFlag,
+  type Referral,
+  type Thread,
+} from "../../link/index";
+import type { Span } from "../../model/parse-v1";
+import type { DocumentRef, MeetingDetail, Provenance } from "../../store/repository";
+import type { PortalData } from "../data";
+
+/** A place in the records: a meeting (when it is in the store), the item, and the lines it came from. */
+export type Place = {
+  meetingId: number | null;
+  committee: string;
+  date: string | null;
+  ref: string;
+  title: string;
+  /** The item on its meeting page, e.g. /meetings/4#minute-31; null when the meeting is not in the store. */
+  href: string | null;
+  source: Provenance | null;
+};
+
+/** Everything the linkers found in one state of the store, with the ids needed to link to it. */
+export type Linked = {
+  input: LinkInput;
+  meetings: Map<string, MeetingDetail>;
+  threads: (Thread & { slug: string })[];
+  referrals: Referral[];
+  money: MoneyMention[];
+  quality: QualityFlag[];
+  /** Text lines by document id (blanked where exempt), for finding names in discussion. */
+  lines: Map<number, readonly string[]>;
+  /** Whether discussion text was available to the linkers (else only titles, resolutions, recommendations). */
+  withText: boolean;
+  followUps(today: string): FollowUp[];
+  place(
+    meetingKey: string,
+    docId: string,
+    span: Span | null,
+    ref: string,
+    title: string,
+    kind?: "agenda" | "minute" | "report",
+  ): Place;
+  document(meetingKey: string, docId: string): DocumentRef | null;
+};
+
+/** "help to live at home" → "help-to-live-at-home" (unique within the list). */
+export function slugs(keys: string[]): string[] {
+  const seen = new Map<string, number>();
+  return keys.map((k) => {
+    const base =
+      k
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "")
+        .slice(0, 100) || "topic";
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+/** Exempt minutes keep their title only, whatever the store hands back. */
+function withoutExempt(d: MeetingDetail): MeetingDetail {
+  return {
+    ...d,
+    minutes: d.minutes.map((x) =>
+      x.exempt || x.exemptParagraphs.length ? { ...x, resolutions: [], reasons: [], declarations: [] } : x,
+    ),
+  };
+}
+
+async function compute(data: PortalData, withText: boolean): Promise<Linked> {
+  const input: LinkInput = [];
+  const meetings = new Map<string, MeetingDetail>();
+  const lines = new Map<number, readonly string[]>();
+  let textFound = false;
+  for (const s of await data.allMeetings()) {
+    const raw = await data.meeting(s.id);
+    if (!raw) continue;
+    const d = withoutExempt(raw);
+    for (const e of entriesFromDetail(d)) {
+      if (!meetings.has(e.meetingKey)) meetings.set(e.meetingKey, d);
+      const doc = d.documents.find((x) => x.name === e.docId);
+      let text = doc ? lines.get(doc.id) : undefined;
+      if (doc && !text && withText) {
+        const t = await data.documentText(doc);
+        if (t.kind === "lines") {
+          const withheld = await data.redactions(doc.id);
+          const out: string[] = [];
+          for (const l of t.lines)
+            out[l.n - 1] = withheld.some((r) => l.n > r.startLine && l.n <= r.endLine) ? "" : l.text;
+          text = Array.from(out, (x) => x ?? "");
+          lines.set(doc.id, text);
+        }
+      }
+      if (text) textFound = true;
+      input.push(text ? { ...e, lines: text } : e);
+    }
+  }
+  const threads = findTopics(input);
+  const slugList = slugs(threads.map((t) => t.key));
+  const follow = new Map<string, FollowUp[]>();
+
+  const document = (meetingKey: string, docId: string): DocumentRef | null =>
+    meetings.get(meetingKey)?.documents.find((x) => x.name === docId) ?? null;
+
+  const place: Linked["place"] = (meetingKey, docId, span, ref, title, kind) => {
+    const d = meetings.get(meetingKey) ?? null;
+    const doc = document(meetingKey, docId);
+    const source = doc && span && span.startLine > 0 ? { documentId: doc.id, documentName: doc.name, span } : null;
+    let href: string | null = null;
+    if (d) {
+      href = `/meetings/${d.id}`;
+      const at = (p: Provenance) =>
+        p.documentName === docId &&
+        span !== null &&
+        p.span.startLine <= span.startLine &&
+        span.startLine <= p.span.endLine;
+      const pick = <T extends { id: number; provenance: Provenance }>(xs: T[], name: string) => {
+        const hit = xs.find((x) => at(x.provenance));
+        return hit ? `${name}-${hit.id}` : null;
+      };
+      const anchor =
+        kind === "agenda"
+          ? pick(d.agenda, "agenda")
+          : kind === "report"
+            ? pick(d.reports, "report")
+            : pick(d.minutes, "minute");
+      if (anchor) href += `#${anchor}`;
+    }
+    return {
+      meetingId: d?.id ?? null,
+      committee: d?.committee.name ?? meetingKey.split("|")[0],
+      date: d?.date ?? null,
+      ref,
+      title,
+      href,
+      source,
+    };
+  };
+
+  return {
+    input,
+    meetings,
+    threads: threads.map((t, i) => ({ ...t, slug: slugList[i] })),
+    referrals: findReferrals(input),
+    money: findMoney(input),
+    quality: findQualityFlags(input),
+    lines,
+    withText: textFound,
+    followUps(today: string) {
+      let f = follow.get(today);
+      if (!f) {
+        f = findFollowUps(input, { today });
+        if (follow.size > 8) follow.clear();
+        follow.set(today, f);
+      }
+      return f;
+    },
+    place,
+    document,
+  };
+}
+
+/**
+ * Link results for the store as it is now: recomputed only when the store's statistics change (an
+ * import), shared by concurrent requests, never half-built.
+ */
+export class FollowLinks {
+  private key = "";
+  private result: Promise<Linked> | null = null;
+
+  constructor(
+    private readonly data: PortalData,
+    private readonly withText = data.readDocuments,
+  ) {}
+
+  async get(): Promise<Linked> {
+    const key = JSON.stringify(await this.data.stats());
+    if (key !== this.key || !this.result) {
+      this.key = key;
+      const p = compute(this.data, this.withText);
+      this.result = p;
+      p.catch(() => {
+        if (this.result === p) this.result = null;
+      });
+    }
+    return this.result;
+  }
+}

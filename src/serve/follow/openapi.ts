@@ -1,0 +1,201 @@
+/**
+ * The OpenAPI paths and schemas of the follow API (topics, follow-ups, referrals, money, quality,
+ * a person's timeline), merged into the portal's document by openapi.ts. The shapes mirror
+ * records.ts; the follow tests validate every twin against them.
+ */
+
+type Schema = Record<string, unknown>;
+
+const str: Schema = { type: "string" };
+const strN: Schema = { type: ["string", "null"] };
+const int: Schema = { type: "integer" };
+const intN: Schema = { type: ["integer", "null"] };
+const num: Schema = { type: "number" };
+const bool: Schema = { type: "boolean" };
+const dateN: Schema = { type: ["string", "null"], pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+const date: Schema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+const arr = (items: Schema): Schema => ({ type: "array", items });
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nul = (s: Schema): Schema => ({ anyOf: [s, { type: "null" }] });
+const obj = (properties: Record<string, Schema>, description?: string): Schema => ({
+  type: "object",
+  ...(description ? { description } : {}),
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
+});
+const status: Schema = { type: "string", enum: ["met", "open", "overdue"] };
+
+export const FOLLOW_SCHEMAS: Record<string, Schema> = {
+  Place: obj(
+    {
+      meetingId: intN,
+      committee: str,
+      date: dateN,
+      ref: str,
+      title: str,
+      href: { type: ["string", "null"], description: "The item on its meeting page; null when not in the store" },
+      source: nul(ref("Provenance")),
+    },
+    'An item in the records: its meeting, reference ("minute 40(b)") and the lines it was read from',
+  ),
+  TopicSummary: obj({
+    id: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+    label: str,
+    phrases: arr(str),
+    years: arr(str),
+    first: dateN,
+    last: dateN,
+    committees: arr(str),
+    meetings: int,
+    items: int,
+  }),
+  MoneyRecord: obj({
+    place: ref("Place"),
+    source: { type: "string", enum: ["resolution", "reason", "recommendation"] },
+    asPrinted: str,
+    pounds: num,
+    per: strN,
+    purpose: str,
+    context: str,
+  }),
+  Topics: obj({
+    topics: arr(ref("TopicSummary")),
+    total: int,
+    page: int,
+    limit: int,
+    meetings: int,
+    withText: { type: "boolean", description: "Whether the documents' discussion text was read" },
+  }),
+  Topic: obj({
+    topic: ref("TopicSummary"),
+    entries: arr(
+      obj({
+        kind: { type: "string", enum: ["agenda", "minute", "report"] },
+        place: ref("Place"),
+        evidence: arr(obj({ phrase: str, field: str, label: strN, source: nul(ref("Provenance")) })),
+        why: { type: "string", description: "Why the item was linked: shared phrases and where each was found" },
+        linkedFrom: nul(ref("Place")),
+      }),
+    ),
+    money: arr(ref("MoneyRecord")),
+    withText: bool,
+  }),
+  FollowUp: obj({
+    status,
+    promise: str,
+    from: ref("Place"),
+    text: str,
+    due: obj({
+      body: str,
+      by: dateN,
+      asPrinted: strN,
+      meeting: nul(obj({ which: { type: "string", enum: ["next", "future"] }, meetingId: intN, date: dateN })),
+    }),
+    metBy: nul(obj({ place: ref("Place"), phrases: arr(str), late: bool, why: str })),
+  }),
+  FollowUps: obj({
+    today: date,
+    committee: nul(ref("CommitteeRef")),
+    status: nul(status),
+    counts: obj({ met: int, open: int, overdue: int }),
+    followUps: arr(ref("FollowUp")),
+  }),
+  Referral: obj({
+    from: ref("Place"),
+    text: str,
+    verb: str,
+    to: obj({
+      body: str,
+      date: dateN,
+      dateAsPrinted: strN,
+      resolvedBy: nul({ type: "string", enum: ["date", "next-meeting"] }),
+      stub: { type: "boolean", description: "True when the receiving meeting is not yet in the store" },
+      meetingId: intN,
+      href: strN,
+    }),
+  }),
+  Referrals: obj({ referrals: arr(ref("Referral")) }),
+  Money: obj({ money: arr(ref("MoneyRecord")) }),
+  Quality: obj({
+    flags: arr(
+      obj({
+        kind: str,
+        level: { type: "string", enum: ["warning", "info"] },
+        message: str,
+        values: arr(str),
+        place: ref("Place"),
+      }),
+    ),
+  }),
+  Timeline: obj({
+    person: obj({ id: int, name: str, printed: arr(str) }),
+    events: arr(
+      obj({
+        date: dateN,
+        kind: {
+          type: "string",
+          enum: ["role", "present", "apologies", "in-attendance", "absent", "declaration", "named"],
+        },
+        committee: nul(ref("CommitteeRef")),
+        meetingId: intN,
+        text: str,
+        href: strN,
+        source: nul(ref("Provenance")),
+      }),
+    ),
+    withText: bool,
+  }),
+};
+
+type Param = { name: string; in: "query" | "path"; required?: boolean; schema: Schema; description?: string };
+const id: Param = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const page: Param = { name: "page", in: "query", schema: { type: "integer", minimum: 1 } };
+const statusParam: Param = { name: "status", in: "query", schema: status, description: "Only this status" };
+
+function get(summary: string, schema: string, parameters: Param[] = []) {
+  const error = { content: { "application/json": { schema: ref("Error") } } };
+  return {
+    get: {
+      summary,
+      parameters,
+      responses: {
+        "200": { description: summary, content: { "application/json": { schema: ref(schema) } } },
+        "400": { description: "Bad query string", ...error },
+        "404": { description: "No such record", ...error },
+      },
+    },
+  };
+}
+
+/** The follow API's paths and the schema each response follows. */
+export const FOLLOW_RESPONSES: Record<string, string> = {
+  "/api/topics": "Topics",
+  "/api/topics/{id}": "Topic",
+  "/api/followups": "FollowUps",
+  "/api/committees/{id}/followups": "FollowUps",
+  "/api/referrals": "Referrals",
+  "/api/money": "Money",
+  "/api/quality": "Quality",
+  "/api/people/{id}/timeline": "Timeline",
+};
+
+export const FOLLOW_PATHS = {
+  "/api/topics": get("Subjects followed across meetings and committees", "Topics", [page]),
+  "/api/topics/{id}": get("One topic: every item, why it was linked, and the sums of money printed in it", "Topic", [
+    { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } },
+  ]),
+  "/api/followups": get("Promised follow-up actions, their due dates and whether they were met", "FollowUps", [
+    statusParam,
+  ]),
+  "/api/committees/{id}/followups": get("Follow-ups promised by or due to one committee", "FollowUps", [
+    id,
+    statusParam,
+  ]),
+  "/api/referrals": get("Resolutions referred to other bodies, and the receiving meetings", "Referrals"),
+  "/api/money": get("Sums of money in resolutions, reasons and recommendations, with what they are for", "Money"),
+  "/api/quality": get("Data-quality flags: impossible dates, names printed two ways, page ranges", "Quality"),
+  "/api/people/{id}/timeline": get("One person's memberships, attendance and declarations in date order", "Timeline", [
+    id,
+  ]),
+};

@@ -1,0 +1,186 @@
+/**
+ * The follow pages and their /api twins: topics, follow-ups (all, and by committee), referrals,
+ * money, data-quality flags and a person's timeline. One loader per address feeds both the HTML page
+ * and the JSON; rendered output is kept until the store changes. Also adds, to the portal's own
+ * meeting, committee and person pages, a section or link built from the same results (appended to
+ * their HTML, so the portal's renderers are untouched).
+ */
+import { createHash } from "node:crypto";
+import type { Context, Hono } from "hono";
+import type { CommitteeDetail, PersonDetail } from "../../store/repository";
+import type { PortalData } from "../data";
+import { notFound } from "../errors";
+import type { Html } from "../html";
+import { layout } from "../layout";
+import type { View } from "../pages";
+import { pathId, Query } from "../params";
+import { FollowLinks } from "./links";
+import {
+  allMoney,
+  followUpRecord,
+  followUpsData,
+  qualityData,
+  qualityRecord,
+  referralsData,
+  timelineData,
+  topicData,
+  topicSummary,
+} from "./records";
+import {
+  committeeLinks,
+  followUpsPage,
+  meetingSection,
+  personLinks,
+  qualityPage,
+  referralsPage,
+  timelinePage,
+  topicPage,
+  topicsPage,
+} from "./views";
+
+export type FollowOptions = {
+  /** "Today", for a follow-up's status (tests fix it). */
+  now?: () => Date;
+  /** Read the documents' text so discussion counts (default: whenever the portal may read documents). */
+  withText?: boolean;
+};
+
+const TOPICS_PER_PAGE = 50;
+const STATUSES = ["met", "open", "overdue"] as const;
+
+/** Topic ids are slugs of their key phrase: lower-case letters, digits and hyphens. */
+function topicId(raw: string | undefined): string {
+  if (!raw || !/^[a-z0-9][a-z0-9-]{0,119}$/.test(raw)) throw notFound("There is no such topic.");
+  return raw;
+}
+
+export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOptions = {}): FollowLinks {
+  const links = new FollowLinks(data, opts.withText);
+  const now = opts.now ?? (() => new Date());
+  const today = () => now().toISOString().slice(0, 10);
+
+  /** Registers a page at `path` and its JSON twin at /api + path, from one loader. */
+  function twin<T>(path: string, load: (c: Context, q: Query) => Promise<T>, view: (d: T, p: URLSearchParams) => View) {
+    const key = (c: Context) => {
+      const u = new URL(c.req.url);
+      return `${today()}:${u.pathname}${u.search}`;
+    };
+    app.get(path, async (c) => {
+      const body = await data.cached(`follow:html:${key(c)}`, async () => {
+        const q = Query.of(c.req.url);
+        return layout(view(await load(c, q), q.params));
+      });
+      return c.html(body, 200, { "Cache-Control": "no-cache" });
+    });
+    app.get(`/api${path}`, async (c) => {
+      const body = await data.cached(`follow:json:${key(c)}`, async () =>
+        JSON.stringify(await load(c, Query.of(c.req.url))),
+      );
+      return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8", "Cache-Control": "no-cache" });
+    });
+  }
+
+  const committee = async (c: Context) => {
+    const id = pathId(c.req.param("id"));
+    const d = await data.cached<CommitteeDetail | null>(`committee:${id}`, () => data.repo.getCommittee(id));
+    if (!d) throw notFound("There is no committee with that number.");
+    return d;
+  };
+  const person = async (c: Context) => {
+    const id = pathId(c.req.param("id"));
+    const p = await data.cached<PersonDetail | null>(`person:${id}`, () => data.repo.getPerson(id));
+    if (!p) throw notFound("There is no person with that number.");
+    return p;
+  };
+
+  twin(
+    "/topics",
+    async (_c, q) => {
+      const pageNo = q.page();
+      const l = await links.get();
+      const total = l.threads.length;
+      if (pageNo > 1 && (pageNo - 1) * TOPICS_PER_PAGE >= total) throw notFound("There is no such page of topics.");
+      return {
+        topics: l.threads.slice((pageNo - 1) * TOPICS_PER_PAGE, pageNo * TOPICS_PER_PAGE).map(topicSummary),
+        total,
+        page: pageNo,
+        limit: TOPICS_PER_PAGE,
+        meetings: l.meetings.size,
+        withText: l.withText,
+      };
+    },
+    topicsPage,
+  );
+
+  twin(
+    "/topics/:id",
+    async (c) => {
+      const id = topicId(c.req.param("id"));
+      const l = await links.get();
+      const t = l.threads.find((x) => x.slug === id);
+      if (!t)
+        throw notFound(
+          "There is no such topic. Topics are found afresh after each import, so it may have a new address.",
+        );
+      return topicData(l, t);
+    },
+    topicPage,
+  );
+
+  const status = (q: Query) => q.oneOf("status", STATUSES);
+
+  twin("/followups", async (_c, q) => followUpsData(await links.get(), today(), null, status(q)), followUpsPage);
+
+  twin(
+    "/committees/:id/followups",
+    async (c, q) => {
+      const s = status(q);
+      const d = await committee(c);
+      return followUpsData(await links.get(), today(), { id: d.id, name: d.name }, s);
+    },
+    followUpsPage,
+  );
+
+  twin("/referrals", async () => referralsData(await links.get()), referralsPage);
+  twin("/quality", async () => qualityData(await links.get()), qualityPage);
+
+  app.get("/api/money", async (c) => {
+    const body = await data.cached("follow:json:money", async () => JSON.stringify(allMoney(await links.get())));
+    return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8", "Cache-Control": "no-cache" });
+  });
+
+  twin("/people/:id/timeline", async (c) => timelineData(await links.get(), await person(c)), timelinePage);
+
+  // Additions to the portal's meeting, committee and person pages: a section before the end of <main>.
+  const append = (path: string, build: (c: Context) => Promise<Html | null>) =>
+    app.use(path, async (c, next) => {
+      await next();
+      if (c.res.status !== 200 || !(c.res.headers.get("Content-Type") ?? "").startsWith("text/html")) return;
+      const extra = await build(c);
+      if (!extra) return;
+      const page = await c.res.text();
+      const at = page.lastIndexOf("</main>");
+      if (at < 0) return;
+      const body = `${page.slice(0, at)}${extra.value}\n${page.slice(at)}`;
+      const headers = new Headers(c.res.headers);
+      headers.set("ETag", `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`);
+      headers.delete("Content-Length");
+      c.res = new Response(body, { status: 200, headers });
+    });
+
+  append("/meetings/:id", async (c) => {
+    const id = Number(c.req.param("id"));
+    const l = await links.get();
+    const refs = referralsData(l).referrals.filter((r) => r.from.meetingId === id || r.to.meetingId === id);
+    const flags = l.quality.map((q) => qualityRecord(l, q)).filter((q) => q.place.meetingId === id);
+    const fol = l
+      .followUps(today())
+      .map((f) => followUpRecord(l, f))
+      .filter((f) => f.from.meetingId === id || f.metBy?.place.meetingId === id);
+    return meetingSection(id, refs, flags, fol);
+  });
+  append("/committees/:id", async (c) => committeeLinks(Number(c.req.param("id"))));
+  append("/people/:id", async (c) => personLinks(Number(c.req.param("id"))));
+
+  return links;
+}
