@@ -4,7 +4,7 @@
  */
 import { type Html, html, raw } from "./html";
 
-export type NavKey = "meetings" | "committees" | "people" | "decisions" | "search" | "data";
+export type NavKey = "meetings" | "committees" | "people" | "decisions" | "topics" | "followups" | "search" | "data";
 
 export type PageOptions = {
   /** The page's own title; " – Quorum" is added. */
@@ -21,6 +21,8 @@ const NAV: { key: NavKey; text: string; href: string }[] = [
   { key: "committees", text: "Committees", href: "/committees" },
   { key: "people", text: "People", href: "/people" },
   { key: "decisions", text: "Decisions", href: "/decisions" },
+  { key: "topics", text: "Topics", href: "/topics" },
+  { key: "followups", text: "Follow-ups", href: "/followups" },
   { key: "search", text: "Search", href: "/search" },
   { key: "data", text: "Open data", href: "/open-data" },
 ];
