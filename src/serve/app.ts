@@ -17,6 +17,7 @@ import { atomDate, toAtom } from "./atom";
 import { toCsv } from "./csv";
 import { PortalData, type PortalDataOptions } from "./data";
 import { HttpError, notFound } from "./errors";
+import { registerFollowRoutes } from "./follow/routes";
 import { toICalendar } from "./ical";
 import { layout } from "./layout";
 import { openApiDocument } from "./openapi";
@@ -166,6 +167,8 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     if (!c.req.path.startsWith("/assets/")) await data.fresh();
     await next();
   });
+  // Topics, follow-ups, referrals, quality and timelines (src/serve/follow), before the pages they add to.
+  registerFollowRoutes(app, data, { now });
 
   const render = (c: Context, v: View, status: 200 | 400 | 404 | 500 = 200) =>
     c.html(layout(v), status, { "Cache-Control": "no-cache" });

@@ -4,6 +4,8 @@
  * against them, so the document cannot drift from what the server returns.
  */
 
+import { FOLLOW_PATHS, FOLLOW_RESPONSES, FOLLOW_SCHEMAS } from "./follow/openapi";
+
 type Schema = Record<string, unknown>;
 
 const str: Schema = { type: "string" };
@@ -310,6 +312,7 @@ export const API_RESPONSES: Record<string, string> = {
   "/api/decisions": "Decisions",
   "/api/search": "Search",
   "/api/documents/{id}": "Document",
+  ...FOLLOW_RESPONSES,
 };
 
 export function openApiDocument() {
@@ -360,7 +363,8 @@ export function openApiDocument() {
         [P.q, P.committee, P.year, P.type, P.key],
         "application/atom+xml",
       ),
+      ...FOLLOW_PATHS,
     },
-    components: { schemas: { ...SCHEMAS, CommitteeList: arr(ref("CommitteeSummary")) } },
+    components: { schemas: { ...SCHEMAS, ...FOLLOW_SCHEMAS, CommitteeList: arr(ref("CommitteeSummary")) } },
   };
 }
