@@ -85,6 +85,8 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
 
     const nextTexts: string[] = [];
     const laterTexts: string[] = [];
+    // Declarations are read from the declarations item; minutes without one record them where made.
+    const hasDeclarationsItem = items.some((it) => /declar|interest/i.test(it.title));
     for (let k = 0; k < items.length; k++) {
       const it: ItemHeading = items[k];
       const bodyFirst = it.headEnd + 1;
@@ -125,7 +127,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
           }
         }
       }
-      if (/declar|interest/i.test(it.title)) minute.declarations = readDeclarations(blocks);
+      if (/declar|interest/i.test(it.title) || !hasDeclarationsItem) minute.declarations = readDeclarations(blocks);
       if (/apolog/i.test(it.title)) {
         // Each paragraph on its own: "Apologies were received from A and B." / a bare list of names.
         const mentions = blockTexts.some((t) => /apolog/i.test(t));

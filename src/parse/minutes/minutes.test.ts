@@ -578,3 +578,12 @@ test("'Present:' under a committee name and a date in any case starts a section"
     ],
   );
 });
+
+test("without a declarations item, declarations are read where they were made", () => {
+  const text =
+    "Minutes of a meeting of the Licensing Committee held at the Civic Centre on Monday 2 March 2020\n\nPresent: Councillor A Brown (Chair), Councillor B Green\n\n1. Premises Licence Review\n\nCouncillor B Green declared a personal interest in this item as a neighbour and left the room.\n\nRESOLVED: That the licence be revoked.\n";
+  const m = parseMinutesSections(docOf(text)).meetings[0];
+  assert.deepEqual(m.minutes[0].declarations, [
+    { member: "Councillor B Green", interest: "personal interest", item: null },
+  ]);
+});
