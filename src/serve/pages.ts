@@ -475,6 +475,15 @@ ${rows.map((r, i) => {
 </figure>`;
 }
 
+/** How the store explains an alias merge, in words. */
+const ALIAS_RULES: Record<string, string> = {
+  "first-seen": "first time this name appears",
+  exact: "the same name",
+  initials: "the same surname and initials",
+  "forename-initial": "the same surname, forename matching an initial",
+  "surname-unique": "the only person with this surname",
+};
+
 export type PersonData = PersonDetail & { byCommittee: CommitteeAttendance[] };
 
 export function personPage(p: PersonData): View {
@@ -494,6 +503,22 @@ ${
         .map((x) => x.printed)
         .filter((x, i, all) => x !== p.name && all.indexOf(x) === i)
         .join("; ")}</p>`
+    : null
+}
+${
+  p.aliases.length
+    ? html`<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">How the records were matched to this person</span></summary><div class="govuk-details__text">${table(
+        "Printed names matched to this person",
+        ["Printed name", "Matched by", "Source"],
+        p.aliases.map((x) => [
+          x.printed,
+          ALIAS_RULES[x.rule] ?? x.rule,
+          x.line
+            ? html`<a class="govuk-link" href="/documents/${x.documentId}?at=${x.line}#L${x.line}">${x.documentName}, line ${x.line}</a>`
+            : x.documentName,
+        ]),
+        "s",
+      )}</div></details>`
     : null
 }
 <h2 class="govuk-heading-l">Roles</h2>

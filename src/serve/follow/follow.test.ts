@@ -1,0 +1,347 @@
+/**
+ * The follow pages through the portal app (app.request) over a real SQLite store holding the shared
+ * seeds and a generated demo council: topics with their years, the 8 November 2016 referral to the
+ * Cabinet (a stub), the 524(c) follow-up met in March 2017, the demo's referrals and follow-ups
+ * against its ground truth, the JSON twins against the OpenAPI document, 404/400 handling, and
+ * the link results being computed once per store state and again after an import.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { Hono } from "hono";
+import { command as demoCommand } from "../../cli/commands/demo";
+import { parseFile } from "../../pipeline/parse-file";
+import type { MeetingSummary } from "../../store/repository";
+import { createApp } from "../app";
+import { PortalData } from "../data";
+import { validate } from "../jsonschema";
+import { API_RESPONSES, openApiDocument } from "../openapi";
+import { type SeededStore, seededStore } from "../testing";
+import type { FollowUpsData, ReferralsData, TimelineData, TopicData, TopicsData } from "./records";
+import { registerFollowRoutes } from "./routes";
+
+let store: SeededStore;
+let app: Hono;
+let demoDir: string;
+let seedsOnly: TopicsData;
+let meetings: MeetingSummary[];
+type Truth = {
+  referrals: { from: { body: string; date: string; minute: string; clause: string }; to: { body: string; date: string } }[];
+  followUps: {
+    promise: { body: string; date: string; minute: string; clause: string };
+    met: { date: string } | null;
+    status: string;
+  }[];
+};
+let truth: Truth;
+
+async function get(path: string) {
+  const r = await app.request(path);
+  return { status: r.status, type: r.headers.get("content-type") ?? "", body: await r.text() };
+}
+
+async function json<T>(path: string): Promise<T> {
+  const r = await get(path);
+  assert.equal(r.status, 200, `${path}: ${r.body.slice(0, 200)}`);
+  assert.match(r.type, /^application\/json/);
+  return JSON.parse(r.body) as T;
+}
+
+const meetingId = (committee: string, date: string) =>
+  meetings.find((m) => m.committee.name === committee && m.date === date)?.id;
+
+before(async () => {
+  store = await seededStore();
+  app = createApp(store.repo, {
+    now: () => new Date("2026-01-01T12:00:00Z"),
+    onError: () => {},
+    checkEveryMs: 0,
+  });
+  seedsOnly = await json<TopicsData>("/api/topics");
+  // The demo council's papers, written as text files and imported like any others.
+  demoDir = mkdtempSync(join(tmpdir(), "quorum-follow-demo-"));
+  const log = console.log;
+  console.log = () => {};
+  try {
+    assert.equal(await demoCommand.run(["--meetings", "40", "--out", demoDir, "--seed", "follow"]), 0);
+  } finally {
+    console.log = log;
+  }
+  truth = JSON.parse(readFileSync(join(demoDir, "truth.json"), "utf8")) as Truth;
+  for (const f of readdirSync(demoDir).sort()) {
+    if (!f.endsWith(".txt")) continue;
+    const path = join(demoDir, f);
+    await store.repo.importDocument(await parseFile(path), { path });
+  }
+  const all: MeetingSummary[] = [];
+  for (let page = 1; ; page++) {
+    const r = await json<{ meetings: { items: MeetingSummary[]; total: number } }>(`/api/meetings?page=${page}`);
+    all.push(...r.meetings.items);
+    if (all.length >= r.meetings.total || !r.meetings.items.length) break;
+  }
+  meetings = all;
+});
+
+after(async () => {
+  await store?.close();
+  if (demoDir) rmSync(demoDir, { recursive: true, force: true });
+});
+
+async function allTopics(): Promise<TopicsData["topics"]> {
+  const out: TopicsData["topics"] = [];
+  for (let page = 1; ; page++) {
+    const r = await json<TopicsData>(`/api/topics?page=${page}`);
+    out.push(...r.topics);
+    if (out.length >= r.total) return out;
+  }
+}
+
+test("an import recomputes the links: the demo council's meetings join the seeds'", async () => {
+  const now = await json<TopicsData>("/api/topics");
+  assert.equal(seedsOnly.meetings, 9);
+  assert.equal(now.meetings, meetings.length);
+  assert.ok(now.meetings >= seedsOnly.meetings + 40, `${now.meetings} meetings`);
+  assert.ok(now.total > seedsOnly.total);
+});
+
+test("link results are computed once per store state and shared", async () => {
+  const data = new PortalData(store.repo, { checkEveryMs: 0 });
+  const links = registerFollowRoutes(new Hono(), data);
+  await data.fresh();
+  const a = await links.get();
+  await data.fresh();
+  assert.equal(await links.get(), a, "the same results while the store is unchanged");
+});
+
+test("topics: Help to Live at Home, the library and Lightbulb, with their years", async () => {
+  const topics = await allTopics();
+  const find = (w: string) => topics.find((t) => t.phrases.some((p) => p.includes(w)));
+  const help = find("help to live at home");
+  assert.ok(help, "Help to Live at Home is a topic");
+  assert.equal(help.label, "Help to Live at Home");
+  assert.ok(help.years.includes("2015") && help.years.includes("2016"), help.years.join(","));
+  const library = topics.find((t) => t.label === "Library");
+  assert.ok(library?.years.includes("2015") && library.years.includes("2024"), library?.years.join(","));
+  // Lightbulb is named only in the discussion of 8 November 2016: found because the text is read.
+  const lightbulb = find("lightbulb");
+  assert.equal(lightbulb?.first, "2016-11-08");
+  const page = await get("/topics");
+  assert.equal(page.status, 200);
+  assert.match(page.body, /<a class="govuk-link" href="\/topics\/help-to-live-at-home">Help to Live at Home<\/a>/);
+  assert.match(page.body, /2015 to 2017/);
+  assert.match(page.body, /also: [^<]*lightbulb/);
+});
+
+test("a topic page: the timeline chart, every item linked to its meeting and lines, and why", async () => {
+  const d = await json<TopicData>("/api/topics/help-to-live-at-home");
+  assert.equal(d.topic.label, "Help to Live at Home");
+  assert.ok(d.entries.length >= 3);
+  for (const e of d.entries) {
+    assert.match(e.place.href ?? "", /^\/meetings\/\d+#(agenda|minute|report)-\d+$/, e.place.ref);
+    assert.ok(e.place.source, `${e.place.ref} has its source lines`);
+    assert.match(e.why, /help to live at home/);
+  }
+  assert.ok(d.entries.slice(1).some((e) => e.linkedFrom), "later items say which earlier item they follow");
+  const page = await get("/topics/help-to-live-at-home");
+  assert.equal(page.status, 200);
+  assert.match(page.body, /<svg role="img" aria-labelledby="topic-chart-title"/);
+  assert.match(page.body, /<title id="topic-chart-title">Timeline of Help to Live at Home: /);
+  assert.equal((page.body.match(/<circle /g) ?? []).length, new Set(d.entries.map((e) => e.place.date)).size);
+  assert.match(page.body, /href="\/documents\/\d+\?at=\d+&amp;to=\d+#L\d+"/);
+  assert.match(page.body, /Why it was linked/);
+});
+
+test("money: sums printed in a topic's resolutions, and all of them in /api/money", async () => {
+  const all = await json<{ money: { asPrinted: string; purpose: string; place: { date: string | null } }[] }>(
+    "/api/money",
+  );
+  const sum = all.money.find((m) => m.asPrinted === "£2.85m");
+  assert.equal(sum?.place.date, "2017-02-10");
+  assert.match(sum?.purpose ?? "", /High Needs Block/);
+  const topics = await allTopics();
+  const funding = topics.find((t) => t.label === "School and High Needs Funding");
+  assert.ok(funding);
+  const d = await json<TopicData>(`/api/topics/${funding.id}`);
+  assert.ok(
+    d.money.some((m) => m.asPrinted === "£2.85m"),
+    d.money.map((m) => m.asPrinted).join(","),
+  );
+  assert.match((await get(`/topics/${funding.id}`)).body, /£2\.85m/);
+});
+
+test("the 8 November 2016 minute 40(b) referral to the Cabinet of 23 November 2016 is a stub", async () => {
+  const { referrals } = await json<ReferralsData>("/api/referrals");
+  const r = referrals.find((x) => x.from.ref === "minute 40(b)" && x.from.date === "2016-11-08");
+  assert.ok(r, "the referral is listed");
+  assert.deepEqual([r.to.body, r.to.date, r.to.stub, r.to.meetingId], ["Cabinet", "2016-11-23", true, null]);
+  assert.equal(r.from.meetingId, meetingId("Adults and Communities Overview and Scrutiny Committee", "2016-11-08"));
+  assert.match(r.from.href ?? "", /^\/meetings\/\d+#minute-\d+$/);
+  const page = await get("/referrals");
+  assert.match(page.body, /Cabinet, 23 November 2016<br><strong class="govuk-tag govuk-tag--grey">Not yet in the store/);
+  const meeting = await get(`/meetings/${r.from.meetingId}`);
+  assert.match(meeting.body, /<caption[^>]*>Referred from this meeting<\/caption>/);
+  assert.match(meeting.body, /Cabinet, 23 November 2016/);
+});
+
+test("the demo council's scrutiny referrals reach the receiving meetings in the store", async () => {
+  const { referrals } = await json<ReferralsData>("/api/referrals");
+  let resolved = 0;
+  for (const t of truth.referrals) {
+    const to = meetingId(t.to.body, t.to.date);
+    const found = referrals.find(
+      (r) => r.from.date === t.from.date && r.from.committee === t.from.body && r.from.ref === `minute ${t.from.minute}(${t.from.clause})`,
+    );
+    assert.ok(found, `${t.from.body} ${t.from.date} ${t.from.minute}(${t.from.clause})`);
+    assert.equal(found.to.meetingId, to ?? null);
+    assert.equal(found.to.stub, to === undefined);
+    if (to) {
+      resolved++;
+      assert.equal(found.to.href, `/meetings/${to}`);
+      assert.match((await get(`/meetings/${to}`)).body, /<caption[^>]*>Referred to this meeting<\/caption>/);
+    }
+  }
+  assert.ok(resolved >= 1, "at least one receiving meeting is in the store");
+});
+
+test("minute 524(c) of 10 February 2017: due March 2017, met by the 10 March 2017 item", async () => {
+  const d = await json<FollowUpsData>("/api/followups");
+  assert.equal(d.today, "2026-01-01");
+  const f = d.followUps.find((x) => x.from.ref === "minute 524(c)" && x.from.date === "2017-02-10");
+  assert.ok(f, "the follow-up is listed");
+  assert.equal(f.status, "met");
+  assert.deepEqual([f.due.body, f.due.asPrinted, f.due.by], ["Cabinet", "March 2017", "2017-03-31"]);
+  assert.equal(f.metBy?.place.date, "2017-03-10");
+  assert.equal(f.metBy?.place.meetingId, meetingId("Cabinet", "2017-03-10"));
+  assert.match(f.metBy?.place.href ?? "", /^\/meetings\/\d+#(agenda|minute|report)-\d+$/);
+  assert.match(f.metBy?.why ?? "", /school and high need funding/);
+  assert.ok(f.from.source && f.metBy?.place.source);
+  const page = await get("/followups");
+  assert.match(page.body, /Status as at 1 January 2026/);
+  assert.match(page.body, /<strong class="govuk-tag govuk-tag--green">Met<\/strong> [^<]*minute 524\(c\), Cabinet, 10 February 2017/);
+  assert.match(page.body, /Cabinet, March 2017 \(by 31 March 2017\)/);
+  // By committee, and by status.
+  const cabinet = meetings.find((m) => m.date === "2017-02-10")?.committee.id;
+  const mine = await json<FollowUpsData>(`/api/committees/${cabinet}/followups`);
+  assert.ok(mine.followUps.some((x) => x.from.ref === "minute 524(c)"));
+  const overdue = await json<FollowUpsData>("/api/followups?status=overdue");
+  assert.ok(overdue.followUps.every((x) => x.status === "overdue"));
+  assert.ok(!overdue.followUps.some((x) => x.from.ref === "minute 524(c)"));
+  assert.equal(overdue.counts.overdue, overdue.followUps.length);
+});
+
+test("a follow-up's status is judged against today", async () => {
+  const early = createApp(store.repo, { now: () => new Date("2017-01-01T12:00:00Z"), onError: () => {} });
+  const later = await json<FollowUpsData>("/api/followups");
+  const before = (await (await early.request("/api/followups")).json()) as FollowUpsData;
+  assert.equal(before.today, "2017-01-01");
+  const spring = (d: FollowUpsData) => d.followUps.find((x) => x.due.asPrinted === "Spring 2019")?.status;
+  assert.equal(spring(later), "overdue");
+  assert.equal(spring(before), "open");
+});
+
+test("the demo council's follow-ups: met ones are met at the meeting the truth names", async () => {
+  const d = await json<FollowUpsData>("/api/followups");
+  for (const t of truth.followUps) {
+    const f = d.followUps.find(
+      (x) =>
+        x.from.date === t.promise.date &&
+        x.from.committee === t.promise.body &&
+        x.from.ref === `minute ${t.promise.minute}(${t.promise.clause})`,
+    );
+    assert.ok(f, `${t.promise.body} ${t.promise.date} ${t.promise.minute}(${t.promise.clause})`);
+    if (t.met) {
+      assert.equal(f.status, "met");
+      assert.equal(f.metBy?.place.date, t.met.date);
+    } else assert.notEqual(f.status, "met");
+  }
+});
+
+test("data-quality flags: the impossible next-meeting dates of the seeds, also on the meeting page", async () => {
+  const d = await json<{ flags: { kind: string; message: string; place: { meetingId: number | null } }[] }>(
+    "/api/quality",
+  );
+  const sunday = d.flags.find((q) => q.kind === "next-meeting-weekend" && /2016-01-17/.test(q.message));
+  assert.ok(sunday, "a next meeting printed on a Sunday");
+  assert.equal(sunday.place.meetingId, meetingId("Adults and Communities Overview and Scrutiny Committee", "2016-11-08"));
+  assert.match((await get("/quality")).body, /the next meeting is printed as 2016-01-17, a Sunday/);
+  assert.match((await get(`/meetings/${sunday.place.meetingId}`)).body, /<caption[^>]*>Data-quality flags<\/caption>/);
+});
+
+test("a person's timeline: attendance, roles and declarations in date order, linked to the person page", async () => {
+  const people = await json<{ people: { items: { id: number; meetingsAttended: number }[] } }>("/api/people");
+  const p = [...people.people.items].sort((a, b) => b.meetingsAttended - a.meetingsAttended)[0];
+  const d = await json<TimelineData>(`/api/people/${p.id}/timeline`);
+  const detail = await json<{ attendance: { meetings: unknown[] }; declarations: unknown[] }>(`/api/people/${p.id}`);
+  const attendance = d.events.filter((e) => ["present", "apologies", "in-attendance", "absent"].includes(e.kind));
+  assert.equal(attendance.length, detail.attendance.meetings.length);
+  assert.equal(d.events.filter((e) => e.kind === "declaration").length, detail.declarations.length);
+  const dates = d.events.map((e) => e.date ?? "9999");
+  assert.deepEqual(dates, [...dates].sort());
+  assert.match((await get(`/people/${p.id}`)).body, new RegExp(`href="/people/${p.id}/timeline"`));
+  assert.match((await get(`/people/${p.id}/timeline`)).body, /<h1 class="govuk-heading-xl">Timeline<\/h1>/);
+});
+
+test("every follow JSON twin validates against the OpenAPI document, which describes them", async () => {
+  const root = openApiDocument() as unknown as Record<string, unknown>;
+  const paths = root.paths as Record<string, unknown>;
+  const cabinet = meetings.find((m) => m.date === "2017-02-10")?.committee.id;
+  const topics = await allTopics();
+  const checks: [string, string][] = [
+    ["/api/topics", "/api/topics"],
+    ["/api/topics?page=2", "/api/topics"],
+    ...topics.slice(0, 15).map((t): [string, string] => [`/api/topics/${t.id}`, "/api/topics/{id}"]),
+    ["/api/followups", "/api/followups"],
+    ["/api/followups?status=met", "/api/followups"],
+    [`/api/committees/${cabinet}/followups`, "/api/committees/{id}/followups"],
+    ["/api/referrals", "/api/referrals"],
+    ["/api/money", "/api/money"],
+    ["/api/quality", "/api/quality"],
+    ...[1, 2, 3].map((id): [string, string] => [`/api/people/${id}/timeline`, "/api/people/{id}/timeline"]),
+  ];
+  const problems: string[] = [];
+  for (const [path, template] of checks) {
+    assert.ok(paths[template], `${template} is in the OpenAPI document`);
+    const schema = API_RESPONSES[template];
+    assert.ok(schema, template);
+    problems.push(...validate({ $ref: `#/components/schemas/${schema}` }, await json(path), root).map((e) => `${path} ${e}`));
+  }
+  assert.deepEqual(problems.slice(0, 20), []);
+  // The schemas are not vacuous: a wrong record fails.
+  assert.notDeepEqual(validate({ $ref: "#/components/schemas/FollowUps" }, { today: "x" }, root), []);
+});
+
+test("unknown ids are 404s and bad query strings 400s, as pages or JSON, never a stack trace", async () => {
+  for (const path of [
+    "/topics/no-such-topic",
+    "/topics/Has_Capitals",
+    "/people/999999/timeline",
+    "/people/abc/timeline",
+    "/committees/999999/followups",
+    "/committees/0/followups",
+    "/topics?page=999",
+  ]) {
+    const page = await get(path);
+    assert.equal(page.status, 404, path);
+    assert.match(page.type, /^text\/html/);
+    assert.match(page.body, /Page not found/);
+    const api = await get(`/api${path}`);
+    assert.equal(api.status, 404, `/api${path}`);
+    assert.equal((JSON.parse(api.body) as { error: { status: number } }).error.status, 404);
+  }
+  for (const path of [
+    "/followups?status=late",
+    "/followups?status=met&status=open",
+    "/committees/1/followups?status=x",
+    "/topics?page=0",
+    "/topics?page=abc",
+  ]) {
+    const page = await get(path);
+    assert.equal(page.status, 400, path);
+    assert.doesNotMatch(page.body, /\.ts:\d+|Error:|at [A-Za-z.]+ \(/);
+    const api = await get(`/api${path}`);
+    assert.equal(api.status, 400, `/api${path}`);
+    assert.match(api.body, /^\{"error":\{"status":400,"message":"/);
+  }
+});
