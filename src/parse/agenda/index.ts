@@ -188,6 +188,33 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
         cur.open &&
         !prevBlank &&
         !titleEnded(cur.pieces[0] ?? "");
+      // A row with an empty leading column under a finished title whose row has a report-by column:
+      // the report-by wrapped ("" | "and Transport" under "8. Flood Risk Update. | Director of Environment").
+      // A note under the item (a sentence in the title column) is not: a wrapped column is a short fragment.
+      const byIndex = cur.pieces.findIndex((p, i) => i > 0 && clean(p) !== "" && !isPagesOnly(p));
+      const fragments = cells?.slice(1).filter((c) => c && !isPagesOnly(c)) ?? [];
+      if (
+        cells &&
+        cells.length >= 2 &&
+        cells[0] === "" &&
+        !tabContinuation &&
+        cur.open &&
+        !prevBlank &&
+        byIndex > 0 &&
+        titleEnded(cur.pieces[0] ?? "") &&
+        fragments.length > 0 &&
+        fragments.every((c) => c.split(" ").length <= 5 && !/[.;:]$/.test(c))
+      ) {
+        for (const c of cells.slice(1)) {
+          if (!c) continue;
+          if (isPagesOnly(c)) cur.pieces.push(c);
+          else cur.pieces[byIndex] = clean(`${cur.pieces[byIndex]} ${c}`);
+        }
+        cur.end = n;
+        lastEnd = n;
+        prevBlank = false;
+        continue;
+      }
       // The report-by column wrapped under a finished title, with the page range on its second line
       // ("Transport (Pages 5 - 5)" under "8. Flood Risk Update. | Director of Environment and").
       const byPieces = takePages(text);
