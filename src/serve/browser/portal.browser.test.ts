@@ -36,6 +36,8 @@ before(async () => {
   const exempt = details.find((d) => d.minutes.some((x) => x.exempt));
   const people = (await api<{ people: { items: PersonSummary[] } }>("/api/people")).people.items;
   const person = [...people].sort((a, b) => b.meetingsAttended - a.meetingsAttended)[0];
+  const topics = await (await fetch(`${portal.server.url}/topics`)).text();
+  const topic = /href="(\/topics\/[^"]+)"/.exec(topics)?.[1] ?? "/topics";
   pages = [
     { name: "home", path: "/", status: 200 },
     { name: "meetings", path: "/meetings", status: 200 },
@@ -52,6 +54,10 @@ before(async () => {
     { name: "document", path: `/documents/${withMinutes.documents[0].id}`, status: 200 },
     { name: "document-window", path: `/documents/${richest.documents[0].id}?at=900`, status: 200 },
     { name: "decisions-filtered", path: "/decisions?key=1&from=1/1/2016", status: 200 },
+    // Pages mounted from src/serve/follow (topics and follow-ups over the linkers).
+    { name: "topics", path: "/topics", status: 200 },
+    { name: "topic", path: topic, status: 200 },
+    { name: "followups", path: "/followups", status: 200 },
     { name: "open-data", path: "/open-data", status: 200 },
     { name: "accessibility", path: "/accessibility", status: 200 },
     { name: "not-found", path: "/meetings/999999", status: 404 },
