@@ -23,7 +23,7 @@ const MONTHS: Record<string, number> = {
 
 const MONTH_RE =
   "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, "i");
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, "i");
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "i");
 const NUMERIC = /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/;
 const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
@@ -47,21 +47,26 @@ export function monthNumber(name: string): number | null {
 
 export type FoundDate = { iso: string; index: number; length: number };
 
-/** The first written date in the text ("10 March 2017", "March 10, 2017", "10/03/2017"), or null. */
+/**
+ * The first written date in the text ("10 March 2017", "10th of December 2024", "March 10, 2017"),
+ * else the first numeric one ("10/03/2017"), or null.
+ */
 export function findDate(text: string): FoundDate | null {
   const t = head(text);
+  const written: FoundDate[] = [];
   let m = DAY_MONTH_YEAR.exec(t);
   if (m) {
     const mo = monthNumber(m[2]);
     const iso = mo ? isoDate(Number(m[3]), mo, Number(m[1])) : null;
-    if (iso) return { iso, index: m.index, length: m[0].length };
+    if (iso) written.push({ iso, index: m.index, length: m[0].length });
   }
   m = MONTH_DAY_YEAR.exec(t);
   if (m) {
     const mo = monthNumber(m[1]);
     const iso = mo ? isoDate(Number(m[3]), mo, Number(m[2])) : null;
-    if (iso) return { iso, index: m.index, length: m[0].length };
+    if (iso) written.push({ iso, index: m.index, length: m[0].length });
   }
+  if (written.length) return written.sort((a, b) => a.index - b.index)[0];
   m = NUMERIC.exec(t);
   if (m) {
     let y = Number(m[3]);
