@@ -4,12 +4,14 @@
  * exempt items, feeds and downloads, escaping of hostile input, and cache invalidation on import.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Hono } from "hono";
 import type { ParseResult } from "../model/parse-v1";
 import { parseFile } from "../pipeline/parse-file";
+import { openRepository } from "../store/open";
 import type { MeetingDetail, MeetingSummary } from "../store/repository";
 import { seedFiles, sharedPath } from "../testing/shared";
 import { createApp } from "./app";
@@ -462,4 +464,26 @@ test("every link on the open-data page works", async () => {
   const data = links.filter((l) => l.startsWith("/api") || /\.(csv|ics|atom)/.test(l));
   assert.ok(data.length >= 10);
   for (const l of data) assert.equal((await app.request(l)).status, 200, l);
+});
+
+test("a document replaced in place (same id, same counts) clears the cache too", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-replace-"));
+  const file = join(dir, "minutes.txt");
+  // A temporary working copy of a seed, changed and re-imported below; removed afterwards.
+  copyFileSync(seedFiles()[3], file);
+  const repo = await openRepository({ kind: "sqlite", file: join(dir, "q.db") });
+  try {
+    const first = await repo.importDocument(await parseFile(file), { path: file });
+    const live = createApp(repo, { checkEveryMs: 0 });
+    const before = (await (await live.request(`/api/documents/${first.documentId}`)).json()) as { lines: unknown[] };
+    appendFileSync(file, "\nA line added after the first import.\n");
+    const second = await repo.importDocument(await parseFile(file), { path: file });
+    assert.equal(second.status, "replaced");
+    assert.equal(second.documentId, first.documentId);
+    const after = (await (await live.request(`/api/documents/${first.documentId}`)).json()) as { lines: unknown[] };
+    assert.ok(after.lines.length > before.lines.length, "the page shows the new version's lines");
+  } finally {
+    await repo.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
