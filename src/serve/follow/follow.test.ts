@@ -28,7 +28,10 @@ let demoDir: string;
 let seedsOnly: TopicsData;
 let meetings: MeetingSummary[];
 type Truth = {
-  referrals: { from: { body: string; date: string; minute: string; clause: string }; to: { body: string; date: string } }[];
+  referrals: {
+    from: { body: string; date: string; minute: string; clause: string };
+    to: { body: string; date: string };
+  }[];
   followUps: {
     promise: { body: string; date: string; minute: string; clause: string };
     met: { date: string } | null;
@@ -143,7 +146,10 @@ test("a topic page: the timeline chart, every item linked to its meeting and lin
     assert.ok(e.place.source, `${e.place.ref} has its source lines`);
     assert.match(e.why, /help to live at home/);
   }
-  assert.ok(d.entries.slice(1).some((e) => e.linkedFrom), "later items say which earlier item they follow");
+  assert.ok(
+    d.entries.slice(1).some((e) => e.linkedFrom),
+    "later items say which earlier item they follow",
+  );
   const page = await get("/topics/help-to-live-at-home");
   assert.equal(page.status, 200);
   assert.match(page.body, /<svg role="img" aria-labelledby="topic-chart-title"/);
@@ -179,7 +185,10 @@ test("the 8 November 2016 minute 40(b) referral to the Cabinet of 23 November 20
   assert.equal(r.from.meetingId, meetingId("Adults and Communities Overview and Scrutiny Committee", "2016-11-08"));
   assert.match(r.from.href ?? "", /^\/meetings\/\d+#minute-\d+$/);
   const page = await get("/referrals");
-  assert.match(page.body, /Cabinet, 23 November 2016<br><strong class="govuk-tag govuk-tag--grey">Not yet in the store/);
+  assert.match(
+    page.body,
+    /Cabinet, 23 November 2016<br><strong class="govuk-tag govuk-tag--grey">Not yet in the store/,
+  );
   const meeting = await get(`/meetings/${r.from.meetingId}`);
   assert.match(meeting.body, /<caption[^>]*>Referred from this meeting<\/caption>/);
   assert.match(meeting.body, /Cabinet, 23 November 2016/);
@@ -191,7 +200,10 @@ test("the demo council's scrutiny referrals reach the receiving meetings in the 
   for (const t of truth.referrals) {
     const to = meetingId(t.to.body, t.to.date);
     const found = referrals.find(
-      (r) => r.from.date === t.from.date && r.from.committee === t.from.body && r.from.ref === `minute ${t.from.minute}(${t.from.clause})`,
+      (r) =>
+        r.from.date === t.from.date &&
+        r.from.committee === t.from.body &&
+        r.from.ref === `minute ${t.from.minute}(${t.from.clause})`,
     );
     assert.ok(found, `${t.from.body} ${t.from.date} ${t.from.minute}(${t.from.clause})`);
     assert.equal(found.to.meetingId, to ?? null);
@@ -219,7 +231,10 @@ test("minute 524(c) of 10 February 2017: due March 2017, met by the 10 March 201
   assert.ok(f.from.source && f.metBy?.place.source);
   const page = await get("/followups");
   assert.match(page.body, /Status as at 1 January 2026/);
-  assert.match(page.body, /<strong class="govuk-tag govuk-tag--green">Met<\/strong> [^<]*minute 524\(c\), Cabinet, 10 February 2017/);
+  assert.match(
+    page.body,
+    /<strong class="govuk-tag govuk-tag--green">Met<\/strong> [^<]*minute 524\(c\), Cabinet, 10 February 2017/,
+  );
   assert.match(page.body, /Cabinet, March 2017 \(by 31 March 2017\)/);
   // By committee, and by status.
   const cabinet = meetings.find((m) => m.date === "2017-02-10")?.committee.id;
@@ -264,7 +279,10 @@ test("data-quality flags: the impossible next-meeting dates of the seeds, also o
   );
   const sunday = d.flags.find((q) => q.kind === "next-meeting-weekend" && /2016-01-17/.test(q.message));
   assert.ok(sunday, "a next meeting printed on a Sunday");
-  assert.equal(sunday.place.meetingId, meetingId("Adults and Communities Overview and Scrutiny Committee", "2016-11-08"));
+  assert.equal(
+    sunday.place.meetingId,
+    meetingId("Adults and Communities Overview and Scrutiny Committee", "2016-11-08"),
+  );
   assert.match((await get("/quality")).body, /the next meeting is printed as 2016-01-17, a Sunday/);
   assert.match((await get(`/meetings/${sunday.place.meetingId}`)).body, /<caption[^>]*>Data-quality flags<\/caption>/);
 });
@@ -305,7 +323,9 @@ test("every follow JSON twin validates against the OpenAPI document, which descr
     assert.ok(paths[template], `${template} is in the OpenAPI document`);
     const schema = API_RESPONSES[template];
     assert.ok(schema, template);
-    problems.push(...validate({ $ref: `#/components/schemas/${schema}` }, await json(path), root).map((e) => `${path} ${e}`));
+    problems.push(
+      ...validate({ $ref: `#/components/schemas/${schema}` }, await json(path), root).map((e) => `${path} ${e}`),
+    );
   }
   assert.deepEqual(problems.slice(0, 20), []);
   // The schemas are not vacuous: a wrong record fails.
@@ -344,4 +364,18 @@ test("unknown ids are 404s and bad query strings 400s, as pages or JSON, never a
     assert.equal(api.status, 400, `/api${path}`);
     assert.match(api.body, /^\{"error":\{"status":400,"message":"/);
   }
+});
+
+test("topics, referrals and follow-ups stay within one council", async () => {
+  const authority = new Map(meetings.map((m) => [m.id, m.authority]));
+  for (const t of await allTopics()) {
+    const d = await json<TopicData>(`/api/topics/${t.id}`);
+    const councils = new Set(d.entries.map((e) => authority.get(e.place.meetingId ?? 0)));
+    assert.deepEqual([...councils], [t.authority], t.id);
+  }
+  for (const r of (await json<ReferralsData>("/api/referrals")).referrals)
+    if (r.to.meetingId) assert.equal(authority.get(r.to.meetingId), authority.get(r.from.meetingId ?? 0));
+  for (const f of (await json<FollowUpsData>("/api/followups")).followUps)
+    if (f.metBy?.place.meetingId)
+      assert.equal(authority.get(f.metBy.place.meetingId), authority.get(f.from.meetingId ?? 0));
 });

@@ -39,7 +39,7 @@ export type Place = {
 export type Linked = {
   input: LinkInput;
   meetings: Map<string, MeetingDetail>;
-  threads: (Thread & { slug: string })[];
+  threads: (Thread & { slug: string; authority: string | null })[];
   referrals: Referral[];
   money: MoneyMention[];
   quality: QualityFlag[];
@@ -113,7 +113,21 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
       input.push(text ? { ...e, lines: text } : e);
     }
   }
-  const threads = findTopics(input);
+  // Each council's meetings are linked among themselves: one council's Cabinet is not another's.
+  const byAuthority = new Map<string, LinkInput>();
+  const authorityOf = new Map<string, string | null>();
+  for (const e of input) {
+    const a = meetings.get(e.meetingKey)?.authority ?? null;
+    authorityOf.set(e.meetingKey, a);
+    const group = byAuthority.get(a ?? "") ?? [];
+    group.push(e);
+    byAuthority.set(a ?? "", group);
+  }
+  const groups = [...byAuthority.values()];
+  const threads = groups.flatMap((g) => findTopics(g)).sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const referrals = groups.flatMap((g) => findReferrals(g));
+  const money = groups.flatMap((g) => findMoney(g));
+  const quality = groups.flatMap((g) => findQualityFlags(g));
   const slugList = slugs(threads.map((t) => t.key));
   const follow = new Map<string, FollowUp[]>();
 
@@ -158,16 +172,16 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
   return {
     input,
     meetings,
-    threads: threads.map((t, i) => ({ ...t, slug: slugList[i] })),
-    referrals: findReferrals(input),
-    money: findMoney(input),
-    quality: findQualityFlags(input),
+    threads: threads.map((t, i) => ({ ...t, slug: slugList[i], authority: authorityOf.get(t.meetings[0]) ?? null })),
+    referrals,
+    money,
+    quality,
     lines,
     withText: textFound,
     followUps(today: string) {
       let f = follow.get(today);
       if (!f) {
-        f = findFollowUps(input, { today });
+        f = groups.flatMap((g) => findFollowUps(g, { today }));
         if (follow.size > 8) follow.clear();
         follow.set(today, f);
       }

@@ -42,6 +42,7 @@ export const FOLLOW_SCHEMAS: Record<string, Schema> = {
   TopicSummary: obj({
     id: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
     label: str,
+    authority: strN,
     phrases: arr(str),
     years: arr(str),
     first: dateN,

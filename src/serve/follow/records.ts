@@ -11,6 +11,8 @@ import type { Linked, Place } from "./links";
 export type TopicSummary = {
   id: string;
   label: string;
+  /** The council whose meetings the topic runs through (topics never cross councils). */
+  authority: string | null;
   phrases: string[];
   years: string[];
   first: string | null;
@@ -114,6 +116,7 @@ export function topicSummary(t: Linked["threads"][number]): TopicSummary {
   return {
     id: t.slug,
     label: t.label,
+    authority: t.authority,
     phrases: t.phrases,
     years: t.years,
     first: t.first,

@@ -162,6 +162,7 @@ export function topicPage(d: TopicData): View {
     body: html`<span class="govuk-caption-l">Topic</span>
 <h1 class="govuk-heading-xl">${t.label}</h1>
 ${summaryList([
+  { key: "Council", value: t.authority },
   { key: "Years", value: years(t.first, t.last) },
   { key: "Committees", value: t.committees.join("; ") },
   { key: "Meetings", value: String(t.meetings) },
