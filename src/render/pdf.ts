@@ -100,7 +100,8 @@ function drawBlock(pdf: Pdf, raw: Block): number {
       return lineStart;
     case "row": {
       pdf.font(REGULAR).fontSize(SIZE);
-      const gutter = 10;
+      // About the space Word leaves between the text of adjacent table cells (2 x 0.08 in).
+      const gutter = 12;
       const cols = b.widths.map((w) => w * width);
       const heights = b.cells.map((c, i) => (c ? pdf.heightOfString(c, { width: cols[i] - gutter }) : 0));
       const h = Math.max(pdf.currentLineHeight(true), ...heights);
