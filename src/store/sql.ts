@@ -13,6 +13,11 @@ export interface SqlConn {
   insert(sql: string, params?: SqlValue[]): Promise<number>;
   /** Runs several statements with no parameters (migrations only). */
   exec(sql: string): Promise<void>;
+  /**
+   * Reserves n ids for rows of `table` that will be inserted later in this transaction, all above
+   * `floor` (the last id already reserved here). Lets rows that others point at be batched.
+   */
+  reserveIds(table: string, n: number, floor: number): Promise<number[]>;
 }
 
 export interface SqlDb extends SqlConn {

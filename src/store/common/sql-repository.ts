@@ -125,7 +125,9 @@ export abstract class SqlRepository implements Repository {
     return this.db.transaction((tx) => importDocument(tx, result, source));
   }
 
-  touchDocument(sha256: string, source: ImportSource) {
+  async touchDocument(sha256: string, source: ImportSource) {
+    // Most files in a first import are new: a plain read answers without a transaction.
+    if (!(await this.db.get("SELECT 1 AS x FROM documents WHERE sha256 = ?", [sha256]))) return null;
     return this.db.transaction((tx) => touchDocument(tx, sha256, source));
   }
 

@@ -191,8 +191,33 @@ class DocumentWriter {
     this.pending.set(head, rows);
   }
 
+  private reserved = new Map<string, { ids: number[]; last: number; used: number }>();
+  /** How many rows of each table this document will need ids for (set by preloadPeople). */
+  private expected = new Map<string, number>();
+
+  /** An id for a row inserted at flush(), reserved in blocks. */
+  async nextId(table: "minutes" | "person_aliases"): Promise<number> {
+    let r = this.reserved.get(table);
+    if (!r) {
+      r = { ids: [], last: 0, used: 0 };
+      this.reserved.set(table, r);
+    }
+    if (!r.ids.length)
+      r.ids = await this.tx.reserveIds(table, Math.max(1, (this.expected.get(table) ?? 1) - r.used), r.last);
+    r.used++;
+    const id = r.ids.shift()!;
+    r.last = id;
+    return id;
+  }
+
   async flush(): Promise<void> {
-    for (const [head, rows] of this.pending)
+    // Rows that others point at go first (foreign keys are checked as each row arrives).
+    const first = ["INSERT INTO person_aliases ", "INSERT INTO minutes "];
+    const order = [...this.pending].sort(
+      ([a], [b]) =>
+        (first.findIndex((f) => a.startsWith(f)) + 1 || 99) - (first.findIndex((f) => b.startsWith(f)) + 1 || 99),
+    );
+    for (const [head, rows] of order)
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
         const chunk = rows.slice(i, i + ROWS_PER_INSERT);
         const one = `(${placeholders(chunk[0].length)})`;
@@ -345,9 +370,11 @@ class DocumentWriter {
     for (let i = 0; i < m.minutes.length; i++) {
       const original = m.minutes[i];
       const x = redactMinute(original);
-      const minuteId = await tx.insert(
-        "INSERT INTO minutes (meeting_id, document_id, ordinal, number, agenda_item, title, procedural, key_decision, reasons, exempt_paragraphs, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      const minuteId = await this.nextId("minutes");
+      this.later(
+        "INSERT INTO minutes (id, meeting_id, document_id, ordinal, number, agenda_item, title, procedural, key_decision, reasons, exempt_paragraphs, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
+          minuteId,
           meetingId,
           documentId,
           i,
@@ -431,6 +458,11 @@ class DocumentWriter {
   /** Loads the known people with the surnames this document prints, in one query per 500 surnames. */
   async preloadPeople(result: ParseResult): Promise<void> {
     const keys = new Set<string>();
+    const printed = new Set<string>();
+    this.expected.set(
+      "minutes",
+      result.meetings.reduce((n, m) => n + m.minutes.length, 0),
+    );
     for (const m of result.meetings) {
       const names = [
         ...m.membership.map((x) => x.name),
@@ -440,10 +472,13 @@ class DocumentWriter {
         ...m.minutes.flatMap((x) => x.declarations.map((d) => d.member)),
       ];
       for (const n of names) {
-        const parsed = parseName(cleanText(n).replace(/\s+/g, " ").trim());
+        const text = cleanText(n).replace(/\s+/g, " ").trim();
+        printed.add(text);
+        const parsed = parseName(text);
         if (parsed) keys.add(parsed.surnameKey);
       }
     }
+    this.expected.set("person_aliases", printed.size);
     const list = [...keys];
     for (const k of list) this.people.set(k, []);
     for (let i = 0; i < list.length; i += 500) {
@@ -526,9 +561,10 @@ class DocumentWriter {
         row.given = name.given.join(" ");
       }
     }
-    const aliasId = await this.tx.insert(
-      "INSERT INTO person_aliases (person_id, document_id, printed, line, rule) VALUES (?, ?, ?, ?, ?) RETURNING id",
-      [personId, this.documentId, text, line, res.rule],
+    const aliasId = await this.nextId("person_aliases");
+    this.later(
+      "INSERT INTO person_aliases (id, person_id, document_id, printed, line, rule) VALUES (?, ?, ?, ?, ?, ?)",
+      [aliasId, personId, this.documentId, text, line, res.rule],
     );
     const hit = { personId, aliasId };
     this.aliases.set(cacheKey, hit);

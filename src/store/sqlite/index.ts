@@ -43,6 +43,12 @@ class SqliteDb implements SqlDb {
   async exec(sql: string): Promise<void> {
     this.raw.exec(sql);
   }
+  /** Inside a write transaction (BEGIN IMMEDIATE) nobody else can insert: the next ids are ours. */
+  async reserveIds(table: string, n: number, floor: number): Promise<number[]> {
+    const row = this.stmt(`SELECT COALESCE(max(id), 0) AS m FROM ${table}`).get() as { m: number };
+    const start = Math.max(Number(row.m), floor) + 1;
+    return Array.from({ length: n }, (_, i) => start + i);
+  }
 
   /** One transaction at a time on this connection (BEGIN IMMEDIATE takes the write lock up front). */
   transaction<T>(fn: (tx: SqlConn) => Promise<T>): Promise<T> {
