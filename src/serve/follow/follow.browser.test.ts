@@ -1,0 +1,125 @@
+/**
+ * The follow pages in a real browser (Debian's chromium through the portal's browser harness):
+ * topics, a topic's timeline, follow-ups, referrals, data quality, a person's timeline and a meeting
+ * page with its added section load without console or CSP errors, pass axe-core for WCAG 2.2 A and
+ * AA, and can be operated by keyboard. Screenshots go to /tmp/quorum-shots/follow-*.png.
+ */
+/// <reference lib="dom" />
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, test } from "node:test";
+import type { Page } from "playwright-core";
+import { openPortal, type Portal, runAxe, unreachableByTab } from "../browser/harness";
+import type { ReferralsData, TopicsData } from "./records";
+
+const SHOTS = "/tmp/quorum-shots";
+let portal: Portal;
+let pages: { name: string; path: string }[] = [];
+
+async function api<T>(path: string): Promise<T> {
+  const r = await fetch(`${portal.server.url}${path}`);
+  assert.equal(r.status, 200, path);
+  return (await r.json()) as T;
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  portal = await openPortal();
+  const topics = await api<TopicsData>("/api/topics");
+  const help = topics.topics.find((t) => t.label === "Help to Live at Home");
+  assert.ok(help, "the seeds give the Help to Live at Home topic");
+  const refs = await api<ReferralsData>("/api/referrals");
+  const from = refs.referrals.find((r) => r.from.ref === "minute 40(b)")?.from.meetingId;
+  assert.ok(from);
+  const people = await api<{ people: { items: { id: number; meetingsAttended: number }[] } }>("/api/people");
+  const person = [...people.people.items].sort((a, b) => b.meetingsAttended - a.meetingsAttended)[0];
+  pages = [
+    { name: "topics", path: "/topics" },
+    { name: "topic", path: `/topics/${help.id}` },
+    { name: "topic-wide", path: `/topics/${topics.topics[0].id}` },
+    { name: "followups", path: "/followups" },
+    { name: "followups-overdue", path: "/followups?status=overdue" },
+    { name: "committee-followups", path: "/committees/1/followups" },
+    { name: "referrals", path: "/referrals" },
+    { name: "quality", path: "/quality" },
+    { name: "person-timeline", path: `/people/${person.id}/timeline` },
+    { name: "meeting-follow", path: `/meetings/${from}` },
+  ];
+});
+
+after(async () => {
+  await portal?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; status: number; problems: string[] }> {
+  const page = await portal.context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  const res = await page.goto(`${portal.server.url}${path}`, { waitUntil: "load" });
+  return { page, status: res?.status() ?? 0, problems };
+}
+
+test("the follow pages load, run under the CSP, and axe finds no WCAG 2.2 A or AA violation", async () => {
+  const failures: string[] = [];
+  for (const p of pages) {
+    const { page, status, problems } = await open(p.path);
+    try {
+      assert.equal(status, 200, p.path);
+      assert.equal(
+        await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")),
+        true,
+        `${p.path}: GOV.UK Frontend did not start`,
+      );
+      assert.equal(await page.locator("h1").count(), 1, `${p.path} has one h1`);
+      await page.screenshot({ path: `${SHOTS}/follow-${p.name}.png`, fullPage: true });
+      for (const v of await runAxe(page))
+        failures.push(`${p.path}: ${v.id} (${v.impact}) ${v.help}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      for (const x of problems) failures.push(`${p.path}: ${x}`);
+    } finally {
+      await page.close();
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("Tab reaches every control on the follow pages", async () => {
+  const failures: string[] = [];
+  for (const p of pages) {
+    const { page } = await open(p.path);
+    try {
+      for (const miss of await unreachableByTab(page)) failures.push(`${p.path}: ${miss}`);
+    } finally {
+      await page.close();
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("navigation leads to Topics and Follow-ups; a topic row opens its timeline; the status filter works", async () => {
+  const { page } = await open("/");
+  try {
+    await Promise.all([page.waitForURL(/\/topics$/), page.getByRole("link", { name: "Topics", exact: true }).click()]);
+    assert.equal(await page.getAttribute("a[aria-current=page]", "href"), "/topics");
+    await Promise.all([
+      page.waitForURL(/\/topics\/help-to-live-at-home$/),
+      page.getByRole("link", { name: "Help to Live at Home" }).click(),
+    ]);
+    assert.equal(await page.getByRole("img", { name: /^Timeline of Help to Live at Home/ }).count(), 1);
+    // Each entry links to its meeting; following one lands on the item.
+    const first = page.locator("table a[href^='/meetings/']").first();
+    const href = (await first.getAttribute("href")) as string;
+    await Promise.all([page.waitForURL(new RegExp(`${href.replace(/[#/]/g, (c) => `\\${c}`)}$`)), first.click()]);
+    assert.equal(await page.evaluate(() => document.querySelector(":target")?.id), href.split("#")[1]);
+    await page.goto(`${portal.server.url}/followups`);
+    await page.selectOption("#status", "met");
+    await Promise.all([page.waitForURL(/status=met/), page.getByRole("button", { name: "Show" }).click()]);
+    const tags = await page.locator("ol .govuk-tag").allTextContents();
+    assert.ok(tags.length > 0 && tags.every((t) => t.trim() === "Met"), tags.join(","));
+  } finally {
+    await page.close();
+  }
+});
