@@ -1,28 +1,27 @@
 /**
  * Registers the built-in readers. Each reader lives in its own folder under extract/ and declares
- * what it reads; add a new format by registering it here.
+ * what it reads; add a new format by importing it here and listing it in BUILTIN_READERS.
  */
-import { registerReader } from "./registry";
+import { htmlReader, moderngovHtmlReader } from "./moderngov-html/reader";
+import { moderngovXmlReader } from "./moderngov-xml/reader";
+import { pdfReader } from "./pdf/reader";
+import { type Reader, registerReader } from "./registry";
 import { markdownReader, textReader } from "./text/reader";
+
+export const BUILTIN_READERS: readonly Reader[] = [
+  textReader,
+  markdownReader,
+  pdfReader,
+  htmlReader,
+  moderngovHtmlReader,
+  moderngovXmlReader,
+];
 
 let done = false;
 
+/** Idempotent and synchronous in effect: every built-in is registered before the first read. */
 export async function registerBuiltinReaders(): Promise<void> {
   if (done) return;
+  for (const r of BUILTIN_READERS) registerReader(r);
   done = true;
-  registerReader(textReader);
-  registerReader(markdownReader);
-  // Readers in optional folders register themselves when present (PDF, Modern.Gov HTML/XML).
-  for (const mod of ["./pdf/reader", "./moderngov-html/reader", "./moderngov-xml/reader"]) {
-    let loaded: Record<string, unknown>;
-    try {
-      loaded = await import(mod);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String(e).includes(mod.slice(2))) continue;
-      throw e;
-    }
-    for (const v of Object.values(loaded)) {
-      if (v && typeof v === "object" && "read" in v && "score" in v && "id" in v) registerReader(v as never);
-    }
-  }
 }
