@@ -19,7 +19,14 @@ import { PortalData } from "../data";
 import { validate } from "../jsonschema";
 import { API_RESPONSES, openApiDocument } from "../openapi";
 import { type SeededStore, seededStore } from "../testing";
-import type { FollowUpsData, ReferralsData, TimelineData, TopicData, TopicsData } from "./records";
+import {
+  type FollowUpsData,
+  namePatterns,
+  type ReferralsData,
+  type TimelineData,
+  type TopicData,
+  type TopicsData,
+} from "./records";
 import { registerFollowRoutes } from "./routes";
 
 let store: SeededStore;
@@ -378,4 +385,23 @@ test("topics, referrals and follow-ups stay within one council", async () => {
   for (const f of (await json<FollowUpsData>("/api/followups")).followUps)
     if (f.metBy?.place.meetingId)
       assert.equal(authority.get(f.metBy.place.meetingId), authority.get(f.from.meetingId ?? 0));
+});
+
+test("a person is found in discussion by their printed name or honorific and surname", async () => {
+  const re = new RegExp(`(?:${namePatterns(["Mr. N. J. Rushton CC (Chairman)"]).join("|")})(?![A-Za-z])`);
+  for (const yes of ["Mr. Rushton CC said", "Mr Rushton asked", "Mr. N. Rushton", "Mr. N. J. Rushton CC"])
+    assert.match(yes, re);
+  for (const no of ["Mrs. Rushton", "Mr. Rushtonson", "Mr. Rhodes"]) assert.doesNotMatch(no, re);
+  let ould: { id: number; name: string } | undefined;
+  for (let page = 1; !ould; page++) {
+    const r = await json<{ people: { items: { id: number; name: string }[] } }>(`/api/people?page=${page}`);
+    if (!r.people.items.length) break;
+    ould = r.people.items.find((p) => /Ould$/.test(p.name));
+  }
+  assert.ok(ould, "a member named Ould");
+  const d = await json<TimelineData>(`/api/people/${ould.id}/timeline`);
+  const named = d.events.find((e) => e.kind === "named" && e.date === "2017-02-10" && /minute 524 /.test(e.text));
+  assert.ok(named, "named in minute 524 of 10 February 2017");
+  assert.match(named.href ?? "", /^\/meetings\/\d+#minute-\d+$/);
+  assert.equal(named.source?.span.startLine, named.source?.span.endLine);
 });

@@ -162,7 +162,7 @@ export function topicData(l: Linked, t: Linked["threads"][number]): TopicData {
       })),
       why: link
         ? link.why
-        : `The first item in this thread: ${m.evidence
+        : `${m.meetingKey === t.members[0].meetingKey ? "Where the thread starts" : "No earlier item shares its phrases"}: ${m.evidence
             .slice(0, 3)
             .map((e) => `"${e.phrase}" in its ${e.field}`)
             .join("; ")}.`,
@@ -297,6 +297,30 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+const HONORIFICS = /^(mr|mrs|ms|miss|mx|dr|cllr|councillor|sir|dame|lord|lady|rev|revd|prof)$/i;
+
+/**
+ * How a person's name is printed in discussion: each printed form as it stands, and (when it starts
+ * with an honorific) the honorific with the surname, initials optional: "Mr. N. J. Rushton CC" also
+ * matches "Mr Rushton" and "Mr. N. Rushton".
+ */
+export function namePatterns(printed: string[]): string[] {
+  const out = new Set<string>();
+  for (const p of printed) {
+    out.add(escapeRegExp(p.trim()).replace(/\s+/g, "\\s+"));
+    const words = p
+      .replace(/\([^)]*\)/g, " ")
+      .trim()
+      .split(/\s+/);
+    while (words.length > 2 && /^(CC|MP|MBE|OBE|CBE|JP)$/.test(words[words.length - 1])) words.pop();
+    const hon = words[0]?.replace(/\.$/, "");
+    const surname = words[words.length - 1];
+    if (words.length >= 2 && hon && HONORIFICS.test(hon) && /^[A-Z][A-Za-z'-]{1,}$/.test(surname))
+      out.add(`${escapeRegExp(hon)}\\.?\\s+(?:[A-Z]\\.?\\s*)*${escapeRegExp(surname)}`);
+  }
+  return [...out];
+}
+
 /**
  * One person's record in date order: committee roles, attendance at each meeting, declarations of
  * interest, and (when the documents' text is available) the minutes whose text prints one of their
@@ -336,10 +360,9 @@ export function timelineData(l: Linked, p: PersonDetail): TimelineData {
       source: d.provenance,
     });
   const printed = [...new Set([p.name, ...p.aliases.map((a) => a.printed)])].filter((x) => x.trim().length >= 4);
-  if (printed.length && l.withText) {
-    const re = new RegExp(
-      `(^|[^A-Za-z])(${printed.map((x) => escapeRegExp(x.trim()).replace(/\s+/g, "\\s+")).join("|")})(?![A-Za-z])`,
-    );
+  const forms = namePatterns(printed);
+  if (forms.length && l.withText) {
+    const re = new RegExp(`(^|[^A-Za-z])(${forms.join("|")})(?![A-Za-z])`);
     const seen = new Set<number>();
     for (const d of l.meetings.values()) {
       if (seen.has(d.id)) continue;
