@@ -120,9 +120,12 @@ test("link results are computed once per store state and shared", async () => {
   const data = new PortalData(store.repo, { checkEveryMs: 0 });
   const links = registerFollowRoutes(new Hono(), data);
   await data.fresh();
+  // A page that only adds to itself does not wait: nothing yet, but the computation starts.
+  assert.equal(await links.ready(), null);
   const a = await links.get();
   await data.fresh();
   assert.equal(await links.get(), a, "the same results while the store is unchanged");
+  assert.equal(await links.ready(), a);
 });
 
 test("topics: Help to Live at Home, the library and Lightbulb, with their years", async () => {

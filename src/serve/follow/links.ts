@@ -199,6 +199,8 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
 export class FollowLinks {
   private key = "";
   private result: Promise<Linked> | null = null;
+  /** The finished results for `key`, once computed. */
+  private done: Linked | null = null;
 
   constructor(
     private readonly data: PortalData,
@@ -209,12 +211,29 @@ export class FollowLinks {
     const key = JSON.stringify(await this.data.stats());
     if (key !== this.key || !this.result) {
       this.key = key;
+      this.done = null;
       const p = compute(this.data, this.withText);
       this.result = p;
-      p.catch(() => {
-        if (this.result === p) this.result = null;
-      });
+      p.then(
+        (r) => {
+          if (this.result === p) this.done = r;
+        },
+        () => {
+          if (this.result === p) this.result = null;
+        },
+      );
     }
     return this.result;
+  }
+
+  /**
+   * The results if they are ready for the store as it is now; otherwise starts computing them and
+   * returns null, so a page that only adds to itself from them never waits seconds for them.
+   */
+  async ready(): Promise<Linked | null> {
+    const pending = this.get();
+    pending.catch(() => {});
+    const key = JSON.stringify(await this.data.stats());
+    return key === this.key ? this.done : null;
   }
 }

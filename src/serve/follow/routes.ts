@@ -3,7 +3,8 @@
  * money, data-quality flags and a person's timeline. One loader per address feeds both the HTML page
  * and the JSON; rendered output is kept until the store changes. Also adds, to the portal's own
  * meeting, committee and person pages, a section or link built from the same results (appended to
- * their HTML, so the portal's renderers are untouched).
+ * their HTML, so the portal's renderers are untouched); a meeting page gets its section once the
+ * results for the store's current state are ready, so it never waits for them.
  */
 import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
@@ -170,7 +171,9 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
 
   append("/meetings/:id", async (c) => {
     const id = Number(c.req.param("id"));
-    const l = await links.get();
+    // Added once the results for this state of the store are ready; never waited for.
+    const l = await links.ready();
+    if (!l) return null;
     const refs = referralsData(l).referrals.filter((r) => r.from.meetingId === id || r.to.meetingId === id);
     const flags = l.quality.map((q) => qualityRecord(l, q)).filter((q) => q.place.meetingId === id);
     const fol = l
