@@ -316,6 +316,7 @@ export function runConformance(engine: string, factory: Factory): void {
         f.committee.reduce((n, c) => n + c.count, 0),
         all.total,
       );
+      assert.ok(f.committee.some((c) => c.name === "Cabinet") && f.committee.every((c) => c.name.length > 0));
       assert.ok(f.year.some((y) => y.year === "2024"));
       assert.ok(f.keyDecision.key >= 1);
 

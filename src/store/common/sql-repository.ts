@@ -17,7 +17,7 @@ import {
   type SearchHit,
   type SearchResult,
 } from "../repository";
-import type { SqlConn, SqlDb, SqlValue } from "../sql";
+import { placeholders, type SqlConn, type SqlDb, type SqlValue } from "../sql";
 import { clampPaging, filterSql, Reader, spanOf } from "./read";
 import type { Migration } from "./schema";
 import { importDocument, touchDocument, unmergeAlias } from "./write";
@@ -46,16 +46,16 @@ export const TABLES = [
 export type EngineSearch = {
   engineQuery: string;
   rows: Row[];
-  /** committee_id, committee_name, year, type, key_decision, n */
+  /** committee_id, year, type, key_decision, n (no joins: names are looked up after) */
   facets: Row[];
 };
 
 /** Columns every engine's search selects, from paragraphs p, committees c and documents d. */
 export const HIT_COLUMNS = `p.id, p.type, p.title, p.key_decision, p.meeting_id, p.meeting_date, p.committee_id,
   c.name AS committee_name, p.document_id, d.name AS document_name, p.span_start, p.span_end, p.page`;
-export const FACET_COLUMNS = `p.committee_id, c.name AS committee_name, substr(p.meeting_date, 1, 4) AS year, p.type,
-  p.key_decision, CAST(count(*) AS INTEGER) AS n`;
-export const FACET_GROUP = "GROUP BY p.committee_id, c.name, substr(p.meeting_date, 1, 4), p.type, p.key_decision";
+export const FACET_COLUMNS = `p.committee_id, substr(p.meeting_date, 1, 4) AS year, p.type, p.key_decision,
+  CAST(count(*) AS INTEGER) AS n`;
+export const FACET_GROUP = "GROUP BY p.committee_id, substr(p.meeting_date, 1, 4), p.type, p.key_decision";
 
 export abstract class SqlRepository implements Repository {
   abstract readonly engine: "sqlite" | "postgres";
@@ -195,7 +195,7 @@ export abstract class SqlRepository implements Repository {
       const n = Number(row.n);
       total += n;
       const cid = Number(row.committee_id);
-      const c = committees.get(cid) ?? { id: cid, name: String(row.committee_name), count: 0 };
+      const c = committees.get(cid) ?? { id: cid, name: "", count: 0 };
       c.count += n;
       committees.set(cid, c);
       if (row.year) years.set(String(row.year), (years.get(String(row.year)) ?? 0) + n);
@@ -203,6 +203,14 @@ export abstract class SqlRepository implements Repository {
       types.set(t, (types.get(t) ?? 0) + n);
       if (Number(row.key_decision) === 1) facets.keyDecision.key += n;
       else facets.keyDecision.other += n;
+    }
+    if (committees.size) {
+      const ids = [...committees.keys()];
+      const names = await this.db.all<{ id: number; name: string }>(
+        `SELECT id, name FROM committees WHERE id IN (${placeholders(ids.length)})`,
+        ids,
+      );
+      for (const n of names) committees.get(Number(n.id))!.name = n.name;
     }
     facets.committee = [...committees.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     facets.year = [...years].map(([year, count]) => ({ year, count })).sort((a, b) => b.year.localeCompare(a.year));

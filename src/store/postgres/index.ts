@@ -127,10 +127,11 @@ export class PostgresRepository extends SqlRepository {
        ORDER BY t.rank DESC, t.id`,
       [text, HEADLINE_OPTIONS, text, ...params, paging.limit, paging.offset],
     );
-    const facets = await conn.all<Record<string, unknown>>(`SELECT ${FACET_COLUMNS} ${from} ${FACET_GROUP}`, [
-      text,
-      ...params,
-    ]);
+    const facets = await conn.all<Record<string, unknown>>(
+      `SELECT ${FACET_COLUMNS} FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
+       WHERE p.tsv @@ q AND ${where.join(" AND ")} ${FACET_GROUP}`,
+      [text, ...params],
+    );
     const tsq = await conn.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [text]);
     return { engineQuery: tsq?.q ?? text, rows, facets };
   }

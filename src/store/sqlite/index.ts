@@ -113,10 +113,11 @@ export class SqliteRepository extends SqlRepository {
        ${from} ORDER BY rank DESC, p.id LIMIT ? OFFSET ?`,
       [MARK_START, MARK_END, match, ...params, paging.limit, paging.offset],
     );
-    const facets = await conn.all<Record<string, unknown>>(`SELECT ${FACET_COLUMNS} ${from} ${FACET_GROUP}`, [
-      match,
-      ...params,
-    ]);
+    const facets = await conn.all<Record<string, unknown>>(
+      `SELECT ${FACET_COLUMNS} FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+       WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")} ${FACET_GROUP}`,
+      [match, ...params],
+    );
     return { engineQuery: match, rows, facets };
   }
 }
