@@ -51,6 +51,7 @@ const textNote = (withText: boolean) =>
 
 export function topicsPage(d: TopicsData, params: URLSearchParams): View {
   const pages = Math.max(1, Math.ceil(d.total / d.limit));
+  const councils = new Set(d.topics.map((t) => t.authority)).size;
   return {
     title: d.page > 1 ? `Topics (page ${d.page} of ${pages})` : "Topics",
     current: "topics",
@@ -72,7 +73,9 @@ ${
               : null
           }`,
           years(t.first, t.last),
-          t.committees.join("; "),
+          councils > 1 && t.authority
+            ? html`${t.committees.join("; ")}<br><span class="govuk-body-s quorum-meta">${t.authority}</span>`
+            : t.committees.join("; "),
           t.meetings,
           t.items,
         ]),
