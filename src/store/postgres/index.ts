@@ -120,19 +120,22 @@ export class PostgresRepository extends SqlRepository {
     const from = `FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
       JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
       WHERE p.tsv @@ q AND ${where.join(" AND ")}`;
-    const rows = await conn.all<Record<string, unknown>>(
-      `SELECT t.*, ts_headline('english', CASE WHEN t.search_title = '' THEN t.body ELSE t.search_title || ' — ' || t.body END, websearch_to_tsquery('english', ?), ?) AS marked
-       FROM (SELECT ${HIT_COLUMNS}, p.search_title, p.body, ts_rank(p.tsv, q) * p.weight AS rank ${from}
-             ORDER BY rank DESC, p.id LIMIT ? OFFSET ?) t
-       ORDER BY t.rank DESC, t.id`,
-      [text, HEADLINE_OPTIONS, text, ...params, paging.limit, paging.offset],
-    );
-    const facets = await conn.all<Record<string, unknown>>(
-      `SELECT ${FACET_COLUMNS} FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
-       WHERE p.tsv @@ q AND ${where.join(" AND ")} ${FACET_GROUP}`,
-      [text, ...params],
-    );
-    const tsq = await conn.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [text]);
+    // Three independent reads on separate pooled connections: the page, the facets, the tsquery text.
+    const [rows, facets, tsq] = await Promise.all([
+      conn.all<Record<string, unknown>>(
+        `SELECT t.*, ts_headline('english', CASE WHEN t.search_title = '' THEN t.body ELSE t.search_title || ' — ' || t.body END, websearch_to_tsquery('english', ?), ?) AS marked
+         FROM (SELECT ${HIT_COLUMNS}, p.search_title, p.body, ts_rank(p.tsv, q) * p.weight AS rank ${from}
+               ORDER BY rank DESC, p.id LIMIT ? OFFSET ?) t
+         ORDER BY t.rank DESC, t.id`,
+        [text, HEADLINE_OPTIONS, text, ...params, paging.limit, paging.offset],
+      ),
+      conn.all<Record<string, unknown>>(
+        `SELECT ${FACET_COLUMNS} FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
+         WHERE p.tsv @@ q AND ${where.join(" AND ")} ${FACET_GROUP}`,
+        [text, ...params],
+      ),
+      conn.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [text]),
+    ]);
     return { engineQuery: tsq?.q ?? text, rows, facets };
   }
 }
