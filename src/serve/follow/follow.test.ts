@@ -408,3 +408,56 @@ test("a person is found in discussion by their printed name or honorific and sur
   assert.match(named.href ?? "", /^\/meetings\/\d+#minute-\d+$/);
   assert.equal(named.source?.span.startLine, named.source?.span.endLine);
 });
+
+test("an exempt minute's lines feed no topic, follow-up, referral, sum or timeline", async () => {
+  const exempt: { documentId: number; from: number; to: number }[] = [];
+  for (const m of meetings) {
+    const d = await json<{
+      minutes: { exempt: boolean; provenance: { documentId: number; span: { startLine: number; endLine: number } } }[];
+    }>(`/api/meetings/${m.id}`);
+    for (const x of d.minutes)
+      if (x.exempt)
+        exempt.push({
+          documentId: x.provenance.documentId,
+          from: x.provenance.span.startLine,
+          to: x.provenance.span.endLine,
+        });
+  }
+  assert.ok(exempt.length > 0, "the seeds hold an exempt minute");
+  // The text the linkers read has the exempt lines blanked (the title line stays).
+  const data = new PortalData(store.repo, { checkEveryMs: 0 });
+  const linked = await registerFollowRoutes(new Hono(), data).get();
+  for (const e of exempt) {
+    const text = linked.lines.get(e.documentId);
+    assert.ok(text, "the seed's text was read");
+    assert.notEqual(text[e.from - 1].trim(), "", "the title line is kept");
+    assert.deepEqual(
+      text.slice(e.from, e.to).filter((l) => l.trim()),
+      [],
+      "every other line of the exempt minute is blank",
+    );
+  }
+  const inside = (s: { documentId: number; span: { startLine: number } } | null) =>
+    !!s && exempt.some((e) => e.documentId === s.documentId && s.span.startLine > e.from && s.span.startLine <= e.to);
+  const problems: string[] = [];
+  for (const t of await allTopics()) {
+    const d = await json<TopicData>(`/api/topics/${t.id}`);
+    for (const e of d.entries) {
+      for (const v of e.evidence) if (inside(v.source)) problems.push(`${t.id}: ${v.phrase}`);
+      // An exempt minute may be linked by its title only, never by its discussion or resolutions.
+      const s = e.place.source;
+      if (s && exempt.some((x) => x.documentId === s.documentId && x.from === s.span.startLine))
+        for (const v of e.evidence) if (v.field !== "title") problems.push(`${t.id}: ${v.field} "${v.phrase}"`);
+    }
+  }
+  const bodies = await Promise.all(
+    ["/api/followups", "/api/referrals", "/api/money", "/api/quality"].map(async (p) => (await get(p)).body),
+  );
+  for (const b of bodies) {
+    // Words of the exempt resolution (a short expected value, not the text).
+    assert.doesNotMatch(b, /target operating model for adult social care services/i);
+    for (const m of b.matchAll(/"documentId":(\d+),"documentName":"[^"]*","span":\{"startLine":(\d+)/g))
+      if (inside({ documentId: Number(m[1]), span: { startLine: Number(m[2]) } })) problems.push(`${m[0]}`);
+  }
+  assert.deepEqual(problems, []);
+});
