@@ -399,6 +399,39 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.equal(s.authorities, 1);
     });
 
+    test("a document naming no council joins the store's only council, and is not guessed among several", async () => {
+      const unnamed = (date: string, member: string): ParseResult => {
+        const m: Meeting = {
+          ...emptyMeeting("Health Scrutiny Committee", span(1, 30)),
+          date,
+          attendance: { chair: null, present: [member], apologies: [], inAttendance: [] },
+          minutes: [minute("30", "Dental services", ["That the update be noted"])],
+        };
+        return doc(`unnamed-${date}.html`, [m]);
+      };
+      // One council in the store: the unnamed committee and person are the council's.
+      await repo.importDocument(unnamed("2024-08-01", "Mrs. A. Archer CC"), { path: "/docs/unnamed-1.html" });
+      const one = await repo.listMeetings({ from: "2024-08-01", to: "2024-08-01" }, { limit: 5, offset: 0 });
+      assert.equal(one.items[0].authority, COUNCIL);
+      assert.equal(
+        (await repo.listPeople({ limit: 500, offset: 0 })).items.filter((p) => /Archer/.test(p.name)).length,
+        1,
+      );
+
+      // A second council with a committee of the same name: an unnamed document is no longer guessed.
+      const other = agendaPack("Health Scrutiny Committee", "2024-09-10", "2024-08-20", "Dentistry");
+      other.meetings = other.meetings.map((m) => ({ ...m, authority: "Ambridge Borough Council" }));
+      await repo.importDocument(other, { path: "/docs/ambridge-hsc.txt" });
+      await repo.importDocument(unnamed("2024-10-01", "Mrs. A. Archer CC"), { path: "/docs/unnamed-2.html" });
+      const committees = (await repo.listCommittees()).filter((c) => c.name === "Health Scrutiny Committee");
+      assert.deepEqual(committees.map((c) => c.authority).sort(), ["Ambridge Borough Council", COUNCIL, null].sort());
+      const unknown = committees.find((c) => c.authority === null)!;
+      assert.equal((await repo.getCommittee(unknown.id))!.meetings, 1);
+      // Same printed name in two councils: two people.
+      const archers = (await repo.listPeople({ limit: 500, offset: 0 })).items.filter((p) => /Archer/.test(p.name));
+      assert.ok(archers.length >= 2, "the Ambridge councillor is not the Borsetshire one");
+    });
+
     test("any query text is safe (property)", async () => {
       const operators = fc.constantFrom(
         '"',

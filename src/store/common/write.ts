@@ -242,15 +242,28 @@ class DocumentWriter {
     return row.id;
   }
 
-  /** A committee by name within its authority; with no authority printed, the only committee of that name. */
+  /** The councils named so far (the unknown one, "", excluded). */
+  private async namedAuthorities(): Promise<number[]> {
+    return (await this.tx.all<{ id: number }>("SELECT id FROM authorities WHERE name <> '' ORDER BY id")).map((r) =>
+      Number(r.id),
+    );
+  }
+
+  /**
+   * A committee by name within its authority. A document that names no council belongs to the
+   * store's council when the store holds exactly one; with several it is not guessed.
+   */
   private async committee(authorityName: string | null, body: string): Promise<{ id: number; authorityId: number }> {
     const key = committeeKey(body) || "unnamed";
     if (!authorityName) {
-      const any = await this.tx.all<{ id: number; authority_id: number }>(
-        "SELECT id, authority_id FROM committees WHERE key = ?",
-        [key],
-      );
-      if (any.length === 1) return { id: any[0].id, authorityId: any[0].authority_id };
+      const named = await this.namedAuthorities();
+      if (named.length === 1) {
+        const only = await this.tx.get<{ id: number }>("SELECT id FROM committees WHERE authority_id = ? AND key = ?", [
+          named[0],
+          key,
+        ]);
+        if (only) return { id: only.id, authorityId: named[0] };
+      }
     }
     const authorityId = await this.authority(authorityName);
     const row = await this.tx.get<{ id: number }>("SELECT id FROM committees WHERE authority_id = ? AND key = ?", [
@@ -258,8 +271,10 @@ class DocumentWriter {
       key,
     ]);
     if (row) return { id: row.id, authorityId };
-    if (authorityName) {
-      // A committee first seen in documents that did not name their council joins the council that is now named.
+    const others = (await this.namedAuthorities()).filter((id) => id !== authorityId);
+    if (authorityName && !others.length) {
+      // A committee first seen in documents that did not name their council joins the council now
+      // named, when it is the only council in the store.
       const unknown = await this.authority(null);
       const orphan = await this.tx.get<{ id: number }>("SELECT id FROM committees WHERE authority_id = ? AND key = ?", [
         unknown,
@@ -454,6 +469,12 @@ class DocumentWriter {
   }
 
   private people = new Map<string, PersonRow[]>();
+  private namedCount: number | null = null;
+
+  private async namedAuthorityCount(): Promise<number> {
+    this.namedCount ??= (await this.namedAuthorities()).length;
+    return this.namedCount;
+  }
 
   /** Loads the known people with the surnames this document prints, in one query per 500 surnames. */
   async preloadPeople(result: ParseResult): Promise<void> {
@@ -515,8 +536,11 @@ class DocumentWriter {
     // document naming no council looks at everyone (the rules still need a unique fit).
     const unknown = await this.authority(null);
     const all = await this.peopleNamed(name.surnameKey);
+    // The council's people, plus those seen where no council was named when the store holds one
+    // council at most (with several, names are not matched across the unknown boundary).
+    const single = (await this.namedAuthorityCount()) <= 1;
     const rows = all.filter(
-      (r) => authorityId === unknown || r.authority_id === authorityId || r.authority_id === unknown,
+      (r) => r.authority_id === authorityId || (single && (authorityId === unknown || r.authority_id === unknown)),
     );
     const known = rows.map((r) => ({
       id: r.id,
