@@ -261,7 +261,7 @@ export function followUpsPage(d: FollowUpsData, params: URLSearchParams): View {
     alternates: [json(path)],
     body: html`<h1 class="govuk-heading-xl">${title}</h1>
 <p class="govuk-body">Promises of later action in resolutions (a further report, an update, a report back), when they were due, and whether a later item met them. Status as at ${formatDate(d.today)}.</p>
-<p class="govuk-body">${d.counts.met} met, ${d.counts.open} open, ${d.counts.overdue} overdue.</p>
+<p class="govuk-body">${d.counts.met} met, ${d.counts.open} open, ${d.counts.overdue} overdue. See also <a class="govuk-link" href="/referrals">referrals to other bodies</a> and <a class="govuk-link" href="/quality">data-quality flags</a>.</p>
 <form method="get" action="${path}" class="govuk-!-margin-bottom-6"><div class="govuk-form-group"><label class="govuk-label" for="status">Status</label>
 <select class="govuk-select" id="status" name="status">${option("", "All")}${option("met", "Met")}${option("open", "Open")}${option("overdue", "Overdue")}</select>
 <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Show</button></div></form>
