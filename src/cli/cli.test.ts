@@ -1,6 +1,6 @@
 // The quorum command as a user runs it: a real child process, exit codes and messages that name the file.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,4 +41,25 @@ test("usage errors and unknown commands exit 2 or 1 with usage", () => {
   assert.equal(r.status, 1);
   assert.match(r.stderr, /usage: quorum parse/);
   assert.equal(quorum("parse", "--bogus", "x").status, 1);
+});
+
+test("output larger than a pipe's buffer reaches a slow reader whole before the process exits", async () => {
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, "bin/quorum.mjs"), "topics", "--json", "--from-files", ...seedFiles()],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  // Leave the pipe full for a while so the command finishes with its output still queued.
+  child.stdout.pause();
+  await new Promise((r) => setTimeout(r, 3000));
+  const chunks: Buffer[] = [];
+  child.stdout.on("data", (d: Buffer) => chunks.push(d));
+  child.stdout.resume();
+  const code = await new Promise<number | null>((r) => child.once("close", r));
+  const text = Buffer.concat(chunks).toString("utf8");
+  assert.equal(code, 0);
+  assert.ok(text.length > 65536, `expected a large output, got ${text.length} bytes`);
+  assert.doesNotThrow(() => JSON.parse(text));
 });
