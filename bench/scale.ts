@@ -287,6 +287,9 @@ export async function benchScale(opts: BenchOptions): Promise<BenchResult[]> {
   const [sqlite, pg] = engines();
 
   for (const e of [sqlite, pg]) if (e) out.push(...(await benchPipeline(e, pipelineN, pipelineRuns)));
+  // Set by whoever runs the suite from a snapshot (e.g. `git archive`), so the figures name their code.
+  if (process.env.QUORUM_BENCH_COMMIT && out[0])
+    out[0].note = `code at commit ${process.env.QUORUM_BENCH_COMMIT}; ${out[0].note}`;
 
   // SQLite: 10k, search, on to 100k, search.
   const s = await sqlite.fresh();
