@@ -5,10 +5,9 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { registerBuiltinReaders } from "../extract/index";
-import { DEFAULT_LIMITS, pickReader } from "../extract/registry";
+import { DEFAULT_LIMITS } from "../extract/registry";
 import type { ParseResult } from "../model/parse-v1";
-import { parseBytes, sha256Hex } from "../pipeline/parse-file";
+import { parseBytesWithText, sha256Hex } from "../pipeline/parse-file";
 import type { ImportOutcome, Repository } from "../store/repository";
 
 export type ImportFailure = { file: string; reason: string };
@@ -47,22 +46,6 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
   return { files: [...new Set(files)], failures };
 }
 
-/**
- * The extracted text's lines (for minute text in search), read again through the same reader the
- * parse used; null for readers that give records rather than lines.
- */
-async function sourceLines(name: string, bytes: Uint8Array): Promise<string[] | null> {
-  await registerBuiltinReaders();
-  const reader = pickReader(name, bytes);
-  if (!reader) return null;
-  const out = await reader.read({ name, bytes, sha256: sha256Hex(bytes), limits: DEFAULT_LIMITS });
-  if (out.kind !== "lines") return null;
-  const lines: string[] = [];
-  for (const l of out.doc.lines) lines[l.n - 1] = l.text;
-  for (let i = 0; i < lines.length; i++) lines[i] ??= "";
-  return lines;
-}
-
 type Prepared = { outcome: ImportOutcome | null; result: ParseResult | null; lines: string[] | null };
 
 /** Reads one file; a document already stored (same bytes) is not parsed again. */
@@ -72,9 +55,9 @@ async function readAndParse(repo: Repository, file: string): Promise<Prepared> {
     throw new Error(`file is ${bytes.length} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
   const known = await repo.touchDocument(sha256Hex(bytes), { path: file });
   if (known) return { outcome: known, result: null, lines: null };
-  const result = await parseBytes(basename(file), bytes);
-  const lines = result.meetings.length ? await sourceLines(basename(file), bytes).catch(() => null) : null;
-  return { outcome: null, result, lines };
+  // The text comes back with the parse: a minute's searchable text is its whole source passage.
+  const { result, lines } = await parseBytesWithText(basename(file), bytes);
+  return { outcome: null, result, lines: result.meetings.length ? lines : null };
 }
 
 export type ImportProgress = { done: number; total: number; file: string; outcome?: ImportOutcome };

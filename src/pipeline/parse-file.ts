@@ -21,6 +21,19 @@ export async function parseBytes(
   bytes: Uint8Array,
   limits: Limits = DEFAULT_LIMITS,
 ): Promise<ParseResult> {
+  return (await parseBytesWithText(name, bytes, limits)).result;
+}
+
+/**
+ * The parse and the extracted text it was made from (lines[0] is line 1), so that later stages
+ * (search over a minute's whole passage) need not read the document again. `lines` is null for
+ * readers that give records rather than lines.
+ */
+export async function parseBytesWithText(
+  name: string,
+  bytes: Uint8Array,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<{ result: ParseResult; lines: string[] | null }> {
   await registerBuiltinReaders();
   if (bytes.length > limits.maxBytes)
     throw new ReadError(name, `file is ${bytes.length} bytes, over the limit of ${limits.maxBytes} bytes`);
@@ -29,7 +42,10 @@ export async function parseBytes(
   const sha256 = sha256Hex(bytes);
   const out = await reader.read({ name, bytes, sha256, limits });
   let result: ParseResult;
+  let lines: string[] | null = null;
   if (out.kind === "lines") {
+    lines = new Array<string>(out.doc.lines.length).fill("");
+    for (const l of out.doc.lines) lines[l.n - 1] = l.text;
     const parsed = parseDocument(out.doc);
     result = {
       schema: "parse/v1",
@@ -48,7 +64,7 @@ export async function parseBytes(
   const problems = validateParseResult(result);
   if (problems.length)
     throw new ReadError(name, `parser produced invalid parse/v1 output: ${problems.slice(0, 5).join("; ")}`);
-  return result;
+  return { result, lines };
 }
 
 export async function parseFile(path: string, limits: Limits = DEFAULT_LIMITS): Promise<ParseResult> {
