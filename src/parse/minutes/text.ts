@@ -9,16 +9,7 @@ import type { Line } from "../../model/document";
 const NEEDS_SQUASH = /[\u00a0\u2007\u202f\t\f\v]| {2}/;
 
 export function squash(s: string): string {
-  if (
-    s.indexOf("  ") < 0 &&
-    s.indexOf("\t") < 0 &&
-    s.indexOf("\u00a0") < 0 &&
-    s.indexOf("\f") < 0 &&
-    s.indexOf("\v") < 0 &&
-    s.indexOf("\u2007") < 0 &&
-    s.indexOf("\u202f") < 0
-  )
-    return s.trim();
+  // One scan decides; most lines need only a trim.
   if (!NEEDS_SQUASH.test(s)) return s.trim();
   return s
     .replace(/[\u00a0\u2007\u202f\t\f\v]/g, " ")
