@@ -249,7 +249,7 @@ function rawQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> 
       : [];
 }
 
-/** Repository.search's facet query alone (the GROUP BY over every match), to see where the time goes. */
+/** Repository.search's facet query alone (the GROUP BY over every match, as the store sends it), to see where the time goes. */
 function facetQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> {
   const where = ["p.shadowed = 0"];
   const params: (string | number)[] = [];
@@ -268,7 +268,6 @@ function facetQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown
   if (s.engine === "sqlite") {
     const stmt = (repo as SqliteRepository).raw.prepare(
       `SELECT ${FACET_COLUMNS} FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-      JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
       WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")} ${FACET_GROUP}`,
     );
     const expr = toFts5(q.q);
@@ -278,7 +277,6 @@ function facetQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown
   let k = 1;
   const pool = (repo as PostgresRepository).pool;
   const sql = `SELECT ${FACET_COLUMNS} FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', $1) AS q
-      JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
       WHERE p.tsv @@ q AND ${where.map((w) => w.replace("?", () => `$${++k}`)).join(" AND ")} ${FACET_GROUP}`;
   return async () => (text ? pool.query(sql, [text, ...params]) : []);
 }
