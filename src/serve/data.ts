@@ -1,9 +1,8 @@
 /**
  * The portal's read layer over the store's Repository: a small cache (cleared whenever the store's
- * counts or its documents' hashes change, so an import invalidates it), plus the few queries the portal composes itself —
+ * change counter or counts move, so an import invalidates it), plus the few queries the portal composes itself —
  * documents by id, their text lines for provenance links, and the spans of exempt minutes to redact.
  */
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { registerBuiltinReaders } from "../extract/index";
 import { DEFAULT_LIMITS, pickReader } from "../extract/registry";
@@ -31,7 +30,7 @@ const MAX_ENTRIES = 5000;
 const MAX_VOLATILE = 1000;
 
 function fingerprint(s: StoreStats): string {
-  return [s.documents, s.meetings, s.minutes, s.paragraphs, s.people, s.aliases, s.lastMeeting].join("|");
+  return [s.changes, s.documents, s.meetings, s.minutes, s.paragraphs, s.people, s.aliases, s.lastMeeting].join("|");
 }
 
 export class PortalData {
@@ -41,8 +40,6 @@ export class PortalData {
   private seen = "";
   private checkedAt = 0;
   private checking: Promise<void> | null = null;
-  private hashedAt = 0;
-  private documentHashes = "";
   private readonly checkEveryMs: number;
   readonly readDocuments: boolean;
   private readonly useCache: boolean;
@@ -56,30 +53,14 @@ export class PortalData {
     this.useCache = opts.cache ?? true;
   }
 
-  private async hashDocuments(): Promise<string> {
-    const h = createHash("sha1");
-    for (let offset = 0; ; offset += 1000) {
-      const page = await this.repo.listDocuments({ limit: 1000, offset });
-      for (const d of page.items) h.update(`${d.id}:${d.sha256};`);
-      if (page.items.length < 1000 || offset + 1000 >= page.total) break;
-    }
-    return h.digest("base64url");
-  }
-
   /** Clears the cache when the store changed since the last look. */
   async fresh(): Promise<void> {
     const now = Date.now();
     if (this.checkEveryMs > 0 && now - this.checkedAt < this.checkEveryMs) return;
     this.checking ??= (async () => {
       try {
-        // The counts change with most imports; a document replaced in place keeps its id and the
-        // counts, so its content hash is looked at too (less often: it lists every document).
-        let f = fingerprint(await this.repo.stats());
-        if (Date.now() - this.hashedAt >= 5 * this.checkEveryMs) {
-          this.documentHashes = await this.hashDocuments();
-          this.hashedAt = Date.now();
-        }
-        f += `|${this.documentHashes}`;
+        // The store's change counter moves with every import, replacement and unmerge.
+        const f = fingerprint(await this.repo.stats());
         if (f !== this.seen) {
           this.cache.clear();
           this.volatile.clear();

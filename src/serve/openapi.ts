@@ -218,6 +218,7 @@ export const SCHEMAS: Record<string, Schema> = {
     paragraphs: int,
     firstMeeting: dateN,
     lastMeeting: dateN,
+    changes: int,
   }),
   Redaction: obj({ startLine: int, endLine: int, paragraphs: arr(int), title: str }),
   Home: obj({ stats: ref("StoreStats"), upcoming: arr(ref("MeetingSummary")), recent: arr(ref("MeetingSummary")) }),

@@ -141,7 +141,7 @@ export function runConformance(engine: string, factory: Factory): void {
 
     test("migrations are versioned and idempotent", async () => {
       assert.deepEqual(await repo.migrate(), []);
-      assert.equal((await repo.stats()).schemaVersion, 2);
+      assert.equal((await repo.stats()).schemaVersion, 3);
     });
 
     test("the same document twice changes nothing; a changed file replaces its records", async () => {
@@ -155,15 +155,20 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.deepEqual({ ...again, status: "unchanged" }, { ...first, status: "unchanged" });
       assert.deepEqual(await repo.tableCounts(), before);
 
+      const changesBefore = (await repo.stats()).changes;
+      assert.ok(changesBefore > 0, "a new document moved the change counter");
       const changed = agendaPack("Cabinet", "2024-03-05", "2024-02-06", "Streetlight");
       const replaced = await repo.importDocument(changed, { path: "/docs/cabinet-2024-03-05.txt" });
       assert.equal(replaced.status, "replaced");
+      const changesAfter = (await repo.stats()).changes;
+      assert.ok(changesAfter > changesBefore, "a replacement moves the change counter, though counts stay the same");
       assert.deepEqual(await repo.tableCounts(), before, "same shape of document, same row counts");
       assert.equal((await repo.search("Lightbulb", {}, { limit: 10, offset: 0 })).total, 0);
       assert.ok((await repo.search("Streetlight", {}, { limit: 10, offset: 0 })).total > 0);
       // Moved: the same bytes at a new path are unchanged, and an edit at the new path replaces them.
       const moved = await repo.importDocument(changed, { path: "/moved/cabinet-2024-03-05.txt" });
       assert.equal(moved.status, "unchanged");
+      assert.equal((await repo.stats()).changes, changesAfter, "an unchanged document leaves the counter still");
       const edited = agendaPack("Cabinet", "2024-03-05", "2024-02-06", "Streetlight");
       edited.source = { ...edited.source, sha256: createHash("sha256").update("edited").digest("hex") };
       assert.equal((await repo.importDocument(edited, { path: "/moved/cabinet-2024-03-05.txt" })).status, "replaced");
@@ -241,7 +246,9 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.ok(p.declarations.some((d) => d.interest?.startsWith("Personal interest")));
       assert.ok(p.roles.some((r) => r.role === "Chairman"));
 
+      const beforeUnmerge = (await repo.stats()).changes;
       const split = await repo.unmergeAlias(bare.id);
+      assert.ok((await repo.stats()).changes > beforeUnmerge, "an unmerge moves the change counter");
       assert.notEqual(split, p.id);
       const moved = (await repo.getPerson(split))!;
       assert.deepEqual(

@@ -281,6 +281,8 @@ export type StoreStats = {
   paragraphs: number;
   firstMeeting: string | null;
   lastMeeting: string | null;
+  /** Moves whenever a document is stored, replaced or removed, or a merge is undone: a cheap "did the store change?". */
+  changes: number;
 };
 
 export interface Repository {

@@ -48,7 +48,7 @@ test("quorum db migrate, backup and stats on SQLite", async () => {
     const db = join(dir, "q.db");
     const m1 = await quorum(["db", "migrate", "--db", db]);
     assert.equal(m1.code, 0, m1.stderr);
-    assert.match(m1.stdout, /applied migrations 1, 2 \(schema version 2\)/);
+    assert.match(m1.stdout, /applied migrations 1, 2, 3 \(schema version 3\)/);
     const m2 = await quorum(["db", "migrate", "--db", db]);
     assert.match(m2.stdout, /already up to date/);
     assert.equal((await quorum(["import", seedFiles()[0], "--db", db])).code, 0);

@@ -596,6 +596,7 @@ export class Reader {
       paragraphs: await count("paragraphs WHERE shadowed = 0"),
       firstMeeting: str(range?.first_date),
       lastMeeting: str(range?.last_date),
+      changes: num((await this.conn.get<{ n: number }>("SELECT n FROM store_changes WHERE id = 1"))?.n ?? 0),
     };
   }
 }

@@ -6,6 +6,10 @@
  */
 export type Migration = { version: number; name: string; sql: string };
 
+/** One row counting stored changes (migration 3 on both engines; triggers move it). */
+export const STORE_CHANGES_TABLE = `CREATE TABLE store_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+INSERT INTO store_changes (id, n) VALUES (1, 0);`;
+
 export function coreTablesV1(id: string): string {
   return `
 CREATE TABLE documents (

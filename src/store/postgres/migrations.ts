@@ -2,7 +2,7 @@
  * PostgreSQL schema, as numbered migrations applied in order (`quorum db migrate`). Version 1 is the
  * shared tables plus a generated tsvector column (search title weighted A, body B) with a GIN index.
  */
-import { coreTablesV1, type Migration } from "../common/schema";
+import { coreTablesV1, type Migration, STORE_CHANGES_TABLE } from "../common/schema";
 
 export const POSTGRES_MIGRATIONS: Migration[] = [
   {
@@ -20,5 +20,19 @@ CREATE INDEX paragraphs_tsv ON paragraphs USING gin (tsv);
     version: 2,
     name: "paragraphs by meeting",
     sql: "CREATE INDEX paragraphs_meeting ON paragraphs(meeting_id, type);",
+  },
+  {
+    // See the SQLite migration 3: a counter every stored change moves.
+    version: 3,
+    name: "change counter",
+    sql: `${STORE_CHANGES_TABLE}
+CREATE FUNCTION store_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE store_changes SET n = n + 1 WHERE id = 1;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER documents_changed AFTER INSERT OR DELETE ON documents FOR EACH STATEMENT EXECUTE FUNCTION store_changed();
+CREATE TRIGGER aliases_moved AFTER UPDATE ON person_aliases FOR EACH STATEMENT EXECUTE FUNCTION store_changed();
+`,
   },
 ];

@@ -2,7 +2,7 @@
  * SQLite schema, as numbered migrations applied in order (`quorum db migrate`). Version 1 is the
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
-import { coreTablesV1, type Migration } from "../common/schema";
+import { coreTablesV1, type Migration, STORE_CHANGES_TABLE } from "../common/schema";
 
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
@@ -29,5 +29,16 @@ END;
     version: 2,
     name: "paragraphs by meeting",
     sql: "CREATE INDEX paragraphs_meeting ON paragraphs(meeting_id, type);",
+  },
+  {
+    // A counter that every stored change moves, so readers (the portal's cache) can tell cheaply that
+    // the store changed; a replaced document may reuse its row id, so counts and ids cannot tell.
+    version: 3,
+    name: "change counter",
+    sql: `${STORE_CHANGES_TABLE}
+CREATE TRIGGER documents_added AFTER INSERT ON documents BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER documents_removed AFTER DELETE ON documents BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER aliases_moved AFTER UPDATE ON person_aliases BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END;
+`,
   },
 ];

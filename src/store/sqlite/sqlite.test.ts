@@ -76,8 +76,8 @@ test("sqlite: a store at an older schema version is migrated forward, keeping it
     const counts = await v1.tableCounts();
     await v1.close();
     const now = await openSqlite({ file, migrate: false });
-    assert.deepEqual(await now.migrate(), [2]);
-    assert.equal((await now.stats()).schemaVersion, 2);
+    assert.deepEqual(await now.migrate(), [2, 3]);
+    assert.equal((await now.stats()).schemaVersion, 3);
     assert.deepEqual(await now.tableCounts(), counts);
     await now.close();
   } finally {
