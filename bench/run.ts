@@ -4,7 +4,7 @@
  * reference measured in the same run. Figures are never edited by hand.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { dirname, join } from "node:path";
@@ -147,9 +147,25 @@ async function main() {
     "number, is what carries from one machine to another.",
     "",
   ];
-  const out = [...header, ...sections].join("\n");
   const target = join(root, opts.quick ? "BENCHMARKS.quick.md" : "BENCHMARKS.md");
-  writeFileSync(target, out);
+  // With --only, the named suites' sections replace theirs in the existing file and the rest stay,
+  // each still carrying its own same-run references; the header says which sections were re-run when.
+  if (only && existsSync(target)) {
+    const previous = readFileSync(target, "utf8");
+    const parts = previous.split(/\n(?=## )/);
+    for (const section of sections) {
+      const title = section.split("\n")[0];
+      const i = parts.findIndex((p) => p.split("\n")[0] === title);
+      if (i >= 0) parts[i] = section.trimEnd();
+      else parts.push(section.trimEnd());
+    }
+    const rerun = `Sections re-run on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`--only=${[...only].join(",")}\`.`;
+    const head = parts[0].replace(/\nSections re-run on [^\n]*\n/g, "\n");
+    parts[0] = head.replace(/(Do not edit by hand: re-run it\.)/, `$1\n\n${rerun}`);
+    writeFileSync(target, `${parts.join("\n")}\n`);
+  } else {
+    writeFileSync(target, [...header, ...sections].join("\n"));
+  }
   process.stderr.write(`bench: wrote ${target}\n`);
 }
 
