@@ -156,8 +156,8 @@ async function main() {
     for (const section of sections) {
       const title = section.split("\n")[0];
       const i = parts.findIndex((p) => p.split("\n")[0] === title);
-      if (i >= 0) parts[i] = section.trimEnd();
-      else parts.push(section.trimEnd());
+      if (i >= 0) parts[i] = `${section.trimEnd()}\n`;
+      else parts.push(`${section.trimEnd()}\n`);
     }
     const rerun = `Sections re-run on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`--only=${[...only].join(",")}\`.`;
     const head = parts[0].replace(/\nSections re-run on [^\n]*\n/g, "\n");
