@@ -104,7 +104,9 @@ export class SqliteRepository extends SqlRepository {
   ): Promise<EngineSearch> {
     const match = toFts5(query);
     if (!match) return { engineQuery: "", rows: [], facets: [] };
-    const from = `FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+    // CROSS JOIN keeps FTS5 as the outer loop: with a plain JOIN and a committee filter, SQLite's
+    // planner walked the paragraphs index and re-ran the MATCH for each of the committee's rows.
+    const from = `FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
       JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
       WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")}`;
     const rows = await conn.all<Record<string, unknown>>(
@@ -114,7 +116,7 @@ export class SqliteRepository extends SqlRepository {
       [MARK_START, MARK_END, match, ...params, paging.limit, paging.offset],
     );
     const facets = await conn.all<Record<string, unknown>>(
-      `SELECT ${FACET_COLUMNS} FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+      `SELECT ${FACET_COLUMNS} FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
        WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")} ${FACET_GROUP}`,
       [match, ...params],
     );
