@@ -59,8 +59,10 @@ export const command: Command = {
           .map((f) => join(dir, f));
         const summary = await importPaths(repo, papers);
         const d = summary.documents;
+        // The summary counts meetings as each document speaks of them; the store merges them.
+        const after = await repo.stats();
         console.log(
-          `Imported ${d.new + d.replaced} documents (${d.unchanged} unchanged, ${d.failed} failed): ${summary.meetings} meetings, ${summary.items} items, in ${summary.seconds} s.`,
+          `Imported ${d.new + d.replaced} documents (${d.unchanged} unchanged, ${d.failed} failed) in ${summary.seconds} s: the store holds ${after.meetings} meetings, ${after.agendaItems} agenda items, ${after.minutes} minutes, ${after.reports} reports.`,
         );
         for (const f of summary.failures) console.error(`  failed: ${f.file}: ${f.reason}`);
         if (d.failed) return 1;
