@@ -5,6 +5,7 @@
  */
 import { parseHTML } from "linkedom";
 import type { Clause } from "../../model/parse-v1";
+import { findDate, findTime } from "../../parse/common/dates";
 
 /** Elements whose content is never text: dropped before extraction. */
 const DROP = "script, style, noscript, template, iframe, object, embed, svg, math, head, link, meta, button, form";
@@ -284,58 +285,14 @@ export function paragraphsOf(root: El): string[] {
   return blocksOf(root).map((b) => b.text);
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
-const iso = (y: number, m: number, d: number): string | null => {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1) return null;
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-};
-
 /** "19/10/2015" (UK day first) or "Thursday, 30th January, 2025" → ISO date, else null. */
 export function ukDate(s: string): string | null {
-  const t = clean(s);
-  const num = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(t);
-  if (num) return iso(Number(num[3]), Number(num[2]), Number(num[1]));
-  const words = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9}),?\s+(\d{4})\b/.exec(t);
-  if (words) {
-    const m = MONTHS.findIndex((x) => x.startsWith(words[2].toLowerCase().slice(0, 3)));
-    if (m >= 0 && (words[2].length === 3 || MONTHS[m] === words[2].toLowerCase() || words[2].toLowerCase() === "sept"))
-      return iso(Number(words[3]), m + 1, Number(words[1]));
-  }
-  return null;
+  return findDate(clean(s))?.iso ?? null;
 }
 
 /** "10.00 am", "2 pm", "14:30" → "HH:MM", else null. */
 export function clockTime(s: string): string | null {
-  const t = clean(s).toLowerCase();
-  const m = /\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/.exec(t);
-  if (m) {
-    let h = Number(m[1]);
-    const min = Number(m[2] ?? "0");
-    if (h < 1 || h > 12 || min > 59) return null;
-    const pm = m[3].startsWith("p");
-    if (pm && h !== 12) h += 12;
-    if (!pm && h === 12) h = 0;
-    return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
-  }
-  const h24 = /\b([01]?\d|2[0-3])[:.]([0-5]\d)\b/.exec(t);
-  if (h24) return `${h24[1].padStart(2, "0")}:${h24[2]}`;
-  return null;
+  return findTime(clean(s));
 }
 
 const LABEL = /^(?:\(([a-z]{1,2}|[ivx]{1,5}|\d{1,3})\)|([a-z]|\d{1,3}|[ivx]{1,5})[.)])\s+/i;
