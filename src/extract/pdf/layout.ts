@@ -256,16 +256,17 @@ function gapStarts(row: Row, rightMargin: number): number[] {
 }
 
 /**
- * Column starts confirmed by alignment: a moderate gap (over 0.8 em) is a cell boundary when a
- * nearby row (within three) has a gap ending at the same x, as in forms and tables set with tab stops.
+ * Column starts confirmed by alignment: a moderate gap (over 0.8 em) is a cell boundary when another
+ * row of the same page or column has a gap ending at the same x, as in forms and tables set with tab
+ * stops. The partner may be far away (a "Report by" header ten rows above a wrapped title that fills
+ * its cell); ragged prose has no gaps that wide, so a whole-stream match does not split sentences.
  */
 export function alignedSplits(rows: Row[], rightMargin: number): Map<Row, number[]> {
   const starts = rows.map((r) => gapStarts(r, rightMargin));
   const out = new Map<Row, number[]>();
   rows.forEach((row, i) => {
     const ok = starts[i].filter((x) => {
-      for (let j = Math.max(0, i - 3); j <= Math.min(rows.length - 1, i + 3); j++)
-        if (j !== i && starts[j].some((x2) => Math.abs(x2 - x) <= 1.5)) return true;
+      for (let j = 0; j < rows.length; j++) if (j !== i && starts[j].some((x2) => Math.abs(x2 - x) <= 1.5)) return true;
       return false;
     });
     out.set(row, ok);
@@ -689,7 +690,9 @@ export function numberLines(pages: PageInfo[]): Line[] {
         } else {
           const gap = (l.y - prev.y) / Math.max(l.size, prev.size);
           // A numbered or bulleted line after a finished sentence starts a new paragraph even when set tight.
-          const listStart = ENDS_SENTENCE.test(prev.text) && startsList(l.text);
+          // In a table row the sentence that matters is the first cell's: a title wrapping onto
+          // "- Proposals for Consultation." continues it even though the row ends in "(Pages 3 - 3)".
+          const listStart = ENDS_SENTENCE.test(prev.cells?.[0] ?? prev.text) && startsList(l.text);
           const breaks = gap < 0.3 || gap > pitch + 0.45 || Math.abs(l.size - prev.size) > 1.5 || listStart;
           if (breaks) blank(prev.page);
         }

@@ -315,6 +315,46 @@ test("a table row wrapping in one later column keeps the wrapped words in that c
   assert.equal(texts[1].text, "\tSocial Care");
 });
 
+test("a cell running to its column edge splits where a header far above aligns; a wrapped '- ' title line runs on", async () => {
+  // Title text that fills its column leaves only ~12 pt before the report-by cell, under the
+  // 1.8 em gap that splits cells on its own; the "Report by" header ten rows up confirms the column.
+  const bytes = await makePdf({ size: "A4", margin: 40 }, (d) => {
+    d.font("Helvetica").fontSize(11);
+    const row = (y: number, cells: [number, string][]) => {
+      for (const [x, t] of cells) d.text(t, x, y, { lineBreak: false });
+    };
+    row(100, [
+      [70, "Item"],
+      [300, "Report by"],
+    ]);
+    let y = 120;
+    for (const t of ["To advise of any other items which the", "Chairman has decided to take as", "urgent."]) {
+      row(y, [[70, t]]);
+      y += 14;
+    }
+    for (let i = 0; i < 6; i++) {
+      row(y, [[70, `Declarations of interest ${i}.`]]);
+      y += 14;
+    }
+    const title = "Annual Report of the Director of Public";
+    d.text(title, 300 - 12 - d.widthOfString(title), y, { lineBreak: false });
+    row(y, [
+      [300, "Director of Public Health"],
+      [460, "(Pages 5 - 9)"],
+    ]);
+    row(y + 14, [[70, "- Proposals for Consultation."]]);
+  });
+  const doc = await readPdf("narrow.pdf", bytes);
+  const title = find(doc, /^Annual Report/);
+  assert.deepEqual(title.cells, ["Annual Report of the Director of Public", "Director of Public Health", "(Pages 5 - 9)"]);
+  const next = after(doc, title);
+  assert.equal(
+    next.text.split("\t")[0],
+    "- Proposals for Consultation.",
+    "no paragraph break inside the row's first cell",
+  );
+});
+
 test("running headers and footers on generated pages are removed; 'Page N of M' gives printed numbers", async () => {
   const bytes = await makePdf({ size: "A4", margin: 72, autoFirstPage: false }, (d) => {
     for (let p = 1; p <= 4; p++) {
