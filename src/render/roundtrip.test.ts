@@ -201,6 +201,17 @@ const TODO: Record<Group, Record<string, string>> = {
   pdf: {},
 };
 
+/**
+ * The random councils sampled. A fixed seed keeps CI repeatable; QUORUM_ROUNDTRIP_SEED and
+ * QUORUM_ROUNDTRIP_RUNS widen a local sweep (e.g. 200 councils, a third of them also as PDF).
+ */
+const SWEEP = (() => {
+  const seed = Number(process.env.QUORUM_ROUNDTRIP_SEED ?? 20261122);
+  const runs = Number(process.env.QUORUM_ROUNDTRIP_RUNS ?? 20);
+  const swept = process.env.QUORUM_ROUNDTRIP_RUNS !== undefined || process.env.QUORUM_ROUNDTRIP_SEED !== undefined;
+  return { seed, runs, pdfs: swept ? Math.ceil(runs / 3) : 6, picks: swept ? seed ^ 17 : 17 };
+})();
+
 describe("demo records survive rendering and parsing", () => {
   const text: Sample[] = [];
   const pdf: Sample[] = [];
@@ -226,8 +237,8 @@ describe("demo records survive rendering and parsing", () => {
     const runs: [string, number][] = fc.sample(
       fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 2, max: 60 })),
       {
-        numRuns: 20,
-        seed: 20261122,
+        numRuns: SWEEP.runs,
+        seed: SWEEP.seed,
       },
     );
     for (const [seed, n] of runs) {
@@ -243,7 +254,10 @@ describe("demo records survive rendering and parsing", () => {
       pdf.push({ name: `${m.id}.pdf`, format: "pdf", want: r.meetings, got: await parse(`${m.id}.pdf`, r.bytes) });
     }
     // And random packs of the fixed council as PDF.
-    const picks = fc.sample(fc.integer({ min: 1, max: council.meetings.length - 1 }), { numRuns: 8, seed: 17 });
+    const picks = fc.sample(fc.integer({ min: 1, max: council.meetings.length - 1 }), {
+      numRuns: 8,
+      seed: SWEEP.picks,
+    });
     for (const i of new Set(picks)) {
       const m = council.meetings[i];
       const r = await renderAgendaPackPdf(m.doc, prevOf(m));
@@ -261,7 +275,7 @@ describe("demo records survive rendering and parsing", () => {
       const name = `later-${m.id}.txt`;
       text.push({ name, format: "text", want: r.meetings, got: await parse(name, enc(r.text)) });
     }
-    for (const [seed, n] of runs.slice(0, 6)) {
+    for (const [seed, n] of runs.slice(0, SWEEP.pdfs)) {
       const c = generateCouncil({ meetings: n, seed });
       const m = c.meetings[n - 1];
       const prev = m.previousId ? c.meetings.find((x) => x.id === m.previousId)!.doc : null;
