@@ -311,11 +311,19 @@ export function alignToColumns(lines: PageLine[]): PageLine[] {
         l.text = cells.join("\t");
       }
     }
-    // Only real tables (three or more columns); a two-column "PRESENT: names" or contact block wraps as prose.
-    if (l.cellXs && l.cellXs.length >= 3) cols = l.cellXs;
+    // Only real tables: three or more columns, or a numbered row with a second cell ("7. Flood Risk
+    // Update" | "Director of Environment"); a two-column "PRESENT: names" or contact block wraps as prose.
+    if (l.cellXs && (l.cellXs.length >= 3 || (l.cellXs.length === 2 && numberedRow(l.cells?.[0] ?? ""))))
+      cols = l.cellXs;
     prev = l;
   }
   return lines;
+}
+
+/** A row that opens with a list or item number and some text ("7. Flood Risk Update"). */
+function numberedRow(text: string): boolean {
+  const m = /^(\S+)\s+\S/.exec(text.trim());
+  return m !== null && NUMBERING.test(m[1]) && !/^[•·▪◦●■□➢✓–-]$/.test(m[1]);
 }
 
 /** Joins a row's runs into text and, where wide x-gaps separate them, cells. */

@@ -346,12 +346,47 @@ test("a cell running to its column edge splits where a header far above aligns; 
   });
   const doc = await readPdf("narrow.pdf", bytes);
   const title = find(doc, /^Annual Report/);
-  assert.deepEqual(title.cells, ["Annual Report of the Director of Public", "Director of Public Health", "(Pages 5 - 9)"]);
+  assert.deepEqual(title.cells, [
+    "Annual Report of the Director of Public",
+    "Director of Public Health",
+    "(Pages 5 - 9)",
+  ]);
   const next = after(doc, title);
   assert.equal(
     next.text.split("\t")[0],
     "- Proposals for Consultation.",
     "no paragraph break inside the row's first cell",
+  );
+});
+
+test("a numbered two-cell row's wrapped second cell stays in its column; a 'PRESENT:' block still wraps as prose", async () => {
+  const bytes = await makePdf({ size: "A4", margin: 40 }, (d) => {
+    d.font("Helvetica").fontSize(11);
+    const row = (y: number, cells: [number, string][]) => {
+      for (const [x, t] of cells) d.text(t, x, y, { lineBreak: false });
+    };
+    row(100, [
+      [40, "7."],
+      [70, "Flood Risk Management Update."],
+      [300, "Director of Environment"],
+    ]);
+    row(114, [[300, "and Transport"]]);
+    row(160, [
+      [40, "PRESENT:"],
+      [150, "Mr. A. Bell CC, Mrs. C. Dale CC,"],
+    ]);
+    row(174, [[150, "Mr. E. Frost CC"]]);
+  });
+  const doc = await readPdf("two-cell.pdf", bytes);
+  const texts = doc.lines.filter((l) => l.text);
+  assert.deepEqual(
+    texts.map((l) => l.cells ?? l.text),
+    [
+      ["7. Flood Risk Management Update.", "Director of Environment"],
+      ["", "and Transport"],
+      ["PRESENT:", "Mr. A. Bell CC, Mrs. C. Dale CC,"],
+      "Mr. E. Frost CC",
+    ],
   );
 });
 
