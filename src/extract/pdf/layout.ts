@@ -634,10 +634,13 @@ function median(xs: number[]): number {
 
 const ENDS_SENTENCE = /[.:;!?)"”’]$/;
 
-/** A line that opens with a list number or bullet followed by text ("2. Declarations", "(a) The"); a lone "2019." is not one. */
+/**
+ * A line that opens with a list number or bullet followed by text ("2. Declarations", "(a) The"); a
+ * lone "2019." is not one, nor is a bare year running on from the line before ("2019 at 2.00 pm").
+ */
 function startsList(text: string): boolean {
   const m = /^(\S+)\s+\S/.exec(text.trim());
-  return m !== null && NUMBERING.test(m[1]);
+  return m !== null && NUMBERING.test(m[1]) && !/^(?:19|20)\d\d$/.test(m[1]);
 }
 
 /**

@@ -390,6 +390,23 @@ test("a numbered two-cell row's wrapped second cell stays in its column; a 'PRES
   );
 });
 
+test("a sentence running over a page break onto a line that opens with a year stays one paragraph", async () => {
+  const bytes = await makePdf({ size: "A4", margin: 60 }, (d) => {
+    d.font("Helvetica").fontSize(11);
+    const width = d.page.width - 120;
+    d.text("It was noted that the next meeting of the Committee would be held on Thursday, 5 September", 60, 700, {
+      width,
+      lineBreak: false,
+    });
+    d.addPage();
+    d.text("2019 at 2.00 pm.", 60, 60, { lineBreak: false });
+    d.text("2019 was the first year of the scheme.", 60, 120, { lineBreak: false });
+  });
+  const doc = await readPdf("year.pdf", bytes);
+  const first = find(doc, /Thursday, 5 September$/);
+  assert.equal(after(doc, first).text, "2019 at 2.00 pm.", "no paragraph break at the page turn");
+});
+
 test("running headers and footers on generated pages are removed; 'Page N of M' gives printed numbers", async () => {
   const bytes = await makePdf({ size: "A4", margin: 72, autoFirstPage: false }, (d) => {
     for (let p = 1; p <= 4; p++) {
