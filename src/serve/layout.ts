@@ -4,7 +4,16 @@
  */
 import { type Html, html, raw } from "./html";
 
-export type NavKey = "meetings" | "committees" | "people" | "decisions" | "topics" | "followups" | "search" | "data";
+export type NavKey =
+  | "meetings"
+  | "committees"
+  | "people"
+  | "decisions"
+  | "topics"
+  | "followups"
+  | "money"
+  | "search"
+  | "data";
 
 export type PageOptions = {
   /** The page's own title; " – Quorum" is added. */
@@ -23,6 +32,7 @@ const NAV: { key: NavKey; text: string; href: string }[] = [
   { key: "decisions", text: "Decisions", href: "/decisions" },
   { key: "topics", text: "Topics", href: "/topics" },
   { key: "followups", text: "Follow-ups", href: "/followups" },
+  { key: "money", text: "Money", href: "/money" },
   { key: "search", text: "Search", href: "/search" },
   { key: "data", text: "Open data", href: "/open-data" },
 ];

@@ -17,6 +17,8 @@ export type MoneyMention = {
   source: MoneySource;
   /** "minute 523(h)", "report (agenda item 9) recommendation 1". */
   ref: string;
+  /** The minute's or report's title, as printed. */
+  title: string;
   asPrinted: string;
   pence: number;
   pounds: number;
@@ -127,24 +129,34 @@ export function findMoney(input: LinkInput): MoneyMention[] {
   for (const entry of sortEntries(input)) {
     const m = entry.meeting;
     const base = { docId: entry.docId, meetingKey: entry.meetingKey, body: m.body, date: m.date };
-    const add = (source: MoneySource, ref: string, text: string, span: Span | null) => {
+    const add = (source: MoneySource, ref: string, title: string, text: string, span: Span | null) => {
       for (const s of scan(text)) {
         const d = describe(text, s.start, s.end);
-        out.push({ ...base, source, ref, asPrinted: s.asPrinted, pence: s.pence, pounds: s.pence / 100, ...d, span });
+        out.push({
+          ...base,
+          source,
+          ref,
+          title,
+          asPrinted: s.asPrinted,
+          pence: s.pence,
+          pounds: s.pence / 100,
+          ...d,
+          span,
+        });
       }
     };
     for (const x of m.minutes) {
       const ref = minuteRef(x.number, x.title, x.agendaItem);
       for (const c of flattenClauses(x.resolutions ?? []))
-        add("resolution", `${ref}${c.label}`, c.text, x.span ?? null);
+        add("resolution", `${ref}${c.label}`, x.title, c.text, x.span ?? null);
       (x.reasons ?? []).forEach((r, i) => {
-        add("reason", `${ref} reason ${i + 1}`, r, x.span ?? null);
+        add("reason", `${ref} reason ${i + 1}`, x.title, r, x.span ?? null);
       });
     }
     for (const r of m.reports) {
       const ref = r.agendaItem ? `report (agenda item ${r.agendaItem})` : `report "${r.title}"`;
       (r.recommendations ?? []).forEach((t, i) => {
-        add("recommendation", `${ref} recommendation ${i + 1}`, t, r.span ?? null);
+        add("recommendation", `${ref} recommendation ${i + 1}`, r.title, t, r.span ?? null);
       });
     }
   }

@@ -19,6 +19,7 @@ import {
   type Referral,
   type Thread,
 } from "../../link/index";
+import { type Continuation, continuation, topicIds } from "../../link/threads/ids";
 import type { Span } from "../../model/parse-v1";
 import type { DocumentRef, MeetingDetail, Provenance } from "../../store/repository";
 import type { PortalData } from "../data";
@@ -45,6 +46,12 @@ export type Linked = {
   quality: QualityFlag[];
   /** Text lines by document id (blanked where exempt), for finding names in discussion. */
   lines: Map<number, readonly string[]>;
+  /** The physical page of each of those lines (null for unpaged sources). */
+  pages: Map<number, readonly (number | null)[]>;
+  /** Each council's input as its topics were found from it, keyed by council name ("" for none). */
+  groups: Map<string, LinkInput>;
+  /** Which current topic carries on an id that no longer exists (kept per id for this state). */
+  continuation(oldId: string): Continuation;
   /** Whether discussion text was available to the linkers (else only titles, resolutions, recommendations). */
   withText: boolean;
   followUps(today: string): FollowUp[];
@@ -59,36 +66,56 @@ export type Linked = {
   document(meetingKey: string, docId: string): DocumentRef | null;
 };
 
-/** "help to live at home" → "help-to-live-at-home" (unique within the list). */
-export function slugs(keys: string[]): string[] {
-  const seen = new Map<string, number>();
-  return keys.map((k) => {
-    const base =
-      k
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-+|-+$/g, "")
-        .slice(0, 100) || "topic";
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}-${n}`;
-  });
-}
+/** Agenda titles that mark an item as exempt or confidential (the title itself is published). */
+const EXEMPT_TITLE = /\b(?:exempt|not for publication|confidential)\b|\bschedule\s*12\s*\(?a\b/i;
 
-/** Exempt minutes keep their title only, whatever the store hands back. */
-function withoutExempt(d: MeetingDetail): MeetingDetail {
+/**
+ * What the linkers may read of a meeting. Exempt minutes keep their title only, whatever the store
+ * hands back. A report goes when it belongs to an exempt item: its agenda item is minuted as exempt
+ * or titled as exempt or confidential, its own title says so, or its lines lie inside an exempt
+ * minute's (which the store withholds) — so no sum, phrase or promise is read from it.
+ */
+export function withoutExempt(d: MeetingDetail): MeetingDetail {
+  const exemptMinutes = d.minutes.filter((x) => x.exempt || x.exemptParagraphs.length);
+  const exemptItems = new Set<string>();
+  for (const x of exemptMinutes) {
+    if (x.agendaItem) exemptItems.add(itemKey(x.agendaItem));
+  }
+  for (const a of d.agenda) if (EXEMPT_TITLE.test(a.title)) exemptItems.add(itemKey(a.number));
+  const insideExempt = (p: Provenance) =>
+    exemptMinutes.some(
+      (x) =>
+        x.provenance.documentId === p.documentId &&
+        p.span.startLine <= x.provenance.span.endLine &&
+        p.span.endLine > x.provenance.span.startLine,
+    );
   return {
     ...d,
     minutes: d.minutes.map((x) =>
       x.exempt || x.exemptParagraphs.length ? { ...x, resolutions: [], reasons: [], declarations: [] } : x,
     ),
+    reports: d.reports.filter(
+      (r) =>
+        !(r.agendaItem && exemptItems.has(itemKey(r.agendaItem))) &&
+        !EXEMPT_TITLE.test(r.title) &&
+        !insideExempt(r.provenance),
+    ),
   };
+}
+
+/** "Item 12", "12." and "12" name one agenda item. */
+function itemKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/^(?:agenda\s+)?item\s+/, "")
+    .replace(/[^a-z0-9]+/g, "");
 }
 
 async function compute(data: PortalData, withText: boolean): Promise<Linked> {
   const input: LinkInput = [];
   const meetings = new Map<string, MeetingDetail>();
   const lines = new Map<number, readonly string[]>();
+  const pages = new Map<number, readonly (number | null)[]>();
   let textFound = false;
   for (const s of await data.allMeetings()) {
     const raw = await data.meeting(s.id);
@@ -103,10 +130,17 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
         if (t.kind === "lines") {
           const withheld = await data.redactions(doc.id);
           const out: string[] = [];
-          for (const l of t.lines)
+          const onPage: (number | null)[] = [];
+          for (const l of t.lines) {
             out[l.n - 1] = withheld.some((r) => l.n > r.startLine && l.n <= r.endLine) ? "" : l.text;
+            onPage[l.n - 1] = l.page;
+          }
           text = Array.from(out, (x) => x ?? "");
           lines.set(doc.id, text);
+          pages.set(
+            doc.id,
+            Array.from(onPage, (x) => x ?? null),
+          );
         }
       }
       if (text) textFound = true;
@@ -115,20 +149,22 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
   }
   // Each council's meetings are linked among themselves: one council's Cabinet is not another's.
   const byAuthority = new Map<string, LinkInput>();
-  const authorityOf = new Map<string, string | null>();
   for (const e of input) {
     const a = meetings.get(e.meetingKey)?.authority ?? null;
-    authorityOf.set(e.meetingKey, a);
     const group = byAuthority.get(a ?? "") ?? [];
     group.push(e);
     byAuthority.set(a ?? "", group);
   }
   const groups = [...byAuthority.values()];
-  const threads = groups.flatMap((g) => findTopics(g)).sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const found = [...byAuthority].flatMap(([a, g]) => findTopics(g).map((t) => ({ ...t, authority: a || null })));
+  found.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  // Ids from each topic's defining phrase (and council, when two share one), never its rank.
+  const ids = topicIds(found);
+  const threads = found.map((t, i) => ({ ...t, slug: ids[i] }));
+  const moved = new Map<string, Continuation>();
   const referrals = groups.flatMap((g) => findReferrals(g));
   const money = groups.flatMap((g) => findMoney(g));
   const quality = groups.flatMap((g) => findQualityFlags(g));
-  const slugList = slugs(threads.map((t) => t.key));
   const follow = new Map<string, FollowUp[]>();
 
   const document = (meetingKey: string, docId: string): DocumentRef | null =>
@@ -172,11 +208,33 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
   return {
     input,
     meetings,
-    threads: threads.map((t, i) => ({ ...t, slug: slugList[i], authority: authorityOf.get(t.meetings[0]) ?? null })),
+    threads,
     referrals,
     money,
     quality,
     lines,
+    pages,
+    groups: byAuthority,
+    continuation(oldId: string) {
+      let c = moved.get(oldId);
+      if (!c) {
+        c = continuation(
+          oldId,
+          threads.map((t) => ({
+            id: t.slug,
+            key: t.key,
+            authority: t.authority,
+            phrases: t.phrases,
+            memberIds: t.members.map((m) => m.itemId),
+          })),
+          byAuthority,
+        );
+        // Bounded: unknown ids are whatever anyone types.
+        if (moved.size > 2000) moved.clear();
+        moved.set(oldId, c);
+      }
+      return c;
+    },
     withText: textFound,
     followUps(today: string) {
       let f = follow.get(today);

@@ -14,7 +14,11 @@ const num: Schema = { type: "number" };
 const bool: Schema = { type: "boolean" };
 const dateN: Schema = { type: ["string", "null"], pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
 const date: Schema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
-const arr = (items: Schema): Schema => ({ type: "array", items });
+const arr = (items: Schema, description?: string): Schema => ({
+  type: "array",
+  items,
+  ...(description ? { description } : {}),
+});
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const nul = (s: Schema): Schema => ({ anyOf: [s, { type: "null" }] });
 const obj = (properties: Record<string, Schema>, description?: string): Schema => ({
@@ -25,6 +29,7 @@ const obj = (properties: Record<string, Schema>, description?: string): Schema =
   additionalProperties: false,
 });
 const status: Schema = { type: "string", enum: ["met", "open", "overdue"] };
+const moneySort: Schema = { type: "string", enum: ["date-desc", "date-asc", "amount-desc", "amount-asc"] };
 
 export const FOLLOW_SCHEMAS: Record<string, Schema> = {
   Place: obj(
@@ -53,6 +58,7 @@ export const FOLLOW_SCHEMAS: Record<string, Schema> = {
   }),
   MoneyRecord: obj({
     place: ref("Place"),
+    committeeId: { type: ["integer", "null"], description: "The committee's id in the store, for ?committee=" },
     source: { type: "string", enum: ["resolution", "reason", "recommendation"] },
     asPrinted: str,
     pounds: num,
@@ -117,7 +123,22 @@ export const FOLLOW_SCHEMAS: Record<string, Schema> = {
     }),
   }),
   Referrals: obj({ referrals: arr(ref("Referral")) }),
-  Money: obj({ money: arr(ref("MoneyRecord")) }),
+  Money: obj({
+    money: arr(ref("MoneyRecord")),
+    total: { type: "integer", description: "Sums matching the filter, across all pages" },
+    page: int,
+    limit: int,
+    filter: obj({ committee: nul(ref("CommitteeRef")), from: dateN, to: dateN, sort: moneySort }),
+    committees: arr(obj({ id: int, name: str, count: int }), "Committees with at least one sum, for the filter"),
+  }),
+  TopicMissing: obj(
+    {
+      error: obj({ status: { type: "integer", enum: [404] }, message: str }),
+      id: str,
+      near: arr(ref("TopicSummary")),
+    },
+    "No current topic clearly continues this id; the nearest topics instead",
+  ),
   Quality: obj({
     flags: arr(
       obj({
@@ -131,12 +152,26 @@ export const FOLLOW_SCHEMAS: Record<string, Schema> = {
   }),
   Timeline: obj({
     person: obj({ id: int, name: str, printed: arr(str) }),
+    roles: arr(obj({ committee: ref("CommitteeRef"), role: strN, from: dateN, to: dateN })),
     events: arr(
       obj({
         date: dateN,
         kind: {
           type: "string",
-          enum: ["role", "present", "apologies", "in-attendance", "absent", "declaration", "named"],
+          enum: [
+            "chair",
+            "present",
+            "apologies",
+            "in-attendance",
+            "absent",
+            "declaration",
+            "report-officer",
+            "proposed",
+            "seconded",
+            "named",
+          ],
+          description:
+            "proposed, seconded and named are read from the minutes' printed lines (source gives the line); the rest from the records",
         },
         committee: nul(ref("CommitteeRef")),
         meetingId: intN,
@@ -154,7 +189,7 @@ const id: Param = { name: "id", in: "path", required: true, schema: { type: "int
 const page: Param = { name: "page", in: "query", schema: { type: "integer", minimum: 1 } };
 const statusParam: Param = { name: "status", in: "query", schema: status, description: "Only this status" };
 
-function get(summary: string, schema: string, parameters: Param[] = []) {
+function get(summary: string, schema: string, parameters: Param[] = [], extra: Record<string, unknown> = {}) {
   const error = { content: { "application/json": { schema: ref("Error") } } };
   return {
     get: {
@@ -164,10 +199,18 @@ function get(summary: string, schema: string, parameters: Param[] = []) {
         "200": { description: summary, content: { "application/json": { schema: ref(schema) } } },
         "400": { description: "Bad query string", ...error },
         "404": { description: "No such record", ...error },
+        ...extra,
       },
     },
   };
 }
+
+const dateParam = (name: string, what: string): Param => ({
+  name,
+  in: "query",
+  schema: { type: "string" },
+  description: `${what}: YYYY-MM-DD or as written in the UK (31/1/2017)`,
+});
 
 /** The follow API's paths and the schema each response follows. */
 export const FOLLOW_RESPONSES: Record<string, string> = {
@@ -183,9 +226,29 @@ export const FOLLOW_RESPONSES: Record<string, string> = {
 
 export const FOLLOW_PATHS = {
   "/api/topics": get("Subjects followed across meetings and committees", "Topics", [page]),
-  "/api/topics/{id}": get("One topic: every item, why it was linked, and the sums of money printed in it", "Topic", [
-    { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } },
-  ]),
+  "/api/topics/{id}": get(
+    "One topic: every item, why it was linked, and the sums of money printed in it",
+    "Topic",
+    [
+      {
+        name: "id",
+        in: "path",
+        required: true,
+        schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+        description:
+          "The slug of the topic's defining phrase, with --council when two councils' topics share it. Stable across imports; an id some other topic now carries on redirects there.",
+      },
+    ],
+    {
+      "301": {
+        description: "The topic now has another id (its defining phrase changed after an import); Location gives it",
+      },
+      "404": {
+        description: "No current topic clearly continues this id: the nearest topics instead",
+        content: { "application/json": { schema: ref("TopicMissing") } },
+      },
+    },
+  ),
   "/api/followups": get("Promised follow-up actions, their due dates and whether they were met", "FollowUps", [
     statusParam,
   ]),
@@ -194,9 +257,21 @@ export const FOLLOW_PATHS = {
     statusParam,
   ]),
   "/api/referrals": get("Resolutions referred to other bodies, and the receiving meetings", "Referrals"),
-  "/api/money": get("Sums of money in resolutions, reasons and recommendations, with what they are for", "Money"),
+  "/api/money": get(
+    "Sums of money in resolutions, reasons and recommendations, with what they are for (never from exempt items)",
+    "Money",
+    [
+      { name: "committee", in: "query", schema: { type: "integer", minimum: 1 }, description: "Committee id" },
+      dateParam("from", "Meetings on or after this date"),
+      dateParam("to", "Meetings on or before this date"),
+      { name: "sort", in: "query", schema: moneySort, description: "Order (default date-desc, newest first)" },
+      page,
+    ],
+  ),
   "/api/quality": get("Data-quality flags: impossible dates, names printed two ways, page ranges", "Quality"),
-  "/api/people/{id}/timeline": get("One person's memberships, attendance and declarations in date order", "Timeline", [
-    id,
-  ]),
+  "/api/people/{id}/timeline": get(
+    "What one person did at each meeting in date order: chairing, attendance, declarations, reports, motions",
+    "Timeline",
+    [id],
+  ),
 };

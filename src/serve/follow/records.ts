@@ -5,6 +5,7 @@
  */
 import type { FollowUp, MoneyMention, QualityFlag, Referral } from "../../link/index";
 import { sameBody } from "../../link/referrals/bodies";
+import type { Span } from "../../model/parse-v1";
 import type { CommitteeRef, PersonDetail, Provenance } from "../../store/repository";
 import type { Linked, Place } from "./links";
 
@@ -33,6 +34,8 @@ export type TopicEntry = {
 };
 export type MoneyRecord = {
   place: Place;
+  /** The committee's id in the store (null when the meeting is not in it), for filtering. */
+  committeeId: number | null;
   source: "resolution" | "reason" | "recommendation";
   asPrinted: string;
   pounds: number;
@@ -48,6 +51,8 @@ export type TopicsData = {
   meetings: number;
   withText: boolean;
 };
+/** The answer for a topic id that nothing clearly carries on: the nearest topics instead. */
+export type TopicMissing = { error: { status: 404; message: string }; id: string; near: TopicSummary[] };
 export type TopicData = { topic: TopicSummary; entries: TopicEntry[]; money: MoneyRecord[]; withText: boolean };
 
 export type FollowUpRecord = {
@@ -95,11 +100,33 @@ export type QualityRecord = {
   place: Place;
 };
 export type QualityData = { flags: QualityRecord[] };
-export type MoneyData = { money: MoneyRecord[] };
+export const MONEY_SORTS = ["date-desc", "date-asc", "amount-desc", "amount-asc"] as const;
+export type MoneySort = (typeof MONEY_SORTS)[number];
+export type MoneyFilter = { committee: CommitteeRef | null; from: string | null; to: string | null; sort: MoneySort };
+export type MoneyData = {
+  money: MoneyRecord[];
+  /** Sums matching the filter, across all pages. */
+  total: number;
+  page: number;
+  limit: number;
+  filter: MoneyFilter;
+  /** Committees with at least one sum, for the filter (whatever the other filters). */
+  committees: { id: number; name: string; count: number }[];
+};
 
 export type TimelineEvent = {
   date: string | null;
-  kind: "role" | "present" | "apologies" | "in-attendance" | "absent" | "declaration" | "named";
+  kind:
+    | "chair"
+    | "present"
+    | "apologies"
+    | "in-attendance"
+    | "absent"
+    | "declaration"
+    | "report-officer"
+    | "proposed"
+    | "seconded"
+    | "named";
   committee: CommitteeRef | null;
   meetingId: number | null;
   text: string;
@@ -108,6 +135,9 @@ export type TimelineEvent = {
 };
 export type TimelineData = {
   person: { id: number; name: string; printed: string[] };
+  /** Committee memberships as printed on front sheets: first and last meeting printing each. */
+  roles: { committee: CommitteeRef; role: string | null; from: string | null; to: string | null }[];
+  /** What the person did at each meeting, in date order (a meeting's events together). */
   events: TimelineEvent[];
   withText: boolean;
 };
@@ -127,9 +157,38 @@ export function topicSummary(t: Linked["threads"][number]): TopicSummary {
   };
 }
 
+/**
+ * The line inside the item's span where the sum is printed (with its page), when the text is
+ * available; the sum may be split over two lines, then the first of them.
+ */
+function sumLine(l: Linked, documentId: number, span: Span, asPrinted: string): Span | null {
+  const text = l.lines.get(documentId);
+  if (!text) return null;
+  const squash = (x: string) => x.replace(/\s+/g, "");
+  const want = squash(asPrinted);
+  for (let n = Math.max(1, span.startLine); n <= Math.min(text.length, span.endLine); n++) {
+    const here = squash(text[n - 1]);
+    const split = here.includes("£") && n < text.length && squash(text[n - 1] + text[n]).includes(want);
+    if (here.includes(want) || split)
+      return { startLine: n, endLine: n, page: l.pages.get(documentId)?.[n - 1] ?? span.page };
+  }
+  return null;
+}
+
 function moneyRecord(l: Linked, m: MoneyMention): MoneyRecord {
+  const place = l.place(
+    m.meetingKey,
+    m.docId,
+    m.span,
+    m.ref,
+    m.title,
+    m.source === "recommendation" ? "report" : "minute",
+  );
+  const exact = place.source && m.span ? sumLine(l, place.source.documentId, m.span, m.asPrinted) : null;
+  if (place.source && exact) place.source = { ...place.source, span: exact };
   return {
-    place: l.place(m.meetingKey, m.docId, m.span, m.ref, m.ref, "minute"),
+    place,
+    committeeId: l.meetings.get(m.meetingKey)?.committee.id ?? null,
     source: m.source,
     asPrinted: m.asPrinted,
     pounds: m.pounds,
@@ -139,8 +198,52 @@ function moneyRecord(l: Linked, m: MoneyMention): MoneyRecord {
   };
 }
 
-export function allMoney(l: Linked): MoneyData {
-  return { money: l.money.map((m) => moneyRecord(l, m)) };
+/** Every sum the linkers found, as records (exempt items were never read). */
+export function allMoney(l: Linked): MoneyRecord[] {
+  return l.money.map((m) => moneyRecord(l, m));
+}
+
+export const MONEY_PER_PAGE = 50;
+
+/** One page of sums: by committee and date range, newest or largest first. */
+export function moneyData(
+  all: MoneyRecord[],
+  committees: CommitteeRef[],
+  filter: MoneyFilter,
+  page: number,
+): MoneyData {
+  const counts = new Map<number, number>();
+  for (const m of all) if (m.committeeId !== null) counts.set(m.committeeId, (counts.get(m.committeeId) ?? 0) + 1);
+  const { committee, from, to, sort } = filter;
+  const list = all.filter(
+    (m) =>
+      (!committee || m.committeeId === committee.id) &&
+      (!from || (m.place.date !== null && m.place.date >= from)) &&
+      (!to || (m.place.date !== null && m.place.date <= to)),
+  );
+  const byDate = (a: MoneyRecord, b: MoneyRecord) => (a.place.date ?? "").localeCompare(b.place.date ?? "");
+  // Ties keep the order the sums were printed in, so pages never shuffle.
+  const order: Record<MoneySort, (a: MoneyRecord, b: MoneyRecord) => number> = {
+    "date-desc": (a, b) => byDate(b, a),
+    "date-asc": byDate,
+    "amount-desc": (a, b) => b.pounds - a.pounds || byDate(b, a),
+    "amount-asc": (a, b) => a.pounds - b.pounds || byDate(b, a),
+  };
+  const sorted = list
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => order[sort](a.m, b.m) || a.i - b.i)
+    .map((x) => x.m);
+  return {
+    money: sorted.slice((page - 1) * MONEY_PER_PAGE, page * MONEY_PER_PAGE),
+    total: sorted.length,
+    page,
+    limit: MONEY_PER_PAGE,
+    filter,
+    committees: committees
+      .filter((c) => counts.has(c.id))
+      .map((c) => ({ id: c.id, name: c.name, count: counts.get(c.id) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id),
+  };
 }
 
 export function topicData(l: Linked, t: Linked["threads"][number]): TopicData {
@@ -298,11 +401,15 @@ function escapeRegExp(s: string): string {
 }
 
 const HONORIFICS = /^(mr|mrs|ms|miss|mx|dr|cllr|councillor|sir|dame|lord|lady|rev|revd|prof)$/i;
+/** The honorifics printed after "Cllr" ("Cllr Mrs Clements"). */
+const PERSONAL = /^(mr|mrs|ms|miss|mx|dr)$/i;
+const POSTNOMINAL = /^(CC|MP|MBE|OBE|CBE|JP)$/;
 
 /**
  * How a person's name is printed in discussion: each printed form as it stands, and (when it starts
  * with an honorific) the honorific with the surname, initials optional: "Mr. N. J. Rushton CC" also
- * matches "Mr Rushton" and "Mr. N. Rushton".
+ * matches "Mr Rushton" and "Mr. N. Rushton"; "Cllr Mrs D Clements" also "Cllr Mrs Clements" and
+ * "Cllr Clements", never "Cllr Mr Clements".
  */
 export function namePatterns(printed: string[]): string[] {
   const out = new Set<string>();
@@ -310,34 +417,61 @@ export function namePatterns(printed: string[]): string[] {
     out.add(escapeRegExp(p.trim()).replace(/\s+/g, "\\s+"));
     const words = p
       .replace(/\([^)]*\)/g, " ")
+      .replace(/,/g, " ")
       .trim()
       .split(/\s+/);
-    while (words.length > 2 && /^(CC|MP|MBE|OBE|CBE|JP)$/.test(words[words.length - 1])) words.pop();
+    while (words.length > 2 && POSTNOMINAL.test(words[words.length - 1])) words.pop();
     const hon = words[0]?.replace(/\.$/, "");
+    const second = words[1]?.replace(/\.$/, "");
     const surname = words[words.length - 1];
-    if (words.length >= 2 && hon && HONORIFICS.test(hon) && /^[A-Z][A-Za-z'-]{1,}$/.test(surname))
-      out.add(`${escapeRegExp(hon)}\\.?\\s+(?:[A-Z]\\.?\\s*)*${escapeRegExp(surname)}`);
+    if (words.length < 2 || !hon || !HONORIFICS.test(hon) || !/^[A-Z][A-Za-z'-]{1,}$/.test(surname)) continue;
+    const personal =
+      words.length > 2 && second && PERSONAL.test(second) && !PERSONAL.test(hon)
+        ? `(?:${escapeRegExp(second)}\\.?\\s+)?`
+        : "";
+    out.add(`${escapeRegExp(hon)}\\.?\\s+${personal}(?:[A-Z]\\.?\\s*)*${escapeRegExp(surname)}`);
   }
   return [...out];
 }
 
+/** Lower-case letters of a full name without honorifics or post-nominals: "Mr. Jon Wilson CC" → "jon wilson". */
+export function plainName(name: string): string {
+  const words = name
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/[.,]/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length && (HONORIFICS.test(words[0]) || PERSONAL.test(words[0]))) words.shift();
+  while (words.length && POSTNOMINAL.test(words[words.length - 1])) words.pop();
+  return words.join(" ").toLowerCase();
+}
+
 /**
- * One person's record in date order: committee roles, attendance at each meeting, declarations of
- * interest, and (when the documents' text is available) the minutes whose text prints one of their
- * names. The store does not record who spoke, so "named in" is what it can tell.
+ * What a line of minutes says the person did, by where their name stands: "Cllr X proposed …",
+ * "Proposed by Cllr X", "seconded by Cllr X", "Cllr X seconded …". A name followed by "proposed by"
+ * or "seconded by" is what was proposed, not who proposed it.
+ */
+export function motionRoles(name: string): { proposed: RegExp; seconded: RegExp } {
+  const who = `(?<![A-Za-z])(?:${name})(?![A-Za-z])`;
+  const after = `\\s*,?\\s*(?:\\([^)]*\\)\\s*)?`;
+  return {
+    proposed: new RegExp(
+      `${who}${after}(?:proposed|moved)\\b(?!\\s+(?:by|to|from|on|away|out|into)\\b)|\\b(?:[Pp]roposed|[Mm]oved)\\s+by\\s+${who}`,
+    ),
+    seconded: new RegExp(`${who}${after}seconded\\b(?!\\s+by\\b)|\\b[Ss]econded\\s+by\\s+${who}`),
+  };
+}
+
+/**
+ * One person's record in date order: committee memberships; at each meeting, whether they chaired it,
+ * attended or sent apologies, their declarations of interest, the reports naming them as contact
+ * officer, and (when the documents' text is available) the minutes whose text prints their name —
+ * as proposer or seconder where the line says so. The store does not record who spoke or how anyone
+ * voted; nothing here goes beyond what the records and the printed lines say.
  */
 export function timelineData(l: Linked, p: PersonDetail): TimelineData {
   const events: TimelineEvent[] = [];
-  for (const r of p.roles)
-    events.push({
-      date: r.from,
-      kind: "role",
-      committee: r.committee,
-      meetingId: null,
-      text: `${r.role ?? "Member"} of ${r.committee.name}${r.to && r.to !== r.from ? ` (printed until ${r.to})` : ""}`,
-      href: `/committees/${r.committee.id}`,
-      source: null,
-    });
   const label = { present: "Present", apologies: "Sent apologies", "in-attendance": "In attendance", absent: "Absent" };
   for (const m of p.attendance.meetings)
     events.push({
@@ -360,46 +494,92 @@ export function timelineData(l: Linked, p: PersonDetail): TimelineData {
       source: d.provenance,
     });
   const printed = [...new Set([p.name, ...p.aliases.map((a) => a.printed)])].filter((x) => x.trim().length >= 4);
+  const plain = new Set(printed.map(plainName).filter((x) => x.split(" ").length >= 2));
+  const seen = new Set<number>();
+  const details = [...l.meetings.values()].filter((d) => !seen.has(d.id) && seen.add(d.id));
+  for (const d of details) {
+    if (d.attendance?.chair?.id === p.id)
+      events.push({
+        date: d.date,
+        kind: "chair",
+        committee: d.committee,
+        meetingId: d.id,
+        text: `Chaired ${d.committee.name}`,
+        href: `/meetings/${d.id}#attendance`,
+        source: d.attendance.provenance,
+      });
+    // Officers are printed by full name only, so only a full name counts ("Jon Wilson", not "J. Wilson").
+    for (const r of d.reports)
+      if (r.officers.some((o) => plain.has(plainName(o.name))))
+        events.push({
+          date: d.date,
+          kind: "report-officer",
+          committee: d.committee,
+          meetingId: d.id,
+          text: `Contact officer for the report “${r.title}”`,
+          href: `/meetings/${d.id}#report-${r.id}`,
+          source: r.provenance,
+        });
+  }
   const forms = namePatterns(printed);
   if (forms.length && l.withText) {
-    const re = new RegExp(`(^|[^A-Za-z])(${forms.join("|")})(?![A-Za-z])`);
-    const seen = new Set<number>();
-    for (const d of l.meetings.values()) {
-      if (seen.has(d.id)) continue;
-      seen.add(d.id);
+    const name = forms.join("|");
+    const re = new RegExp(`(?<![A-Za-z])(?:${name})(?![A-Za-z])`);
+    const motion = motionRoles(name);
+    for (const d of details) {
       for (const x of d.minutes) {
-        if (x.exempt || x.exemptParagraphs.length || x.procedural) continue;
+        if (x.exempt || x.exemptParagraphs.length) continue;
         const text = l.lines.get(x.provenance.documentId);
         if (!text) continue;
         const { startLine, endLine } = x.provenance.span;
-        const at = text.slice(startLine - 1, endLine).findIndex((line) => re.test(line));
-        if (at < 0) continue;
-        const line = startLine + at;
-        events.push({
-          date: d.date,
-          kind: "named",
-          committee: d.committee,
-          meetingId: d.id,
-          text: `Named in minute ${x.number ?? ""} ${x.title}`.replace(/\s+/g, " "),
-          href: `/meetings/${d.id}#minute-${x.id}`,
-          source: {
-            documentId: x.provenance.documentId,
-            documentName: x.provenance.documentName,
-            span: { startLine: line, endLine: line, page: null },
-          },
-        });
+        const hits: { line: number; text: string }[] = [];
+        for (let n = startLine; n <= Math.min(endLine, text.length); n++)
+          if (re.test(text[n - 1])) hits.push({ line: n, text: text[n - 1] });
+        if (!hits.length) continue;
+        const minute = `minute ${x.number ?? ""} ${x.title}`.replace(/\s+/g, " ");
+        const at = (kind: TimelineEvent["kind"], line: number, what: string) =>
+          events.push({
+            date: d.date,
+            kind,
+            committee: d.committee,
+            meetingId: d.id,
+            text: `${what} ${minute}`,
+            href: `/meetings/${d.id}#minute-${x.id}`,
+            source: {
+              documentId: x.provenance.documentId,
+              documentName: x.provenance.documentName,
+              span: { startLine: line, endLine: line, page: l.pages.get(x.provenance.documentId)?.[line - 1] ?? null },
+            },
+          });
+        const proposed = hits.find((h) => motion.proposed.test(h.text));
+        const seconded = hits.find((h) => motion.seconded.test(h.text));
+        if (proposed) at("proposed", proposed.line, "Proposed a motion in");
+        if (seconded) at("seconded", seconded.line, "Seconded a motion in");
+        // A procedural minute (apologies, the last meeting's minutes) names people as a matter of course.
+        if (!proposed && !seconded && !x.procedural) at("named", hits[0].line, "Named in");
       }
     }
   }
   const order: Record<TimelineEvent["kind"], number> = {
-    role: 0,
+    chair: 1,
     present: 1,
     "in-attendance": 1,
     apologies: 1,
     absent: 1,
     declaration: 2,
-    named: 3,
+    "report-officer": 3,
+    proposed: 4,
+    seconded: 4,
+    named: 5,
   };
-  events.sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || order[a.kind] - order[b.kind]);
-  return { person: { id: p.id, name: p.name, printed }, events, withText: l.withText };
+  events.sort(
+    (a, b) =>
+      (a.date ?? "9999").localeCompare(b.date ?? "9999") ||
+      (a.meetingId ?? 0) - (b.meetingId ?? 0) ||
+      order[a.kind] - order[b.kind],
+  );
+  const roles = [...p.roles].sort(
+    (a, b) => (a.from ?? "").localeCompare(b.from ?? "") || a.committee.name.localeCompare(b.committee.name),
+  );
+  return { person: { id: p.id, name: p.name, printed }, roles, events, withText: l.withText };
 }

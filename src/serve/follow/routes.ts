@@ -8,9 +8,9 @@
  */
 import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
-import type { CommitteeDetail, PersonDetail } from "../../store/repository";
+import type { CommitteeDetail, CommitteeRef, PersonDetail } from "../../store/repository";
 import type { PortalData } from "../data";
-import { notFound } from "../errors";
+import { badRequest, notFound } from "../errors";
 import type { Html } from "../html";
 import { layout } from "../layout";
 import type { View } from "../pages";
@@ -20,9 +20,13 @@ import {
   allMoney,
   followUpRecord,
   followUpsData,
+  MONEY_SORTS,
+  type MoneyRecord,
+  moneyData,
   qualityData,
   qualityRecord,
   referralsData,
+  type TopicMissing,
   timelineData,
   topicData,
   topicSummary,
@@ -31,10 +35,12 @@ import {
   committeeLinks,
   followUpsPage,
   meetingSection,
+  moneyPage,
   personLinks,
   qualityPage,
   referralsPage,
   timelinePage,
+  topicMissingPage,
   topicPage,
   topicsPage,
 } from "./views";
@@ -49,10 +55,24 @@ export type FollowOptions = {
 const TOPICS_PER_PAGE = 50;
 const STATUSES = ["met", "open", "overdue"] as const;
 
-/** Topic ids are slugs of their key phrase: lower-case letters, digits and hyphens. */
+/** Topic ids are slugs of their key phrase (and council): lower-case letters, digits and hyphens. */
 function topicId(raw: string | undefined): string {
-  if (!raw || !/^[a-z0-9][a-z0-9-]{0,119}$/.test(raw)) throw notFound("There is no such topic.");
+  if (!raw || !/^[a-z0-9][a-z0-9-]{0,159}$/.test(raw)) throw notFound("There is no such topic.");
   return raw;
+}
+
+/** A topic id that another topic now carries on: answered with a permanent redirect. */
+class Moved extends Error {
+  constructor(readonly to: string) {
+    super(`moved to ${to}`);
+  }
+}
+
+/** A topic id nothing clearly carries on: answered 404 with the topics that come closest. */
+class Missing extends Error {
+  constructor(readonly record: TopicMissing) {
+    super(record.error.message);
+  }
 }
 
 export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOptions = {}): FollowLinks {
@@ -67,17 +87,29 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
       return `${today()}:${u.pathname}${u.search}`;
     };
     app.get(path, async (c) => {
-      const body = await data.cached(`follow:html:${key(c)}`, async () => {
-        const q = Query.of(c.req.url);
-        return layout(view(await load(c, q), q.params));
-      });
-      return c.html(body, 200, { "Cache-Control": "no-cache" });
+      try {
+        const body = await data.cached(`follow:html:${key(c)}`, async () => {
+          const q = Query.of(c.req.url);
+          return layout(view(await load(c, q), q.params));
+        });
+        return c.html(body, 200, { "Cache-Control": "no-cache" });
+      } catch (e) {
+        if (e instanceof Moved) return c.redirect(e.to, 301);
+        if (e instanceof Missing) return c.html(layout(topicMissingPage(e.record)), 404);
+        throw e;
+      }
     });
     app.get(`/api${path}`, async (c) => {
-      const body = await data.cached(`follow:json:${key(c)}`, async () =>
-        JSON.stringify(await load(c, Query.of(c.req.url))),
-      );
-      return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8", "Cache-Control": "no-cache" });
+      try {
+        const body = await data.cached(`follow:json:${key(c)}`, async () =>
+          JSON.stringify(await load(c, Query.of(c.req.url))),
+        );
+        return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8", "Cache-Control": "no-cache" });
+      } catch (e) {
+        if (e instanceof Moved) return c.redirect(`/api${e.to}`, 301);
+        if (e instanceof Missing) return c.json(e.record, 404);
+        throw e;
+      }
     });
   }
 
@@ -119,11 +151,19 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
       const id = topicId(c.req.param("id"));
       const l = await links.get();
       const t = l.threads.find((x) => x.slug === id);
-      if (!t)
-        throw notFound(
-          "There is no such topic. Topics are found afresh after each import, so it may have a new address.",
-        );
-      return topicData(l, t);
+      if (t) return topicData(l, t);
+      // An address from before an import: the topic that now carries it on, if one clearly does.
+      const next = l.continuation(id);
+      if (next.to !== null) throw new Moved(`/topics/${l.threads[next.to].slug}`);
+      throw new Missing({
+        error: {
+          status: 404,
+          message:
+            "There is no topic at this address now. Topics are found afresh after each import, and no current topic clearly continues this one.",
+        },
+        id,
+        near: next.near.map((i) => topicSummary(l.threads[i])),
+      });
     },
     topicPage,
   );
@@ -145,10 +185,33 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
   twin("/referrals", async () => referralsData(await links.get()), referralsPage);
   twin("/quality", async () => qualityData(await links.get()), qualityPage);
 
-  app.get("/api/money", async (c) => {
-    const body = await data.cached("follow:json:money", async () => JSON.stringify(allMoney(await links.get())));
-    return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8", "Cache-Control": "no-cache" });
-  });
+  // Every sum as a record, once per state of the store; pages filter and sort these.
+  const moneyOf = new WeakMap<object, MoneyRecord[]>();
+  twin(
+    "/money",
+    async (_c, q) => {
+      const page = q.page();
+      const sort = q.oneOf("sort", MONEY_SORTS) ?? "date-desc";
+      const from = q.date("from");
+      const to = q.date("to");
+      if (from && to && from > to) throw badRequest("The from date must be on or before the to date.");
+      const committeeId = q.id("committee");
+      const l = await links.get();
+      let all = moneyOf.get(l);
+      if (!all) {
+        all = allMoney(l);
+        moneyOf.set(l, all);
+      }
+      const committees = new Map<number, CommitteeRef>();
+      for (const d of l.meetings.values()) committees.set(d.committee.id, d.committee);
+      const committee = committeeId === null ? null : (committees.get(committeeId) ?? null);
+      if (committeeId !== null && !committee) throw notFound("There is no committee with that number.");
+      const d = moneyData(all, [...committees.values()], { committee, from, to, sort }, page);
+      if (page > 1 && (page - 1) * d.limit >= d.total) throw notFound("There is no such page of sums.");
+      return d;
+    },
+    moneyPage,
+  );
 
   twin("/people/:id/timeline", async (c) => timelineData(await links.get(), await person(c)), timelinePage);
 

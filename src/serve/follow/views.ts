@@ -7,17 +7,21 @@ import { type Html, html } from "../html";
 import type { View } from "../pages";
 import { formatDate, pagination, plural, sourceLink, summaryList, table } from "../views";
 import type { Place } from "./links";
-import type {
-  FollowUpRecord,
-  FollowUpsData,
-  MoneyRecord,
-  QualityData,
-  QualityRecord,
-  ReferralRecord,
-  ReferralsData,
-  TimelineData,
-  TopicData,
-  TopicsData,
+import {
+  type FollowUpRecord,
+  type FollowUpsData,
+  MONEY_SORTS,
+  type MoneyData,
+  type MoneyRecord,
+  type MoneySort,
+  type QualityData,
+  type QualityRecord,
+  type ReferralRecord,
+  type ReferralsData,
+  type TimelineData,
+  type TopicData,
+  type TopicMissing,
+  type TopicsData,
 } from "./records";
 
 const json = (href: string) => ({ type: "application/json", href: `/api${href}`, title: "This page as JSON" });
@@ -141,14 +145,29 @@ ${ticks}
 </figure>`;
 }
 
+const SOURCE_KIND: Record<MoneyRecord["source"], string> = {
+  resolution: "resolution",
+  reason: "reason for decision",
+  recommendation: "report recommendation",
+};
+
+/** "£2,850,000" (pence shown only when printed). */
+function pounds(n: number): string {
+  return `£${n.toLocaleString("en-GB", { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
+}
+
 function moneyTable(caption: string, money: MoneyRecord[]): Html {
   return table(
     caption,
     ["Sum", "For", "Where", "Source"],
     money.map((m) => [
-      `${m.asPrinted}${m.per ? ` ${m.per}` : ""}`,
-      html`${m.purpose}<br><span class="govuk-body-s quorum-meta">£${m.pounds.toLocaleString("en-GB")} (${m.source})</span>`,
-      placeLink(m.place, false),
+      html`${m.asPrinted}${m.per ? ` ${m.per}` : ""}${
+        pounds(m.pounds) !== m.asPrinted
+          ? html`<br><span class="govuk-body-s quorum-meta">${pounds(m.pounds)}</span>`
+          : null
+      }`,
+      html`${m.purpose || "not stated"}<br><span class="govuk-body-s quorum-meta">In a ${SOURCE_KIND[m.source]}</span>`,
+      placeLink(m.place),
       source(m.place),
     ]),
     "m",
@@ -196,6 +215,95 @@ ${
     ? moneyTable("Sums printed in this topic's resolutions and recommendations", d.money)
     : html`<p class="govuk-body">No sums of money are printed in this topic's resolutions, reasons or recommendations.</p>`
 }`,
+  };
+}
+
+/** A topic address nothing clearly continues: say so, and offer the nearest topics. */
+export function topicMissingPage(d: TopicMissing): View {
+  return {
+    title: "Page not found",
+    current: "topics",
+    breadcrumbs: [home, { text: "Topics", href: "/topics" }],
+    body: html`<h1 class="govuk-heading-l">Page not found</h1>
+<p class="govuk-body">${d.error.message}</p>
+${
+  d.near.length
+    ? html`<h2 class="govuk-heading-m">Topics that come closest</h2>
+<ul class="govuk-list govuk-list--spaced">${d.near.map(
+        (t) =>
+          html`<li><a class="govuk-link" href="/topics/${t.id}">${t.label}</a><br><span class="govuk-body-s quorum-meta">${years(t.first, t.last)}; ${t.committees.join("; ")}</span></li>`,
+      )}</ul>`
+    : null
+}
+<p class="govuk-body">You can <a class="govuk-link" href="/topics">see every topic</a> or <a class="govuk-link" href="/search?q=${encodeURIComponent(d.id.split("--")[0].replace(/-/g, " "))}">search the records for “${d.id.split("--")[0].replace(/-/g, " ")}”</a>.</p>`,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Money
+
+const SORT_NAMES: Record<MoneySort, string> = {
+  "date-desc": "Newest first",
+  "date-asc": "Oldest first",
+  "amount-desc": "Largest first",
+  "amount-asc": "Smallest first",
+};
+
+/** "2017-01-31" → "31/1/2017" for a form field; the server reads either form back. */
+function ukDate(iso: string | null): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? `${Number(m[3])}/${Number(m[2])}/${m[1]}` : "";
+}
+
+export function moneyPage(d: MoneyData, params: URLSearchParams): View {
+  const pages = Math.max(1, Math.ceil(d.total / d.limit));
+  const f = d.filter;
+  const selected = (yes: boolean) => (yes ? html` selected` : null);
+  const first = d.total ? (d.page - 1) * d.limit + 1 : 0;
+  const last = Math.min(d.total, d.page * d.limit);
+  const what = [
+    f.committee ? ` at ${f.committee.name}` : "",
+    f.from ? ` from ${formatDate(f.from)}` : "",
+    f.to ? ` to ${formatDate(f.to)}` : "",
+  ].join("");
+  const qs = params.toString();
+  return {
+    title: d.page > 1 ? `Money (page ${d.page} of ${pages})` : "Money",
+    current: "money",
+    breadcrumbs: [home],
+    alternates: [json(`/money${qs ? `?${qs}` : ""}`)],
+    body: html`<h1 class="govuk-heading-xl">Money</h1>
+<p class="govuk-body">Sums of money printed in resolutions, reasons for decisions and report recommendations, with what each is for as far as the words around it say, and the item and lines it was read from. Exempt (confidential) items are never read, so no sum from them appears here.</p>
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-one-third">
+<form method="get" action="/money" class="govuk-!-margin-bottom-6">
+<h2 class="govuk-heading-m">Filter sums</h2>
+<div class="govuk-form-group"><label class="govuk-label" for="committee">Committee</label>
+<select class="govuk-select govuk-!-width-full" id="committee" name="committee"><option value="">All committees</option>${d.committees.map(
+      (c) => html`<option value="${c.id}"${selected(c.id === f.committee?.id)}>${c.name} (${c.count})</option>`,
+    )}</select></div>
+<div class="govuk-form-group"><label class="govuk-label" for="from">From date</label><div class="govuk-hint" id="from-hint">For example, 31/1/2017</div>
+<input class="govuk-input govuk-input--width-10" id="from" name="from" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${ukDate(f.from)}" aria-describedby="from-hint"></div>
+<div class="govuk-form-group"><label class="govuk-label" for="to">To date</label><div class="govuk-hint" id="to-hint">For example, 31/12/2017</div>
+<input class="govuk-input govuk-input--width-10" id="to" name="to" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${ukDate(f.to)}" aria-describedby="to-hint"></div>
+<div class="govuk-form-group"><label class="govuk-label" for="sort">Order</label>
+<select class="govuk-select govuk-!-width-full" id="sort" name="sort">${MONEY_SORTS.map(
+      (s) => html`<option value="${s}"${selected(s === f.sort)}>${SORT_NAMES[s]}</option>`,
+    )}</select></div>
+<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show sums</button>
+</form>
+</div>
+<div class="govuk-grid-column-two-thirds">
+${
+  d.total
+    ? html`<p class="govuk-body">${plural(d.total, "sum")}${what}. ${
+        pages > 1 ? `Showing ${first} to ${last}, ${SORT_NAMES[f.sort].toLowerCase()}.` : `${SORT_NAMES[f.sort]}.`
+      }</p>
+${moneyTable(`Sums ${first} to ${last} of ${d.total}`, d.money)}`
+    : html`<p class="govuk-body">No sums of money are printed${what || " in the records"}.</p>`
+}
+${pagination("/money", params, d.page, pages)}
+</div></div>`,
   };
 }
 
@@ -331,18 +439,33 @@ ${d.flags.length ? qualityTable(plural(d.flags.length, "flag"), d.flags) : html`
 // ------------------------------------------------------------------------------------------------
 // A person's timeline
 
-const KIND: Record<TimelineData["events"][number]["kind"], string> = {
-  role: "Membership",
-  present: "Attendance",
-  apologies: "Attendance",
-  "in-attendance": "Attendance",
-  absent: "Attendance",
-  declaration: "Declaration",
-  named: "Named in minutes",
+type TimelineEvent = TimelineData["events"][number];
+
+/** What the person did, as a short phrase under the meeting it was at. */
+const DID: Partial<Record<TimelineEvent["kind"], string>> = {
+  chair: "Chaired the meeting",
+  present: "Present",
+  apologies: "Sent apologies",
+  "in-attendance": "In attendance",
+  absent: "Absent (a member, not recorded as present)",
 };
+
+function act(e: TimelineEvent): Html {
+  const what = DID[e.kind] ?? e.text;
+  return html`<li>${e.href ? html`<a class="govuk-link" href="${e.href}">${what}</a>` : what}${
+    e.source ? html` <span class="govuk-body-s">${sourceLink(e.source)}</span>` : null
+  }</li>`;
+}
 
 export function timelinePage(d: TimelineData): View {
   const p = d.person;
+  // One row per meeting, in date order.
+  const rows: { date: string | null; meetingId: number | null; committee: string; events: TimelineEvent[] }[] = [];
+  for (const e of d.events) {
+    const row = rows.find((r) => r.meetingId !== null && r.meetingId === e.meetingId);
+    if (row) row.events.push(e);
+    else rows.push({ date: e.date, meetingId: e.meetingId, committee: e.committee?.name ?? "", events: [e] });
+  }
   return {
     title: `${p.name}: timeline`,
     current: "people",
@@ -350,21 +473,39 @@ export function timelinePage(d: TimelineData): View {
     alternates: [json(`/people/${p.id}/timeline`)],
     body: html`<span class="govuk-caption-l">${p.name}</span>
 <h1 class="govuk-heading-xl">Timeline</h1>
-<p class="govuk-body">Committee memberships, attendance, declarations of interest${d.withText ? ", and the minutes whose text prints their name" : ""}, oldest first. The records do not say who spoke, so “named in minutes” means their name is printed in that minute.</p>
+<p class="govuk-body">What the records say ${p.name} did at each meeting, oldest first: chairing, attendance and apologies, declarations of interest, reports naming them as contact officer${d.withText ? ", motions the minutes print them as proposing or seconding, and the other minutes whose text prints their name" : ""}. Each entry links to the meeting and to the lines it was read from.</p>
+<div class="govuk-inset-text">The records do not say who spoke or how anyone voted. “Named in” means their name is printed in that minute${d.withText ? "; a proposer or seconder is shown only where a line of the minutes says so" : ""}.${d.withText ? "" : " This server cannot read the source documents' text, so minutes naming them are not shown."}</div>
 ${
-  d.events.length
+  d.roles.length
     ? table(
-        `Timeline for ${p.name}`,
-        ["Date", "What", "Detail", "Source"],
-        d.events.map((e) => [
-          e.date ? formatDate(e.date) : "undated",
-          KIND[e.kind],
-          e.href ? html`<a class="govuk-link" href="${e.href}">${e.text}</a>` : e.text,
-          e.source ? sourceLink(e.source) : "",
+        "Committee memberships",
+        ["Committee", "Role", "Printed on front sheets"],
+        d.roles.map((r) => [
+          html`<a class="govuk-link" href="/committees/${r.committee.id}">${r.committee.name}</a>`,
+          r.role ?? "Member",
+          r.from && r.to && r.to !== r.from
+            ? `${formatDate(r.from)} to ${formatDate(r.to)}`
+            : r.from
+              ? formatDate(r.from)
+              : "undated",
         ]),
-        "s",
+        "m",
       )
-    : html`<p class="govuk-body">Nothing is recorded for this person.</p>`
+    : null
+}
+${
+  rows.length
+    ? table(
+        `Meeting by meeting (${plural(rows.length, "meeting")})`,
+        ["Date", "Meeting", "What they did"],
+        rows.map((r) => [
+          r.date ? formatDate(r.date) : "undated",
+          r.meetingId ? html`<a class="govuk-link" href="/meetings/${r.meetingId}">${r.committee}</a>` : r.committee,
+          html`<ul class="govuk-list govuk-!-margin-bottom-0">${r.events.map(act)}</ul>`,
+        ]),
+        "m",
+      )
+    : html`<p class="govuk-body">No meeting records name ${p.name}${d.roles.length ? " beyond their memberships" : ""}.</p>`
 }`,
   };
 }
