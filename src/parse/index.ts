@@ -8,6 +8,7 @@
  */
 import type { SourceDocument } from "../model/document";
 import { type Diagnostic, emptyMeeting, type Meeting } from "../model/parse-v1";
+import { parseDecisionRecord } from "./decisions/record";
 import { findAuthority } from "./frontsheet/authority";
 import { parseFrontSheet } from "./frontsheet/index";
 import { parseMinutesSections } from "./minutes/index";
@@ -39,15 +40,32 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
   }
 
   const meetings: Meeting[] = [];
-  try {
-    meetings.push(...packMeetings(doc, claimed, diagnostics));
-  } catch (e) {
-    diagnostics.push({
-      level: "error",
-      message: `front sheet and report parser failed: ${(e as Error).message}`,
-      span: null,
-    });
+  // A record of decision standing alone (no minutes in it) is one decision, not an agenda pack.
+  let record: ReturnType<typeof parseDecisionRecord> = null;
+  if (!claimed.length) {
+    try {
+      record = parseDecisionRecord(doc);
+    } catch (e) {
+      diagnostics.push({
+        level: "error",
+        message: `record of decision parser failed: ${(e as Error).message}`,
+        span: null,
+      });
+    }
   }
+  if (record) {
+    meetings.push(record.meeting);
+    diagnostics.push(...record.diagnostics);
+  } else
+    try {
+      meetings.push(...packMeetings(doc, claimed, diagnostics));
+    } catch (e) {
+      diagnostics.push({
+        level: "error",
+        message: `front sheet and report parser failed: ${(e as Error).message}`,
+        span: null,
+      });
+    }
   meetings.push(...minutes);
 
   // The authority where the document states it; meetings that do not say inherit it.

@@ -12,6 +12,7 @@ import { apologiesFromText, attendanceFromRunningText, readAttendance } from "./
 import { readDeclarations } from "./declarations";
 import { closingBlock, electedChair, exemptParagraphs, MARKED, nextMeetingDate, PROCEDURAL } from "./facts";
 import { findItems, type ItemHeading } from "./items";
+import { readMotions } from "./motions";
 import { readPeople } from "./names";
 import { readDecision } from "./resolutions";
 import { findSections, isRunning } from "./sections";
@@ -83,6 +84,12 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     }
     let hasAttendance = found || attendance.present.length > 0;
 
+    // Minutes that print RESOLVED anywhere record their decisions that way; the others (parish
+    // minutes) record motions and agreements in running text.
+    let printsResolved = false;
+    for (let i = first; i <= last && !printsResolved; i++)
+      printsResolved = /\bRESOLVED\b|\bResolved\s*(?::|that\b)|^(?:AGREED|DECIDED)\b/.test(texts[i]);
+    const readsMotions = !printsResolved && sec.kind !== "moderngov";
     const nextTexts: string[] = [];
     const laterTexts: string[] = [];
     // Declarations are read from the declarations item; minutes without one record them where made.
@@ -105,6 +112,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
         });
       }
       const decision = readDecision(blocks, sec.kind === "moderngov", pageOf);
+      if (readsMotions && !decision.resolutions.length) decision.resolutions = readMotions(blocks.map((b) => b.text));
       diagnostics.push(...decision.diagnostics);
       const blockTexts = blocks.map((b) => b.text);
       const minute: Minute = {

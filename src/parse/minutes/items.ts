@@ -117,7 +117,11 @@ export function findItems(
       if (/^RESOLVED\b/i.test(title) || (/^\d/.test(title) && /^\d+(?:\.\d+)+\s/.test(t))) continue;
       if (!/^[A-Z0-9'"‘“(£]/.test(title)) continue;
       if (views[i].virtual) {
-        // An item run into its text on one long line: the title ends at the first sentence break.
+        // An item run into its text on one long line: the title ends at the first sentence break,
+        // and the rest of the line (however long; the heading was read from its first 400
+        // characters) is the item's text.
+        const full = views[i].text.replace(/[\u00a0\t]/g, " ").trim();
+        title = full.slice(Math.min(full.length, 400) - title.length);
         const cut =
           /:\s|\s[–—-]\s|[?!.]\s|\s\d{1,2}\.\d{1,2}\b|\s(?=(?:The|It|A|An|All|No|Cllr|Councillor|Councillors)\s)|\s(?=[A-Z]{2,3}\s+[a-z])/.exec(
             title.slice(0, 160),

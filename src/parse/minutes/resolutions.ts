@@ -82,16 +82,25 @@ function spanOf(b: Block, page: number | null): Span {
   return { startLine: b.start, endLine: b.end, page };
 }
 
-/** Reads the decision from an item's body blocks. `stripped` selects the Modern.Gov blank-run grammar. */
-export function readDecision(blocks: Block[], stripped: boolean, pageOf: (n: number) => number | null): Decision {
+/**
+ * Reads the decision from an item's body blocks. `stripped` selects the Modern.Gov blank-run grammar;
+ * `decisionOnly` reads blocks that are all decision text (the "Decision:" field of a record of
+ * decision), as if they followed "RESOLVED:".
+ */
+export function readDecision(
+  blocks: Block[],
+  stripped: boolean,
+  pageOf: (n: number) => number | null,
+  decisionOnly = false,
+): Decision {
   const out: Decision = { resolutions: [], keyDecision: false, reasons: [], diagnostics: [] };
   const builder = new ClauseBuilder();
-  let state: "narrative" | "resolved" | "reasons" | "after" = "narrative";
+  let state: "narrative" | "resolved" | "reasons" | "after" = decisionOnly ? "resolved" : "narrative";
   let pendingPreamble: Block | null = null;
   const hasMarker = blocks.some((b) => RESOLVED_STRICT.test(b.text));
   const useGaps = stripped && !hasMarker;
   let clausesSeen = false;
-  let afterPreamble = false;
+  let afterPreamble = decisionOnly;
   /** the narrative paragraph number printed before RESOLVED ("8) RESOLVED ..."), if any */
   let paraNumber: string | null = null;
   const nextParagraph = (text: string): boolean => {

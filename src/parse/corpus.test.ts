@@ -1,0 +1,125 @@
+// The parser on real council documents from ../shared/corpus (Kent, Merton, Norfolk parishes),
+// read through the same pipeline as `quorum parse`. Each assertion is a fact checked by reading
+// the document itself (pdftotext -layout for the PDFs); line numbers are not asserted, so a
+// change in the PDF reader's line breaking does not break these tests.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Clause, Meeting, ParseResult } from "../model/parse-v1";
+import { parseFile } from "../pipeline/parse-file";
+import { sharedPath } from "../testing/shared";
+
+const cache = new Map<string, Promise<ParseResult>>();
+function parse(...parts: string[]): Promise<ParseResult> {
+  const p = sharedPath("corpus", ...parts);
+  let r = cache.get(p);
+  if (!r) {
+    r = parseFile(p);
+    cache.set(p, r);
+  }
+  return r;
+}
+
+const flat = (cs: Clause[]): Clause[] => cs.flatMap((c) => [c, ...flat(c.children)]);
+const texts = (m: Meeting, title: RegExp): string[] =>
+  flat(m.minutes.find((x) => title.test(x.title))?.resolutions ?? []).map((c) => c.text);
+
+test("Kent proposed record of decision 24/00096: one Cabinet decision, key, with its reasons", async () => {
+  const r = await parse("kent", "kent_cabinet_2025-01-30_decision_24-00096_PRoD.pdf");
+  assert.equal(r.meetings.length, 1);
+  const m = r.meetings[0];
+  assert.equal(m.body, "Cabinet");
+  assert.equal(m.authority, "Kent County Council");
+  assert.equal(m.date, null, "a proposed record prints no date of decision");
+  assert.ok(r.diagnostics.some((d) => /no date of decision/.test(d.message)));
+  assert.equal(m.minutes.length, 1);
+  const d = m.minutes[0];
+  assert.equal(d.number, "24/00096");
+  assert.equal(d.title, "Commissioning Plan for Education Provision in Kent 2025-29");
+  assert.equal(d.keyDecision, true, "Key decision: YES");
+  assert.deepEqual(
+    flat(d.resolutions).map((c) => c.text),
+    ["the Commissioning Plan for Education Provision in Kent 2025-29"],
+  );
+  assert.match(d.reasons[0], /^The County Council is the Strategic Commissioner of Education Provision in Kent\./);
+  // Headings ("Background", "3. Financial Implications") and the tables of places are not reasons.
+  assert.ok(!d.reasons.some((x) => /^(?:Background|Financial Implications|By By)/.test(x)));
+  assert.ok(!d.reasons.some((x) => /temp places/.test(x)));
+  assert.ok(d.reasons.some((x) => /^Each project identified in the KCP will be subject/.test(x)));
+  assert.deepEqual(d.declarations, [], "Any interest declared ...: None");
+});
+
+test("Kent proposed record of decision 24/00108: lettered decision, not a key decision", async () => {
+  const r = await parse("kent", "kent_cabinet_2025-01-30_decision_24-00108_PROD.pdf");
+  const d = r.meetings[0].minutes[0];
+  assert.equal(r.meetings[0].body, "Cabinet");
+  assert.equal(d.number, "24/00108");
+  assert.equal(d.title, "Revenue and Capital Budget Monitoring Report – September 2024-2025");
+  assert.equal(d.keyDecision, false, "Key decision: NO");
+  assert.deepEqual(
+    d.resolutions.map((c) => c.label),
+    ["a", "b", "c", "d", "e", "f"],
+  );
+  assert.equal(d.resolutions[4].text, "Note and agree the Capital budget changes");
+  assert.deepEqual(d.reasons, [
+    "The Quarter 3 position for the Council needs to be noted by Cabinet. The capital budget changes need to be agreed by Cabinet.",
+  ]);
+});
+
+test("Stoke Ferry parish minutes: motions proposed and seconded are the decisions", async () => {
+  const r = await parse("parish", "stoke_ferry_pc_2013-07-10_minutes.md");
+  const m = r.meetings[0];
+  assert.deepEqual(texts(m, /^To Approve\/Sign the Minutes/), [
+    "Cllr Mrs Lintern proposed acceptance of the Minutes seconded by Cllr Hand. Unanimously Agreed",
+  ]);
+  assert.deepEqual(texts(m, /^Bank Mandate/), [
+    "Cllr Mrs Clements proposed Cllr Mrs Hull, seconded by Cllr Hand. It was agreed that Cllr Mrs Hull will be the third signatory.",
+  ]);
+  const draft = texts(m, /^Draft Minutes$/);
+  assert.equal(draft.length, 1, "the proposal; the sentence announcing it is not a second decision");
+  assert.match(draft[0], /^Cllr Mrs Clements proposed that Draft Minutes should not be released .* Carried$/);
+  assert.deepEqual(texts(m, /^Approval of Payments$/), [
+    "Cllr Mrs Clements proposed approval for payment seconded by Cllr Mrs Lintern",
+  ]);
+  // "Proposed by A, seconded by B - Unanimously agreed": the motion is the sentence before it.
+  assert.deepEqual(texts(m, /^To Receive Further Information/), [
+    "The meeting was adjourned to receive further information from councillors and public. Proposed by Cllr Mrs Clements, seconded by Cllr Hand Unanimously agreed",
+  ]);
+  assert.deepEqual(texts(m, /^Application for Free Trees$/), [], "no motion in item 8");
+});
+
+test("West Dereham parish minutes: agreements stated in running text are the decisions", async () => {
+  const r = await parse("parish", "west_dereham_pc_2020-03_minutes.md");
+  const m = r.meetings[0];
+  assert.deepEqual(texts(m, /^Minutes of the Parish Council Meeting/), [
+    "The Councillors agreed that they were content that the minutes should be signed as a true record.",
+  ]);
+  assert.deepEqual(texts(m, /^To consider Parish Council Internal Affairs/), [
+    "Councillors agreed to defer the review of this policy until the next meeting.",
+  ]);
+  assert.deepEqual(texts(m, /^To comment on planning applications/), [
+    "Parish Councillors voted to support the application.",
+  ]);
+  const forum = texts(m, /^Open Forum$/);
+  assert.equal(forum.length, 1);
+  assert.match(forum[0], /^It was agreed that the Parish Clerk should contact the NCC planners/);
+  // "All Councillors noted that they were content" with the payments is not worded as a decision.
+  assert.deepEqual(texts(m, /^Finance Report$/), []);
+});
+
+test("Wretton parish minutes: the previous minutes confirmed as a true record", async () => {
+  const r = await parse("parish", "wretton_pc_2019-11_minutes.md");
+  assert.deepEqual(texts(r.meetings[0], /^Approval of Minutes$/), [
+    "The minutes of the meeting held on 27.08.19 were confirmed as a true record.",
+  ]);
+});
+
+test("Kent County Council minutes print RESOLVED, so motions in the debate are not decisions", async () => {
+  const r = await parse("kent", "kent_county_council_2024-12-19_minutes.pdf");
+  const m = r.meetings[0];
+  // Minute 274: "Mr Sweetland proposed, and Mr Ridgers seconded, ... Agreed unanimously." is debate
+  // in minutes whose decisions are printed as RESOLVED.
+  assert.deepEqual(texts(m, /^Chairman's Announcements$/), []);
+  assert.deepEqual(texts(m, /^Local Transport Plan$/), [
+    "that the County Council approves and adopts Local Transport Plan 5: Striking the Balance.",
+  ]);
+});
