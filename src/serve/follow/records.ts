@@ -211,6 +211,7 @@ export function moneyData(
   committees: CommitteeRef[],
   filter: MoneyFilter,
   page: number,
+  limit = MONEY_PER_PAGE,
 ): MoneyData {
   const counts = new Map<number, number>();
   for (const m of all) if (m.committeeId !== null) counts.set(m.committeeId, (counts.get(m.committeeId) ?? 0) + 1);
@@ -234,10 +235,10 @@ export function moneyData(
     .sort((a, b) => order[sort](a.m, b.m) || a.i - b.i)
     .map((x) => x.m);
   return {
-    money: sorted.slice((page - 1) * MONEY_PER_PAGE, page * MONEY_PER_PAGE),
+    money: sorted.slice((page - 1) * limit, page * limit),
     total: sorted.length,
     page,
-    limit: MONEY_PER_PAGE,
+    limit,
     filter,
     committees: committees
       .filter((c) => counts.has(c.id))
