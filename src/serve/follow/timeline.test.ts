@@ -118,7 +118,10 @@ describe("over a parish council's minutes", () => {
     app = createApp(repo, { onError: () => {}, checkEveryMs: 0 });
     lines = readFileSync(file(), "utf8").split("\n");
   });
-  after(async () => repo?.close());
+  after(async () => {
+    await repo?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   test("proposers and seconders where a line of the minutes says so, linked to that line", async () => {
     const found: Record<string, string[]> = {};
