@@ -123,3 +123,31 @@ test("Kent County Council minutes print RESOLVED, so motions in the debate are n
     "that the County Council approves and adopts Local Transport Plan 5: Striking the Balance.",
   ]);
 });
+
+test("Kent County Council front sheets: a title cell wrapping under its page-range column is one title", async () => {
+  const mar = await parse("kent", "kent_county_council_2025-03-13_agenda_frontsheet.pdf");
+  const items = mar.meetings[0].agenda;
+  assert.equal(items.length, 17);
+  const four = items.find((a) => a.number === "4");
+  assert.equal(four?.title, "Corporate Parenting Panel - October 2024 and December 2024 Minutes for noting");
+  assert.deepEqual(four?.pages, { start: 15, end: 30 });
+  // "See supplement pack published alongside the main agenda" follows a blank line: a note, not title.
+  assert.equal(items.find((a) => a.number === "8")?.title, "Kent Minerals and Waste Local Plan 2024-39");
+  const feb = await parse("kent", "kent_county_council_2025-02-13_agenda_frontsheet.pdf");
+  assert.equal(
+    feb.meetings[0].agenda.find((a) => a.number === "3")?.title,
+    "Minutes of the meetings held on 19 December 2024 and 9 January 2025 and, if in order, to be approved as a correct record",
+  );
+});
+
+test("Merton agenda: the footnote mark after 'Declarations of interest' is not part of the title", async () => {
+  const r = await parse("merton", "merton_audit_committee_2009-10-22_agenda_pack.pdf");
+  const front = r.meetings.find((m) => m.date === "2009-10-22");
+  assert.ok(front);
+  assert.equal(front.agenda[0].title, "Declarations of interest");
+  assert.equal(front.agenda[0].pages, null);
+  assert.deepEqual(
+    front.agenda.map((a) => a.pages?.start ?? null),
+    [null, null, 3, 9, 23, 53, 155, 169],
+  );
+});

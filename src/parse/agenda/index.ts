@@ -30,6 +30,10 @@ type Draft = {
   wrapping?: boolean;
   /** Lines under the item that are not part of it (notes, page furniture), reported not kept. */
   notes: number[];
+  /** The item's first line came after a blank line. */
+  afterBlank: boolean;
+  /** The list sets its items apart with blank lines (this item and the one before both follow one). */
+  setApart: boolean;
 };
 
 function major(n: string): number {
@@ -87,6 +91,10 @@ function runsOn(d: Draft, next: string): boolean {
   if (/^[a-z(]/.test(next) || CONNECTOR.test(t) || d.wrapping) return true;
   // A short fragment that ends the sentence ("7(3) and 7(5).") completes an unfinished title.
   if (/\.$/.test(next) && next.split(" ").length <= 6 && !NUMBERED_LINE.test(next)) return true;
+  // A row whose title cell is followed by a page-range column, in a list that sets its items apart
+  // with blank lines: a line directly below (no blank) is the title cell wrapping, as a PDF lays it
+  // out ("4. Corporate Parenting Panel - October 2024 ... | (Pages 15 - 30)" / "Minutes for noting").
+  if (d.setApart && d.pieces.length >= 2 && d.pieces.slice(1).every((p) => isPagesOnly(p))) return true;
   // A long single-column line wrapped; a table row's title cell did not.
   return d.lastPlain >= 55 && !takePages(t).pages;
 }
@@ -97,6 +105,28 @@ function startPageOf(d: Draft): number | null {
     const p = clean(d.pieces[i]);
     if (/^\d{1,4}$/.test(p)) return Number(p);
   }
+  return null;
+}
+
+/**
+ * A footnote mark set after a title ("Declarations of interest 1"): a trailing number that a line
+ * further down the same page opens as a footnote ("1 Members are advised to make declarations ...").
+ * A page number printed in its own column is a separate cell and never reaches the title.
+ */
+function footnoteMarker(doc: SourceDocument, title: string, line: number): string | null {
+  const m = /\s(\d{1,2})$/.exec(title);
+  if (
+    !m ||
+    /\b(?:19|20)\d\d\s\d{1,2}$|\b(?:item|part|no\.?|number|phase|stage|quarter|q|appendix|annex|schedule|section|paragraph|and|to|of|-)\s\d{1,2}$/i.test(
+      title,
+    )
+  )
+    return null;
+  const page = doc.lines[line - 1]?.page;
+  if (page == null) return null;
+  const note = new RegExp(`^\\s*${m[1]}\\s+[A-Z][a-z]+\\s+[a-z]`);
+  for (let n = line + 1; n <= doc.lines.length && doc.lines[n - 1].page === page; n++)
+    if (note.test(doc.lines[n - 1].text)) return m[0];
   return null;
 }
 
@@ -138,6 +168,9 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
         open: true,
         notes: [],
         lastPlain: pieces.length === 1 ? clean(pieces[0]).length : 0,
+        afterBlank: prevBlank,
+        // Items set apart by blank lines: this one and the one before it (a first item cannot tell).
+        setApart: prevBlank && !!cur?.afterBlank,
       });
       gap = 0;
       lastEnd = n;
@@ -305,8 +338,18 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
         span: spanOf(doc, notes[0], notes[notes.length - 1]),
       });
     const it = finish(doc, d);
-    if (it) items.push(it);
-    else
+    if (it) {
+      const marker = footnoteMarker(doc, it.title, d.end);
+      if (marker) {
+        it.title = clean(it.title.slice(0, -marker.length));
+        diagnostics.push({
+          level: "info",
+          message: `agenda item ${it.number}: footnote mark "${marker}" dropped from the title (the footnote is read as page text)`,
+          span: it.span,
+        });
+      }
+      items.push(it);
+    } else
       diagnostics.push({
         level: "warning",
         message: `agenda item ${d.number} has no title; skipped`,
