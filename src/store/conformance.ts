@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import { emptyMeeting, type Meeting, type Minute, type ParseResult, type Span } from "../model/parse-v1";
 import type { SqlRepository } from "./common/sql-repository";
+import type { SearchFilters, SearchHit } from "./repository";
 
 export type Factory = () => Promise<{ repo: SqlRepository; cleanup: () => Promise<void> }>;
 
@@ -437,6 +438,167 @@ export function runConformance(engine: string, factory: Factory): void {
       // Same printed name in two councils: two people.
       const archers = (await repo.listPeople({ limit: 500, offset: 0 })).items.filter((p) => /Archer/.test(p.name));
       assert.ok(archers.length >= 2, "the Ambridge councillor is not the Borsetshire one");
+    });
+
+    test("search at scale: the page is the best of every match under any filter; counts exact up to the limit, flagged past it", async () => {
+      // Twelve meetings over three committees and three years, each with a procedural item that
+      // scores highest on text alone but ranks low once weighted, and one meeting also
+      // published as a minutes page (a shadowed source that must never be a hit or a count).
+      const committees = ["Cabinet", "Quokka Panel", "Scrutiny Board"];
+      const meetingOf = (i: number): Meeting => ({
+        ...emptyMeeting(committees[i % 3], span(1, 40)),
+        authority: COUNCIL,
+        date: `${2022 + Math.floor(i / 4)}-${String(1 + (i % 4) * 3).padStart(2, "0")}-1${i % 10}`,
+        agenda: [
+          {
+            number: "1",
+            title: "Apologies: Quokka",
+            reportBy: "Quokka Trust, Quokka Lodge",
+            pages: null,
+            span: span(5),
+          },
+          {
+            number: "2",
+            title: i % 2 ? "Quokka habitat survey" : "Quokka habitat restoration and long-term funding review",
+            reportBy: "Director of Quokka Services",
+            pages: null,
+            span: span(6),
+          },
+          { number: "3", title: "Budget monitoring", reportBy: null, pages: null, span: span(7) },
+        ],
+        minutes: [
+          minute(
+            "5",
+            `Quokka habitat survey ${i}`,
+            [`That the quokka survey report${" be noted".repeat(1 + (i % 3))}`],
+            {
+              keyDecision: i % 2 === 0,
+            },
+          ),
+        ],
+      });
+      for (let i = 0; i < 12; i++)
+        await repo.importDocument(doc(`quokka-${i}.txt`, [meetingOf(i)]), { path: `/docs/quokka-${i}.txt` });
+      const again = { ...meetingOf(4), agenda: [] };
+      await repo.importDocument(doc("quokka-4-minutes.html", [again]), { path: "/docs/quokka-4-minutes.html" });
+
+      const q = "quokka";
+      const everything = { countLimit: 1e9 };
+      const full = await repo.search(q, {}, { limit: 200, offset: 0 }, everything);
+      const ids = (r: { hits: { paragraphId: number }[] }) => r.hits.map((h) => h.paragraphId);
+      assert.ok(full.total > 40 && full.total === full.hits.length, `every match on one page (${full.total})`);
+      assert.equal(new Set(ids(full)).size, full.hits.length, "no paragraph twice (the shadowed source is not a hit)");
+      for (let i = 1; i < full.hits.length; i++) {
+        const [a, b] = [full.hits[i - 1], full.hits[i]];
+        assert.ok(a.score > b.score || (a.score === b.score && a.paragraphId < b.paragraphId), "best first");
+      }
+      // Ranked over the join from the start (a date filter every match passes) gives the same order.
+      const viaFilter = await repo.search(q, { from: "1900-01-01" }, { limit: 200, offset: 0 }, everything);
+      assert.deepEqual(ids(viaFilter), ids(full));
+      assert.deepEqual(
+        viaFilter.hits.map((h) => h.score),
+        full.hits.map((h) => h.score),
+      );
+      const procedural = full.hits.findIndex((h) => /apologies/i.test(h.title));
+      assert.ok(procedural >= 12, "the procedural items rank below the substantive ones");
+
+      // Pages, and an engine's candidate step cut short (SQLite: the proof and its fallback both run).
+      const tunable = repo as unknown as { searchCandidates?: number };
+      const saved = tunable.searchCandidates;
+      for (const candidates of saved === undefined ? [undefined] : [saved, 1, 8]) {
+        if (candidates !== undefined) tunable.searchCandidates = candidates;
+        for (const limit of [1, 5, 20]) {
+          for (let offset = 0; offset < full.hits.length; offset += limit) {
+            const page = await repo.search(q, {}, { limit, offset });
+            assert.deepEqual(
+              ids(page),
+              ids(full).slice(offset, offset + limit),
+              `page ${offset}+${limit}, k=${candidates}`,
+            );
+          }
+        }
+      }
+      if (saved !== undefined) tunable.searchCandidates = saved;
+
+      // Filtered: the filter's best matches, in the same order as the unfiltered ranking.
+      const filters: { f: SearchFilters; keep: (h: SearchHit) => boolean }[] = [
+        { f: { committee: "Quokka Panel" }, keep: (h) => h.meeting.committee.name === "Quokka Panel" },
+        { f: { from: "2023-01-01", to: "2023-12-31" }, keep: (h) => h.meeting.date?.startsWith("2023") === true },
+        { f: { type: "agenda" }, keep: (h) => h.type === "agenda" },
+        {
+          f: { committee: "Cabinet", type: "minute", from: "2022-06-01" },
+          keep: (h) => h.meeting.committee.name === "Cabinet" && h.type === "minute" && h.meeting.date! >= "2022-06-01",
+        },
+      ];
+      for (const { f, keep } of filters) {
+        const want = full.hits.filter(keep);
+        assert.ok(want.length >= 2, JSON.stringify(f));
+        const got = await repo.search(q, f, { limit: 3, offset: 0 }, everything);
+        assert.deepEqual(ids(got), ids({ hits: want }).slice(0, 3), JSON.stringify(f));
+        assert.equal(got.total, want.length, JSON.stringify(f));
+        assert.ok(got.totalExact && got.facetsExact);
+      }
+
+      // Under the limit: every count exact, and what the hits say.
+      const count = <K>(key: (h: SearchHit) => K) => {
+        const m = new Map<K, number>();
+        for (const h of full.hits) m.set(key(h), (m.get(key(h)) ?? 0) + 1);
+        return m;
+      };
+      for (const countLimit of [full.total, 1e9, undefined]) {
+        const r = await repo.search(
+          q,
+          {},
+          { limit: 5, offset: 0 },
+          countLimit === undefined ? undefined : { countLimit },
+        );
+        assert.equal(r.total, full.total);
+        assert.ok(r.totalExact && r.facetsExact, `exact at countLimit ${countLimit}`);
+        assert.deepEqual(
+          new Map(r.facets.committee.map((c) => [c.name, c.count])),
+          count((h) => h.meeting.committee.name),
+        );
+        assert.deepEqual(
+          new Map(r.facets.year.map((y) => [y.year, y.count])),
+          count((h) => h.meeting.date!.slice(0, 4)),
+        );
+        assert.deepEqual(
+          new Map(r.facets.type.map((t) => [t.type, t.count])),
+          count((h) => h.type),
+        );
+        assert.deepEqual(r.facets.keyDecision, {
+          key: full.hits.filter((h) => h.keyDecision === true).length,
+          other: full.hits.filter((h) => h.keyDecision !== true).length,
+        });
+      }
+
+      // Past the limit: flagged, counts cover exactly the limit, each a lower bound; hits unchanged.
+      for (const countLimit of [full.total - 1, 7, 1]) {
+        const r = await repo.search(q, {}, { limit: 5, offset: 0 }, { countLimit });
+        assert.equal(r.totalExact, false);
+        assert.equal(r.facetsExact, false);
+        assert.equal(r.total, countLimit);
+        assert.deepEqual(ids(r), ids(full).slice(0, 5));
+        const sum = (xs: { count: number }[]) => xs.reduce((n, x) => n + x.count, 0);
+        assert.equal(sum(r.facets.committee), countLimit);
+        assert.equal(sum(r.facets.type), countLimit);
+        assert.equal(r.facets.keyDecision.key + r.facets.keyDecision.other, countLimit);
+        const exact = count((h) => h.meeting.committee.name);
+        for (const c of r.facets.committee) assert.ok(c.count > 0 && c.count <= (exact.get(c.name) ?? 0), c.name);
+        const years = count((h) => h.meeting.date!.slice(0, 4));
+        for (const y of r.facets.year) assert.ok(y.count > 0 && y.count <= (years.get(y.year) ?? 0), y.year);
+      }
+      // A filter is counted the same way: exact when its matches fit, flagged when they do not.
+      const panel = full.hits.filter((h) => h.meeting.committee.name === "Quokka Panel").length;
+      const fits = await repo.search(q, { committee: "Quokka Panel" }, { limit: 5, offset: 0 }, { countLimit: panel });
+      assert.ok(fits.totalExact && fits.total === panel);
+      const over = await repo.search(
+        q,
+        { committee: "Quokka Panel" },
+        { limit: 5, offset: 0 },
+        { countLimit: panel - 1 },
+      );
+      assert.ok(!over.totalExact && !over.facetsExact && over.total === panel - 1);
     });
 
     test("any query text is safe (property)", async () => {

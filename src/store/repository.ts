@@ -260,10 +260,31 @@ export type SearchResult = {
   query: string;
   /** The expression actually sent to the engine (for --json and debugging). */
   engineQuery: string;
+  /**
+   * Matches in all. When `totalExact` is false the store stopped counting: there are more than
+   * `total` matches (`total` is then the count limit).
+   */
   total: number;
+  /** False when the matches outnumber the count limit and `total` says only "more than". */
+  totalExact: boolean;
   hits: SearchHit[];
+  /** Counts of the matches by committee, year, type and key decision; they add up to `total`. */
   facets: SearchFacets;
+  /**
+   * False when the facets were counted over `total` of the matches only (the count limit), not all
+   * of them: every count is then a lower bound, and a value with no counted match is missing.
+   */
+  facetsExact: boolean;
 };
+
+/**
+ * How far a search counts. Ranking is always over every match; counting (total and facets) costs
+ * one row read per match, so it stops after `countLimit` matches (default SEARCH_COUNT_LIMIT).
+ */
+export type SearchOptions = { countLimit?: number };
+
+/** Matches counted exactly before a search says "more than": a few milliseconds of counting. */
+export const SEARCH_COUNT_LIMIT = 10_000;
 
 export type StoreStats = {
   engine: "sqlite" | "postgres";
@@ -312,7 +333,8 @@ export interface Repository {
   getPerson(id: number): Promise<PersonDetail | null>;
   listDecisions(filter: DecisionFilter, paging?: Paging): Promise<Page<DecisionRecord>>;
   listDocuments(paging?: Paging): Promise<Page<DocumentRef>>;
-  search(query: string, filters: SearchFilters, paging: Paging): Promise<SearchResult>;
+  /** Ranked hits over every match; total and facets counted up to a limit (see SearchResult). */
+  search(query: string, filters: SearchFilters, paging: Paging, options?: SearchOptions): Promise<SearchResult>;
   stats(): Promise<StoreStats>;
 }
 

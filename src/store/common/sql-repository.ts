@@ -12,9 +12,11 @@ import {
   type Paging,
   type ParagraphType,
   type Repository,
+  SEARCH_COUNT_LIMIT,
   type SearchFacets,
   type SearchFilters,
   type SearchHit,
+  type SearchOptions,
   type SearchResult,
 } from "../repository";
 import { placeholders, type SqlConn, type SqlDb, type SqlValue } from "../sql";
@@ -45,9 +47,24 @@ export const TABLES = [
 /** What an engine's search returns: the page of rows (with `rank` and `marked` snippet) and facet rows. */
 export type EngineSearch = {
   engineQuery: string;
+  /** The page, best first: HIT_COLUMNS, `rank` and the `marked` snippet. */
   rows: Row[];
-  /** committee_id, year, type, key_decision, n (no joins: names are looked up after) */
+  /**
+   * FACET_SAMPLE_COLUMNS grouped over at most `countLimit + 1` matches (no joins: names are looked
+   * up after); more than `countLimit` counted means the count stopped there.
+   */
   facets: Row[];
+};
+
+/** What search() hands an engine: the query, the filter conditions (on paragraphs p) and how far to count. */
+export type EngineSearchRequest = {
+  query: string;
+  where: string[];
+  params: SqlValue[];
+  paging: Paging;
+  countLimit: number;
+  /** A committee or date filter is set: few of the best matches overall may pass it. */
+  narrow: boolean;
 };
 
 /** Columns every engine's search selects, from paragraphs p, committees c and documents d. */
@@ -56,6 +73,14 @@ export const HIT_COLUMNS = `p.id, p.type, p.title, p.key_decision, p.meeting_id,
 export const FACET_COLUMNS = `p.committee_id, substr(p.meeting_date, 1, 4) AS year, p.type, p.key_decision,
   CAST(count(*) AS INTEGER) AS n`;
 export const FACET_GROUP = "GROUP BY p.committee_id, substr(p.meeting_date, 1, 4), p.type, p.key_decision";
+/** The columns an engine's capped facet query reads for each counted match. */
+export const FACET_SAMPLE_INNER = "p.id, p.committee_id, p.meeting_date, p.type, p.key_decision";
+/**
+ * Facet rows over a capped sample of matches (`inner` selects FACET_SAMPLE_INNER with its LIMIT):
+ * `min_id` lets search() drop the one match past the limit, so the counts cover exactly `countLimit`.
+ */
+export const facetSampleSql = (inner: string): string =>
+  `SELECT ${FACET_COLUMNS}, min(p.id) AS min_id FROM (${inner}) p ${FACET_GROUP}`;
 
 export abstract class SqlRepository implements Repository {
   abstract readonly engine: "sqlite" | "postgres";
@@ -65,13 +90,7 @@ export abstract class SqlRepository implements Repository {
 
   abstract backup(file: string): Promise<void>;
   /** Full-text search with the filter conditions (on paragraphs p) already built. */
-  protected abstract engineSearch(
-    conn: SqlConn,
-    query: string,
-    where: string[],
-    params: SqlValue[],
-    paging: Paging,
-  ): Promise<EngineSearch>;
+  protected abstract engineSearch(conn: SqlConn, req: EngineSearchRequest): Promise<EngineSearch>;
   /** Taken inside the migration transaction so two processes never migrate at once. */
   protected async migrationLock(_tx: SqlConn): Promise<void> {}
 
@@ -167,14 +186,18 @@ export abstract class SqlRepository implements Repository {
     return this.reader().stats(this.engine, await this.schemaVersion());
   }
 
-  async search(query: string, filters: SearchFilters, paging: Paging): Promise<SearchResult> {
+  async search(query: string, filters: SearchFilters, paging: Paging, options?: SearchOptions): Promise<SearchResult> {
     const p = clampPaging(paging, 200);
+    const want = Number(options?.countLimit ?? SEARCH_COUNT_LIMIT);
+    const countLimit = Number.isNaN(want) ? SEARCH_COUNT_LIMIT : Math.min(Math.max(1, Math.floor(want)), 1e9);
     const empty: SearchResult = {
       query,
       engineQuery: "",
       total: 0,
+      totalExact: true,
       hits: [],
       facets: { committee: [], year: [], type: [], keyDecision: { key: 0, other: 0 } },
+      facetsExact: true,
     };
     const f = await filterSql(this.db, filters, { committee: "p.committee_id", date: "p.meeting_date" });
     if (!f) return empty;
@@ -185,7 +208,22 @@ export abstract class SqlRepository implements Repository {
       where.push("p.type = ?");
       params.push(filters.type);
     }
-    const r = await this.engineSearch(this.db, String(query ?? ""), where, params, p);
+    const r = await this.engineSearch(this.db, {
+      query: String(query ?? ""),
+      where,
+      params,
+      paging: p,
+      countLimit,
+      narrow: f.where.length > 0,
+    });
+    // Counted past the limit: drop the one extra match (the group holding the sample's lowest id)
+    // so that total and every facet cover exactly `countLimit` matches.
+    const counted = r.facets.reduce((n, row) => n + Number(row.n), 0);
+    const exact = counted <= countLimit;
+    if (!exact) {
+      const extra = r.facets.reduce((a, b) => (Number(b.min_id) < Number(a.min_id) ? b : a));
+      extra.n = Number(extra.n) - 1;
+    }
     const facets: SearchFacets = { committee: [], year: [], type: [], keyDecision: { key: 0, other: 0 } };
     const committees = new Map<number, { id: number; name: string; count: number }>();
     const years = new Map<string, number>();
@@ -193,6 +231,7 @@ export abstract class SqlRepository implements Repository {
     let total = 0;
     for (const row of r.facets) {
       const n = Number(row.n);
+      if (n === 0) continue;
       total += n;
       const cid = Number(row.committee_id);
       const c = committees.get(cid) ?? { id: cid, name: "", count: 0 };
@@ -233,6 +272,6 @@ export abstract class SqlRepository implements Repository {
         provenance: { documentId: Number(row.document_id), documentName: String(row.document_name), span: spanOf(row) },
       };
     });
-    return { query, engineQuery: r.engineQuery, total, hits, facets };
+    return { query, engineQuery: r.engineQuery, total, totalExact: exact, hits, facets, facetsExact: exact };
   }
 }

@@ -8,8 +8,15 @@ import { dirname, resolve } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { MARK_END, MARK_START, toWebsearch } from "../../search/query";
-import { type EngineSearch, FACET_COLUMNS, FACET_GROUP, HIT_COLUMNS, SqlRepository } from "../common/sql-repository";
-import { type Paging, StoreError } from "../repository";
+import {
+  type EngineSearch,
+  type EngineSearchRequest,
+  FACET_SAMPLE_INNER,
+  facetSampleSql,
+  HIT_COLUMNS,
+  SqlRepository,
+} from "../common/sql-repository";
+import { StoreError } from "../repository";
 import { numberPlaceholders, type SqlConn, type SqlDb, type SqlValue } from "../sql";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 
@@ -108,31 +115,30 @@ export class PostgresRepository extends SqlRepository {
     }
   }
 
-  protected async engineSearch(
-    conn: SqlConn,
-    query: string,
-    where: string[],
-    params: SqlValue[],
-    paging: Paging,
-  ): Promise<EngineSearch> {
-    const text = toWebsearch(query);
+  /**
+   * The page is ranked over the paragraphs alone (ts_rank × weight, then LIMIT); committees,
+   * documents and ts_headline are joined for the page's rows only. Total and facets come from a
+   * separate query that stops reading matches at the count limit.
+   */
+  protected async engineSearch(conn: SqlConn, req: EngineSearchRequest): Promise<EngineSearch> {
+    const text = toWebsearch(req.query);
     if (!text) return { engineQuery: "", rows: [], facets: [] };
-    const from = `FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
-      JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
-      WHERE p.tsv @@ q AND ${where.join(" AND ")}`;
+    const cond = req.where.join(" AND ");
     // Three independent reads on separate pooled connections: the page, the facets, the tsquery text.
     const [rows, facets, tsq] = await Promise.all([
       conn.all<Record<string, unknown>>(
-        `SELECT t.*, ts_headline('english', CASE WHEN t.search_title = '' THEN t.body ELSE t.search_title || ' — ' || t.body END, websearch_to_tsquery('english', ?), ?) AS marked
-         FROM (SELECT ${HIT_COLUMNS}, p.search_title, p.body, ts_rank(p.tsv, q) * p.weight AS rank ${from}
-               ORDER BY rank DESC, p.id LIMIT ? OFFSET ?) t
+        `SELECT ${HIT_COLUMNS}, t.rank, ts_headline('english', CASE WHEN p.search_title = '' THEN p.body ELSE p.search_title || ' — ' || p.body END, websearch_to_tsquery('english', ?), ?) AS marked
+         FROM (SELECT p.id, ts_rank(p.tsv, q) * p.weight AS rank
+               FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
+               WHERE p.tsv @@ q AND ${cond} ORDER BY rank DESC, p.id LIMIT ? OFFSET ?) t
+         JOIN paragraphs p ON p.id = t.id JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
          ORDER BY t.rank DESC, t.id`,
-        [text, HEADLINE_OPTIONS, text, ...params, paging.limit, paging.offset],
+        [text, HEADLINE_OPTIONS, text, ...req.params, req.paging.limit, req.paging.offset],
       ),
       conn.all<Record<string, unknown>>(
-        `SELECT ${FACET_COLUMNS} FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
-         WHERE p.tsv @@ q AND ${where.join(" AND ")} ${FACET_GROUP}`,
-        [text, ...params],
+        facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
+          WHERE p.tsv @@ q AND ${cond} LIMIT ?`),
+        [text, ...req.params, req.countLimit + 1],
       ),
       conn.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [text]),
     ]);

@@ -6,9 +6,15 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { MARK_END, MARK_START, toFts5 } from "../../search/query";
-import { type EngineSearch, FACET_COLUMNS, FACET_GROUP, HIT_COLUMNS, SqlRepository } from "../common/sql-repository";
-import type { Paging } from "../repository";
-import type { SqlConn, SqlDb, SqlValue } from "../sql";
+import {
+  type EngineSearch,
+  type EngineSearchRequest,
+  FACET_SAMPLE_INNER,
+  facetSampleSql,
+  HIT_COLUMNS,
+  SqlRepository,
+} from "../common/sql-repository";
+import { placeholders, type SqlConn, type SqlDb, type SqlValue } from "../sql";
 import { SQLITE_MIGRATIONS } from "./migrations";
 
 class SqliteDb implements SqlDb {
@@ -95,34 +101,98 @@ export class SqliteRepository extends SqlRepository {
     await this.sqlite.raw.backup(file);
   }
 
-  protected async engineSearch(
-    conn: SqlConn,
-    query: string,
-    where: string[],
-    params: SqlValue[],
-    paging: Paging,
-  ): Promise<EngineSearch> {
-    const match = toFts5(query);
+  /**
+   * How many of the best matches by text alone (FTS5's bm25, no row reads) are read before ranking
+   * with the paragraphs' weights; at least four times the page. Tests lower it to reach the fallback.
+   */
+  searchCandidates = 200;
+
+  /**
+   * Ranks in two steps so that nothing but the page is joined: the top ids (with rank) first, then
+   * HIT_COLUMNS and snippet() for those ids only. Total and facets come from a separate, capped query
+   * over the newest matches (FTS5 walks its doclists by rowid, newest first, and stops at the limit).
+   */
+  protected async engineSearch(conn: SqlConn, req: EngineSearchRequest): Promise<EngineSearch> {
+    const match = toFts5(req.query);
     if (!match) return { engineQuery: "", rows: [], facets: [] };
+    const cond = req.where.join(" AND ");
     // CROSS JOIN keeps FTS5 as the outer loop: with a plain JOIN and a committee filter, SQLite's
     // planner walked the paragraphs index and re-ran the MATCH for each of the committee's rows.
-    const from = `FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-      JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
-      WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")}`;
-    const rows = await conn.all<Record<string, unknown>>(
-      `SELECT ${HIT_COLUMNS}, -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank,
-        snippet(paragraphs_fts, -1, ?, ?, '…', 24) AS marked
-       ${from} ORDER BY rank DESC, p.id LIMIT ? OFFSET ?`,
-      [MARK_START, MARK_END, match, ...params, paging.limit, paging.offset],
+    const facets = await conn.all<Row>(
+      facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+        WHERE paragraphs_fts MATCH ? AND ${cond} ORDER BY paragraphs_fts.rowid DESC LIMIT ?`),
+      [match, ...req.params, req.countLimit + 1],
     );
-    const facets = await conn.all<Record<string, unknown>>(
-      `SELECT ${FACET_COLUMNS} FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-       WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")} ${FACET_GROUP}`,
-      [match, ...params],
+    // A committee or date filter passes few of the best matches overall: rank over the join at once.
+    const top =
+      (!req.narrow && (await this.topFromCandidates(conn, match, req))) || (await this.topOverJoin(conn, match, req));
+    if (!top.length) return { engineQuery: match, rows: [], facets };
+    const ids = top.map((t) => t.id);
+    const details = await conn.all<Row>(
+      `SELECT ${HIT_COLUMNS}, snippet(paragraphs_fts, -1, ?, ?, '…', 24) AS marked
+       FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+       JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
+       WHERE paragraphs_fts MATCH ? AND paragraphs_fts.rowid IN (${placeholders(ids.length)})`,
+      [MARK_START, MARK_END, match, ...ids],
     );
+    const byId = new Map(details.map((d) => [Number(d.id), d]));
+    const rows = top.flatMap((t) => {
+      const d = byId.get(t.id);
+      return d ? [{ ...d, rank: t.rank }] : [];
+    });
     return { engineQuery: match, rows, facets };
   }
+
+  /** The page ranked over every match joined to its paragraph row (weight, shadowed, filters). */
+  private async topOverJoin(conn: SqlConn, match: string, req: EngineSearchRequest): Promise<Ranked[]> {
+    const rows = await conn.all<Row>(
+      `SELECT p.id, -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank
+       FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+       WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ORDER BY rank DESC, p.id LIMIT ? OFFSET ?`,
+      [match, ...req.params, req.paging.limit, req.paging.offset],
+    );
+    return rows.map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
+  }
+
+  /**
+   * The page from the best `k` matches by text score s alone, when that provably is the page over
+   * every match; null when it cannot be shown (then topOverJoin answers). The proof: rank = s ×
+   * weight with 0 ≤ weight ≤ 1 (import/records.ts gives 1, or PROCEDURAL_WEIGHT to procedural
+   * items), so no unread match ranks above the k-th candidate's s; candidates come in (s desc, rowid)
+   * order, so an unread match tying that s has a higher id and sorts after it too.
+   */
+  private async topFromCandidates(conn: SqlConn, match: string, req: EngineSearchRequest): Promise<Ranked[] | null> {
+    const { offset, limit } = req.paging;
+    const need = offset + limit;
+    const k = Math.max(this.searchCandidates, 4 * need);
+    const rows = await conn.all<Row>(
+      `WITH c AS (SELECT paragraphs_fts.rowid AS id, -bm25(paragraphs_fts, 3.0, 1.0) AS s FROM paragraphs_fts
+         WHERE paragraphs_fts MATCH ? ORDER BY s DESC, paragraphs_fts.rowid LIMIT ?)
+       SELECT c.id, c.s, p.weight, CASE WHEN ${req.where.join(" AND ")} THEN 1 ELSE 0 END AS ok
+       FROM c CROSS JOIN paragraphs p ON p.id = c.id`,
+      [match, k, ...req.params],
+    );
+    const cands = rows.map((r) => ({
+      id: Number(r.id),
+      s: Number(r.s),
+      weight: Number(r.weight),
+      ok: Number(r.ok) === 1,
+    }));
+    if (cands.some((c) => !(c.weight >= 0 && c.weight <= 1))) return null;
+    const ranked = cands
+      .filter((c) => c.ok)
+      .map((c) => ({ id: c.id, rank: c.s * c.weight }))
+      .sort((a, b) => b.rank - a.rank || a.id - b.id);
+    if (cands.length < k) return ranked.slice(offset, need); // every match was read
+    const last = cands.reduce((a, b) => (b.s < a.s || (b.s === a.s && b.id > a.id) ? b : a));
+    const kth = ranked[need - 1];
+    if (!kth || !(last.s > 0)) return null;
+    return kth.rank > last.s || (kth.rank === last.s && kth.id <= last.id) ? ranked.slice(offset, need) : null;
+  }
 }
+
+type Row = Record<string, unknown>;
+type Ranked = { id: number; rank: number };
 
 /** Opens (creating if needed) the SQLite store at `file` and migrates it. ":memory:" works for tests. */
 export async function openSqlite(opts: { file: string; migrate?: boolean }): Promise<SqliteRepository> {
