@@ -151,3 +151,36 @@ test("Merton agenda: the footnote mark after 'Declarations of interest' is not p
     [null, null, 3, 9, 23, 53, 155, 169],
   );
 });
+
+test("Stoke Ferry parish minutes: visitors are in attendance, members present", async () => {
+  const r = await parse("parish", "stoke_ferry_pc_2013-07-10_minutes.md");
+  const a = r.meetings[0].attendance;
+  assert.ok(a);
+  assert.equal(a.chair, "Cllr J Nicholas-Letch");
+  assert.deepEqual(a.present, [
+    "Cllr J Nicholas-Letch",
+    "Cllr Mrs D Clements",
+    "Cllr Mrs M Leamon",
+    "Cllr Mrs J Hull",
+    "Cllr M Hand",
+    "Cllr Mrs S Lintern",
+  ]);
+  // The county councillor (a visitor at a parish council), the clerk, and the PCSO "present for
+  // part of the meeting".
+  assert.deepEqual(a.inAttendance.sort(), ["County Councillor M Storey", "Mrs C Hardy", "PCSO Sara Clipperton"]);
+  assert.deepEqual(a.apologies, ["Borough Councillor C Sampson", "Cllr T Ryves"]);
+});
+
+test("Kent report: the relevant director is one of the report's officers", async () => {
+  const r = await parse("kent", "kent_county_council_2025-01-09_item3_supplement_pack.pdf");
+  const rep = r.meetings[0].reports[0];
+  assert.equal(rep.agendaItem, "3");
+  assert.deepEqual(
+    rep.officers.map((o) => [o.name, o.role]),
+    [
+      ["Amanda Beer", "Chief Executive Officer"],
+      ["David Whittle", "Director of Strategy, Policy, Relationships & Corporate Assurance"],
+      ["Ben Watts", "General Counsel"],
+    ],
+  );
+});

@@ -109,9 +109,11 @@ export function readAttendance(
       kind = null;
       continue;
     }
-    // A sentence that is not a list of names ends the list.
+    // A sentence that is not a list of names ends the list; it may name someone present for part
+    // of the meeting.
     if (/\b(?:were|was)\s+(?:in attendance|present)\b/i.test(t)) {
       flush();
+      addPresentForPart(att, t);
       kind = null;
       continue;
     }
@@ -120,6 +122,29 @@ export function readAttendance(
   flush();
   if (att.chair && !att.present.includes(att.chair)) att.present.unshift(att.chair);
   return { attendance: att, found };
+}
+
+/** A surname key: the last word of a name, lower case. */
+function surname(name: string): string {
+  const w = name.replace(/,.*$/, "").trim().split(/\s+/);
+  return (w[w.length - 1] ?? "").toLowerCase();
+}
+
+/**
+ * "PCSO Sara Clipperton was present for part of the meeting." / "Mr X was also present.": people
+ * a sentence records as present who are not in the lists already (members attending virtually,
+ * "A and B were in attendance virtually", are in the present list and are not added again). They
+ * join those in attendance.
+ */
+export function addPresentForPart(att: Attendance, text: string): void {
+  const t = text.length > 3000 ? text.slice(0, 3000) : text;
+  for (const sentence of t.split(/(?<=[a-z]{2}[.!?])\s+(?=[A-Z])/)) {
+    const m = /\s(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)\b/i.exec(sentence);
+    if (!m) continue;
+    const known = new Set([...att.present, ...att.inAttendance, ...att.apologies].map(surname));
+    for (const n of readPeople([[sentence.slice(0, m.index)]]).names)
+      if (!known.has(surname(n)) && n.split(" ").length >= 2) att.inAttendance.push(n);
+  }
 }
 
 const RUNNING_LABEL =

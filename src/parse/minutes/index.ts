@@ -8,7 +8,7 @@
 import type { SourceDocument } from "../../model/document";
 import type { Diagnostic, Meeting, Minute, Span } from "../../model/parse-v1";
 import { emptyMeeting } from "../../model/parse-v1";
-import { apologiesFromText, attendanceFromRunningText, readAttendance } from "./attendance";
+import { addPresentForPart, apologiesFromText, attendanceFromRunningText, readAttendance } from "./attendance";
 import { readDeclarations } from "./declarations";
 import { closingBlock, electedChair, exemptParagraphs, MARKED, nextMeetingDate, PROCEDURAL } from "./facts";
 import { findItems, type ItemHeading } from "./items";
@@ -151,6 +151,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
         attendance.inAttendance.push(...people.officers);
         if (people.chair && !attendance.chair) attendance.chair = people.chair;
         if (people.names.length) hasAttendance = true;
+        for (const t of blockTexts.slice(0, 3)) addPresentForPart(attendance, t);
       }
       if (it.number === null && !it.title)
         diagnostics.push({ level: "warning", message: "minute item without a title", span: minute.span });
@@ -166,6 +167,16 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       });
     if (attendance.chair && !attendance.present.includes(attendance.chair))
       attendance.present.unshift(attendance.chair);
+    // At a parish or town council, a county, district or borough councillor in the list attends
+    // as a visitor (usually to report), not as one of the council's members.
+    if (/\b(?:parish|town|community|village)\s+council\b/i.test(meeting.body)) {
+      const visitor = /^(?:county|district|borough|city|unitary)\s+(?:councillor|cllr)\b/i;
+      const visitors = attendance.present.filter((p) => visitor.test(p) && p !== attendance.chair);
+      if (visitors.length) {
+        attendance.present = attendance.present.filter((p) => !visitors.includes(p));
+        attendance.inAttendance.push(...visitors.filter((p) => !attendance.inAttendance.includes(p)));
+      }
+    }
     // "RESOLVED that Mr Cooke be elected to Chair the meeting": the chair for this meeting.
     if (!attendance.chair) {
       const elected = electedChair(texts, first, last, attendance.present);

@@ -15,7 +15,7 @@ const KINDS: [RegExp, SectionKind][] = [
     "recommendations",
   ],
   [
-    /^(?:officers? to contact|officer\(s\) to contact|officers? to be contacted|contact officers?|officer contacts?|report authors?|authors?|contact details|lead officers?|contact)$/i,
+    /^(?:officers? to contact|officer\(s\) to contact|officers? to be contacted|contact officers?|officer contacts?|report authors?|authors?|contact details|lead officers?|contact|relevant (?:corporate |executive )?directors?|responsible (?:officers?|directors?))$/i,
     "officers",
   ],
   [
