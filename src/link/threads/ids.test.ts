@@ -21,21 +21,24 @@ describe("topic ids", () => {
 
   test("an id does not depend on the topic's place in the list", () => {
     const topics = [
-      { key: "library", authority: "Northwold District Council" },
-      { key: "riverside wetland", authority: "Northwold District Council" },
-      { key: "library", authority: "Southmere Borough Council" },
+      { key: "library", authority: "Northwold District Council", since: 7 },
+      { key: "riverside wetland", authority: "Northwold District Council", since: 7 },
+      { key: "library", authority: "Southmere Borough Council", since: 3 },
       { key: "ring road", authority: null },
     ];
     const ids = topicIds(topics);
-    assert.deepEqual(ids, [
-      "library--northwold-district-council",
-      "riverside-wetland",
-      "library--southmere-borough-council",
-      "ring-road",
-    ]);
+    // Southmere reached the store first: its library keeps the plain id it had before Northwold came.
+    assert.deepEqual(ids, ["library--northwold-district-council", "riverside-wetland", "library", "ring-road"]);
     const reversed = topicIds([...topics].reverse());
     assert.deepEqual(reversed, [...ids].reverse());
     assert.equal(new Set(ids).size, ids.length);
+    // Without an order of arrival, the council's name decides, still whatever the list order.
+    const unordered = topics.map(({ key, authority }) => ({ key, authority }));
+    assert.deepEqual(topicIds(unordered).slice(0, 3), [
+      "library",
+      "riverside-wetland",
+      "library--southmere-borough-council",
+    ]);
   });
 
   test("two phrases of one council with one slug are told apart by a hash of the phrase", () => {

@@ -1,8 +1,10 @@
 /**
  * Topic addresses that survive imports. A topic's id is the slug of its defining phrase (the seed
- * that named it), never its place in a list; when two councils' topics share that phrase, each id
- * adds its council's name, and two phrases that differ only in punctuation add a short hash of the
- * phrase, so an id never depends on which topic happened to score higher.
+ * that named it), never its place in a list. When two councils' topics share that phrase, the
+ * council whose records were stored first keeps the plain id (so an address shared before the
+ * second council arrived keeps working) and the other adds its council's name; two phrases of one
+ * council that differ only in punctuation add a short hash of the phrase. An id never depends on
+ * which topic happened to score higher.
  *
  * An import can still change which phrase defines a topic ("mental health" joins "integrated
  * commissioning of mental health recovery") or retire a phrase. `continuation` finds the topic
@@ -36,12 +38,14 @@ function shortHash(s: string): string {
   return createHash("sha1").update(s).digest("hex").slice(0, 6);
 }
 
-export type Identified = { key: string; authority: string | null };
+/** `since`: when the topic's council first reached the store (e.g. its first document's id); lower is earlier. */
+export type Identified = { key: string; authority: string | null; since?: number };
 
 /**
- * One id per topic, in the order given: the phrase's slug; "--" and the council's slug when
- * another council's topic has the same phrase; "--" and a hash of the phrase when the same
- * council has two phrases with one slug. The order of the list never changes an id.
+ * One id per topic, in the order given: the phrase's slug, kept by the council that reached the
+ * store first; "--" and the council's slug for another council's topic with the same phrase;
+ * "--", the council and a hash of the phrase when one council has two phrases with one slug. The
+ * order of the list never changes an id.
  */
 export function topicIds(topics: Identified[]): string[] {
   const base = topics.map((t) => slugOf(t.key));
@@ -57,9 +61,17 @@ export function topicIds(topics: Identified[]): string[] {
       const c = slugOf(topics[i].authority ?? "no council", 40);
       councils.set(c, [...(councils.get(c) ?? []), i]);
     }
+    // The first council to reach the store keeps the plain id; ties go by the council's name.
+    const since = (c: string) => Math.min(...(councils.get(c) ?? []).map((i) => topics[i].since ?? Infinity));
+    const first = [...councils.keys()].sort((x, y) => since(x) - since(y) || (x < y ? -1 : x > y ? 1 : 0))[0];
     for (const [c, same] of councils)
       for (const i of same)
-        out[i] = same.length === 1 ? `${b}${QUALIFIER}${c}` : `${b}${QUALIFIER}${c}-${shortHash(topics[i].key)}`;
+        out[i] =
+          same.length > 1
+            ? `${b}${QUALIFIER}${c}-${shortHash(topics[i].key)}`
+            : c === first
+              ? b
+              : `${b}${QUALIFIER}${c}`;
   }
   return out;
 }

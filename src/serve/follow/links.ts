@@ -156,7 +156,15 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
     byAuthority.set(a ?? "", group);
   }
   const groups = [...byAuthority.values()];
-  const found = [...byAuthority].flatMap(([a, g]) => findTopics(g).map((t) => ({ ...t, authority: a || null })));
+  // When each council reached the store: its earliest stored document (ids only grow). When two
+  // councils' topics share a phrase, the earlier keeps the plain id it had before the other came.
+  const since = new Map<string, number>();
+  for (const d of meetings.values())
+    for (const doc of d.documents)
+      since.set(d.authority ?? "", Math.min(since.get(d.authority ?? "") ?? Infinity, doc.id));
+  const found = [...byAuthority].flatMap(([a, g]) =>
+    findTopics(g).map((t) => ({ ...t, authority: a || null, since: since.get(a) })),
+  );
   found.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
   // Ids from each topic's defining phrase (and council, when two share one), never its rank.
   const ids = topicIds(found);

@@ -464,6 +464,16 @@ export function motionRoles(name: string): { proposed: RegExp; seconded: RegExp 
   };
 }
 
+/** The first line inside `p`'s span that prints the name, with its page; null when the text is not read. */
+function nameLine(l: Linked, p: Provenance, re: RegExp | null): Span | null {
+  const text = l.lines.get(p.documentId);
+  if (!text || !re) return null;
+  for (let n = Math.max(1, p.span.startLine); n <= Math.min(text.length, p.span.endLine); n++)
+    if (re.test(text[n - 1]))
+      return { startLine: n, endLine: n, page: l.pages.get(p.documentId)?.[n - 1] ?? p.span.page };
+  return null;
+}
+
 /**
  * One person's record in date order: committee memberships; at each meeting, whether they chaired it,
  * attended or sent apologies, their declarations of interest, the reports naming them as contact
@@ -498,8 +508,11 @@ export function timelineData(l: Linked, p: PersonDetail): TimelineData {
   const plain = new Set(printed.map(plainName).filter((x) => x.split(" ").length >= 2));
   const seen = new Set<number>();
   const details = [...l.meetings.values()].filter((d) => !seen.has(d.id) && seen.add(d.id));
+  const forms = namePatterns(printed);
+  const nameRe = forms.length ? new RegExp(`(?<![A-Za-z])(?:${forms.join("|")})(?![A-Za-z])`) : null;
   for (const d of details) {
-    if (d.attendance?.chair?.id === p.id)
+    const a = d.attendance;
+    if (a?.chair?.id === p.id)
       events.push({
         date: d.date,
         kind: "chair",
@@ -507,7 +520,8 @@ export function timelineData(l: Linked, p: PersonDetail): TimelineData {
         meetingId: d.id,
         text: `Chaired ${d.committee.name}`,
         href: `/meetings/${d.id}#attendance`,
-        source: d.attendance.provenance,
+        // The attendance record's span can be the whole minutes; the line printing the name, if read.
+        source: { ...a.provenance, span: nameLine(l, a.provenance, nameRe) ?? a.provenance.span },
       });
     // Officers are printed by full name only, so only a full name counts ("Jon Wilson", not "J. Wilson").
     for (const r of d.reports)
@@ -522,11 +536,9 @@ export function timelineData(l: Linked, p: PersonDetail): TimelineData {
           source: r.provenance,
         });
   }
-  const forms = namePatterns(printed);
-  if (forms.length && l.withText) {
-    const name = forms.join("|");
-    const re = new RegExp(`(?<![A-Za-z])(?:${name})(?![A-Za-z])`);
-    const motion = motionRoles(name);
+  if (nameRe && l.withText) {
+    const re = nameRe;
+    const motion = motionRoles(forms.join("|"));
     for (const d of details) {
       for (const x of d.minutes) {
         if (x.exempt || x.exemptParagraphs.length) continue;
@@ -537,7 +549,7 @@ export function timelineData(l: Linked, p: PersonDetail): TimelineData {
         for (let n = startLine; n <= Math.min(endLine, text.length); n++)
           if (re.test(text[n - 1])) hits.push({ line: n, text: text[n - 1] });
         if (!hits.length) continue;
-        const minute = `minute ${x.number ?? ""} ${x.title}`.replace(/\s+/g, " ");
+        const minute = x.number ? `minute ${x.number}: ${x.title}` : `the minute “${x.title}”`;
         const at = (kind: TimelineEvent["kind"], line: number, what: string) =>
           events.push({
             date: d.date,
@@ -562,7 +574,7 @@ export function timelineData(l: Linked, p: PersonDetail): TimelineData {
     }
   }
   const order: Record<TimelineEvent["kind"], number> = {
-    chair: 1,
+    chair: 0,
     present: 1,
     "in-attendance": 1,
     apologies: 1,

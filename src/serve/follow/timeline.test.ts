@@ -146,7 +146,7 @@ describe("over a parish council's minutes", () => {
     // Cllr Hand seconds and never proposes here.
     assert.ok(!found.Hand?.includes("proposed"), JSON.stringify(found));
     const r = await app.request(`/people/${(await person(app, /\bHand$/)).id}/timeline`);
-    assert.match(await r.text(), />Seconded a motion in minute \d+ /);
+    assert.match(await r.text(), />Seconded a motion in minute \d+: /);
   });
 });
 

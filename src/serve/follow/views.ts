@@ -299,7 +299,7 @@ ${
     ? html`<p class="govuk-body">${plural(d.total, "sum")}${what}. ${
         pages > 1 ? `Showing ${first} to ${last}, ${SORT_NAMES[f.sort].toLowerCase()}.` : `${SORT_NAMES[f.sort]}.`
       }</p>
-${moneyTable(`Sums ${first} to ${last} of ${d.total}`, d.money)}`
+${moneyTable(pages > 1 ? `Sums ${first} to ${last} of ${d.total}` : "Sums of money", d.money)}`
     : html`<p class="govuk-body">No sums of money are printed${what || " in the records"}.</p>`
 }
 ${pagination("/money", params, d.page, pages)}
