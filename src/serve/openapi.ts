@@ -193,14 +193,29 @@ export const SCHEMAS: Record<string, Schema> = {
   SearchResult: obj({
     query: str,
     engineQuery: str,
-    total: int,
+    total: {
+      type: "integer",
+      description: "Matches in all; when totalExact is false, there are more than this many (the count limit)",
+    },
+    totalExact: {
+      type: "boolean",
+      description: "False when counting stopped at the count limit and total means 'more than'",
+    },
     hits: arr(ref("SearchHit")),
-    facets: obj({
-      committee: arr(obj({ id: int, name: str, count: int })),
-      year: arr(obj({ year: str, count: int })),
-      type: arr(obj({ type: paragraphType, count: int })),
-      keyDecision: obj({ key: int, other: int }),
-    }),
+    facets: obj(
+      {
+        committee: arr(obj({ id: int, name: str, count: int })),
+        year: arr(obj({ year: str, count: int })),
+        type: arr(obj({ type: paragraphType, count: int })),
+        keyDecision: obj({ key: int, other: int }),
+      },
+      "Counts of the matches; each adds up to total",
+    ),
+    facetsExact: {
+      type: "boolean",
+      description:
+        "False when the facets were counted over `total` of the matches only: each count is then a lower bound and a value with no counted match is missing",
+    },
   }),
   StoreStats: obj({
     engine: { type: "string", enum: ["sqlite", "postgres"] },

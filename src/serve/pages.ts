@@ -674,6 +674,12 @@ export function searchPage(d: SearchData, params: URLSearchParams): View {
   const feedParams = new URLSearchParams(params);
   feedParams.delete("page");
   const total = r ? (f.key ? r.facets.keyDecision.key : r.total) : 0;
+  // Past the store's count limit the figures are lower bounds: say so rather than show a wrong number.
+  const exact = r ? (f.key ? r.facetsExact : r.totalExact) : true;
+  const heading = exact
+    ? plural(total, "result")
+    : `${f.key ? "At least" : "More than"} ${total.toLocaleString("en-GB")} results`;
+  const count = (n: number) => (r && !r.facetsExact ? `${n.toLocaleString("en-GB")} or more` : String(n));
   const pages = Math.max(1, Math.ceil(total / d.limit));
   const title = f.q ? `Search: ${f.q}` : "Search";
   const facets = r?.facets;
@@ -701,29 +707,30 @@ ${
     ? html`<div class="govuk-grid-row">
 <div class="govuk-grid-column-one-third quorum-facets">
 <h2 class="govuk-heading-m">Filter results</h2>
+${r.facetsExact ? null : html`<p class="govuk-body-s" id="facet-counts-hint">Counted over ${r.total.toLocaleString("en-GB")} of the matches only, so each number is a lower bound.</p>`}
 <div class="govuk-form-group"><label class="govuk-label" for="f-committee">Committee</label>
 <select class="govuk-select govuk-!-width-full" id="f-committee" name="committee"><option value="">All committees</option>${facets.committee.map(
         (c) =>
-          html`<option value="${c.id}"${raw(c.id === f.committee ? " selected" : "")}>${c.name} (${c.count})</option>`,
+          html`<option value="${c.id}"${raw(c.id === f.committee ? " selected" : "")}>${c.name} (${count(c.count)})</option>`,
       )}</select></div>
 <div class="govuk-form-group"><label class="govuk-label" for="f-year">Year</label>
 <select class="govuk-select govuk-!-width-full" id="f-year" name="year"><option value="">All years</option>${facets.year.map(
         (y) =>
-          html`<option value="${y.year}"${raw(y.year === f.year ? " selected" : "")}>${y.year} (${y.count})</option>`,
+          html`<option value="${y.year}"${raw(y.year === f.year ? " selected" : "")}>${y.year} (${count(y.count)})</option>`,
       )}</select></div>
 <div class="govuk-form-group"><label class="govuk-label" for="f-type">Type</label>
 <select class="govuk-select govuk-!-width-full" id="f-type" name="type"><option value="">All types</option>${facets.type.map(
         (t) =>
-          html`<option value="${t.type}"${raw(t.type === f.type ? " selected" : "")}>${TYPE_NAMES[t.type] ?? t.type} (${t.count})</option>`,
+          html`<option value="${t.type}"${raw(t.type === f.type ? " selected" : "")}>${TYPE_NAMES[t.type] ?? t.type} (${count(t.count)})</option>`,
       )}</select></div>
 <div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
 <input class="govuk-checkboxes__input" id="f-key" name="key" type="checkbox" value="1"${raw(f.key ? " checked" : "")}>
-<label class="govuk-label govuk-checkboxes__label" for="f-key">Key decisions only (${facets.keyDecision.key})</label></div></div></div>
+<label class="govuk-label govuk-checkboxes__label" for="f-key">Key decisions only (${count(facets.keyDecision.key)})</label></div></div></div>
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Apply filters</button>
 <p class="govuk-body-s"><a class="govuk-link" href="/search?q=${encodeURIComponent(f.q)}">Clear filters</a></p>
 </div>
 <div class="govuk-grid-column-two-thirds">
-<h2 class="govuk-heading-m" id="results-heading">${plural(total, "result")}</h2>
+<h2 class="govuk-heading-m" id="results-heading">${heading}</h2>
 <p class="govuk-body-s"><a class="govuk-link" href="/search.atom?${feedParams.toString()}">Follow this search (Atom feed)</a></p>
 ${
   r.hits.length

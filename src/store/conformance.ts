@@ -507,16 +507,18 @@ export function runConformance(engine: string, factory: Factory): void {
       const saved = tunable.searchCandidates;
       for (const candidates of saved === undefined ? [undefined] : [saved, 1, 8]) {
         if (candidates !== undefined) tunable.searchCandidates = candidates;
-        for (const limit of [1, 5, 20]) {
-          for (let offset = 0; offset < full.hits.length; offset += limit) {
-            const page = await repo.search(q, {}, { limit, offset });
-            assert.deepEqual(
-              ids(page),
-              ids(full).slice(offset, offset + limit),
-              `page ${offset}+${limit}, k=${candidates}`,
-            );
+        // A count limit below the matches makes the page come from the ranking over every match.
+        for (const countLimit of [undefined, 3])
+          for (const limit of [1, 5, 20]) {
+            for (let offset = 0; offset < full.hits.length; offset += limit) {
+              const page = await repo.search(q, {}, { limit, offset }, { countLimit });
+              assert.deepEqual(
+                ids(page),
+                ids(full).slice(offset, offset + limit),
+                `page ${offset}+${limit}, k=${candidates}, countLimit ${countLimit}`,
+              );
+            }
           }
-        }
       }
       if (saved !== undefined) tunable.searchCandidates = saved;
 

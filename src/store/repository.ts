@@ -283,8 +283,11 @@ export type SearchResult = {
  */
 export type SearchOptions = { countLimit?: number };
 
-/** Matches counted exactly before a search says "more than": a few milliseconds of counting. */
-export const SEARCH_COUNT_LIMIT = 10_000;
+/**
+ * Matches counted before a search says "more than". Counting reads one paragraph row per match: at
+ * 100,000 meetings 5,000 rows took some 10–25 ms on SQLite, 10,000 took 30–40 ms (BENCHMARKS.md).
+ */
+export const SEARCH_COUNT_LIMIT = 5_000;
 
 export type StoreStats = {
   engine: "sqlite" | "postgres";

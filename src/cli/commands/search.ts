@@ -14,7 +14,11 @@ const usage =
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export function formatResult(r: SearchResult, tty: boolean): string {
-  const out: string[] = [`${r.total} result${r.total === 1 ? "" : "s"} for ${JSON.stringify(r.query)}`];
+  // Past the store's count limit, total is a lower bound (totalExact false): say "more than".
+  const total = !r.totalExact ? `more than ${r.total}` : String(r.total);
+  const out: string[] = [
+    `${total} result${r.total === 1 && r.totalExact ? "" : "s"} for ${JSON.stringify(r.query)}`,
+  ];
   const hl = (s: string) => (tty ? s.replaceAll("[", "\x1b[1m").replaceAll("]", "\x1b[22m") : s);
   r.hits.forEach((h, i) => {
     const s = h.provenance.span;
@@ -26,7 +30,7 @@ export function formatResult(r: SearchResult, tty: boolean): string {
       `   ${hl(h.snippetText.replace(/\s+/g, " ").trim())}`,
     );
   });
-  if (r.total > r.hits.length) out.push("", `(showing ${r.hits.length} of ${r.total}; use --limit/--offset for more)`);
+  if (r.total > r.hits.length) out.push("", `(showing ${r.hits.length} of ${total}; use --limit/--offset for more)`);
   return out.join("\n");
 }
 

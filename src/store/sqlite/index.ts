@@ -9,6 +9,8 @@ import { MARK_END, MARK_START, toFts5 } from "../../search/query";
 import {
   type EngineSearch,
   type EngineSearchRequest,
+  FACET_COLUMNS,
+  FACET_GROUP,
   FACET_SAMPLE_INNER,
   facetSampleSql,
   HIT_COLUMNS,
@@ -109,22 +111,48 @@ export class SqliteRepository extends SqlRepository {
 
   /**
    * Ranks in two steps so that nothing but the page is joined: the top ids (with rank) first, then
-   * HIT_COLUMNS and snippet() for those ids only. Total and facets come from a separate, capped query
-   * over the newest matches (FTS5 walks its doclists by rowid, newest first, and stops at the limit).
+   * HIT_COLUMNS and snippet() for those ids only. Total and facets are counted over the newest matches
+   * (FTS5 walks its doclists by rowid, newest first, and stops at the count limit).
    */
   protected async engineSearch(conn: SqlConn, req: EngineSearchRequest): Promise<EngineSearch> {
     const match = toFts5(req.query);
     if (!match) return { engineQuery: "", rows: [], facets: [] };
     const cond = req.where.join(" AND ");
-    // CROSS JOIN keeps FTS5 as the outer loop: with a plain JOIN and a committee filter, SQLite's
-    // planner walked the paragraphs index and re-ran the MATCH for each of the committee's rows.
-    const facets = await conn.all<Row>(
-      facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-        WHERE paragraphs_fts MATCH ? AND ${cond} ORDER BY paragraphs_fts.rowid DESC LIMIT ?`),
-      [match, ...req.params, req.countLimit + 1],
-    );
-    // A committee or date filter passes few of the best matches overall: rank over the join at once.
-    const top =
+    // Counting reads a paragraph row per match, newest first, and stops past the count limit. CROSS
+    // JOIN keeps FTS5 as the outer loop: with a plain JOIN and a committee filter, SQLite's planner
+    // walked the paragraphs index and re-ran the MATCH for each of the committee's rows.
+    const sample = `FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+      WHERE paragraphs_fts MATCH ? AND ${cond} ORDER BY paragraphs_fts.rowid DESC LIMIT ?`;
+    const sampleParams = [match, ...req.params, req.countLimit + 1];
+    // Few enough matches to count them all (FTS5 alone says so without reading a row), or a committee or
+    // date filter that may leave few: one pass both counts and ranks them.
+    const few =
+      req.narrow ||
+      Number(
+        (
+          await conn.get<Row>(
+            "SELECT count(*) AS n FROM (SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT ?)",
+            [match, req.countLimit + 1],
+          )
+        )?.n,
+      ) <= req.countLimit;
+    let facets: Row[];
+    let top: Ranked[] | null = null;
+    if (few) {
+      const counted = await conn.all<Row>(
+        `WITH m AS MATERIALIZED (SELECT -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank, ${FACET_SAMPLE_INNER} ${sample})
+         SELECT NULL AS id, NULL AS rank, ${FACET_COLUMNS.replaceAll("p.", "")}, min(id) AS min_id FROM m ${FACET_GROUP.replaceAll("p.", "")}
+         UNION ALL
+         SELECT * FROM (SELECT id, rank, NULL, NULL, NULL, NULL, NULL, NULL FROM m ORDER BY rank DESC, id LIMIT ? OFFSET ?)`,
+        [...sampleParams, req.paging.limit, req.paging.offset],
+      );
+      facets = counted.filter((r) => r.id === null);
+      if (facets.reduce((n, r) => n + Number(r.n), 0) <= req.countLimit)
+        top = counted.filter((r) => r.id !== null).map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
+    } else facets = await conn.all<Row>(facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} ${sample}`), sampleParams);
+    // More matches than were counted: rank them all. A committee or date filter passes few of the
+    // best matches overall, so it ranks over the join at once.
+    top ??=
       (!req.narrow && (await this.topFromCandidates(conn, match, req))) || (await this.topOverJoin(conn, match, req));
     if (!top.length) return { engineQuery: match, rows: [], facets };
     const ids = top.map((t) => t.id);
