@@ -184,3 +184,47 @@ test("Kent report: the relevant director is one of the report's officers", async
     ],
   );
 });
+
+test("Merton pack: the draft minutes of 24 September 2009 and the note of the joint session", async () => {
+  const r = await parse("merton", "merton_audit_committee_2009-10-22_agenda_pack.pdf");
+  const sept = r.meetings.filter((m) => m.date === "2009-09-24");
+  assert.equal(sept.length, 2);
+  const audit = sept.find((m) => m.body === "Audit Committee");
+  assert.ok(audit?.attendance);
+  assert.equal(audit.time, "19:15");
+  assert.deepEqual(audit.attendance.present, ["Dave Roberts", "Angela Caldara", "Corinna Edge", "Danny Connellan"]);
+  assert.deepEqual(audit.attendance.apologies, ["Rod Scott", "Diane Neil mills"]);
+  assert.deepEqual(
+    audit.minutes.map((m) => [m.number, m.agendaItem]),
+    [
+      ["1", null],
+      ["2", "3"],
+      ["3", "4"],
+      ["4", "4"],
+      ["5", "5"],
+      ["6", "6"],
+      ["7", "7"],
+    ],
+  );
+  assert.deepEqual(
+    audit.minutes[4].resolutions.map((c) => c.label),
+    ["A", "B"],
+  );
+  // The joint session's note has no numbered items: its three report headings are its minutes.
+  const joint = sept.find((m) => m.body !== "Audit Committee");
+  assert.ok(joint);
+  assert.equal(joint.time, "19:28");
+  assert.deepEqual(
+    joint.minutes.map((m) => [m.number, m.title]),
+    [
+      [null, "AUDITED FINAL ACCOUNTS 2008/09 AND USE OF RESOURCES JUDGEMENT"],
+      [null, "ANNUAL GOVERNANCE REPORT 2008/09"],
+      [null, "ANNUAL GOVERNANCE REPORT 2008/09 – PENSION FUND"],
+    ],
+  );
+  assert.deepEqual(
+    joint.minutes.flatMap((m) => m.resolutions),
+    [],
+    "the pack records its decisions as RESOLVED; the joint session resolved nothing",
+  );
+});

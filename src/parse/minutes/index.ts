@@ -8,6 +8,7 @@
 import type { SourceDocument } from "../../model/document";
 import type { Diagnostic, Meeting, Minute, Span } from "../../model/parse-v1";
 import { emptyMeeting } from "../../model/parse-v1";
+import { isDateOnly } from "../common/dates";
 import { addPresentForPart, apologiesFromText, attendanceFromRunningText, readAttendance } from "./attendance";
 import { readDeclarations } from "./declarations";
 import { closingBlock, electedChair, exemptParagraphs, MARKED, nextMeetingDate, PROCEDURAL } from "./facts";
@@ -17,6 +18,8 @@ import { readPeople } from "./names";
 import { readDecision } from "./resolutions";
 import { findSections, isRunning } from "./sections";
 import { type Block, type LineView, splitLongLine, squash, toBlocks } from "./text";
+
+const RESOLVED_MARK = /\bRESOLVED\b|\bResolved\s*(?::|that\b)|^(?:AGREED|DECIDED)\b/;
 
 export type MinutesResult = {
   meetings: Meeting[];
@@ -43,7 +46,12 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
 
   const texts = views.map((v) => squash(v.text));
   const local: LineView[] = views.slice();
-  for (const sec of findSections(views, texts)) {
+  const sections = findSections(views, texts);
+  let printsResolved = false;
+  for (const sec of sections)
+    for (let i = sec.headEndIdx + 1; i <= sec.endIdx && !printsResolved; i++)
+      printsResolved = RESOLVED_MARK.test(texts[i]);
+  for (const sec of sections) {
     // Running headers and footers read as blank lines inside the section (sections do not overlap).
     if (sec.running.size)
       for (let i = sec.startIdx; i <= sec.endIdx; i++)
@@ -53,7 +61,8 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
         }
     const first = sec.headEndIdx + 1;
     const last = sec.endIdx;
-    const items = findItems(local, texts, first, last, sec);
+    let items = findItems(local, texts, first, last, sec);
+    if (!items.length && sec.kind !== "moderngov") items = capitalHeadings(texts, first, last);
     // The closing block ("2.00 - 3.40 pm" / "08 November 2016" / "CHAIRMAN") belongs to no item.
     const closing = closingBlock(texts, items.length ? items[items.length - 1].headEnd + 1 : first, last);
     const meeting = emptyMeeting(sec.body ?? "", span(sec.start, sec.end));
@@ -84,11 +93,9 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     }
     let hasAttendance = found || attendance.present.length > 0;
 
-    // Minutes that print RESOLVED anywhere record their decisions that way; the others (parish
-    // minutes) record motions and agreements in running text.
-    let printsResolved = false;
-    for (let i = first; i <= last && !printsResolved; i++)
-      printsResolved = /\bRESOLVED\b|\bResolved\s*(?::|that\b)|^(?:AGREED|DECIDED)\b/.test(texts[i]);
+    // Minutes that print RESOLVED record their decisions that way (and so does a note of a joint
+    // session printed with them); the others (parish minutes) record motions and agreements in
+    // running text.
     const readsMotions = !printsResolved && sec.kind !== "moderngov";
     const nextTexts: string[] = [];
     const laterTexts: string[] = [];
@@ -207,4 +214,24 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     claimed.push({ startLine: sec.start, endLine: sec.end });
   }
   return { meetings, diagnostics, claimed };
+}
+
+/**
+ * Unnumbered item headings, for minutes in which no numbered heading was found (a note of a joint
+ * session under "AUDITED FINAL ACCOUNTS 2008/09 ..." / "ANNUAL GOVERNANCE REPORT 2008/09"): lines
+ * wholly in capitals, of two words or more, standing alone between blank lines. Attendance labels
+ * and dates are not headings.
+ */
+function capitalHeadings(texts: string[], first: number, last: number): ItemHeading[] {
+  const out: ItemHeading[] = [];
+  for (let i = first; i <= last; i++) {
+    const t = texts[i];
+    if (!t || t.length > 120 || /[a-z]/.test(t) || !/[A-Z]{3}/.test(t) || t.split(" ").length < 2) continue;
+    if (i > first && texts[i - 1]) continue;
+    if (i < last && texts[i + 1]) continue;
+    if (/^(?:PRESENT|ALSO PRESENT|IN ATTENDANCE|APOLOGIES|ABSENT|OFFICERS?)\b/.test(t) || /:\s*$/.test(t)) continue;
+    if (isDateOnly(t) || /^\(?\d{1,2}[:.]\d{2}/.test(t)) continue;
+    out.push({ number: null, title: t, agendaItem: null, at: i, headEnd: i, inline: null });
+  }
+  return out;
 }
