@@ -547,5 +547,5 @@ export function committeeLinks(id: number): Html {
 }
 
 export function personLinks(id: number): Html {
-  return html`<p class="govuk-body" id="follow-links"><a class="govuk-link" href="/people/${id}/timeline">Timeline: memberships, attendance and declarations in date order</a></p>`;
+  return html`<p class="govuk-body" id="follow-links"><a class="govuk-link" href="/people/${id}/timeline">Timeline: what they did at each meeting, in date order</a></p>`;
 }
