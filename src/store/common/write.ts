@@ -4,6 +4,12 @@
  * document's records are replaced), meetings merged on committee + date, people resolved across
  * printed forms with the evidence kept, and one searchable paragraph per agenda item, minute,
  * resolution and report.
+ *
+ * On PostgreSQL every statement is a network round trip, so one document costs few of them: the
+ * committees, meetings and people it may meet are read up front in one query each, rows go in
+ * multi-row INSERTs, and a meeting other documents also give has its shown sources chosen before its
+ * rows are inserted (each row goes in shown or shadowed; older rows are updated only where the choice
+ * changes them).
  */
 import {
   agendaParagraph,
@@ -23,26 +29,36 @@ import { displayName, parseName, resolvePerson } from "../../link/identity/names
 import type { Meeting, ParseResult, Span } from "../../model/parse-v1";
 import { type ImportOutcome, type ImportSource, StoreError } from "../repository";
 import { placeholders, type SqlConn, type SqlValue } from "../sql";
+import { insertRows } from "./batch";
 
 const b = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
 const json = (v: unknown): string => JSON.stringify(v);
 
 /** Sections of a meeting that one document gives; when two documents give one, the fuller is shown. */
-const SECTIONS: { table: string; paragraphTypes: string[] }[] = [
+type SectionTable = "agenda_items" | "minutes" | "reports" | "attendance" | "membership";
+const SECTIONS: { table: SectionTable; paragraphTypes: ParagraphRow["type"][] }[] = [
   { table: "agenda_items", paragraphTypes: ["agenda"] },
   { table: "minutes", paragraphTypes: ["minute", "resolution"] },
   { table: "reports", paragraphTypes: ["report"] },
   { table: "attendance", paragraphTypes: [] },
   { table: "membership", paragraphTypes: [] },
 ];
+/** The section a paragraph of each type belongs to. */
+const SECTION_OF_TYPE = new Map(SECTIONS.flatMap((s) => s.paragraphTypes.map((t) => [t, s.table] as const)));
 
 export async function importDocument(tx: SqlConn, result: ParseResult, source: ImportSource): Promise<ImportOutcome> {
   const warnings = hasWarnings(result);
-  const unchanged = await touchDocument(tx, result.source.sha256, source);
-  if (unchanged) return unchanged;
+  const sha256 = result.source.sha256;
+  // One read answers both "already stored?" and "what did this path hold before?".
+  const known = await tx.all<StoredDocument>(
+    "SELECT id, sha256, path, has_warnings FROM documents WHERE sha256 = ? OR path = ? ORDER BY id",
+    [sha256, source.path],
+  );
+  const same = known.find((d) => d.sha256 === sha256);
+  if (same) return touchStored(tx, same, known, source);
   let status: ImportOutcome["status"] = "new";
   if (source.path) {
-    const old = await tx.all<{ id: number }>("SELECT id FROM documents WHERE path = ?", [source.path]);
+    const old = known.filter((d) => d.path === source.path);
     for (const o of old) await deleteDocument(tx, o.id);
     if (old.length) status = "replaced";
   }
@@ -50,7 +66,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
   const documentId = await tx.insert(
     "INSERT INTO documents (sha256, name, path, format, parsed, diagnostics, has_warnings, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     [
-      result.source.sha256,
+      sha256,
       result.source.name,
       source.path,
       result.source.format,
@@ -63,7 +79,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
   const w = new DocumentWriter(tx, documentId, source.lines ?? null);
   // An agenda pack's minutes meeting may not repeat the authority its front sheet names.
   const docAuthority = result.meetings.find((m) => m.authority)?.authority ?? null;
-  await w.preloadPeople(result);
+  await w.preload(result);
   const meetingIds = new Set<number>();
   let items = 0;
   for (let i = 0; i < result.meetings.length; i++) {
@@ -72,30 +88,33 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
     meetingIds.add(id);
     items += m.agenda.length + m.minutes.length + m.reports.length;
   }
+  await w.chooseShown();
   await w.flush();
-  for (const id of meetingIds) {
-    // Rows start shown; only a meeting that other documents also speak of needs choosing.
-    const others = await tx.get(
-      "SELECT 1 AS x FROM meeting_sources WHERE meeting_id = ? AND document_id <> ? LIMIT 1",
-      [id, documentId],
-    );
-    if (others) await refreshSections(tx, id);
-  }
   return { status, documentId, meetings: meetingIds.size, items, warnings };
 }
 
+type StoredDocument = { id: number; sha256: string; path: string | null; has_warnings: number };
+
 /** The stored document with these bytes as an "unchanged" outcome, or null when it is new. */
 export async function touchDocument(tx: SqlConn, sha256: string, source: ImportSource): Promise<ImportOutcome | null> {
-  const existing = await tx.get<{ id: number; path: string | null; has_warnings: number }>(
-    "SELECT id, path, has_warnings FROM documents WHERE sha256 = ?",
-    [sha256],
+  const known = await tx.all<StoredDocument>(
+    "SELECT id, sha256, path, has_warnings FROM documents WHERE sha256 = ? OR path = ? ORDER BY id",
+    [sha256, source.path],
   );
-  if (!existing) return null;
+  const same = known.find((d) => d.sha256 === sha256);
+  return same ? touchStored(tx, same, known, source) : null;
+}
+
+/** `known`: the stored documents with these bytes or at this path. */
+async function touchStored(
+  tx: SqlConn,
+  existing: StoredDocument,
+  known: StoredDocument[],
+  source: ImportSource,
+): Promise<ImportOutcome> {
   // The same bytes found at a new path (a moved folder): remember where, so a later edit there replaces it.
-  if (source.path && existing.path !== source.path) {
-    const taken = await tx.get("SELECT 1 AS x FROM documents WHERE path = ?", [source.path]);
-    if (!taken) await tx.run("UPDATE documents SET path = ? WHERE id = ?", [source.path, existing.id]);
-  }
+  if (source.path && existing.path !== source.path && !known.some((d) => d.path === source.path))
+    await tx.run("UPDATE documents SET path = ? WHERE id = ?", [source.path, existing.id]);
   const counts = await documentCounts(tx, existing.id);
   return { status: "unchanged", documentId: existing.id, warnings: Number(existing.has_warnings) === 1, ...counts };
 }
@@ -160,39 +179,185 @@ export async function refreshSections(tx: SqlConn, meetingId: number): Promise<v
       [meetingId],
     );
     if (!best) continue;
-    await tx.run(`UPDATE ${s.table} SET shadowed = CASE WHEN document_id = ? THEN 0 ELSE 1 END WHERE meeting_id = ?`, [
-      best.document_id,
-      meetingId,
-    ]);
-    if (s.paragraphTypes.length)
-      await tx.run(
-        `UPDATE paragraphs SET shadowed = CASE WHEN document_id = ? THEN 0 ELSE 1 END WHERE meeting_id = ? AND type IN (${placeholders(s.paragraphTypes.length)})`,
-        [best.document_id, meetingId, ...s.paragraphTypes],
-      );
+    await showOnly(tx, s, meetingId, best.document_id, true, s.paragraphTypes.length > 0);
   }
+}
+
+/**
+ * Shows one document's rows of a meeting's section and shadows the others'. Only rows whose flag
+ * changes are written: on SQLite each written paragraph is also re-indexed for search.
+ */
+async function showOnly(
+  tx: SqlConn,
+  s: (typeof SECTIONS)[number],
+  meetingId: number,
+  documentId: number,
+  rows: boolean,
+  paragraphs: boolean,
+): Promise<void> {
+  const flag = "CASE WHEN document_id = ? THEN 0 ELSE 1 END";
+  if (rows)
+    await tx.run(`UPDATE ${s.table} SET shadowed = ${flag} WHERE meeting_id = ? AND shadowed <> ${flag}`, [
+      documentId,
+      meetingId,
+      documentId,
+    ]);
+  if (paragraphs)
+    await tx.run(
+      `UPDATE paragraphs SET shadowed = ${flag} WHERE meeting_id = ? AND type IN (${placeholders(s.paragraphTypes.length)}) AND shadowed <> ${flag}`,
+      [documentId, meetingId, ...s.paragraphTypes, documentId],
+    );
 }
 
 type PersonHit = { personId: number; aliasId: number };
 type PersonRow = { id: number; authority_id: number; title: string | null; given: string; surname_key: string };
 
-/** Rows that need no id back are sent in multi-row INSERTs (one round trip per table on PostgreSQL). */
-const ROWS_PER_INSERT = 200;
+/** Columns of the rows a document inserts in batches (a section's tables also get `shadowed`). */
+const COLUMNS = {
+  person_aliases: ["id", "person_id", "document_id", "printed", "line", "rule"],
+  minutes: [
+    "id",
+    "meeting_id",
+    "document_id",
+    "ordinal",
+    "number",
+    "agenda_item",
+    "title",
+    "procedural",
+    "key_decision",
+    "reasons",
+    "exempt_paragraphs",
+    "span_start",
+    "span_end",
+    "page",
+  ],
+  meeting_sources: [
+    "meeting_id",
+    "document_id",
+    "ordinal",
+    "time",
+    "location",
+    "contact",
+    "next_meeting",
+    "span_start",
+    "span_end",
+    "page",
+  ],
+  membership: ["meeting_id", "document_id", "person_id", "alias_id", "ordinal", "role"],
+  agenda_items: [
+    "meeting_id",
+    "document_id",
+    "ordinal",
+    "number",
+    "title",
+    "report_by",
+    "page_start",
+    "page_end",
+    "procedural",
+    "span_start",
+    "span_end",
+    "page",
+  ],
+  attendance: [
+    "meeting_id",
+    "document_id",
+    "person_id",
+    "alias_id",
+    "ordinal",
+    "status",
+    "is_chair",
+    "span_start",
+    "span_end",
+    "page",
+  ],
+  resolutions: ["minute_id", "document_id", "ordinal", "label", "path", "depth", "text"],
+  declarations: [
+    "meeting_id",
+    "minute_id",
+    "document_id",
+    "person_id",
+    "alias_id",
+    "ordinal",
+    "interest",
+    "item",
+    "span_start",
+    "span_end",
+    "page",
+  ],
+  reports: [
+    "meeting_id",
+    "document_id",
+    "ordinal",
+    "agenda_item",
+    "title",
+    "author",
+    "recommendations",
+    "officers",
+    "appendices",
+    "background_papers",
+    "span_start",
+    "span_end",
+    "page",
+  ],
+  paragraphs: [
+    "type",
+    "weight",
+    "procedural",
+    "key_decision",
+    "committee_id",
+    "meeting_id",
+    "meeting_date",
+    "document_id",
+    "title",
+    "search_title",
+    "body",
+    "span_start",
+    "span_end",
+    "page",
+  ],
+} as const;
+type BatchTable = keyof typeof COLUMNS;
+/** Rows that others point at go first (foreign keys are checked as each row arrives). */
+const FLUSH_FIRST: BatchTable[] = ["person_aliases", "minutes"];
+
+/** Which meeting's section a row shows, when the row has a `shadowed` flag. */
+type Shows = { section: SectionTable | undefined; meetingId: number };
+
+const committeeAt = (authorityId: number, key: string) => `${authorityId}\u0000${key}`;
+const meetingAt = (committeeId: number, date: string) => `${committeeId}\u0000${date}`;
+const sectionAt = (section: SectionTable, meetingId: number) => `${section}\u0000${meetingId}`;
+
+/** One group of a shared meeting's stored rows: a document's rows of one table (or paragraph type). */
+type StoredGroup = { t: string; meeting_id: number; document_id: number; n: number; lo: number; hi: number };
 
 class DocumentWriter {
+  /** Every authority by name: the store holds a few hundred councils at most. */
   private authorities = new Map<string, number>();
+  /** Committees with a key this document uses, by authority and key. */
+  private committees = new Map<string, number>();
+  /** Their meetings on a date this document gives, by committee and date (inserted ones too). */
+  private meetings = new Map<string, number>();
+  /** Meetings stored before this document that it also gives. */
+  private storedMeetings = new Set<number>();
+  private preloadedMeetings = new Set<number>();
+  /** Sections of shared meetings where another document's rows stay shown (this one's go in shadowed). */
+  private hidden = new Set<string>();
   private aliases = new Map<string, PersonHit>();
-  private pending = new Map<string, SqlValue[][]>();
+  private pending = new Map<BatchTable, { rows: SqlValue[][]; shows: (Shows | null)[] }>();
 
-  /** Queues `INSERT INTO t (cols) VALUES (?, …)` with its values until flush(). */
-  later(sql: string, params: SqlValue[]): void {
-    const head = sql.slice(0, sql.indexOf(" VALUES "));
-    const rows = this.pending.get(head) ?? [];
-    rows.push(params);
-    this.pending.set(head, rows);
+  /** Queues a row for flush(); `shows` for a row with a `shadowed` flag, chosen by chooseShown(). */
+  private later(table: BatchTable, values: SqlValue[], shows: Shows | null = null): void {
+    let p = this.pending.get(table);
+    if (!p) {
+      p = { rows: [], shows: [] };
+      this.pending.set(table, p);
+    }
+    p.rows.push(values);
+    p.shows.push(shows);
   }
 
   private reserved = new Map<string, { ids: number[]; last: number; used: number }>();
-  /** How many rows of each table this document will need ids for (set by preloadPeople). */
+  /** How many rows of each table this document will need ids for (set by preload). */
   private expected = new Map<string, number>();
 
   /** An id for a row inserted at flush(), reserved in blocks. */
@@ -211,18 +376,20 @@ class DocumentWriter {
   }
 
   async flush(): Promise<void> {
-    // Rows that others point at go first (foreign keys are checked as each row arrives).
-    const first = ["INSERT INTO person_aliases ", "INSERT INTO minutes "];
     const order = [...this.pending].sort(
-      ([a], [b]) =>
-        (first.findIndex((f) => a.startsWith(f)) + 1 || 99) - (first.findIndex((f) => b.startsWith(f)) + 1 || 99),
+      ([a], [b]) => (FLUSH_FIRST.indexOf(a) + 1 || 99) - (FLUSH_FIRST.indexOf(b) + 1 || 99),
     );
-    for (const [head, rows] of order)
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-        const one = `(${placeholders(chunk[0].length)})`;
-        await this.tx.run(`${head} VALUES ${chunk.map(() => one).join(", ")}`, chunk.flat());
-      }
+    for (const [table, { rows, shows }] of order) {
+      const flagged = shows.some((x) => x !== null);
+      const columns: readonly string[] = flagged ? [...COLUMNS[table], "shadowed"] : COLUMNS[table];
+      const values = flagged
+        ? rows.map((r, i) => {
+            const x = shows[i];
+            return [...r, x?.section && this.hidden.has(sectionAt(x.section, x.meetingId)) ? 1 : 0];
+          })
+        : rows;
+      await insertRows(this.tx, table, columns, values);
+    }
     this.pending.clear();
   }
 
@@ -232,21 +399,57 @@ class DocumentWriter {
     private lines: string[] | null,
   ) {}
 
+  /**
+   * Reads up front what the document's meetings will look up: every authority, the committees
+   * with its keys and their meetings on its dates (one query per 200 meetings), and the people with
+   * the surnames it prints.
+   */
+  async preload(result: ParseResult): Promise<void> {
+    for (let i = 0; i < result.meetings.length; i += 200) {
+      const chunk = result.meetings.slice(i, i + 200);
+      const keys = [...new Set(chunk.map((m) => committeeKey(m.body) || "unnamed"))];
+      const dates = [...new Set(chunk.flatMap((m) => (m.date ? [m.date] : [])))];
+      const rows = await this.tx.all<{
+        authority_id: number;
+        name: string;
+        committee_id: number | null;
+        key: string | null;
+        meeting_id: number | null;
+        date: string | null;
+      }>(
+        `SELECT a.id AS authority_id, a.name, c.id AS committee_id, c.key, ${dates.length ? "m.id" : "NULL"} AS meeting_id, ${dates.length ? "m.date" : "NULL"} AS date
+         FROM authorities a LEFT JOIN committees c ON c.authority_id = a.id AND c.key IN (${placeholders(keys.length)})
+         ${dates.length ? `LEFT JOIN meetings m ON m.committee_id = c.id AND m.date IN (${placeholders(dates.length)})` : ""}`,
+        [...keys, ...dates],
+      );
+      for (const r of rows) {
+        this.authorities.set(r.name, Number(r.authority_id));
+        if (r.committee_id !== null)
+          this.committees.set(committeeAt(Number(r.authority_id), r.key!), Number(r.committee_id));
+        if (r.meeting_id !== null) {
+          this.meetings.set(meetingAt(Number(r.committee_id), r.date!), Number(r.meeting_id));
+          this.preloadedMeetings.add(Number(r.meeting_id));
+        }
+      }
+    }
+    await this.preloadPeople(result);
+  }
+
   private async authority(name: string | null): Promise<number> {
     const key = name ? cleanText(name).trim() : "";
     const cached = this.authorities.get(key);
     if (cached !== undefined) return cached;
-    let row = await this.tx.get<{ id: number }>("SELECT id FROM authorities WHERE name = ?", [key]);
-    if (!row) row = { id: await this.tx.insert("INSERT INTO authorities (name) VALUES (?) RETURNING id", [key]) };
-    this.authorities.set(key, row.id);
-    return row.id;
+    const id = await this.tx.insert("INSERT INTO authorities (name) VALUES (?) RETURNING id", [key]);
+    this.authorities.set(key, id);
+    return id;
   }
 
-  /** The councils named so far (the unknown one, "", excluded). */
-  private async namedAuthorities(): Promise<number[]> {
-    return (await this.tx.all<{ id: number }>("SELECT id FROM authorities WHERE name <> '' ORDER BY id")).map((r) =>
-      Number(r.id),
-    );
+  /** The councils named so far (the unknown one, "", excluded), in id order. */
+  private namedAuthorities(): number[] {
+    return [...this.authorities]
+      .filter(([name]) => name !== "")
+      .map(([, id]) => id)
+      .sort((a, b) => a - b);
   }
 
   /**
@@ -256,33 +459,26 @@ class DocumentWriter {
   private async committee(authorityName: string | null, body: string): Promise<{ id: number; authorityId: number }> {
     const key = committeeKey(body) || "unnamed";
     if (!authorityName) {
-      const named = await this.namedAuthorities();
+      const named = this.namedAuthorities();
       if (named.length === 1) {
-        const only = await this.tx.get<{ id: number }>("SELECT id FROM committees WHERE authority_id = ? AND key = ?", [
-          named[0],
-          key,
-        ]);
-        if (only) return { id: only.id, authorityId: named[0] };
+        const only = this.committees.get(committeeAt(named[0], key));
+        if (only !== undefined) return { id: only, authorityId: named[0] };
       }
     }
     const authorityId = await this.authority(authorityName);
-    const row = await this.tx.get<{ id: number }>("SELECT id FROM committees WHERE authority_id = ? AND key = ?", [
-      authorityId,
-      key,
-    ]);
-    if (row) return { id: row.id, authorityId };
-    const others = (await this.namedAuthorities()).filter((id) => id !== authorityId);
+    const found = this.committees.get(committeeAt(authorityId, key));
+    if (found !== undefined) return { id: found, authorityId };
+    const others = this.namedAuthorities().filter((id) => id !== authorityId);
     if (authorityName && !others.length) {
       // A committee first seen in documents that did not name their council joins the council now
       // named, when it is the only council in the store.
       const unknown = await this.authority(null);
-      const orphan = await this.tx.get<{ id: number }>("SELECT id FROM committees WHERE authority_id = ? AND key = ?", [
-        unknown,
-        key,
-      ]);
-      if (orphan) {
-        await this.tx.run("UPDATE committees SET authority_id = ? WHERE id = ?", [authorityId, orphan.id]);
-        return { id: orphan.id, authorityId };
+      const orphan = this.committees.get(committeeAt(unknown, key));
+      if (orphan !== undefined) {
+        await this.tx.run("UPDATE committees SET authority_id = ? WHERE id = ?", [authorityId, orphan]);
+        this.committees.delete(committeeAt(unknown, key));
+        this.committees.set(committeeAt(authorityId, key), orphan);
+        return { id: orphan, authorityId };
       }
     }
     const id = await this.tx.insert("INSERT INTO committees (authority_id, name, key) VALUES (?, ?, ?) RETURNING id", [
@@ -290,54 +486,113 @@ class DocumentWriter {
       cleanText(body).trim() || "Unnamed committee",
       key,
     ]);
+    this.committees.set(committeeAt(authorityId, key), id);
     return { id, authorityId };
+  }
+
+  /**
+   * For each meeting stored before this document that another document also gives, chooses per
+   * section the document that gives the most rows (ties: the earliest), as refreshSections would
+   * after the insert; this document's rows then go in with their flag, and older rows are updated
+   * only where they do not already match the choice. One query reads the stored counts and flags.
+   */
+  async chooseShown(): Promise<void> {
+    const ids = [...this.storedMeetings];
+    const groups: StoredGroup[] = [];
+    for (let i = 0; i < ids.length; i += 300) {
+      const chunk = ids.slice(i, i + 300);
+      const inList = `meeting_id IN (${placeholders(chunk.length)})`;
+      const branches = [
+        `SELECT 'meeting_sources' AS t, meeting_id, document_id, CAST(count(*) AS INTEGER) AS n, 0 AS lo, 0 AS hi FROM meeting_sources WHERE ${inList} GROUP BY meeting_id, document_id`,
+        ...SECTIONS.map(
+          (s) =>
+            `SELECT '${s.table}', meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed) FROM ${s.table} WHERE ${inList} GROUP BY meeting_id, document_id`,
+        ),
+        `SELECT 'paragraphs:' || type, meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed) FROM paragraphs WHERE ${inList} GROUP BY type, meeting_id, document_id`,
+      ];
+      groups.push(
+        ...(await this.tx.all<StoredGroup>(
+          branches.join("\nUNION ALL "),
+          branches.flatMap(() => chunk),
+        )),
+      );
+    }
+    const byTable = new Map<string, StoredGroup[]>();
+    for (const g of groups) {
+      const k = `${g.t}\u0000${Number(g.meeting_id)}`;
+      byTable.set(k, [...(byTable.get(k) ?? []), g]);
+    }
+    const stored = (t: string, meetingId: number) => byTable.get(`${t}\u0000${meetingId}`) ?? [];
+    // Whether every row of these groups already has the flag the chosen document gives it.
+    const settled = (gs: StoredGroup[], best: number) =>
+      gs.every((g) => {
+        const want = Number(g.document_id) === best ? 0 : 1;
+        return Number(g.lo) === want && Number(g.hi) === want;
+      });
+    for (const meetingId of ids) {
+      // Rows start shown; only a meeting that other documents also speak of needs choosing.
+      if (!stored("meeting_sources", meetingId).length) continue;
+      for (const s of SECTIONS) {
+        const mine = this.pending.get(s.table)?.shows.filter((x) => x?.meetingId === meetingId).length ?? 0;
+        let best = mine ? this.documentId : null;
+        let most = mine;
+        for (const g of stored(s.table, meetingId)) {
+          const id = Number(g.document_id);
+          const n = Number(g.n);
+          if (best === null || n > most || (n === most && id < best)) {
+            best = id;
+            most = n;
+          }
+        }
+        if (best === null) continue;
+        if (best !== this.documentId) this.hidden.add(sectionAt(s.table, meetingId));
+        const rows = !settled(stored(s.table, meetingId), best);
+        const paragraphs = !settled(
+          s.paragraphTypes.flatMap((t) => stored(`paragraphs:${t}`, meetingId)),
+          best,
+        );
+        if (rows || paragraphs) await showOnly(this.tx, s, meetingId, best, rows, paragraphs);
+      }
+    }
   }
 
   async meeting(m: Meeting, ordinal: number, authorityName: string | null): Promise<number> {
     const { tx, documentId } = this;
     const committee = await this.committee(authorityName, m.body);
-    let meetingId: number;
-    const found = m.date
-      ? await tx.get<{ id: number }>("SELECT id FROM meetings WHERE committee_id = ? AND date = ?", [
-          committee.id,
-          m.date,
-        ])
-      : undefined;
-    if (found) meetingId = found.id;
-    else
+    let meetingId = m.date ? this.meetings.get(meetingAt(committee.id, m.date)) : undefined;
+    if (meetingId === undefined) {
       meetingId = await tx.insert("INSERT INTO meetings (committee_id, date) VALUES (?, ?) RETURNING id", [
         committee.id,
         m.date,
       ]);
-    this.later(
-      "INSERT INTO meeting_sources (meeting_id, document_id, ordinal, time, location, contact, next_meeting, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      [
-        meetingId,
-        documentId,
-        ordinal,
-        m.time,
-        m.location,
-        m.contact ? json(m.contact) : null,
-        m.nextMeeting,
-        ...spanValues(m.span),
-      ],
-    );
+      if (m.date) this.meetings.set(meetingAt(committee.id, m.date), meetingId);
+    } else if (this.preloadedMeetings.has(meetingId)) this.storedMeetings.add(meetingId);
+    this.later("meeting_sources", [
+      meetingId,
+      documentId,
+      ordinal,
+      m.time,
+      m.location,
+      m.contact ? json(m.contact) : null,
+      m.nextMeeting,
+      ...spanValues(m.span),
+    ]);
     const ctx = { meetingId, committeeId: committee.id, date: m.date };
     const person = (printed: string, line: number | null) => this.person(committee.authorityId, printed, line);
 
     for (let i = 0; i < m.membership.length; i++) {
       const p = await person(m.membership[i].name, m.span.startLine);
       if (p)
-        this.later(
-          "INSERT INTO membership (meeting_id, document_id, person_id, alias_id, ordinal, role) VALUES (?, ?, ?, ?, ?, ?)",
-          [meetingId, documentId, p.personId, p.aliasId, i, m.membership[i].role],
-        );
+        this.later("membership", [meetingId, documentId, p.personId, p.aliasId, i, m.membership[i].role], {
+          section: "membership",
+          meetingId,
+        });
     }
 
     for (let i = 0; i < m.agenda.length; i++) {
       const a = m.agenda[i];
       this.later(
-        "INSERT INTO agenda_items (meeting_id, document_id, ordinal, number, title, report_by, page_start, page_end, procedural, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "agenda_items",
         [
           meetingId,
           documentId,
@@ -350,6 +605,7 @@ class DocumentWriter {
           isProcedural(a.title) ? 1 : 0,
           ...spanValues(a.span),
         ],
+        { section: "agenda_items", meetingId },
       );
       await this.paragraph(ctx, agendaParagraph(a));
     }
@@ -367,7 +623,7 @@ class DocumentWriter {
           const p = await person(printed, m.span.startLine);
           if (!p) continue;
           this.later(
-            "INSERT INTO attendance (meeting_id, document_id, person_id, alias_id, ordinal, status, is_chair, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "attendance",
             [
               meetingId,
               documentId,
@@ -378,6 +634,7 @@ class DocumentWriter {
               status === "present" && printed === att.chair ? 1 : 0,
               ...spanValues(m.span),
             ],
+            { section: "attendance", meetingId },
           );
         }
     }
@@ -387,7 +644,7 @@ class DocumentWriter {
       const x = redactMinute(original);
       const minuteId = await this.nextId("minutes");
       this.later(
-        "INSERT INTO minutes (id, meeting_id, document_id, ordinal, number, agenda_item, title, procedural, key_decision, reasons, exempt_paragraphs, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "minutes",
         [
           minuteId,
           meetingId,
@@ -402,21 +659,26 @@ class DocumentWriter {
           json(x.exemptParagraphs),
           ...spanValues(x.span),
         ],
+        { section: "minutes", meetingId },
       );
       const flat = flattenClauses(x.resolutions);
       for (let j = 0; j < flat.length; j++)
-        this.later(
-          "INSERT INTO resolutions (minute_id, document_id, ordinal, label, path, depth, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          [minuteId, documentId, j, flat[j].label, flat[j].path, flat[j].depth, flat[j].text],
-        );
+        this.later("resolutions", [minuteId, documentId, j, flat[j].label, flat[j].path, flat[j].depth, flat[j].text]);
       for (let j = 0; j < x.declarations.length; j++) {
         const d = x.declarations[j];
         const p = await person(d.member, x.span.startLine);
         if (!p) continue;
-        this.later(
-          "INSERT INTO declarations (meeting_id, minute_id, document_id, person_id, alias_id, ordinal, interest, item, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          [meetingId, minuteId, documentId, p.personId, p.aliasId, j, d.interest, d.item, ...spanValues(x.span)],
-        );
+        this.later("declarations", [
+          meetingId,
+          minuteId,
+          documentId,
+          p.personId,
+          p.aliasId,
+          j,
+          d.interest,
+          d.item,
+          ...spanValues(x.span),
+        ]);
       }
       if (isExempt(original) && x.resolutions.length) throw new Error("exempt minute content reached the store");
       for (const row of minuteParagraphs(original, this.lines)) await this.paragraph(ctx, row);
@@ -425,7 +687,7 @@ class DocumentWriter {
     for (let i = 0; i < m.reports.length; i++) {
       const r = m.reports[i];
       this.later(
-        "INSERT INTO reports (meeting_id, document_id, ordinal, agenda_item, title, author, recommendations, officers, appendices, background_papers, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "reports",
         [
           meetingId,
           documentId,
@@ -439,6 +701,7 @@ class DocumentWriter {
           json(r.backgroundPapers),
           ...spanValues(r.span),
         ],
+        { section: "reports", meetingId },
       );
       await this.paragraph(ctx, reportParagraph(r));
     }
@@ -450,7 +713,7 @@ class DocumentWriter {
     p: ParagraphRow,
   ): Promise<void> {
     this.later(
-      "INSERT INTO paragraphs (type, weight, procedural, key_decision, committee_id, meeting_id, meeting_date, document_id, title, search_title, body, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "paragraphs",
       [
         p.type,
         p.weight,
@@ -465,6 +728,7 @@ class DocumentWriter {
         p.body,
         ...spanValues(p.span),
       ],
+      { section: SECTION_OF_TYPE.get(p.type), meetingId: ctx.meetingId },
     );
   }
 
@@ -477,7 +741,7 @@ class DocumentWriter {
   }
 
   /** Loads the known people with the surnames this document prints, in one query per 500 surnames. */
-  async preloadPeople(result: ParseResult): Promise<void> {
+  private async preloadPeople(result: ParseResult): Promise<void> {
     const keys = new Set<string>();
     const printed = new Set<string>();
     this.expected.set(
@@ -586,10 +850,7 @@ class DocumentWriter {
       }
     }
     const aliasId = await this.nextId("person_aliases");
-    this.later(
-      "INSERT INTO person_aliases (id, person_id, document_id, printed, line, rule) VALUES (?, ?, ?, ?, ?, ?)",
-      [aliasId, personId, this.documentId, text, line, res.rule],
-    );
+    this.later("person_aliases", [aliasId, personId, this.documentId, text, line, res.rule]);
     const hit = { personId, aliasId };
     this.aliases.set(cacheKey, hit);
     return hit;
