@@ -24,6 +24,8 @@ describe("sums", () => {
     assert.match(footbridge.purpose, /^the construction of the footbridge/);
     const transfer = get("£2.85m");
     assert.equal(transfer?.ref, "minute 523(h)");
+    assert.match(transfer?.title ?? "", /^Medium Term Financial Strategy/);
+    assert.match(get("£500,000")?.title ?? "", /speed enforcement/i);
     assert.match(transfer?.purpose ?? "", /transfer from the Schools Block to the High Needs Block/);
     assert.match(get("£348m")?.purpose ?? "", /revenue budget/);
     assert.equal(get("£116,000")?.per, "per annum");
