@@ -228,3 +228,16 @@ test("Merton pack: the draft minutes of 24 September 2009 and the note of the jo
     "the pack records its decisions as RESOLVED; the joint session resolved nothing",
   );
 });
+
+test("Kent County Council 13 March 2025: a resolution of two lettered lists keeps each under its lead-in", async () => {
+  const r = await parse("kent", "kent_county_council_2025-03-13_printed_minutes.pdf");
+  const m = r.meetings[0].minutes.find((x) => x.number === "308");
+  assert.ok(m);
+  assert.deepEqual(
+    m.resolutions.map((c) => [c.label, c.text.slice(0, 30), c.children.map((k) => k.label).join("")]),
+    [
+      [null, "This Council believes that:", "abcd"],
+      [null, "This Council agrees to call on", "ab"],
+    ],
+  );
+});

@@ -49,7 +49,7 @@ class ClauseBuilder {
     if (depth === 0 || this.levels.length === 0) {
       if (!this.levels.length) this.levels.push({ kind, clauses: this.top });
       this.levels.length = 1;
-      this.top.push(clause);
+      this.levels[0].clauses.push(clause);
     } else if (depth > 0) {
       this.levels.length = depth + 1;
       const parentLevel = this.levels[depth - 1];
@@ -68,6 +68,22 @@ class ClauseBuilder {
     }
     this.last = clause;
     return decided;
+  }
+
+  /**
+   * A second list under its own lead-in ("This Council believes that: a) ... d)" then "This Council
+   * agrees to: a) ... b)"): each list becomes the children of its lead-in, an unlabelled clause.
+   * `firstLeadIn` is the lead-in of the list already read, if it had one.
+   */
+  startGroup(firstLeadIn: string | null, leadIn: string, kind: LabelKind): void {
+    if (firstLeadIn !== null && !this.top.some((c) => c.label === null && c.children.length)) {
+      const first: Clause = { label: null, text: firstLeadIn, children: this.top.splice(0) };
+      this.top.push(first);
+    }
+    const group: Clause = { label: null, text: leadIn, children: [] };
+    this.top.push(group);
+    this.levels = [{ kind: kind === "upper" ? "letter" : kind, clauses: group.children }];
+    this.last = group;
   }
 
   addUnlabelled(text: string): void {
@@ -199,6 +215,16 @@ export function readDecision(
       const nextLabel = bi + 1 < blocks.length ? readLabel(blocks[bi + 1].text) : null;
       if (nextLabel && (/:-?$/.test(text) || (text.length < 80 && !endsTerminal(text)))) {
         if (!clausesSeen) pendingPreamble = b;
+        else if (
+          /:-?$/.test(text) &&
+          /^(?:a|A|1|i)$/.test(nextLabel.label) &&
+          builder.levels[0] &&
+          builder.levels[0].kind === (nextLabel.kind === "upper" ? "letter" : nextLabel.kind)
+        ) {
+          // The lettering starts again under a new lead-in: a second list.
+          builder.startGroup(pendingPreamble ? pendingPreamble.text : null, text, nextLabel.kind);
+          pendingPreamble = null;
+        }
         continue;
       }
       const last = builder.last;
