@@ -1,9 +1,10 @@
 /**
  * Search latency: p50/p95 of a fixed query set through Repository.search (translation, ranking with
- * procedural weights, snippets/headlines, facets) beside the same query sent straight to the engine
- * (FTS5 MATCH + bm25 + snippet, or websearch_to_tsquery + ts_rank + ts_headline; top 20, no
- * facets). Corpus: the seeds plus the demo council's agenda packs. SQLite always; PostgreSQL when
- * QUORUM_TEST_PG_URL or DATABASE_URL is set. `npx tsx bench/search.ts [--quick]`.
+ * procedural weights, snippets/headlines, total and facets counted up to the store's count limit)
+ * beside the same query sent straight to the engine (FTS5 MATCH + bm25 + snippet, or
+ * websearch_to_tsquery + ts_rank + ts_headline; top 20, no facets). Corpus: the seeds plus the demo
+ * council's agenda packs. SQLite always; PostgreSQL when QUORUM_TEST_PG_URL or DATABASE_URL is set.
+ * `npx tsx bench/search.ts [--quick]`.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import { importPaths } from "../src/import/import-paths";
 import { toFts5, toWebsearch } from "../src/search/query";
 import type { SqlRepository } from "../src/store/common/sql-repository";
 import { openPostgres, type PostgresRepository } from "../src/store/postgres/index";
+import { SEARCH_COUNT_LIMIT } from "../src/store/repository";
 import { openSqlite, type SqliteRepository } from "../src/store/sqlite/index";
 import { seedFiles } from "../src/testing/shared";
 import { benchPgUrl, dropPgSchema, writeDemoPacks } from "./import";
@@ -92,7 +94,7 @@ async function measure(
       unit: "ms",
       better: "lower",
       reference: { name: "same query straight to the engine, top 20", value: r(percentile(direct, 50)), unit: "ms" },
-      note: "Repository.search includes facets over all matches",
+      note: `Repository.search includes total and facets, counted over at most ${SEARCH_COUNT_LIMIT.toLocaleString("en-GB")} matches`,
     },
     {
       name: `${engine}: search p95`,

@@ -11,9 +11,9 @@ import Database from "better-sqlite3";
 import type { ParseResult } from "../../src/model/parse-v1";
 import { parseBytes } from "../../src/pipeline/parse-file";
 import { toFts5, toWebsearch } from "../../src/search/query";
-import { FACET_COLUMNS, FACET_GROUP } from "../../src/store/common/sql-repository";
+import { FACET_SAMPLE_INNER, facetSampleSql } from "../../src/store/common/sql-repository";
 import { openPostgres, type PostgresRepository } from "../../src/store/postgres/index";
-import type { Repository, SearchFilters } from "../../src/store/repository";
+import { type Repository, SEARCH_COUNT_LIMIT, type SearchFilters } from "../../src/store/repository";
 import { openSqlite, type SqliteRepository } from "../../src/store/sqlite/index";
 import { directDocuments, packTexts, recordsOf } from "./corpus";
 
@@ -249,8 +249,11 @@ function rawQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> 
       : [];
 }
 
-/** Repository.search's facet query alone (the GROUP BY over every match, as the store sends it), to see where the time goes. */
-function facetQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> {
+/**
+ * Repository.search's counting alone (total and facets over at most SEARCH_COUNT_LIMIT + 1 matches,
+ * grouped, as the store sends it when the matches outnumber the limit), to see where the time goes.
+ */
+function countQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> {
   const where = ["p.shadowed = 0"];
   const params: (string | number)[] = [];
   if (q.filters.committee !== undefined) {
@@ -267,18 +270,19 @@ function facetQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown
   }
   if (s.engine === "sqlite") {
     const stmt = (repo as SqliteRepository).raw.prepare(
-      `SELECT ${FACET_COLUMNS} FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-      WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")} ${FACET_GROUP}`,
+      facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+      WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")} ORDER BY paragraphs_fts.rowid DESC LIMIT ?`),
     );
     const expr = toFts5(q.q);
-    return async () => (expr ? stmt.all(expr, ...params) : []);
+    return async () => (expr ? stmt.all(expr, ...params, SEARCH_COUNT_LIMIT + 1) : []);
   }
   const text = toWebsearch(q.q);
   let k = 1;
   const pool = (repo as PostgresRepository).pool;
-  const sql = `SELECT ${FACET_COLUMNS} FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', $1) AS q
-      WHERE p.tsv @@ q AND ${where.map((w) => w.replace("?", () => `$${++k}`)).join(" AND ")} ${FACET_GROUP}`;
-  return async () => (text ? pool.query(sql, [text, ...params]) : []);
+  const sql =
+    facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', $1) AS q
+      WHERE p.tsv @@ q AND ${where.map((w) => w.replace("?", () => `$${++k}`)).join(" AND ")} LIMIT $${k + 1}`);
+  return async () => (text ? pool.query(sql, [text, ...params, SEARCH_COUNT_LIMIT + 1]) : []);
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -296,18 +300,21 @@ async function search(t: Extract<Task, { kind: "search" }>) {
     label: string;
     q: string;
     total: number;
+    exact: boolean;
     ours: number[];
     raw: number[];
     facets: number[];
   }[] = [];
   for (const q of queries(cab?.id ?? 1)) {
-    const total = (await repo.search(q.q, q.filters, { limit: 20, offset: 0 })).total;
+    // Every match counted (untimed), and whether Repository.search's own count stopped at its limit.
+    const total = (await repo.search(q.q, q.filters, { limit: 1, offset: 0 }, { countLimit: 1e9 })).total;
+    const exact = (await repo.search(q.q, q.filters, { limit: 1, offset: 0 })).totalExact;
     // Interleaved so that contention from other work on the machine falls on both alike.
     const ours: number[] = [];
     const raw: number[] = [];
     const facets: number[] = [];
     const rawFn = rawQuery(repo, t.store, q);
-    const facetFn = facetQuery(repo, t.store, q);
+    const facetFn = countQuery(repo, t.store, q);
     const oursFn = () => repo.search(q.q, q.filters, { limit: 20, offset: 0 });
     await rawFn(); // warm
     await facetFn();
@@ -316,7 +323,7 @@ async function search(t: Extract<Task, { kind: "search" }>) {
       raw.push(await timed(rawFn));
       facets.push(await timed(facetFn));
     }
-    out.push({ label: q.label, q: q.q, total, ours, raw, facets });
+    out.push({ label: q.label, q: q.q, total, exact, ours, raw, facets });
   }
   await repo.close();
   return { paragraphs: stats.paragraphs, meetings: stats.meetings, queries: out, maxRssMb: maxRssMb() };

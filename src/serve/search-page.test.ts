@@ -29,7 +29,7 @@ function result(exact: boolean, total: number): SearchResult {
 }
 
 const data = (r: SearchResult, key = false): SearchData => ({
-  result: r,
+  result: { ...r, hits: [] },
   filter: { q: "library", committee: null, year: null, type: null, key, page: 1 },
   limit: 20,
 });
