@@ -302,21 +302,40 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
     } else if (++gap > 40) break; // no list in the first forty lines of text: not an agenda
     prevBlank = false;
   }
-  // Start pages printed in a column ("Annual complaints report   9"): each item runs to the next's.
+  // Start pages printed in a column ("Annual complaints report   9"): each item runs to the next's;
+  // the last runs to the pack's last printed page when the pack reaches it, else its end is unknown
+  // and given as its start.
+  let lastPrinted = 0;
+  for (const f of doc.furniture) if (f.printed !== undefined && f.printed > lastPrinted) lastPrinted = f.printed;
+  let startsOnly = 0;
+  let unknownEnd: Draft | null = null;
   for (let i = 0; i < drafts.length; i++) {
     const start = startPageOf(drafts[i]);
     if (start === null || takePages(drafts[i].pieces.join(" ")).pages) continue;
+    startsOnly++;
     let end = start;
+    let next = false;
     for (let j = i + 1; j < drafts.length; j++) {
       const s = startPageOf(drafts[j]);
       if (s !== null) {
         if (s > start) end = s - 1;
+        next = true;
         break;
       }
+    }
+    if (!next) {
+      if (lastPrinted > start) end = lastPrinted;
+      else unknownEnd = drafts[i];
     }
     drafts[i].orphanPages = { start, end };
     drafts[i].pieces = drafts[i].pieces.filter((p) => !/^\d{1,4}$/.test(clean(p)));
   }
+  if (startsOnly)
+    diagnostics.push({
+      level: "info",
+      message: `agenda prints start pages only: each item's end page is the page before the next item's start${unknownEnd ? `; item ${unknownEnd.number} is the last and the pack does not reach its pages, so its end is given as its start` : ""}`,
+      span: spanOf(doc, drafts[0].start, drafts[drafts.length - 1].end),
+    });
   // Numbered prose (a report's paragraphs) is not an agenda: item titles are short.
   const lengths = drafts.map((d) => clean(d.pieces[0] ?? "").length).sort((a, b) => a - b);
   if (lengths.length && lengths[lengths.length >> 1] > 160) {
