@@ -154,7 +154,13 @@ test("Merton agenda: the footnote mark after 'Declarations of interest' is not p
 
 test("Stoke Ferry parish minutes: visitors are in attendance, members present", async () => {
   const r = await parse("parish", "stoke_ferry_pc_2013-07-10_minutes.md");
-  const a = r.meetings[0].attendance;
+  const m = r.meetings[0];
+  assert.equal(m.body, "Stoke Ferry Parish Council");
+  assert.equal(m.date, "2013-07-10");
+  assert.equal(m.time, "19:30");
+  assert.equal(m.location, "The Community Centre", "the heading capitalises The as part of the name");
+  assert.equal(m.nextMeeting, "2013-08-14");
+  const a = m.attendance;
   assert.ok(a);
   assert.equal(a.chair, "Cllr J Nicholas-Letch");
   assert.deepEqual(a.present, [

@@ -70,7 +70,13 @@ function readHeading(text: string): { body: string | null; location: string | nu
     /\bheld\s+(?:at|in)\s+(?:the\s+)?(.{3,160}?)(?=\s+on\s+|\s+at\s+\d|,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|\.?\s*$|\s+present\b)/i.exec(
       t,
     );
-  if (held) location = titleCaseIfShouting(held[1].replace(/[\s,.]+$/, "").trim());
+  if (held) {
+    location = titleCaseIfShouting(held[1].replace(/[\s,.]+$/, "").trim());
+    // "held in The Community Centre": a capitalised "The" in a heading that is not in capitals
+    // belongs to the place's name; "held in the Council Chamber" is an article.
+    const at = held.index + held[0].length - held[1].length;
+    if (/\bThe\s+$/.test(t.slice(Math.max(0, at - 4), at)) && /[a-z]/.test(held[1])) location = `The ${location}`;
+  }
   else {
     // "... held on Tuesday 5 May 2020 at 7.00 pm in the Council Chamber"
     const after = /(?:\d{4}|[ap]\.?m\.?)\s*,?\s+(?:in|at)\s+(?:the\s+)?([A-Za-z].{2,120}?)[\s.]*$/i.exec(t);
