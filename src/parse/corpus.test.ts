@@ -247,3 +247,18 @@ test("Kent County Council 13 March 2025: a resolution of two lettered lists keep
     ],
   );
 });
+
+test("Kent questions and answers: the covering letter is read; the questions themselves are reported unread", async () => {
+  const r = await parse("kent", "kent_county_council_2025-03-13_questions_and_answers.pdf");
+  assert.equal(r.meetings.length, 1);
+  const m = r.meetings[0];
+  assert.equal(m.date, "2025-03-13");
+  assert.deepEqual(m.contact, { name: "Joel Cook", phone: "03000416892", email: "joel.cook@kent.gov.uk" });
+  assert.deepEqual(
+    m.agenda.map((a) => [a.number, a.title, a.pages]),
+    [["6", "Questions", { start: 1, end: 18 }]],
+  );
+  const unread = r.diagnostics.find((d) => /not part of any meeting record/.test(d.message));
+  assert.ok(unread?.span, "the pages of questions and answers are not silently dropped");
+  assert.ok(unread.span.endLine - unread.span.startLine > 300);
+});

@@ -74,6 +74,7 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
 
   if (!meetings.length) diagnostics.push({ level: "warning", message: "no meeting found in the document", span: null });
   meetings.sort((a, b) => a.span.startLine - b.span.startLine);
+  diagnostics.push(...unread(doc, meetings));
   return { meetings, diagnostics };
 }
 
@@ -126,4 +127,53 @@ function packMeetings(doc: SourceDocument, claimed: Claimed[], diagnostics: Diag
     m.span = { ...m.span, endLine: Math.max(m.span.endLine, r.span.endLine) };
   }
   return [...byMeeting.values()];
+}
+
+/** How many lines with text a stretch outside every record must hold before it is reported. */
+const UNREAD_MIN_LINES = 15;
+
+/**
+ * Stretches of text that no record covers (a meeting's front sheet, its minutes, agenda items or
+ * reports), so that text the parser passed over is never lost silently: "lines 18-638 (pages 3-20)".
+ */
+function unread(doc: SourceDocument, meetings: Meeting[]): Diagnostic[] {
+  const total = doc.lines.length;
+  const covered = new Uint8Array(total + 2);
+  const mark = (a: number, b: number) => covered.fill(1, Math.max(1, a), Math.min(total, b) + 1);
+  for (const m of meetings) {
+    mark(m.span.startLine, m.span.endLine);
+    for (const x of m.minutes) mark(x.span.startLine, x.span.endLine);
+    for (const x of m.reports) mark(x.span.startLine, x.span.endLine);
+    for (const x of m.agenda) mark(x.span.startLine, x.span.endLine);
+  }
+  const out: Diagnostic[] = [];
+  let start = 0;
+  let textLines = 0;
+  const flush = (end: number) => {
+    if (start && textLines >= UNREAD_MIN_LINES) {
+      const p1 = doc.lines[start - 1]?.page ?? null;
+      const p2 = doc.lines[end - 1]?.page ?? null;
+      const pages = p1 !== null && p2 !== null ? (p1 === p2 ? ` (page ${p1})` : ` (pages ${p1}-${p2})`) : "";
+      out.push({
+        level: "info",
+        message: `lines ${start}-${end}${pages}: ${textLines} lines of text are not part of any meeting record (not a front sheet, agenda, minutes or report the parser recognised)`,
+        span: { startLine: start, endLine: end, page: p1 },
+      });
+    }
+    start = 0;
+    textLines = 0;
+  };
+  let lastText = 0;
+  for (let n = 1; n <= total; n++) {
+    if (covered[n]) {
+      flush(lastText);
+      continue;
+    }
+    if (doc.lines[n - 1].text.trim() === "") continue;
+    if (!start) start = n;
+    textLines++;
+    lastText = n;
+  }
+  flush(lastText);
+  return out;
 }

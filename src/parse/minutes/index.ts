@@ -97,6 +97,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     // session printed with them); the others (parish minutes) record motions and agreements in
     // running text.
     const readsMotions = !printsResolved && sec.kind !== "moderngov";
+    let fromMotions = 0;
     const nextTexts: string[] = [];
     const laterTexts: string[] = [];
     // Declarations are read from the declarations item; minutes without one record them where made.
@@ -119,7 +120,10 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
         });
       }
       const decision = readDecision(blocks, sec.kind === "moderngov", pageOf);
-      if (readsMotions && !decision.resolutions.length) decision.resolutions = readMotions(blocks.map((b) => b.text));
+      if (readsMotions && !decision.resolutions.length) {
+        decision.resolutions = readMotions(blocks.map((b) => b.text));
+        fromMotions += decision.resolutions.length;
+      }
       diagnostics.push(...decision.diagnostics);
       const blockTexts = blocks.map((b) => b.text);
       const minute: Minute = {
@@ -166,6 +170,12 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       else laterTexts.push(...blockTexts);
       meeting.minutes.push(minute);
     }
+    if (fromMotions)
+      diagnostics.push({
+        level: "info",
+        message: `the minutes print no RESOLVED: ${fromMotions} decision(s) read from motions proposed and seconded and from agreements stated in the text`,
+        span: meeting.span,
+      });
     if (!items.length)
       diagnostics.push({
         level: "warning",
