@@ -49,18 +49,20 @@ const SECTION_OF_TYPE = new Map(SECTIONS.flatMap((s) => s.paragraphTypes.map((t)
 export async function importDocument(tx: SqlConn, result: ParseResult, source: ImportSource): Promise<ImportOutcome> {
   const warnings = hasWarnings(result);
   const sha256 = result.source.sha256;
-  // One read answers both "already stored?" and "what did this path hold before?".
-  const known = await tx.all<StoredDocument>(
-    "SELECT id, sha256, path, has_warnings FROM documents WHERE sha256 = ? OR path = ? ORDER BY id",
-    [sha256, source.path],
-  );
+  const w = new DocumentWriter(tx, result, source.lines ?? null);
+  // The same query that reads the document's context answers "already stored?" and "what did this path hold?".
+  const known = await w.readContext({ sha256, path: source.path });
   const same = known.find((d) => d.sha256 === sha256);
   if (same) return touchStored(tx, same, known, source);
   let status: ImportOutcome["status"] = "new";
   if (source.path) {
     const old = known.filter((d) => d.path === source.path);
     for (const o of old) await deleteDocument(tx, o.id);
-    if (old.length) status = "replaced";
+    if (old.length) {
+      status = "replaced";
+      // Removing the old document may have removed meetings, committees and people read before.
+      await w.readContext(null);
+    }
   }
   const redacted = redactResult(result);
   const documentId = await tx.insert(
@@ -76,10 +78,9 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
       new Date().toISOString(),
     ],
   );
-  const w = new DocumentWriter(tx, documentId, source.lines ?? null);
+  w.documentId = documentId;
   // An agenda pack's minutes meeting may not repeat the authority its front sheet names.
   const docAuthority = result.meetings.find((m) => m.authority)?.authority ?? null;
-  await w.preload(result);
   const meetingIds = new Set<number>();
   let items = 0;
   for (let i = 0; i < result.meetings.length; i++) {
@@ -327,6 +328,34 @@ const committeeAt = (authorityId: number, key: string) => `${authorityId}\u0000$
 const meetingAt = (committeeId: number, date: string) => `${committeeId}\u0000${date}`;
 const sectionAt = (section: SectionTable, meetingId: number) => `${section}\u0000${meetingId}`;
 
+/**
+ * The list with its last value repeated up to a power-of-two length: an IN list then takes one of a
+ * few lengths, so the context query has few distinct texts for SQLite's statement cache to prepare
+ * and keep.
+ */
+function padded<T>(xs: T[]): T[] {
+  if (xs.length < 2) return xs;
+  const size = 2 ** Math.ceil(Math.log2(xs.length));
+  return [...xs, ...Array.from({ length: size - xs.length }, () => xs[xs.length - 1])];
+}
+
+// PostgreSQL types a UNION's columns branch by branch: a bare NULL would be taken as text.
+const NO_INT = "CAST(NULL AS INTEGER)";
+const NO_TEXT = "CAST(NULL AS TEXT)";
+
+/** A row of readContext's query; `kind` says what the numbered and text columns hold. */
+type ContextRow = {
+  kind: string;
+  id: number;
+  n1: number | null;
+  n2: number | null;
+  n3: number | null;
+  n4: number | null;
+  s1: string | null;
+  s2: string | null;
+  s3: string | null;
+};
+
 /** One group of a shared meeting's stored rows: a document's rows of one table (or paragraph type). */
 type StoredGroup = { t: string; meeting_id: number; document_id: number; n: number; lo: number; hi: number };
 
@@ -340,6 +369,8 @@ class DocumentWriter {
   /** Meetings stored before this document that it also gives. */
   private storedMeetings = new Set<number>();
   private preloadedMeetings = new Set<number>();
+  /** Stored rows of the meetings this document may share, per document and table (from readContext). */
+  private groups: StoredGroup[] = [];
   /** Sections of shared meetings where another document's rows stay shown (this one's go in shadowed). */
   private hidden = new Set<string>();
   private aliases = new Map<string, PersonHit>();
@@ -357,7 +388,7 @@ class DocumentWriter {
   }
 
   private reserved = new Map<string, { ids: number[]; last: number; used: number }>();
-  /** How many rows of each table this document will need ids for (set by preload). */
+  /** How many rows of each table this document will need ids for (set by readContext). */
   private expected = new Map<string, number>();
 
   /** An id for a row inserted at flush(), reserved in blocks. */
@@ -393,46 +424,141 @@ class DocumentWriter {
     this.pending.clear();
   }
 
+  /** Set once the document's row is inserted, before any meeting is written. */
+  documentId = 0;
+
   constructor(
     private tx: SqlConn,
-    private documentId: number,
+    private result: ParseResult,
     private lines: string[] | null,
   ) {}
 
   /**
-   * Reads up front what the document's meetings will look up: every authority, the committees
-   * with its keys and their meetings on its dates (one query per 200 meetings), and the people with
-   * the surnames it prints.
+   * Reads in one query (or one per 200 meetings / 500 surnames) what the document will look up:
+   * with `doc`, the stored documents with its bytes or at its path; every authority; the committees
+   * with its keys and their meetings on its dates; how many rows each document gives each section of
+   * those meetings, with their shown/shadowed flags; and the people with the surnames it prints.
    */
-  async preload(result: ParseResult): Promise<void> {
-    for (let i = 0; i < result.meetings.length; i += 200) {
-      const chunk = result.meetings.slice(i, i + 200);
-      const keys = [...new Set(chunk.map((m) => committeeKey(m.body) || "unnamed"))];
-      const dates = [...new Set(chunk.flatMap((m) => (m.date ? [m.date] : [])))];
-      const rows = await this.tx.all<{
-        authority_id: number;
-        name: string;
-        committee_id: number | null;
-        key: string | null;
-        meeting_id: number | null;
-        date: string | null;
-      }>(
-        `SELECT a.id AS authority_id, a.name, c.id AS committee_id, c.key, ${dates.length ? "m.id" : "NULL"} AS meeting_id, ${dates.length ? "m.date" : "NULL"} AS date
-         FROM authorities a LEFT JOIN committees c ON c.authority_id = a.id AND c.key IN (${placeholders(keys.length)})
-         ${dates.length ? `LEFT JOIN meetings m ON m.committee_id = c.id AND m.date IN (${placeholders(dates.length)})` : ""}`,
-        [...keys, ...dates],
-      );
-      for (const r of rows) {
-        this.authorities.set(r.name, Number(r.authority_id));
-        if (r.committee_id !== null)
-          this.committees.set(committeeAt(Number(r.authority_id), r.key!), Number(r.committee_id));
-        if (r.meeting_id !== null) {
-          this.meetings.set(meetingAt(Number(r.committee_id), r.date!), Number(r.meeting_id));
-          this.preloadedMeetings.add(Number(r.meeting_id));
+  async readContext(doc: { sha256: string; path: string | null } | null): Promise<StoredDocument[]> {
+    const { result } = this;
+    this.authorities.clear();
+    this.committees.clear();
+    this.meetings.clear();
+    this.preloadedMeetings.clear();
+    this.people.clear();
+    this.groups = [];
+    const surnames = this.surnameKeys();
+    for (const k of surnames) this.people.set(k, []);
+    const stored: StoredDocument[] = [];
+    const queries = Math.max(1, Math.ceil(result.meetings.length / 200), Math.ceil(surnames.length / 500));
+    for (let q = 0; q < queries; q++) {
+      const branches: { sql: string; params: SqlValue[] }[] = [];
+      let cte = { sql: "", params: [] as SqlValue[] };
+      if (q === 0 && doc)
+        branches.push({
+          sql: `SELECT 'document' AS kind, id, has_warnings AS n1, ${NO_INT} AS n2, ${NO_INT} AS n3, ${NO_INT} AS n4, sha256 AS s1, path AS s2, ${NO_TEXT} AS s3 FROM documents WHERE sha256 = ? OR path = ?`,
+          params: [doc.sha256, doc.path],
+        });
+      const meetings = result.meetings.slice(q * 200, (q + 1) * 200);
+      if (meetings.length) {
+        const keys = padded([...new Set(meetings.map((m) => committeeKey(m.body) || "unnamed"))]);
+        const dates = padded([...new Set(meetings.flatMap((m) => (m.date ? [m.date] : [])))]);
+        const inKeys = `c.key IN (${placeholders(keys.length)})`;
+        const inDates = `m.date IN (${placeholders(dates.length)})`;
+        branches.push({
+          sql: `SELECT 'committee' AS kind, a.id, c.id AS n1, ${dates.length ? "m.id" : NO_INT} AS n2, ${NO_INT} AS n3, ${NO_INT} AS n4, a.name AS s1, c.key AS s2, ${dates.length ? "m.date" : NO_TEXT} AS s3
+            FROM authorities a LEFT JOIN committees c ON c.authority_id = a.id AND ${inKeys}
+            ${dates.length ? `LEFT JOIN meetings m ON m.committee_id = c.id AND ${inDates}` : ""}`,
+          params: dates.length ? [...keys, ...dates] : keys,
+        });
+        if (dates.length) {
+          // The meetings already stored that this document may also give, and how each document fills them.
+          cte = {
+            sql: `WITH stored AS (SELECT m.id FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE ${inKeys} AND ${inDates}) `,
+            params: [...keys, ...dates],
+          };
+          const inStored = "meeting_id IN (SELECT id FROM stored)";
+          branches.push({
+            sql: `SELECT 'meeting_sources' AS kind, meeting_id, document_id, CAST(count(*) AS INTEGER), 0, 0, ${NO_TEXT}, ${NO_TEXT}, ${NO_TEXT} FROM meeting_sources WHERE ${inStored} GROUP BY meeting_id, document_id`,
+            params: [],
+          });
+          for (const s of SECTIONS)
+            branches.push({
+              sql: `SELECT '${s.table}' AS kind, meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed), ${NO_TEXT}, ${NO_TEXT}, ${NO_TEXT} FROM ${s.table} WHERE ${inStored} GROUP BY meeting_id, document_id`,
+              params: [],
+            });
+          branches.push({
+            sql: `SELECT 'paragraphs:' || type AS kind, meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed), ${NO_TEXT}, ${NO_TEXT}, ${NO_TEXT} FROM paragraphs WHERE ${inStored} GROUP BY type, meeting_id, document_id`,
+            params: [],
+          });
         }
       }
+      const names = padded(surnames.slice(q * 500, (q + 1) * 500));
+      if (names.length)
+        branches.push({
+          sql: `SELECT 'person' AS kind, id, authority_id, ${NO_INT}, ${NO_INT}, ${NO_INT}, title, given, surname_key FROM people WHERE surname_key IN (${placeholders(names.length)})`,
+          params: names,
+        });
+      if (!branches.length) continue;
+      const rows = await this.tx.all<ContextRow>(cte.sql + branches.map((b) => b.sql).join("\nUNION ALL "), [
+        ...cte.params,
+        ...branches.flatMap((b) => b.params),
+      ]);
+      for (const r of rows) {
+        const id = Number(r.id);
+        const n = (v: number | null) => (v === null ? null : Number(v));
+        if (r.kind === "document") stored.push({ id, sha256: r.s1!, path: r.s2, has_warnings: Number(r.n1) });
+        else if (r.kind === "committee") {
+          this.authorities.set(r.s1!, id);
+          if (r.n1 !== null) this.committees.set(committeeAt(id, r.s2!), Number(r.n1));
+          if (r.n2 !== null) {
+            this.meetings.set(meetingAt(Number(r.n1), r.s3!), Number(r.n2));
+            this.preloadedMeetings.add(Number(r.n2));
+          }
+        } else if (r.kind === "person")
+          this.people
+            .get(r.s3!)
+            ?.push({ id, authority_id: Number(r.n1), title: r.s1, given: r.s2!, surname_key: r.s3! });
+        else
+          this.groups.push({
+            t: r.kind,
+            meeting_id: id,
+            document_id: n(r.n1)!,
+            n: n(r.n2)!,
+            lo: n(r.n3)!,
+            hi: n(r.n4)!,
+          });
+      }
     }
-    await this.preloadPeople(result);
+    for (const rows of this.people.values()) rows.sort((a, b) => a.id - b.id);
+    return stored.sort((a, b) => a.id - b.id);
+  }
+
+  /** The surnames the document prints (people are looked up by them); also sizes the id reservations. */
+  private surnameKeys(): string[] {
+    const keys = new Set<string>();
+    const printed = new Set<string>();
+    this.expected.set(
+      "minutes",
+      this.result.meetings.reduce((n, m) => n + m.minutes.length, 0),
+    );
+    for (const m of this.result.meetings) {
+      const names = [
+        ...m.membership.map((x) => x.name),
+        ...(m.attendance
+          ? [m.attendance.chair ?? "", ...m.attendance.present, ...m.attendance.apologies, ...m.attendance.inAttendance]
+          : []),
+        ...m.minutes.flatMap((x) => x.declarations.map((d) => d.member)),
+      ];
+      for (const n of names) {
+        const text = cleanText(n).replace(/\s+/g, " ").trim();
+        printed.add(text);
+        const parsed = parseName(text);
+        if (parsed) keys.add(parsed.surnameKey);
+      }
+    }
+    this.expected.set("person_aliases", printed.size);
+    return [...keys];
   }
 
   private async authority(name: string | null): Promise<number> {
@@ -494,56 +620,36 @@ class DocumentWriter {
    * For each meeting stored before this document that another document also gives, chooses per
    * section the document that gives the most rows (ties: the earliest), as refreshSections would
    * after the insert; this document's rows then go in with their flag, and older rows are updated
-   * only where they do not already match the choice. One query reads the stored counts and flags.
+   * only where they do not already match the choice. The stored counts and flags come from readContext.
    */
   async chooseShown(): Promise<void> {
-    const ids = [...this.storedMeetings];
-    const groups: StoredGroup[] = [];
-    for (let i = 0; i < ids.length; i += 300) {
-      const chunk = ids.slice(i, i + 300);
-      const inList = `meeting_id IN (${placeholders(chunk.length)})`;
-      const branches = [
-        `SELECT 'meeting_sources' AS t, meeting_id, document_id, CAST(count(*) AS INTEGER) AS n, 0 AS lo, 0 AS hi FROM meeting_sources WHERE ${inList} GROUP BY meeting_id, document_id`,
-        ...SECTIONS.map(
-          (s) =>
-            `SELECT '${s.table}', meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed) FROM ${s.table} WHERE ${inList} GROUP BY meeting_id, document_id`,
-        ),
-        `SELECT 'paragraphs:' || type, meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed) FROM paragraphs WHERE ${inList} GROUP BY type, meeting_id, document_id`,
-      ];
-      groups.push(
-        ...(await this.tx.all<StoredGroup>(
-          branches.join("\nUNION ALL "),
-          branches.flatMap(() => chunk),
-        )),
-      );
-    }
     const byTable = new Map<string, StoredGroup[]>();
-    for (const g of groups) {
-      const k = `${g.t}\u0000${Number(g.meeting_id)}`;
-      byTable.set(k, [...(byTable.get(k) ?? []), g]);
+    for (const g of this.groups) {
+      if (!this.storedMeetings.has(g.meeting_id)) continue;
+      const k = `${g.t}\u0000${g.meeting_id}`;
+      const list = byTable.get(k);
+      if (list) list.push(g);
+      else byTable.set(k, [g]);
     }
     const stored = (t: string, meetingId: number) => byTable.get(`${t}\u0000${meetingId}`) ?? [];
     // Whether every row of these groups already has the flag the chosen document gives it.
     const settled = (gs: StoredGroup[], best: number) =>
       gs.every((g) => {
-        const want = Number(g.document_id) === best ? 0 : 1;
-        return Number(g.lo) === want && Number(g.hi) === want;
+        const want = g.document_id === best ? 0 : 1;
+        return g.lo === want && g.hi === want;
       });
-    for (const meetingId of ids) {
+    for (const meetingId of this.storedMeetings) {
       // Rows start shown; only a meeting that other documents also speak of needs choosing.
       if (!stored("meeting_sources", meetingId).length) continue;
       for (const s of SECTIONS) {
         const mine = this.pending.get(s.table)?.shows.filter((x) => x?.meetingId === meetingId).length ?? 0;
         let best = mine ? this.documentId : null;
         let most = mine;
-        for (const g of stored(s.table, meetingId)) {
-          const id = Number(g.document_id);
-          const n = Number(g.n);
-          if (best === null || n > most || (n === most && id < best)) {
-            best = id;
-            most = n;
+        for (const g of stored(s.table, meetingId))
+          if (best === null || g.n > most || (g.n === most && g.document_id < best)) {
+            best = g.document_id;
+            most = g.n;
           }
-        }
         if (best === null) continue;
         if (best !== this.documentId) this.hidden.add(sectionAt(s.table, meetingId));
         const rows = !settled(stored(s.table, meetingId), best);
@@ -738,42 +844,6 @@ class DocumentWriter {
   private async namedAuthorityCount(): Promise<number> {
     this.namedCount ??= (await this.namedAuthorities()).length;
     return this.namedCount;
-  }
-
-  /** Loads the known people with the surnames this document prints, in one query per 500 surnames. */
-  private async preloadPeople(result: ParseResult): Promise<void> {
-    const keys = new Set<string>();
-    const printed = new Set<string>();
-    this.expected.set(
-      "minutes",
-      result.meetings.reduce((n, m) => n + m.minutes.length, 0),
-    );
-    for (const m of result.meetings) {
-      const names = [
-        ...m.membership.map((x) => x.name),
-        ...(m.attendance
-          ? [m.attendance.chair ?? "", ...m.attendance.present, ...m.attendance.apologies, ...m.attendance.inAttendance]
-          : []),
-        ...m.minutes.flatMap((x) => x.declarations.map((d) => d.member)),
-      ];
-      for (const n of names) {
-        const text = cleanText(n).replace(/\s+/g, " ").trim();
-        printed.add(text);
-        const parsed = parseName(text);
-        if (parsed) keys.add(parsed.surnameKey);
-      }
-    }
-    this.expected.set("person_aliases", printed.size);
-    const list = [...keys];
-    for (const k of list) this.people.set(k, []);
-    for (let i = 0; i < list.length; i += 500) {
-      const chunk = list.slice(i, i + 500);
-      const rows = await this.tx.all<PersonRow>(
-        `SELECT id, authority_id, title, given, surname_key FROM people WHERE surname_key IN (${placeholders(chunk.length)}) ORDER BY id`,
-        chunk,
-      );
-      for (const r of rows) this.people.get(r.surname_key)!.push(r);
-    }
   }
 
   private async peopleNamed(surnameKey: string): Promise<PersonRow[]> {
