@@ -85,6 +85,17 @@ test("Stoke Ferry parish minutes: motions proposed and seconded are the decision
     "The meeting was adjourned to receive further information from councillors and public. Proposed by Cllr Mrs Clements, seconded by Cllr Hand Unanimously agreed",
   ]);
   assert.deepEqual(texts(m, /^Application for Free Trees$/), [], "no motion in item 8");
+  // "Police Matters:" stands between items 2 and 3 without a number.
+  assert.deepEqual(
+    m.minutes.slice(0, 4).map((x) => [x.number, x.title]),
+    [
+      ["1", "Those Attending"],
+      ["2", "To Consider Apologies for Absence"],
+      [null, "Police Matters"],
+      ["3", "To Approve/Sign the Minutes of the Council Meeting of 12 June 2013"],
+    ],
+  );
+  assert.equal(m.minutes.length, 15);
 });
 
 test("West Dereham parish minutes: agreements stated in running text are the decisions", async () => {

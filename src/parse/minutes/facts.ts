@@ -8,7 +8,7 @@ import { findDate } from "./dates";
 const EXEMPT =
   /\bparagraphs?\s+(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2}){0,8})\s+(?:of\s+)?(?:part\s+(?:1|I|one)\s+(?:of\s+)?)?(?:schedule\s+12\s*\(?A\)?|the\s+schedule)/gi;
 export const PROCEDURAL =
-  /^(?:apologies|declarations?|minutes|urgent|exclusion\s+of\s+(?:the\s+)?(?:press|public)|election\s+of|chair(?:man|person)?['’]?s\s+announcements|(?:to\s+)?approv(?:e|al\s+of)\b.{0,20}\bminutes|matters\s+arising|close\s+of\s+(?:the\s+)?meeting|public\s+participation|questions?\b|question\s+time|petitions?|presentation\s+of\s+petitions|date\s+of\s+(?:the\s+)?next\s+meeting|items?\s+referred|to\s+advise\s+of\s+any\s+other\s+items)/i;
+  /^(?:to\s+(?:consider|receive|note|accept|record)\s+)?(?:apologies|declarations?|minutes|urgent|exclusion\s+of\s+(?:the\s+)?(?:press|public)|election\s+of|chair(?:man|person)?['’]?s\s+announcements|(?:to\s+)?approv(?:e|al\s+of)\b.{0,20}\bminutes|matters\s+arising|close\s+of\s+(?:the\s+)?meeting|public\s+participation|questions?\b|question\s+time|petitions?|presentation\s+of\s+petitions|date\s+of\s+(?:the\s+)?next\s+meeting|items?\s+referred|to\s+advise\s+of\s+any\s+other\s+items)/i;
 export const MARKED = /\bmarked\s+['‘"“]\s*(?:agenda\s+item\s+)?(\d{1,3}[a-z]?)\s*['’"”]/i;
 
 export function exemptParagraphs(texts: string[]): number[] {

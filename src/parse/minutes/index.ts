@@ -63,6 +63,8 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     const last = sec.endIdx;
     let items = findItems(local, texts, first, last, sec);
     if (!items.length && sec.kind !== "moderngov") items = capitalHeadings(texts, first, last);
+    else if (!printsResolved && sec.kind !== "moderngov" && items.length >= 2)
+      items = withSectionHeadings(items, texts);
     // The closing block ("2.00 - 3.40 pm" / "08 November 2016" / "CHAIRMAN") belongs to no item.
     const closing = closingBlock(texts, items.length ? items[items.length - 1].headEnd + 1 : first, last);
     const meeting = emptyMeeting(sec.body ?? "", span(sec.start, sec.end));
@@ -242,6 +244,29 @@ function capitalHeadings(texts: string[], first: number, last: number): ItemHead
     if (/^(?:PRESENT|ALSO PRESENT|IN ATTENDANCE|APOLOGIES|ABSENT|OFFICERS?)\b/.test(t) || /:\s*$/.test(t)) continue;
     if (isDateOnly(t) || /^\(?\d{1,2}[:.]\d{2}/.test(t)) continue;
     out.push({ number: null, title: t, agendaItem: null, at: i, headEnd: i, inline: null });
+  }
+  return out;
+}
+
+/**
+ * Unnumbered sections between numbered items of minutes written in running text ("Police
+ * Matters:" between "2. Apologies" and "3. To Approve the Minutes", as parish minutes set out a
+ * session the agenda does not number): a short title-case line ending in a colon, standing alone
+ * between blank lines.
+ */
+function withSectionHeadings(items: ItemHeading[], texts: string[]): ItemHeading[] {
+  const out: ItemHeading[] = [];
+  for (let k = 0; k < items.length; k++) {
+    out.push(items[k]);
+    if (k + 1 >= items.length) break;
+    for (let i = items[k].headEnd + 2; i < items[k + 1].at - 1; i++) {
+      const t = texts[i];
+      if (!t || texts[i - 1] || texts[i + 1] || t.length > 60 || !/^[A-Z][A-Za-z&'’ -]+:$/.test(t)) continue;
+      const words = t.slice(0, -1).trim().split(/\s+/);
+      if (words.length > 5 || !words.every((w) => /^[A-Z&]/.test(w) || /^(?:of|and|the|for|to|in|on|at|by)$/.test(w)))
+        continue;
+      out.push({ number: null, title: t.slice(0, -1).trim(), agendaItem: null, at: i, headEnd: i, inline: null });
+    }
   }
   return out;
 }
