@@ -8,6 +8,7 @@
  */
 import type { SourceDocument } from "../model/document";
 import { type Diagnostic, emptyMeeting, type Meeting } from "../model/parse-v1";
+import { isBlank } from "./common/text";
 import { parseDecisionRecord } from "./decisions/record";
 import { findAuthority } from "./frontsheet/authority";
 import { parseFrontSheet } from "./frontsheet/index";
@@ -169,7 +170,7 @@ function unread(doc: SourceDocument, meetings: Meeting[]): Diagnostic[] {
       flush(lastText);
       continue;
     }
-    if (doc.lines[n - 1].text.trim() === "") continue;
+    if (isBlank(doc.lines[n - 1].text)) continue;
     if (!start) start = n;
     textLines++;
     lastText = n;
