@@ -228,8 +228,10 @@ export function parseDecisionRecord(doc: SourceDocument): DecisionRecord | null 
   const interests = find("interests");
   if (interests) {
     const value = fieldText(interests).replace(/^.*?:\s*/, "");
-    if (value && !/^(?:none|nil|no\b|n\/a)/i.test(value))
-      declarations = readDeclarations(toBlocks(viewsOf(interests.label, interests.to)));
+    if (value && !/^(?:none|nil|no\b|n\/a)/i.test(value)) {
+      const l = lines[interests.label - 1];
+      declarations = readDeclarations(toBlocks([{ n: interests.label, raw: value, text: value, line: l }]));
+    }
   }
 
   const minute: Minute = {

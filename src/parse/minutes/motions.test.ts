@@ -1,0 +1,70 @@
+// Decisions read from motions and agreements in minutes that print no RESOLVED: proposed and
+// seconded motions with their outcome, lost motions left out, agreements stated by the meeting,
+// previous minutes confirmed, and sentences that only talk about proposals.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { readMotions } from "./motions";
+
+const texts = (paragraphs: string[]) => readMotions(paragraphs).map((c) => c.text);
+
+test("a motion proposed and seconded, with its vote and verdict", () => {
+  assert.deepEqual(
+    texts([
+      "Cllr A Smith proposed that the grass be cut monthly, seconded by Cllr B Jones. 5 for, 1 against. Carried.",
+    ]),
+    ["Cllr A Smith proposed that the grass be cut monthly, seconded by Cllr B Jones. 5 for, 1 against. Carried."],
+  );
+});
+
+test("a lost or withdrawn motion is not a decision", () => {
+  assert.deepEqual(texts(["Cllr A proposed a new bench, seconded by Cllr B. The motion was lost."]), []);
+  assert.deepEqual(texts(["Cllr A proposed a new bench, seconded by Cllr B. Motion not carried."]), []);
+});
+
+test("'Proposed by A, seconded by B' takes the sentence before it as the motion", () => {
+  assert.deepEqual(
+    texts(["The precept was set at £12,000. Proposed by Cllr A, seconded by Cllr B – Unanimously agreed."]),
+    ["The precept was set at £12,000. Proposed by Cllr A, seconded by Cllr B Unanimously agreed."],
+  );
+});
+
+test("proposer and seconder in two sentences", () => {
+  assert.deepEqual(texts(["Cllr A proposed that the clerk write to Highways. Seconded by Cllr B. Agreed."]), [
+    "Cllr A proposed that the clerk write to Highways. Seconded by Cllr B. Agreed.",
+  ]);
+});
+
+test("a sentence about an earlier proposal, without a seconder, is not a motion", () => {
+  assert.deepEqual(
+    texts(["The Clerk said it had been proposed that the clerk be a signatory. The matter was noted."]),
+    [],
+  );
+});
+
+test("agreements stated by the meeting, and the minutes confirmed", () => {
+  assert.deepEqual(
+    texts([
+      "The clerk reported on the play area. It was agreed that the fence be repaired.",
+      "Councillors unanimously agreed to adopt the policy.",
+      "The minutes of the meeting held on 3 May 2021 were approved as a correct record.",
+      "All Councillors noted that they were content.",
+    ]),
+    [
+      "It was agreed that the fence be repaired.",
+      "Councillors unanimously agreed to adopt the policy.",
+      "The minutes of the meeting held on 3 May 2021 were approved as a correct record.",
+    ],
+  );
+});
+
+test("an agreement after a sub-item heading is read from where it starts", () => {
+  assert.deepEqual(texts(["9.6 Reporting Policy Councillors agreed to defer the review until the next meeting."]), [
+    "Councillors agreed to defer the review until the next meeting.",
+  ]);
+});
+
+test("honorifics and initials do not end a sentence", () => {
+  assert.deepEqual(texts(["Mr. J. Smith proposed the accounts be approved, seconded by Mrs. K. Lee. Agreed."]), [
+    "Mr. J. Smith proposed the accounts be approved, seconded by Mrs. K. Lee. Agreed.",
+  ]);
+});
