@@ -5,11 +5,11 @@
  * printed forms with the evidence kept, and one searchable paragraph per agenda item, minute,
  * resolution and report.
  *
- * On PostgreSQL every statement is a network round trip, so one document costs few of them: the
- * committees, meetings and people it may meet are read up front in one query each, rows go in
- * multi-row INSERTs, and a meeting other documents also give has its shown sources chosen before its
- * rows are inserted (each row goes in shown or shadowed; older rows are updated only where the choice
- * changes them).
+ * On PostgreSQL every statement is a network round trip, so one document costs few of them: what
+ * it may meet (its stored namesake, authorities, committees, meetings, people) is read up front in
+ * one query, rows go in multi-row INSERTs, and a meeting other documents also give has its shown
+ * sources chosen before its rows are inserted (each row goes in shown or shadowed; older rows are
+ * updated only where the choice changes them).
  */
 import {
   agendaParagraph,
@@ -349,8 +349,6 @@ type ContextRow = {
   id: number;
   n1: number | null;
   n2: number | null;
-  n3: number | null;
-  n4: number | null;
   s1: string | null;
   s2: string | null;
   s3: string | null;
@@ -369,8 +367,6 @@ class DocumentWriter {
   /** Meetings stored before this document that it also gives. */
   private storedMeetings = new Set<number>();
   private preloadedMeetings = new Set<number>();
-  /** Stored rows of the meetings this document may share, per document and table (from readContext). */
-  private groups: StoredGroup[] = [];
   /** Sections of shared meetings where another document's rows stay shown (this one's go in shadowed). */
   private hidden = new Set<string>();
   private aliases = new Map<string, PersonHit>();
@@ -436,8 +432,7 @@ class DocumentWriter {
   /**
    * Reads in one query (or one per 200 meetings / 500 surnames) what the document will look up:
    * with `doc`, the stored documents with its bytes or at its path; every authority; the committees
-   * with its keys and their meetings on its dates; how many rows each document gives each section of
-   * those meetings, with their shown/shadowed flags; and the people with the surnames it prints.
+   * with its keys and their meetings on its dates; and the people with the surnames it prints.
    */
   async readContext(doc: { sha256: string; path: string | null } | null): Promise<StoredDocument[]> {
     const { result } = this;
@@ -446,67 +441,41 @@ class DocumentWriter {
     this.meetings.clear();
     this.preloadedMeetings.clear();
     this.people.clear();
-    this.groups = [];
     const surnames = this.surnameKeys();
     for (const k of surnames) this.people.set(k, []);
     const stored: StoredDocument[] = [];
     const queries = Math.max(1, Math.ceil(result.meetings.length / 200), Math.ceil(surnames.length / 500));
     for (let q = 0; q < queries; q++) {
       const branches: { sql: string; params: SqlValue[] }[] = [];
-      let cte = { sql: "", params: [] as SqlValue[] };
       if (q === 0 && doc)
         branches.push({
-          sql: `SELECT 'document' AS kind, id, has_warnings AS n1, ${NO_INT} AS n2, ${NO_INT} AS n3, ${NO_INT} AS n4, sha256 AS s1, path AS s2, ${NO_TEXT} AS s3 FROM documents WHERE sha256 = ? OR path = ?`,
+          sql: `SELECT 'document' AS kind, id, has_warnings AS n1, ${NO_INT} AS n2, sha256 AS s1, path AS s2, ${NO_TEXT} AS s3 FROM documents WHERE sha256 = ? OR path = ?`,
           params: [doc.sha256, doc.path],
         });
       const meetings = result.meetings.slice(q * 200, (q + 1) * 200);
       if (meetings.length) {
         const keys = padded([...new Set(meetings.map((m) => committeeKey(m.body) || "unnamed"))]);
         const dates = padded([...new Set(meetings.flatMap((m) => (m.date ? [m.date] : [])))]);
-        const inKeys = `c.key IN (${placeholders(keys.length)})`;
-        const inDates = `m.date IN (${placeholders(dates.length)})`;
         branches.push({
-          sql: `SELECT 'committee' AS kind, a.id, c.id AS n1, ${dates.length ? "m.id" : NO_INT} AS n2, ${NO_INT} AS n3, ${NO_INT} AS n4, a.name AS s1, c.key AS s2, ${dates.length ? "m.date" : NO_TEXT} AS s3
-            FROM authorities a LEFT JOIN committees c ON c.authority_id = a.id AND ${inKeys}
-            ${dates.length ? `LEFT JOIN meetings m ON m.committee_id = c.id AND ${inDates}` : ""}`,
-          params: dates.length ? [...keys, ...dates] : keys,
+          sql: `SELECT 'committee' AS kind, a.id, c.id AS n1, ${dates.length ? "m.id" : NO_INT} AS n2, a.name AS s1, c.key AS s2, ${dates.length ? "m.date" : NO_TEXT} AS s3
+            FROM authorities a LEFT JOIN committees c ON c.authority_id = a.id AND c.key IN (${placeholders(keys.length)})
+            ${dates.length ? `LEFT JOIN meetings m ON m.committee_id = c.id AND m.date IN (${placeholders(dates.length)})` : ""}`,
+          params: [...keys, ...dates],
         });
-        if (dates.length) {
-          // The meetings already stored that this document may also give, and how each document fills them.
-          cte = {
-            sql: `WITH stored AS (SELECT m.id FROM meetings m JOIN committees c ON c.id = m.committee_id WHERE ${inKeys} AND ${inDates}) `,
-            params: [...keys, ...dates],
-          };
-          const inStored = "meeting_id IN (SELECT id FROM stored)";
-          branches.push({
-            sql: `SELECT 'meeting_sources' AS kind, meeting_id, document_id, CAST(count(*) AS INTEGER), 0, 0, ${NO_TEXT}, ${NO_TEXT}, ${NO_TEXT} FROM meeting_sources WHERE ${inStored} GROUP BY meeting_id, document_id`,
-            params: [],
-          });
-          for (const s of SECTIONS)
-            branches.push({
-              sql: `SELECT '${s.table}' AS kind, meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed), ${NO_TEXT}, ${NO_TEXT}, ${NO_TEXT} FROM ${s.table} WHERE ${inStored} GROUP BY meeting_id, document_id`,
-              params: [],
-            });
-          branches.push({
-            sql: `SELECT 'paragraphs:' || type AS kind, meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed), ${NO_TEXT}, ${NO_TEXT}, ${NO_TEXT} FROM paragraphs WHERE ${inStored} GROUP BY type, meeting_id, document_id`,
-            params: [],
-          });
-        }
       }
       const names = padded(surnames.slice(q * 500, (q + 1) * 500));
       if (names.length)
         branches.push({
-          sql: `SELECT 'person' AS kind, id, authority_id, ${NO_INT}, ${NO_INT}, ${NO_INT}, title, given, surname_key FROM people WHERE surname_key IN (${placeholders(names.length)})`,
+          sql: `SELECT 'person' AS kind, id, authority_id, ${NO_INT}, title, given, surname_key FROM people WHERE surname_key IN (${placeholders(names.length)})`,
           params: names,
         });
       if (!branches.length) continue;
-      const rows = await this.tx.all<ContextRow>(cte.sql + branches.map((b) => b.sql).join("\nUNION ALL "), [
-        ...cte.params,
-        ...branches.flatMap((b) => b.params),
-      ]);
+      const rows = await this.tx.all<ContextRow>(
+        branches.map((b) => b.sql).join("\nUNION ALL "),
+        branches.flatMap((b) => b.params),
+      );
       for (const r of rows) {
         const id = Number(r.id);
-        const n = (v: number | null) => (v === null ? null : Number(v));
         if (r.kind === "document") stored.push({ id, sha256: r.s1!, path: r.s2, has_warnings: Number(r.n1) });
         else if (r.kind === "committee") {
           this.authorities.set(r.s1!, id);
@@ -515,19 +484,10 @@ class DocumentWriter {
             this.meetings.set(meetingAt(Number(r.n1), r.s3!), Number(r.n2));
             this.preloadedMeetings.add(Number(r.n2));
           }
-        } else if (r.kind === "person")
+        } else
           this.people
             .get(r.s3!)
             ?.push({ id, authority_id: Number(r.n1), title: r.s1, given: r.s2!, surname_key: r.s3! });
-        else
-          this.groups.push({
-            t: r.kind,
-            meeting_id: id,
-            document_id: n(r.n1)!,
-            n: n(r.n2)!,
-            lo: n(r.n3)!,
-            hi: n(r.n4)!,
-          });
       }
     }
     for (const rows of this.people.values()) rows.sort((a, b) => a.id - b.id);
@@ -620,16 +580,41 @@ class DocumentWriter {
    * For each meeting stored before this document that another document also gives, chooses per
    * section the document that gives the most rows (ties: the earliest), as refreshSections would
    * after the insert; this document's rows then go in with their flag, and older rows are updated
-   * only where they do not already match the choice. The stored counts and flags come from readContext.
+   * only where they do not already match the choice.
    */
   async chooseShown(): Promise<void> {
+    // One query (per 256 meetings) counts each document's rows of these meetings, table by table.
+    const ids = [...this.storedMeetings];
     const byTable = new Map<string, StoredGroup[]>();
-    for (const g of this.groups) {
-      if (!this.storedMeetings.has(g.meeting_id)) continue;
-      const k = `${g.t}\u0000${g.meeting_id}`;
-      const list = byTable.get(k);
-      if (list) list.push(g);
-      else byTable.set(k, [g]);
+    for (let i = 0; i < ids.length; i += 256) {
+      const chunk = padded(ids.slice(i, i + 256));
+      const inList = `meeting_id IN (${placeholders(chunk.length)})`;
+      const branches = [
+        `SELECT 'meeting_sources' AS t, meeting_id, document_id, CAST(count(*) AS INTEGER) AS n, 0 AS lo, 0 AS hi FROM meeting_sources WHERE ${inList} GROUP BY meeting_id, document_id`,
+        ...SECTIONS.map(
+          (s) =>
+            `SELECT '${s.table}', meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed) FROM ${s.table} WHERE ${inList} GROUP BY meeting_id, document_id`,
+        ),
+        `SELECT 'paragraphs:' || type, meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed) FROM paragraphs WHERE ${inList} GROUP BY type, meeting_id, document_id`,
+      ];
+      const groups = await this.tx.all<StoredGroup>(
+        branches.join("\nUNION ALL "),
+        branches.flatMap(() => chunk),
+      );
+      for (const g of groups) {
+        const k = `${g.t}\u0000${Number(g.meeting_id)}`;
+        const row = {
+          ...g,
+          meeting_id: Number(g.meeting_id),
+          document_id: Number(g.document_id),
+          n: Number(g.n),
+          lo: Number(g.lo),
+          hi: Number(g.hi),
+        };
+        const list = byTable.get(k);
+        if (list) list.push(row);
+        else byTable.set(k, [row]);
+      }
     }
     const stored = (t: string, meetingId: number) => byTable.get(`${t}\u0000${meetingId}`) ?? [];
     // Whether every row of these groups already has the flag the chosen document gives it.
