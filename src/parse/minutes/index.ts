@@ -19,7 +19,8 @@ import { readDecision } from "./resolutions";
 import { findSections, isRunning } from "./sections";
 import { type Block, type LineView, splitLongLine, squash, toBlocks } from "./text";
 
-const RESOLVED_MARK = /\bRESOLVED\b|\bResolved\s*(?::|that\b)|^(?:AGREED|DECIDED)\b/;
+/** A paragraph that opens with RESOLVED (the grammar readDecision reads), not "It was RESOLVED to". */
+const RESOLVED_MARK = /^(?:\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|(?:AGREED|DECIDED)\b)/;
 
 export type MinutesResult = {
   meetings: Meeting[];

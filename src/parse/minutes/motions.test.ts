@@ -3,6 +3,8 @@
 // previous minutes confirmed, and sentences that only talk about proposals.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { linesFromText } from "../../extract/text/reader";
+import { parseMinutesSections } from "./index";
 import { readMotions } from "./motions";
 
 const texts = (paragraphs: string[]) => readMotions(paragraphs).map((c) => c.text);
@@ -67,4 +69,42 @@ test("honorifics and initials do not end a sentence", () => {
   assert.deepEqual(texts(["Mr. J. Smith proposed the accounts be approved, seconded by Mrs. K. Lee. Agreed."]), [
     "Mr. J. Smith proposed the accounts be approved, seconded by Mrs. K. Lee. Agreed.",
   ]);
+});
+
+test("'It was RESOLVED to ...' in running text is an agreement", () => {
+  assert.deepEqual(texts(["The clerk presented three quotes. It was RESOLVED to accept the lowest quote."]), [
+    "It was RESOLVED to accept the lowest quote.",
+  ]);
+});
+
+test("parish minutes that write 'It was RESOLVED to' mid-paragraph get their decisions read", () => {
+  const text = `Minutes of Upton Parish Council Meeting held in the Village Hall on Monday 3 June 2024 at 7.00pm
+
+Present: Cllr A Smith (Chairman), Cllr B Jones, Cllr C Brown
+
+1. Apologies: none.
+
+2. Play area: The clerk presented three quotes. It was RESOLVED to accept the lowest quote.
+
+3. Bench: Cllr Jones proposed a new bench by the pond, seconded by Cllr Brown. The motion was lost.
+`;
+  const r = parseMinutesSections({
+    name: "x.txt",
+    format: "text",
+    sha256: "0".repeat(64),
+    lines: linesFromText(text, { markdown: false }),
+    pageCount: null,
+    furniture: [],
+    diagnostics: [],
+  });
+  const m = r.meetings[0];
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.resolutions.map((c) => c.text)]),
+    [
+      ["1", []],
+      ["2", ["It was RESOLVED to accept the lowest quote."]],
+      ["3", []],
+    ],
+  );
+  assert.ok(r.diagnostics.some((d) => /print no RESOLVED/.test(d.message)));
 });

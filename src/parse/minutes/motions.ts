@@ -37,7 +37,7 @@ const FAILED =
 const OUTCOME =
   /^(?:(?:it\s+was\s+|this\s+was\s+|motion\s+|proposal\s+)?(?:\w+\s+)?(?:agreed|carried|approved|resolved)\b|unanimous(?:ly)?\b|all\s+(?:in\s+)?(?:agreed|agreement|in\s+favour)\b|\d+\s+(?:votes?\s+)?(?:for|in\s+favour)\b|(?:votes?\s+)?for\s*:?\s*\d+|agreed\b|carried\b)/i;
 const AGREEMENT =
-  /^(?:(?:following\s+(?:a\s+)?(?:discussion|debate)|after\s+(?:some\s+)?discussion)\s*,?\s*)?(?:it\s+was\s+(?:\w+\s+)?(?:agreed|resolved|decided)\b|(?:the\s+|all\s+)?(?:parish\s+|town\s+|present\s+)?(?:council(?:lors)?|members|committee|panel|meeting)\s+(?:\w+\s+)?(?:agreed|resolved|decided|voted)\s+(?:that|to|unanimously|in\s+favour|not\s+to)\b)/i;
+  /^(?:(?:following\s+(?:a\s+)?(?:discussion|debate)|after\s+(?:some\s+)?discussion)\s*,?\s*)?(?:it\s+was\s+(?:\w+\s+)?(?:agreed|resolved|decided)\b|resolved\s+(?:unanimously\s+)?(?:to|that)\b|(?:the\s+|all\s+)?(?:parish\s+|town\s+|present\s+)?(?:council(?:lors)?|members|committee|panel|meeting)\s+(?:\w+\s+)?(?:agreed|resolved|decided|voted)\s+(?:that|to|unanimously|in\s+favour|not\s+to)\b)/i;
 const MINUTES_CONFIRMED =
   /\bminutes\b.{0,160}?\b(?:were|was|be|been|are)\s+(?:\w+\s+)?(?:confirmed|approved|agreed|accepted|adopted|signed)\b.{0,60}?\b(?:true|correct|accurate)\s+record\b/i;
 
