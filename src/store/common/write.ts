@@ -583,22 +583,23 @@ class DocumentWriter {
    * only where they do not already match the choice.
    */
   async chooseShown(): Promise<void> {
-    // One query (per 256 meetings) counts each document's rows of these meetings, table by table.
+    // One query (per 256 meetings) counts each document's rows of these meetings, table by table; the
+    // rows are grouped once over the union (seven grouped branches cost PostgreSQL twice the planning).
     const ids = [...this.storedMeetings];
     const byTable = new Map<string, StoredGroup[]>();
     for (let i = 0; i < ids.length; i += 256) {
       const chunk = padded(ids.slice(i, i + 256));
       const inList = `meeting_id IN (${placeholders(chunk.length)})`;
       const branches = [
-        `SELECT 'meeting_sources' AS t, meeting_id, document_id, CAST(count(*) AS INTEGER) AS n, 0 AS lo, 0 AS hi FROM meeting_sources WHERE ${inList} GROUP BY meeting_id, document_id`,
+        `SELECT 'meeting_sources' AS t, meeting_id, document_id, 0 AS shadowed FROM meeting_sources WHERE ${inList}`,
         ...SECTIONS.map(
-          (s) =>
-            `SELECT '${s.table}', meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed) FROM ${s.table} WHERE ${inList} GROUP BY meeting_id, document_id`,
+          (s) => `SELECT '${s.table}', meeting_id, document_id, shadowed FROM ${s.table} WHERE ${inList}`,
         ),
-        `SELECT 'paragraphs:' || type, meeting_id, document_id, CAST(count(*) AS INTEGER), min(shadowed), max(shadowed) FROM paragraphs WHERE ${inList} GROUP BY type, meeting_id, document_id`,
+        `SELECT 'paragraphs:' || type, meeting_id, document_id, shadowed FROM paragraphs WHERE ${inList}`,
       ];
       const groups = await this.tx.all<StoredGroup>(
-        branches.join("\nUNION ALL "),
+        `SELECT t, meeting_id, document_id, CAST(count(*) AS INTEGER) AS n, min(shadowed) AS lo, max(shadowed) AS hi
+         FROM (${branches.join("\nUNION ALL ")}) x GROUP BY t, meeting_id, document_id`,
         branches.flatMap(() => chunk),
       );
       for (const g of groups) {
