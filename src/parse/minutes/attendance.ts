@@ -92,7 +92,7 @@ export function readAttendance(
   };
   for (let i = first; i <= last; i++) {
     const v = views[i];
-    const t = squash(v.text);
+    const t = v.sq ?? squash(v.text);
     if (!t || isNoiseText(t) || isRunning(running, t)) continue;
     const lab = labelOf(t);
     if (lab) {

@@ -45,7 +45,11 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
   const pageOf = (n: number): number | null => views[indexOf.get(n) ?? 0]?.line.page ?? null;
   const span = (a: number, b: number): Span => ({ startLine: a, endLine: b, page: pageOf(a) });
 
-  const texts = views.map((v) => squash(v.text));
+  const texts = new Array<string>(views.length);
+  for (let i = 0; i < views.length; i++) {
+    texts[i] = squash(views[i].text);
+    views[i].sq = texts[i];
+  }
   const local: LineView[] = views.slice();
   const sections = findSections(views, texts);
   let printsResolved = false;
@@ -57,7 +61,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     if (sec.running.size)
       for (let i = sec.startIdx; i <= sec.endIdx; i++)
         if (texts[i] && isRunning(sec.running, texts[i])) {
-          local[i] = { ...views[i], text: "" };
+          local[i] = { ...views[i], text: "", sq: "" };
           texts[i] = "";
         }
     const first = sec.headEndIdx + 1;

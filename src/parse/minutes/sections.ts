@@ -76,8 +76,7 @@ function readHeading(text: string): { body: string | null; location: string | nu
     // belongs to the place's name; "held in the Council Chamber" is an article.
     const at = held.index + held[0].length - held[1].length;
     if (/\bThe\s+$/.test(t.slice(Math.max(0, at - 4), at)) && /[a-z]/.test(held[1])) location = `The ${location}`;
-  }
-  else {
+  } else {
     // "... held on Tuesday 5 May 2020 at 7.00 pm in the Council Chamber"
     const after = /(?:\d{4}|[ap]\.?m\.?)\s*,?\s+(?:in|at)\s+(?:the\s+)?([A-Za-z].{2,120}?)[\s.]*$/i.exec(t);
     if (after && !/^\d/.test(after[1])) location = titleCaseIfShouting(after[1].trim());
@@ -90,7 +89,7 @@ function runningLines(views: LineView[]): Set<string> {
   const byPage = new Map<number, LineView[]>();
   for (const v of views) {
     if (v.line.page === null) return new Set();
-    const t = squash(v.text);
+    const t = v.sq ?? squash(v.text);
     if (!t || isNoiseText(t)) continue;
     let arr = byPage.get(v.line.page);
     if (!arr) {
@@ -166,8 +165,17 @@ function recordFollows(texts: string[], i: number): boolean {
   return false;
 }
 
+/** "minutes" (any case) within the first 40 characters, found without copying the line. */
+function minutesNearStart(t: string): boolean {
+  for (const w of ["inutes", "INUTES"]) {
+    const k = t.indexOf(w);
+    if (k >= 1 && k <= 34 && (t.charCodeAt(k - 1) | 32) === 109) return true;
+  }
+  return false;
+}
+
 function isHeadingStart(texts: string[], i: number): boolean {
-  if (texts[i].slice(0, 40).toLowerCase().indexOf("minutes") < 0) return false;
+  if (!minutesNearStart(texts[i])) return false;
   const t = texts[i].slice(0, 400);
   if (HEAD_MEETING.test(t) || HEAD_COUNCIL.test(t)) {
     // "Minutes of the meeting held on 3 March 2015." is an agenda entry or a minute title, unless it

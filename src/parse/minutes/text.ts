@@ -44,8 +44,8 @@ export function isNoiseText(t: string): boolean {
  */
 function joinTexts(parts: string[]): string {
   let out = "";
-  for (const p of parts) {
-    const t = squash(p);
+  for (const t of parts) {
+    // Parts arrive squashed.
     if (!t) continue;
     if (!out) out = t;
     else if (/[A-Za-z0-9]-$/.test(out) && !/^(?:and|or)\b/.test(t)) out += t;
@@ -96,7 +96,16 @@ export type Block = {
   cellTexts?: string[];
 };
 
-export type LineView = { n: number; raw: string; text: string; line: Line; virtual?: boolean };
+/**
+ * One line (or one piece of a long line) as the minutes parser sees it. `sq`, when set, is `text`
+ * already squashed: the parser squashes each line once and the helpers reuse it.
+ */
+export type LineView = { n: number; raw: string; text: string; line: Line; virtual?: boolean; sq?: string };
+
+/** The view's text squashed, computed once where the caller stored it. */
+function squashed(l: LineView): string {
+  return l.sq ?? squash(l.text);
+}
 
 const INLINE_ITEM = /(^|[.:;!?)\]”’"]\s+|\s)(\d{1,2})\.\s+(?=[A-Z])/g;
 
@@ -153,13 +162,13 @@ export function toBlocks(lines: LineView[]): Block[] {
   let pendingGap = 0;
   const flush = () => {
     if (!cur.length) return;
-    const first = squash(cur[0].raw);
+    const first = cur[0].raw === cur[0].text ? squashed(cur[0]) : squash(cur[0].raw);
     const bulleted = BULLET.test(first);
     const indent = cur[0].raw.length - cur[0].raw.replace(/^[\s\u00a0]+/, "").length;
     blocks.push({
       start: cur[0].n,
       end: cur[cur.length - 1].n,
-      text: joinTexts(cur.map((l, i) => (i === 0 ? stripBullet(squash(l.text)) : l.text))),
+      text: joinTexts(cur.map((l, i) => (i === 0 ? stripBullet(squashed(l)) : squashed(l)))),
       bulleted,
       indent,
       gapBefore: gap,
@@ -169,7 +178,7 @@ export function toBlocks(lines: LineView[]): Block[] {
     cur = [];
   };
   for (const l of lines) {
-    const t = squash(l.text);
+    const t = squashed(l);
     if (!t || isNoiseText(t)) {
       if (!t) pendingGap++;
       if (cur.length) {
