@@ -601,6 +601,9 @@ export function runConformance(engine: string, factory: Factory): void {
         { countLimit: panel - 1 },
       );
       assert.ok(!over.totalExact && !over.facetsExact && over.total === panel - 1);
+      const panelTop = ids({ hits: full.hits.filter((h) => h.meeting.committee.name === "Quokka Panel") }).slice(0, 5);
+      assert.deepEqual(ids(fits), panelTop);
+      assert.deepEqual(ids(over), panelTop, "the page does not depend on where counting stopped");
     });
 
     test("any query text is safe (property)", async () => {

@@ -110,24 +110,17 @@ export class SqliteRepository extends SqlRepository {
   searchCandidates = 200;
 
   /**
-   * Ranks in two steps so that nothing but the page is joined: the top ids (with rank) first, then
-   * HIT_COLUMNS and snippet() for those ids only. Total and facets are counted over the newest matches
-   * (FTS5 walks its doclists by rowid, newest first, and stops at the count limit).
+   * Ranks before joining: committees, documents and snippet() are read for the page's rows only.
+   * Total and facets are a separate pass that stops at the count limit (newest matches first: FTS5
+   * walks its doclists by rowid), so their cost does not grow with the matches past it.
    */
   protected async engineSearch(conn: SqlConn, req: EngineSearchRequest): Promise<EngineSearch> {
     const match = toFts5(req.query);
     if (!match) return { engineQuery: "", rows: [], facets: [] };
-    const cond = req.where.join(" AND ");
-    // Counting reads a paragraph row per match, newest first, and stops past the count limit. CROSS
-    // JOIN keeps FTS5 as the outer loop: with a plain JOIN and a committee filter, SQLite's planner
-    // walked the paragraphs index and re-ran the MATCH for each of the committee's rows.
-    const sample = `FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-      WHERE paragraphs_fts MATCH ? AND ${cond} ORDER BY paragraphs_fts.rowid DESC LIMIT ?`;
-    const sampleParams = [match, ...req.params, req.countLimit + 1];
-    // Few enough matches to count them all (FTS5 alone says so without reading a row), or a committee or
-    // date filter that may leave few: one pass both counts and ranks them.
+    // Does FTS5 alone (no row read) say every match fits the count limit? Not asked under a committee
+    // or date filter, which leaves fewer than FTS5 counts.
     const few =
-      req.narrow ||
+      !req.narrow &&
       Number(
         (
           await conn.get<Row>(
@@ -136,9 +129,14 @@ export class SqliteRepository extends SqlRepository {
           )
         )?.n,
       ) <= req.countLimit;
-    let facets: Row[];
-    let top: Ranked[] | null = null;
-    if (few) {
+    // CROSS JOIN keeps FTS5 as the outer loop: with a plain JOIN and a committee filter, SQLite's
+    // planner walked the paragraphs index and re-ran the MATCH for each of the committee's rows.
+    const sample = `FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+      WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ${few ? "" : "ORDER BY paragraphs_fts.rowid DESC"} LIMIT ?`;
+    const sampleParams = [match, ...req.params, req.countLimit + 1];
+    if (req.narrow) {
+      // A committee or date filter passes few of the matches FTS5 walks: one pass keeps those (up to the
+      // count limit) with their rank, and both counts and ranks them when they all fit.
       const counted = await conn.all<Row>(
         `WITH m AS MATERIALIZED (SELECT -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank, ${FACET_SAMPLE_INNER} ${sample})
          SELECT NULL AS id, NULL AS rank, ${FACET_COLUMNS.replaceAll("p.", "")}, min(id) AS min_id FROM m ${FACET_GROUP.replaceAll("p.", "")}
@@ -146,45 +144,62 @@ export class SqliteRepository extends SqlRepository {
          SELECT * FROM (SELECT id, rank, NULL, NULL, NULL, NULL, NULL, NULL FROM m ORDER BY rank DESC, id LIMIT ? OFFSET ?)`,
         [...sampleParams, req.paging.limit, req.paging.offset],
       );
-      facets = counted.filter((r) => r.id === null);
-      if (facets.reduce((n, r) => n + Number(r.n), 0) <= req.countLimit)
-        top = counted.filter((r) => r.id !== null).map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
-    } else facets = await conn.all<Row>(facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} ${sample}`), sampleParams);
-    // More matches than were counted: rank them all. A committee or date filter passes few of the
-    // best matches overall, so it ranks over the join at once.
-    top ??=
-      (!req.narrow && (await this.topFromCandidates(conn, match, req))) || (await this.topOverJoin(conn, match, req));
-    if (!top.length) return { engineQuery: match, rows: [], facets };
-    const ids = top.map((t) => t.id);
+      const facets = counted.filter((r) => r.id === null);
+      const all = facets.reduce((n, r) => n + Number(r.n), 0) <= req.countLimit;
+      const top = counted.filter((r) => r.id !== null).map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
+      return {
+        engineQuery: match,
+        rows: all ? await this.pageOf(conn, match, top) : await this.pageOverJoin(conn, match, req),
+        facets,
+      };
+    }
+    const facets = await conn.all<Row>(facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} ${sample}`), sampleParams);
+    // Many matches: the best by text alone usually settle the page, without reading every row.
+    const top = few ? null : await this.topFromCandidates(conn, match, req);
+    return {
+      engineQuery: match,
+      rows: top ? await this.pageOf(conn, match, top) : await this.pageOverJoin(conn, match, req),
+      facets,
+    };
+  }
+
+  /**
+   * The page ranked over every match joined to its paragraph row (weight, shadowed, filters); the
+   * snippet is computed for the rows kept only, and committees and documents joined after the LIMIT.
+   */
+  private async pageOverJoin(conn: SqlConn, match: string, req: EngineSearchRequest): Promise<Row[]> {
+    return conn.all<Row>(
+      `SELECT t.*, c.name AS committee_name, d.name AS document_name FROM (
+         SELECT ${PAGE_COLUMNS}, -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank,
+           snippet(paragraphs_fts, -1, ?, ?, '…', 24) AS marked
+         FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+         WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ORDER BY rank DESC, p.id LIMIT ? OFFSET ?) t
+       JOIN committees c ON c.id = t.committee_id JOIN documents d ON d.id = t.document_id
+       ORDER BY t.rank DESC, t.id`,
+      [MARK_START, MARK_END, match, ...req.params, req.paging.limit, req.paging.offset],
+    );
+  }
+
+  /** HIT_COLUMNS and snippet() for ranked ids, in their order. */
+  private async pageOf(conn: SqlConn, match: string, top: Ranked[]): Promise<Row[]> {
+    if (!top.length) return [];
     const details = await conn.all<Row>(
       `SELECT ${HIT_COLUMNS}, snippet(paragraphs_fts, -1, ?, ?, '…', 24) AS marked
        FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
        JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
-       WHERE paragraphs_fts MATCH ? AND paragraphs_fts.rowid IN (${placeholders(ids.length)})`,
-      [MARK_START, MARK_END, match, ...ids],
+       WHERE paragraphs_fts MATCH ? AND paragraphs_fts.rowid IN (${placeholders(top.length)})`,
+      [MARK_START, MARK_END, match, ...top.map((t) => t.id)],
     );
     const byId = new Map(details.map((d) => [Number(d.id), d]));
-    const rows = top.flatMap((t) => {
+    return top.flatMap((t) => {
       const d = byId.get(t.id);
       return d ? [{ ...d, rank: t.rank }] : [];
     });
-    return { engineQuery: match, rows, facets };
-  }
-
-  /** The page ranked over every match joined to its paragraph row (weight, shadowed, filters). */
-  private async topOverJoin(conn: SqlConn, match: string, req: EngineSearchRequest): Promise<Ranked[]> {
-    const rows = await conn.all<Row>(
-      `SELECT p.id, -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank
-       FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-       WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ORDER BY rank DESC, p.id LIMIT ? OFFSET ?`,
-      [match, ...req.params, req.paging.limit, req.paging.offset],
-    );
-    return rows.map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
   }
 
   /**
    * The page from the best `k` matches by text score s alone, when that provably is the page over
-   * every match; null when it cannot be shown (then topOverJoin answers). The proof: rank = s ×
+   * every match; null when it cannot be shown (then pageOverJoin answers). The proof: rank = s ×
    * weight with 0 ≤ weight ≤ 1 (import/records.ts gives 1, or PROCEDURAL_WEIGHT to procedural
    * items), so no unread match ranks above the k-th candidate's s; candidates come in (s desc, rowid)
    * order, so an unread match tying that s has a higher id and sorts after it too.
@@ -221,6 +236,9 @@ export class SqliteRepository extends SqlRepository {
 
 type Row = Record<string, unknown>;
 type Ranked = { id: number; rank: number };
+/** HIT_COLUMNS less the committee and document names, which are joined after the LIMIT. */
+const PAGE_COLUMNS = `p.id, p.type, p.title, p.key_decision, p.meeting_id, p.meeting_date, p.committee_id,
+  p.document_id, p.span_start, p.span_end, p.page`;
 
 /** Opens (creating if needed) the SQLite store at `file` and migrates it. ":memory:" works for tests. */
 export async function openSqlite(opts: { file: string; migrate?: boolean }): Promise<SqliteRepository> {
