@@ -513,7 +513,7 @@ class DocumentWriter {
       for (const n of names) {
         const text = cleanText(n).replace(/\s+/g, " ").trim();
         printed.add(text);
-        const parsed = parseName(text);
+        const parsed = this.parsedName(text);
         if (parsed) keys.add(parsed.surnameKey);
       }
     }
@@ -825,6 +825,17 @@ class DocumentWriter {
   }
 
   private people = new Map<string, PersonRow[]>();
+  /** Printed names parsed once per document (surnameKeys reads them all before person() does). */
+  private names = new Map<string, ReturnType<typeof parseName>>();
+
+  private parsedName(text: string): ReturnType<typeof parseName> {
+    let name = this.names.get(text);
+    if (name === undefined) {
+      name = parseName(text);
+      this.names.set(text, name);
+    }
+    return name;
+  }
   private namedCount: number | null = null;
 
   private async namedAuthorityCount(): Promise<number> {
@@ -850,7 +861,7 @@ class DocumentWriter {
     const cacheKey = `${authorityId}\u0000${text}`;
     const cached = this.aliases.get(cacheKey);
     if (cached) return cached;
-    const name = parseName(text);
+    const name = this.parsedName(text);
     if (!name) return null;
     // Candidates: the same council's people and those seen only where no council was named; a
     // document naming no council looks at everyone (the rules still need a unique fit).
