@@ -10,7 +10,6 @@ import { clean, head } from "../common/text";
 export type Authority = { name: string; line: number | null };
 
 const KIND = "(County|City|Borough|District|Town|Parish|Metropolitan Borough|Community)";
-const NAMED = new RegExp(`\\b([A-Z][a-z]+(?:[ -](?:upon[ -])?[A-Z][a-z]+){0,3}) ${KIND} Council\\b`, "g");
 const LONDON = /\b((?:London|Royal) Borough of [A-Z][a-z]+(?:[ -](?:and|upon)?[ -]?[A-Z][a-z]+){0,3})\b/;
 const TITLE_LINE = /^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}) (?:(?:County|City|Borough|District|Town|Parish) )?Council$/;
 const NOT_A_NAME = new Set([
@@ -31,17 +30,28 @@ const NOT_A_NAME = new Set([
 
 const KIND_WORDS = new Set(["County", "City", "Borough", "District", "Town", "Parish", "Community", "The"]);
 
-function mentions(text: string): { name: string; kind: string }[] {
+/** The named council ending just before " Council": the words and the kind, e.g. "Kent" + "County". */
+const NAMED_TAIL = new RegExp(`\\b([A-Z][a-z]+(?:[ -](?:upon[ -])?[A-Z][a-z]+){0,3}) ${KIND}$`);
+
+export function mentions(text: string): { name: string; kind: string }[] {
   const out: { name: string; kind: string }[] = [];
   const t = head(text);
-  NAMED.lastIndex = 0;
-  for (let m = NAMED.exec(t); m; m = NAMED.exec(t)) {
+  // Each " Council" (not "Councillor") is read backwards over the 90 characters before it: the
+  // same matches as scanning the whole line for "<Name> <Kind> Council", at a fraction of the cost.
+  for (let k = t.indexOf(" Council"); k >= 0; k = t.indexOf(" Council", k + 8)) {
+    const next = t.charCodeAt(k + 8);
+    if ((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95)
+      continue;
+    const m = NAMED_TAIL.exec(t.slice(Math.max(0, k - 90), k));
+    if (!m) continue;
     const words = m[1].split(/[ -]/);
     while (words.length && NOT_A_NAME.has(words[0])) words.shift();
     if (words.length) out.push({ name: `${m[1].slice(m[1].indexOf(words[0]))} ${m[2]} Council`, kind: m[2] });
   }
-  const l = LONDON.exec(t);
-  if (l) out.push({ name: l[1], kind: "Borough" });
+  if (t.includes(" Borough of ")) {
+    const l = LONDON.exec(t);
+    if (l) out.push({ name: l[1], kind: "Borough" });
+  }
   return out;
 }
 

@@ -165,13 +165,9 @@ function recordFollows(texts: string[], i: number): boolean {
   return false;
 }
 
-/** "minutes" (any case) within the first 40 characters, found without copying the line. */
+/** "minutes" (any case) within the first 40 characters, without lower-casing a copy of the line. */
 function minutesNearStart(t: string): boolean {
-  for (const w of ["inutes", "INUTES"]) {
-    const k = t.indexOf(w);
-    if (k >= 1 && k <= 34 && (t.charCodeAt(k - 1) | 32) === 109) return true;
-  }
-  return false;
+  return /minutes/i.test(t.length > 40 ? t.slice(0, 40) : t);
 }
 
 function isHeadingStart(texts: string[], i: number): boolean {
