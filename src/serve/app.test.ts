@@ -466,6 +466,26 @@ test("every link on the open-data page works", async () => {
   for (const l of data) assert.equal((await app.request(l)).status, 200, l);
 });
 
+test("the open-data page names every path of the OpenAPI document, and no path it lacks", async () => {
+  const doc = await json<{ paths: Record<string, unknown> }>("/api/openapi.json");
+  const page = (await get("/open-data")).body;
+  const listed = new Set(
+    [...page.matchAll(/<code>(\/[^<?]+)(?:\?[^<]*)?<\/code>/g)].map((m) => m[1].replace(/\{[^}]+\}/g, "{}")),
+  );
+  const documented = new Set(Object.keys(doc.paths).map((p) => p.replace(/\{[^}]+\}/g, "{}")));
+  assert.deepEqual(
+    [...documented].filter((p) => !listed.has(p)),
+    [],
+    "documented in OpenAPI but missing from /open-data",
+  );
+  assert.deepEqual(
+    // "/api" is the prefix named in the page's prose; the OpenAPI document does not describe itself.
+    [...listed].filter((p) => !documented.has(p) && p !== "/api" && p !== "/api/openapi.json"),
+    [],
+    "on /open-data but not in the OpenAPI document",
+  );
+});
+
 test("a document replaced in place (same id, same counts) clears the cache too", async () => {
   const dir = mkdtempSync(join(tmpdir(), "quorum-replace-"));
   const file = join(dir, "minutes.txt");
