@@ -62,6 +62,20 @@ function readItem(text: string, cells: string[] | undefined): { number: string; 
   return null;
 }
 
+/** A page range cut off at the end of a piece: "(Pages", "(Pages 7", "(Pages 7 -". */
+const PAGES_OPEN = /\(\s*Pages?(?:\s+\d{1,4}(?:\s*(?:-|–|to))?)?\s*$/i;
+/** What completes it on the next line: "7)", "- 7)", "7 - 9)", "to 9)". */
+const PAGES_TAIL = /^(?:\d{1,4}\s*)?(?:(?:-|–|to)\s*)?\d{1,4}\s*\)\.?$/i;
+
+/** The piece of a draft that ends in an unclosed page range, or -1. */
+function openPagesPiece(d: Draft): number {
+  for (let i = d.pieces.length - 1; i >= 0; i--) {
+    const p = d.pieces[i];
+    if (p.length && PAGES_OPEN.test(head(p, 2000).slice(-40))) return i;
+  }
+  return -1;
+}
+
 function finish(doc: SourceDocument, d: Draft): AgendaItem | null {
   const f = itemFields(d.pieces);
   if (!f.title) return null;
@@ -151,6 +165,19 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
     }
     if (isBlankPageMarker(text) || (drafts.length && hasBlankPagePhrase(text))) break;
     const cur = drafts[drafts.length - 1];
+    // The rest of a page range that wrapped in its column ("Director of X (Pages 7 -" / "7)"): read
+    // before item numbers, as "7)" alone would otherwise pass for item 7.
+    const open = cur && !prevBlank ? openPagesPiece(cur) : -1;
+    if (cur && open >= 0) {
+      const rest = clean((line.cells ?? [raw]).map((c) => clean(c)).join(" "));
+      if (PAGES_TAIL.test(rest)) {
+        cur.pieces[open] = clean(`${cur.pieces[open]} ${rest}`);
+        cur.end = n;
+        cur.open = false;
+        lastEnd = n;
+        continue;
+      }
+    }
     const item = readItem(raw, line.cells);
     if (item) {
       const num = major(item.number);

@@ -110,11 +110,29 @@ export function authorOf(text: string): string {
     .trim();
 }
 
-function isHeader(doc: SourceDocument, n: number, first: string): { dateLine: number | null } | null {
+/**
+ * A dated meeting header starting on line n (whose first segment is `first`): the date on the line,
+ * a date alone on the next line, or a date that wraps from the end of the line onto the next ("...
+ * SCRUTINY COMMITTEE – 7" / "JANUARY 2021"), which a long committee name in a narrow page does.
+ * `text` is the header as one line.
+ */
+function isHeader(doc: SourceDocument, n: number, first: string): { dateLine: number | null; text: string } | null {
   if (first.length > 150 || !isUpperLine(first)) return null;
-  if (findDate(first)) return { dateLine: null };
-  const next = doc.lines[n]?.text ?? "";
-  if (isDateOnly(clean(next))) return { dateLine: n + 1 };
+  if (findDate(first)) return { dateLine: null, text: first };
+  const next = clean(doc.lines[n]?.text ?? "");
+  if (isDateOnly(next)) return { dateLine: n + 1, text: `${first} ${next}` };
+  if (next && next.length <= 40 && /[A-Z0-9]$/.test(first)) {
+    const joined = `${first} ${next}`;
+    const d = findDate(joined);
+    // The date starts on the first line and ends the second: nothing but the date's tail is below.
+    if (
+      d &&
+      d.index < first.length &&
+      d.index + d.length > first.length &&
+      !/[A-Z0-9]/.test(joined.slice(d.index + d.length))
+    )
+      return { dateLine: n + 1, text: joined };
+  }
   return null;
 }
 
@@ -154,7 +172,7 @@ export function findReportHeads(
       const after = h.dateLine ? h.dateLine + 1 : n + 1;
       const blocks = blocksFrom(doc, after, segs.slice(1), 16);
       const r = readHead(blocks);
-      if (r.title) found = makeHead(doc, n, r);
+      if (r.title) found = { ...makeHead(doc, n, r), meeting: AUTHOR.test(h.text) ? null : meetingNamed(h.text) };
     } else if (segs.length && AUTHOR.test(segs[0].text) && isUpperLine(segs[0].text)) {
       // No dated header: the title is the upper-case block just above the author line, if any.
       let start = n;

@@ -1,0 +1,72 @@
+// Agenda lists laid out as a PDF reader gives them back: columns read as TAB cells, page ranges
+// wrapping inside a narrow report-by column.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { linesFromText } from "../../extract/text/reader";
+import type { SourceDocument } from "../../model/document";
+import { parseAgenda } from "./index";
+
+const doc = (text: string): SourceDocument => ({
+  name: "t.txt",
+  format: "text",
+  sha256: "0".repeat(64),
+  lines: linesFromText(text, { markdown: false }),
+  pageCount: null,
+  furniture: [],
+  diagnostics: [],
+});
+
+const items = (text: string) => {
+  const d = doc(text);
+  return parseAgenda(d, 1, d.lines.length).items.map((a) => [a.number, a.title, a.reportBy, a.pages]);
+};
+
+test("a page range wrapped in the report-by column is finished by the next row, not read as an item", () => {
+  assert.deepEqual(
+    items(
+      [
+        "1. Apologies for absence.",
+        "",
+        "2. Library Opening Hours Review.\tHead of Libraries (Pages 3 -",
+        "\t4)",
+        "3. Parks Maintenance Contract.\tDirector of Place",
+        "\t(Pages 5 - 12)",
+        "4. Any other business.",
+      ].join("\n"),
+    ),
+    [
+      ["1", "Apologies for absence", null, null],
+      ["2", "Library Opening Hours Review", "Head of Libraries", { start: 3, end: 4 }],
+      ["3", "Parks Maintenance Contract", "Director of Place", { start: 5, end: 12 }],
+      ["4", "Any other business", null, null],
+    ],
+  );
+});
+
+test("the range may break before its end page or after its opening word", () => {
+  assert.deepEqual(
+    items(
+      [
+        "1. Budget Monitoring.\tTreasurer (Pages 13",
+        "\t- 20)",
+        "2. Street Lighting.\tHead of Highways (Pages",
+        "\t21 - 30)",
+        "3. Urgent items.",
+      ].join("\n"),
+    ),
+    [
+      ["1", "Budget Monitoring", "Treasurer", { start: 13, end: 20 }],
+      ["2", "Street Lighting", "Head of Highways", { start: 21, end: 30 }],
+      ["3", "Urgent items", null, null],
+    ],
+  );
+});
+
+test("only the bare rest of a range finishes it: a numbered row below is the next item", () => {
+  assert.deepEqual(
+    items(["1. Budget Monitoring.\tTreasurer (Pages 3 -", "2) Apologies for absence.", "3. Close."].join("\n")).map(
+      (x) => x[0],
+    ),
+    ["1", "2", "3"],
+  );
+});
