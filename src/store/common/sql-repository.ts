@@ -50,8 +50,8 @@ export type EngineSearch = {
   /** The page, best first: HIT_COLUMNS, `rank` and the `marked` snippet. */
   rows: Row[];
   /**
-   * FACET_SAMPLE_COLUMNS grouped over at most `countLimit + 1` matches (no joins: names are looked
-   * up after); more than `countLimit` counted means the count stopped there.
+   * FACET_COLUMNS and `min_id` grouped over at most `countLimit + 1` matches (no joins: names are
+   * looked up after); more than `countLimit` counted means the count stopped there.
    */
   facets: Row[];
 };

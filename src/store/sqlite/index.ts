@@ -117,22 +117,10 @@ export class SqliteRepository extends SqlRepository {
   protected async engineSearch(conn: SqlConn, req: EngineSearchRequest): Promise<EngineSearch> {
     const match = toFts5(req.query);
     if (!match) return { engineQuery: "", rows: [], facets: [] };
-    // Does FTS5 alone (no row read) say every match fits the count limit? Not asked under a committee
-    // or date filter, which leaves fewer than FTS5 counts.
-    const few =
-      !req.narrow &&
-      Number(
-        (
-          await conn.get<Row>(
-            "SELECT count(*) AS n FROM (SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ? LIMIT ?)",
-            [match, req.countLimit + 1],
-          )
-        )?.n,
-      ) <= req.countLimit;
     // CROSS JOIN keeps FTS5 as the outer loop: with a plain JOIN and a committee filter, SQLite's
     // planner walked the paragraphs index and re-ran the MATCH for each of the committee's rows.
     const sample = `FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-      WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ${few ? "" : "ORDER BY paragraphs_fts.rowid DESC"} LIMIT ?`;
+      WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ORDER BY paragraphs_fts.rowid DESC LIMIT ?`;
     const sampleParams = [match, ...req.params, req.countLimit + 1];
     if (req.narrow) {
       // A committee or date filter passes few of the matches FTS5 walks: one pass keeps those (up to the
@@ -154,7 +142,9 @@ export class SqliteRepository extends SqlRepository {
       };
     }
     const facets = await conn.all<Row>(facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} ${sample}`), sampleParams);
-    // Many matches: the best by text alone usually settle the page, without reading every row.
+    // More matches than were counted: the best by text alone usually settle the page without reading
+    // every row. Fewer: ranking them all over the join costs no more than the count did.
+    const few = facets.reduce((n, r) => n + Number(r.n), 0) <= req.countLimit;
     const top = few ? null : await this.topFromCandidates(conn, match, req);
     return {
       engineQuery: match,
