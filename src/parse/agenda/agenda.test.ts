@@ -70,3 +70,27 @@ test("only the bare rest of a range finishes it: a numbered row below is the nex
     ["1", "2", "3"],
   );
 });
+
+test("a report-by column wrapped over several rows, its page range on the last", () => {
+  assert.deepEqual(
+    items(
+      [
+        "1. Apologies.",
+        "2. Waste Strategy Refresh 2024 - 2030.\tDirector of Place and",
+        "\tDirector of Finance and",
+        "\tCorporate Services (Pages 3 - 18)",
+        "3. Close.",
+      ].join("\n"),
+    ),
+    [
+      ["1", "Apologies", null, null],
+      [
+        "2",
+        "Waste Strategy Refresh 2024 - 2030",
+        "Director of Place and Director of Finance and Corporate Services",
+        { start: 3, end: 18 },
+      ],
+      ["3", "Close", null, null],
+    ],
+  );
+});

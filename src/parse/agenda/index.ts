@@ -252,7 +252,12 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
       // the report-by wrapped ("" | "and Transport" under "8. Flood Risk Update. | Director of Environment").
       // A note under the item (a sentence in the title column) is not: a wrapped column is a short fragment.
       const byIndex = cur.pieces.findIndex((p, i) => i > 0 && clean(p) !== "" && !isPagesOnly(p));
-      const fragments = cells?.slice(1).filter((c) => c && !isPagesOnly(c)) ?? [];
+      // Its page range is no part of the fragment ("Corporate Resources (Pages 5 - 5)" on the last line).
+      const fragments =
+        cells
+          ?.slice(1)
+          .filter((c) => c && !isPagesOnly(c))
+          .map((c) => takePages(c).rest) ?? [];
       if (
         cells &&
         cells.length >= 2 &&

@@ -43,6 +43,25 @@ export function headingKind(text: string): SectionKind | null {
   return null;
 }
 
+/** A labelled appendix entry: "Appendix B - Title", "Annex 2: Title". */
+const LABELLED_ENTRY = /^(?:Appendix|Annex)\s+[A-Z0-9]{1,3}\b/i;
+
+/**
+ * Lines [from, to] (up to the next section heading) hold only labelled appendix entries: an
+ * appendix list that carries on over a page break, not the appended material that follows it.
+ */
+function entriesUpTo(doc: SourceDocument, from: number, to: number): boolean {
+  if (to - from > 12) return false;
+  let entries = 0;
+  for (let n = from; n <= to; n++) {
+    const t = clean(stripBullet(doc.lines[n - 1]?.text ?? ""));
+    if (!t) continue;
+    if (!LABELLED_ENTRY.test(t) || t.length > 150) return false;
+    entries++;
+  }
+  return entries > 0;
+}
+
 export type Section = { kind: SectionKind; heading: number; from: number; to: number };
 
 /** Every known heading in [start, end] (after a blank line), with the lines up to the next one. */
@@ -71,7 +90,14 @@ export function findSections(doc: SourceDocument, start: number, end: number): S
         to = n - 1;
         break;
       }
-      if (list && seen && t && line?.page != null && line.page !== doc.lines[n - 2]?.page) {
+      if (
+        list &&
+        seen &&
+        t &&
+        line?.page != null &&
+        line.page !== doc.lines[n - 2]?.page &&
+        !(marks[i].kind === "appendices" && i + 1 < marks.length && entriesUpTo(doc, n, to))
+      ) {
         to = n - 1;
         break;
       }
