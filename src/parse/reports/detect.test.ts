@@ -76,3 +76,58 @@ test("an upper-case line ending in a number over a line with more than a date's 
     [],
   );
 });
+
+test("a committee name that wraps before the dated line is one header", () => {
+  assert.deepEqual(
+    heads(report(["COMMUNITIES, HOUSING AND NEIGHBOURHOOD SERVICES SCRUTINY", "PANEL – 14 MARCH 2023"])),
+    expected("COMMUNITIES, HOUSING AND NEIGHBOURHOOD SERVICES SCRUTINY PANEL"),
+  );
+});
+
+test("the end of the report before it on the same page is no part of the header", () => {
+  const got = heads([
+    "HOUSING PANEL – 1 FEBRUARY 2023",
+    "",
+    "GARAGE SITES DISPOSAL",
+    "",
+    "REPORT OF THE DIRECTOR OF HOUSING",
+    "",
+    "1. This report sets out the sites.",
+    "",
+    "SITE SCHEDULE",
+    "HOUSING PANEL – 14 MARCH 2023",
+    "",
+    "HOUSING ALLOCATIONS POLICY REVIEW",
+    "",
+    "REPORT OF THE DIRECTOR OF HOUSING",
+  ]);
+  assert.deepEqual(
+    got.map((h) => h.meeting),
+    [
+      { body: "HOUSING PANEL", date: "2023-02-01" },
+      { body: "HOUSING PANEL", date: "2023-03-14" },
+    ],
+  );
+});
+
+test("on a paged document the wrapped name must open its page", () => {
+  const body = ["", "HOUSING ALLOCATIONS POLICY REVIEW", "", "REPORT OF THE DIRECTOR OF HOUSING"];
+  const first = heads([
+    "Closing words of the report before.",
+    "\fCOMMUNITIES, HOUSING AND NEIGHBOURHOOD SERVICES SCRUTINY",
+    "PANEL – 14 MARCH 2023",
+    ...body,
+  ]);
+  assert.deepEqual(first[0].meeting, {
+    body: "COMMUNITIES, HOUSING AND NEIGHBOURHOOD SERVICES SCRUTINY PANEL",
+    date: "2023-03-14",
+  });
+  const below = heads([
+    "\fTABLE OF GARAGE SITES AND THEIR CURRENT OCCUPANCY BY WARD",
+    "",
+    "SCHEDULE OF SITES TO BE OFFERED FOR DISPOSAL IN THE FIRST PHASE",
+    "PANEL – 14 MARCH 2023",
+    ...body,
+  ]);
+  assert.deepEqual(below[0].meeting, { body: "PANEL", date: "2023-03-14" });
+});

@@ -136,6 +136,34 @@ function isHeader(doc: SourceDocument, n: number, first: string): { dateLine: nu
   return null;
 }
 
+/**
+ * The line above a dated header that holds the start of its committee name, wrapped ("... SERVICES
+ * SCRUTINY" / "PANEL – 14 MARCH 2023"): directly above it, in capitals (bold when the header is),
+ * without a date or closing punctuation, long enough to have wrapped, and the first text of its
+ * page (after a blank line or the stamp where the document has no pages). Null when there is none.
+ */
+function wrappedNameAbove(doc: SourceDocument, n: number, floor: number, skip: (n: number) => boolean): number | null {
+  const k = n - 1;
+  if (k < floor || skip(k)) return null;
+  const line = doc.lines[k - 1];
+  const header = doc.lines[n - 1];
+  const t = clean(line.text);
+  if (t.length < 40 || t.length > 150 || line.page !== header.page || (header.bold && !line.bold)) return null;
+  if (!isUpperLine(t) || /[.:;]$/.test(t) || AUTHOR.test(t) || PART.test(t) || findDate(t)) return null;
+  let blankBefore = false;
+  for (let j = k - 1; j >= 1; j--) {
+    const before = doc.lines[j - 1];
+    if (before.page !== line.page) return k;
+    if (isBlankAt(doc, j)) {
+      blankBefore = true;
+      continue;
+    }
+    if (agendaItemStamp(before.text)) return k;
+    return line.page === null && blankBefore ? k : null;
+  }
+  return k;
+}
+
 /** Finds report heads in lines [from, to], skipping lines `skip` says belong to something else. */
 export function findReportHeads(
   doc: SourceDocument,
@@ -172,7 +200,13 @@ export function findReportHeads(
       const after = h.dateLine ? h.dateLine + 1 : n + 1;
       const blocks = blocksFrom(doc, after, segs.slice(1), 16);
       const r = readHead(blocks);
-      if (r.title) found = { ...makeHead(doc, n, r), meeting: AUTHOR.test(h.text) ? null : meetingNamed(h.text) };
+      if (r.title) {
+        const floor = Math.max(from, heads.length ? heads[heads.length - 1].headEnd + 1 : from);
+        const above = AUTHOR.test(h.text) ? null : wrappedNameAbove(doc, n, floor, skip);
+        const header = above ?? n;
+        const text = above ? `${clean(doc.lines[above - 1].text)} ${h.text}` : h.text;
+        found = { ...makeHead(doc, header, r), meeting: AUTHOR.test(h.text) ? null : meetingNamed(text) };
+      }
     } else if (segs.length && AUTHOR.test(segs[0].text) && isUpperLine(segs[0].text)) {
       // No dated header: the title is the upper-case block just above the author line, if any.
       let start = n;
