@@ -7,7 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCouncil } from "../src/demo/generate";
@@ -62,6 +62,8 @@ export async function benchImport(opts: BenchOptions): Promise<BenchResult[]> {
   const sqliteRuns: { rate: number; seconds: number; failed: number }[] = [];
   const pgRuns: { rate: number; seconds: number; failed: number }[] = [];
   let records = 0;
+  // The machine is shared: the load beside the figures says how busy it was.
+  const loads = [loadavg()[0]];
   try {
     for (let round = 0; round < rounds; round++) {
       const p0 = performance.now();
@@ -71,6 +73,7 @@ export async function benchImport(opts: BenchOptions): Promise<BenchResult[]> {
         records += r.meetings.reduce((s, m) => s + m.agenda.length + m.minutes.length + m.reports.length, 0);
       }
       parseRates.push(n / ((performance.now() - p0) / 1000));
+      loads.push(loadavg()[0]);
 
       const dbDir = mkdtempSync(join(tmpdir(), "quorum-bench-db-"));
       try {
@@ -98,6 +101,8 @@ export async function benchImport(opts: BenchOptions): Promise<BenchResult[]> {
         }
       }
     }
+    loads.push(loadavg()[0]);
+    const load = `1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
     const runs = rounds > 1 ? `median of ${rounds} runs, each a fresh store` : "one run";
     const sqliteRate = Math.round(median(sqliteRuns.map((r) => r.rate)));
     const sqliteSeconds = median(sqliteRuns.map((r) => r.seconds));
@@ -112,7 +117,7 @@ export async function benchImport(opts: BenchOptions): Promise<BenchResult[]> {
           value: Math.round(median(parseRates)),
           unit: "documents/s",
         },
-        note: `${runs}; ${sqliteSeconds.toFixed(1)} s, ${Math.round(records / sqliteSeconds)} records/s, ${Math.max(...sqliteRuns.map((r) => r.failed))} failed`,
+        note: `${runs}; ${sqliteSeconds.toFixed(1)} s, ${Math.round(records / sqliteSeconds)} records/s, ${Math.max(...sqliteRuns.map((r) => r.failed))} failed; ${load}`,
       },
     ];
     if (pgRuns.length) {
@@ -123,7 +128,7 @@ export async function benchImport(opts: BenchOptions): Promise<BenchResult[]> {
         unit: "documents/s",
         better: "higher",
         reference: { name: "import into SQLite, same documents", value: sqliteRate, unit: "documents/s" },
-        note: `${runs}; ${seconds.toFixed(1)} s, ${Math.round(records / seconds)} records/s, ${Math.max(...pgRuns.map((r) => r.failed))} failed`,
+        note: `${runs}; ${seconds.toFixed(1)} s, ${Math.round(records / seconds)} records/s, ${Math.max(...pgRuns.map((r) => r.failed))} failed; ${load}`,
       });
     }
     out.push({
