@@ -347,17 +347,12 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       ...(f.committee ? { committee: f.committee } : {}),
       ...yearRange(f.year),
       ...(f.type ? { type: f.type } : {}),
+      ...(f.key ? { keyDecision: true } : {}),
     };
     const offset = (f.page - 1) * limit;
     const result = await data.cached(
       `search:${JSON.stringify([f.q, filters, f.key, f.page, limit])}`,
-      async () => {
-        if (!f.key) return repo.search(f.q, filters, { limit, offset });
-        // The store's search has no key-decision filter: take the top 500 and filter here.
-        const wide = await repo.search(f.q, filters, { limit: 500, offset: 0 });
-        const hits = wide.hits.filter((h) => h.keyDecision === true);
-        return { ...wide, total: hits.length, hits: hits.slice(offset, offset + limit) };
-      },
+      () => repo.search(f.q, filters, { limit, offset }),
       true,
     );
     // One read per distinct meeting, however many hits it has.

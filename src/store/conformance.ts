@@ -327,6 +327,15 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.ok(f.committee.some((c) => c.name === "Cabinet") && f.committee.every((c) => c.name.length > 0));
       assert.ok(f.year.some((y) => y.year === "2024"));
       assert.ok(f.keyDecision.key >= 1);
+      // The key-decision filter gives exactly the facet's count, all of them key decisions.
+      assert.ok(f.keyDecision.other >= 1, "the fixture has matches of both kinds");
+      const key = await repo.search("quarterly review", { keyDecision: true }, { limit: 200, offset: 0 });
+      assert.equal(key.total, f.keyDecision.key);
+      assert.equal(key.hits.length, f.keyDecision.key);
+      assert.ok(key.hits.every((h) => h.keyDecision === true));
+      const other = await repo.search("quarterly review", { keyDecision: false }, page);
+      assert.equal(other.total, f.keyDecision.other);
+      assert.ok(other.hits.every((h) => h.keyDecision !== true));
 
       const hit = all.hits[0];
       assert.match(hit.snippetHtml, /<mark>[^<]+<\/mark>/);

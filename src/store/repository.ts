@@ -233,6 +233,8 @@ export type SearchFilters = {
   from?: string;
   to?: string;
   type?: ParagraphType;
+  /** Only paragraphs of key decisions (true) or of everything else (false). */
+  keyDecision?: boolean;
 };
 
 export type SearchHit = {

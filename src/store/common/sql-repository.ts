@@ -208,6 +208,9 @@ export abstract class SqlRepository implements Repository {
       where.push("p.type = ?");
       params.push(filters.type);
     }
+    if (filters.keyDecision !== undefined) {
+      where.push(filters.keyDecision ? "p.key_decision = 1" : "(p.key_decision IS NULL OR p.key_decision <> 1)");
+    }
     const r = await this.engineSearch(this.db, {
       query: String(query ?? ""),
       where,
