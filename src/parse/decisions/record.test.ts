@@ -3,22 +3,11 @@
 // below, a printed date of decision, interests declared, and documents that are not records.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { linesFromText } from "../../extract/text/reader";
-import type { SourceDocument } from "../../model/document";
 import { parseDocument } from "../index";
+import { textDocument } from "../testing/text-document";
 import { parseDecisionRecord } from "./record";
 
-function docOf(text: string): SourceDocument {
-  return {
-    name: "x.txt",
-    format: "text",
-    sha256: "0".repeat(64),
-    lines: linesFromText(text, { markdown: false }),
-    pageCount: null,
-    furniture: [],
-    diagnostics: [],
-  };
-}
+const docOf = (text: string) => textDocument(text, "x.txt");
 
 const OFFICER = `Northshire County Council - Record of Executive Decision
 

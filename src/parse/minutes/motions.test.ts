@@ -3,7 +3,7 @@
 // previous minutes confirmed, and sentences that only talk about proposals.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { linesFromText } from "../../extract/text/reader";
+import { textDocument } from "../testing/text-document";
 import { parseMinutesSections } from "./index";
 import { readMotions } from "./motions";
 
@@ -88,15 +88,7 @@ Present: Cllr A Smith (Chairman), Cllr B Jones, Cllr C Brown
 
 3. Bench: Cllr Jones proposed a new bench by the pond, seconded by Cllr Brown. The motion was lost.
 `;
-  const r = parseMinutesSections({
-    name: "x.txt",
-    format: "text",
-    sha256: "0".repeat(64),
-    lines: linesFromText(text, { markdown: false }),
-    pageCount: null,
-    furniture: [],
-    diagnostics: [],
-  });
+  const r = parseMinutesSections(textDocument(text, "x.txt"));
   const m = r.meetings[0];
   assert.deepEqual(
     m.minutes.map((x) => [x.number, x.resolutions.map((c) => c.text)]),

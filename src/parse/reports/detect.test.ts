@@ -2,19 +2,10 @@
 // whose date wraps onto a second line under a long committee name.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { linesFromText } from "../../extract/text/reader";
-import type { SourceDocument } from "../../model/document";
+import { textDocument } from "../testing/text-document";
 import { findReportHeads } from "./detect";
 
-const doc = (text: string): SourceDocument => ({
-  name: "t.txt",
-  format: "text",
-  sha256: "0".repeat(64),
-  lines: linesFromText(text, { markdown: false }),
-  pageCount: null,
-  furniture: [],
-  diagnostics: [],
-});
+const doc = (text: string) => textDocument(text);
 
 const heads = (lines: string[]) => {
   const d = doc(lines.join("\n"));

@@ -1,19 +1,10 @@
 // Officers to contact: names with hyphens, roles after a comma or a spaced dash, phones and e-mails.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { linesFromText } from "../../extract/text/reader";
-import type { SourceDocument } from "../../model/document";
+import { textDocument } from "../testing/text-document";
 import { officersIn } from "./officers";
 
-const doc = (text: string): SourceDocument => ({
-  name: "t.txt",
-  format: "text",
-  sha256: "0".repeat(64),
-  lines: linesFromText(text, { markdown: false }),
-  pageCount: null,
-  furniture: [],
-  diagnostics: [],
-});
+const doc = (text: string) => textDocument(text);
 
 test("a hyphenated surname is a name, and a spaced dash still separates the role", () => {
   const d = doc(

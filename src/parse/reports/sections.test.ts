@@ -2,20 +2,11 @@
 // one that is followed by the appended material on the next page.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { linesFromText } from "../../extract/text/reader";
-import type { SourceDocument } from "../../model/document";
+import { textDocument } from "../testing/text-document";
 import { appendicesIn } from "./lists";
 import { findSections } from "./sections";
 
-const doc = (text: string): SourceDocument => ({
-  name: "t.txt",
-  format: "text",
-  sha256: "0".repeat(64),
-  lines: linesFromText(text, { markdown: false }),
-  pageCount: null,
-  furniture: [],
-  diagnostics: [],
-});
+const doc = (text: string) => textDocument(text);
 
 const appendices = (lines: string[]) => {
   const d = doc(lines.join("\n"));
