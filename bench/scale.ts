@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { SEARCH_COUNT_LIMIT } from "../src/store/repository";
 import { benchPgUrl, dropPgSchema } from "./import";
 import { COUNCIL_MEETINGS } from "./scale/corpus";
-import type { Store, Task } from "./scale/worker";
+import type { QueryTimes, Store, Task } from "./scale/worker";
 import { type BenchOptions, type BenchResult, median, percentile } from "./types";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -76,15 +76,7 @@ type LoadOut = {
 type SearchOut = {
   paragraphs: number;
   meetings: number;
-  queries: {
-    label: string;
-    q: string;
-    total: number;
-    exact: boolean;
-    ours: number[];
-    raw: number[];
-    facets: number[];
-  }[];
+  queries: QueryTimes[];
   maxRssMb: number;
 };
 type CopyOut = { counts: Record<string, number>; seconds: number; indexSeconds: number; maxRssMb: number };

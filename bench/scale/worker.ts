@@ -291,20 +291,23 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return now() - t0;
 }
 
+/** One benchmark query's result size and its timings: ours, the engine alone, the counting query alone. */
+export type QueryTimes = {
+  label: string;
+  q: string;
+  total: number;
+  exact: boolean;
+  ours: number[];
+  raw: number[];
+  facets: number[];
+};
+
 async function search(t: Extract<Task, { kind: "search" }>) {
   const repo = await open(t.store);
   if (t.store.engine === "postgres") await (repo as PostgresRepository).pool.query("ANALYZE");
   const stats = await repo.stats();
   const cab = (await repo.listCommittees()).filter((c) => c.name === "Cabinet").sort((a, b) => a.id - b.id)[0];
-  const out: {
-    label: string;
-    q: string;
-    total: number;
-    exact: boolean;
-    ours: number[];
-    raw: number[];
-    facets: number[];
-  }[] = [];
+  const out: QueryTimes[] = [];
   for (const q of queries(cab?.id ?? 1)) {
     // Every match counted (untimed), and whether Repository.search's own count stopped at its limit.
     const total = (await repo.search(q.q, q.filters, { limit: 1, offset: 0 }, { countLimit: 1e9 })).total;
