@@ -153,15 +153,17 @@ async function main() {
   if (only && existsSync(target)) {
     const previous = readFileSync(target, "utf8");
     const parts = previous.split(/\n(?=## )/);
+    // Each re-run section says when it was run, since the file's header date is the full run's.
+    const when = `_Re-run alone on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC (\`--only=${[...only].join(",")}\`)._`;
     for (const section of sections) {
-      const title = section.split("\n")[0];
+      const [title, ...rest] = section.trimEnd().split("\n");
+      const dated = `${[title, "", when, ...rest].join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
       const i = parts.findIndex((p) => p.split("\n")[0] === title);
-      if (i >= 0) parts[i] = `${section.trimEnd()}\n`;
-      else parts.push(`${section.trimEnd()}\n`);
+      if (i >= 0) parts[i] = dated;
+      else parts.push(dated);
     }
-    const rerun = `Sections re-run on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`--only=${[...only].join(",")}\`.`;
-    const head = parts[0].replace(/\nSections re-run on [^\n]*\n/g, "\n");
-    parts[0] = head.replace(/(Do not edit by hand: re-run it\.)/, `$1\n\n${rerun}`);
+    // Older files kept one re-run note under the header; each section now carries its own.
+    parts[0] = `${parts[0].replace(/\n+Sections re-run on [^\n]*\n*/g, "\n").trimEnd()}\n`;
     writeFileSync(target, `${parts.join("\n")}\n`);
   } else {
     writeFileSync(target, [...header, ...sections].join("\n"));
