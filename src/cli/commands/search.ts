@@ -16,9 +16,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 export function formatResult(r: SearchResult, tty: boolean): string {
   // Past the store's count limit, total is a lower bound (totalExact false): say "more than".
   const total = !r.totalExact ? `more than ${r.total}` : String(r.total);
-  const out: string[] = [
-    `${total} result${r.total === 1 && r.totalExact ? "" : "s"} for ${JSON.stringify(r.query)}`,
-  ];
+  const out: string[] = [`${total} result${r.total === 1 && r.totalExact ? "" : "s"} for ${JSON.stringify(r.query)}`];
   const hl = (s: string) => (tty ? s.replaceAll("[", "\x1b[1m").replaceAll("]", "\x1b[22m") : s);
   r.hits.forEach((h, i) => {
     const s = h.provenance.span;
