@@ -80,24 +80,31 @@ function drawBlock(pdf: Pdf, raw: Block): number {
   }
   const left = MARGIN.left;
   const width = textWidth(pdf);
-  // Text too low for one more line starts on the next page (pdfkit moves it there).
-  const lineStart = pageCount(pdf) + (pdf.y + pdf.currentLineHeight(true) > pdf.page.height - MARGIN.bottom ? 1 : 0);
+  // Text too low for one more line starts on the next page (pdfkit moves it there). The line height
+  // is the block's own font's: bold Helvetica's is 0.4 pt taller than regular at 11 pt.
+  const lineStart = (...fonts: string[]) => {
+    const height = Math.max(...fonts.map((f) => pdf.font(f).fontSize(SIZE).currentLineHeight(true)));
+    return pageCount(pdf) + (pdf.y + height > pdf.page.maxY() ? 1 : 0);
+  };
   switch (b.kind) {
     case "gap":
       pdf.moveDown(0.55);
       return pageCount(pdf);
     case "text": {
       const x = left + (b.indent ?? 0) * INDENT;
+      const start = lineStart(b.bold ? BOLD : REGULAR);
       pdf
         .font(b.bold ? BOLD : REGULAR)
         .fontSize(SIZE)
         .text(b.text, x, pdf.y, { width: width - (x - left), align: b.center ? "center" : "left" });
-      return lineStart;
+      return start;
     }
-    case "field":
+    case "field": {
+      const start = lineStart(REGULAR, b.bullet ? REGULAR : BOLD);
       pdf.font(REGULAR).fontSize(SIZE).text(`${b.label}: `, left, pdf.y, { continued: true, width });
       pdf.font(b.bullet ? REGULAR : BOLD).text(b.value);
-      return lineStart;
+      return start;
+    }
     case "row": {
       pdf.font(REGULAR).fontSize(SIZE);
       // About the space Word leaves between the text of adjacent table cells (2 x 0.08 in).
