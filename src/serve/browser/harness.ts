@@ -5,6 +5,8 @@
  */
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+
+import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -66,6 +68,71 @@ export async function openPortal(): Promise<Portal> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** JSON from the running portal's API; anything but a 200 fails the test. */
+export async function portalJson<T>(portal: Portal, path: string): Promise<T> {
+  const r = await fetch(`${portal.server.url}${path}`);
+  assert.equal(r.status, 200, path);
+  return (await r.json()) as T;
+}
+
+/** Opens a page in a new tab, collecting console errors and warnings, page errors and failed requests. */
+export async function openPage(
+  portal: Portal,
+  path: string,
+): Promise<{ page: Page; status: number; problems: string[] }> {
+  const page = await portal.context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  const res = await page.goto(`${portal.server.url}${path}`, { waitUntil: "load" });
+  return { page, status: res?.status() ?? 0, problems };
+}
+
+/**
+ * The checks every page type gets: the expected status, GOV.UK Frontend's module script started
+ * (so the CSP let it run), a "– Quorum" title and one h1, a screenshot for a person to look at, no
+ * axe WCAG 2.2 A/AA violation and no console problem. Assertion failures throw; axe violations and
+ * console problems come back as lines, so one run lists them all.
+ */
+export async function auditPage(
+  portal: Portal,
+  p: { path: string; status: number; screenshot: string; fullPage?: boolean },
+): Promise<string[]> {
+  const { page, status, problems } = await openPage(portal, p.path);
+  const failures: string[] = [];
+  try {
+    assert.equal(status, p.status, `${p.path} status`);
+    assert.equal(
+      await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")),
+      true,
+      `${p.path}: GOV.UK Frontend did not start`,
+    );
+    assert.ok((await page.title()).endsWith("– Quorum"), `${p.path} has a title`);
+    assert.equal(await page.locator("h1").count(), 1, `${p.path} has one h1`);
+    await page.screenshot({ path: p.screenshot, fullPage: p.fullPage ?? true });
+    for (const v of await runAxe(page))
+      failures.push(`${p.path}: ${v.id} (${v.impact}) ${v.help}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    // The browser logs a 404 or 400 page's own status as a failed load; that status is the point of the page.
+    for (const x of problems) if (p.status === 200 || !/status of 40[04]/.test(x)) failures.push(`${p.path}: ${x}`);
+  } finally {
+    await page.close();
+  }
+  return failures;
+}
+
+/** The visible controls on a page that Tab never reaches, each as "path: element". */
+export async function tabAudit(portal: Portal, path: string): Promise<string[]> {
+  const { page } = await openPage(portal, path);
+  try {
+    return (await unreachableByTab(page)).map((miss) => `${path}: ${miss}`);
+  } finally {
+    await page.close();
+  }
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

@@ -8,19 +8,14 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import type { Page } from "playwright-core";
 import type { MeetingDetail, MeetingSummary, PersonSummary } from "../../store/repository";
-import { openPortal, type Portal, runAxe, unreachableByTab } from "./harness";
+import { auditPage, openPage, openPortal, type Portal, portalJson, tabAudit } from "./harness";
 
 const SHOTS = "/tmp/quorum-shots";
 let portal: Portal;
 let pages: { name: string; path: string; status: number }[] = [];
 
-async function api<T>(path: string): Promise<T> {
-  const r = await fetch(`${portal.server.url}${path}`);
-  assert.equal(r.status, 200, path);
-  return (await r.json()) as T;
-}
+const api = <T>(path: string) => portalJson<T>(portal, path);
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -69,56 +64,25 @@ after(async () => {
   await portal?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; status: number; problems: string[] }> {
-  const page = await portal.context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  const res = await page.goto(`${portal.server.url}${path}`, { waitUntil: "load" });
-  return { page, status: res?.status() ?? 0, problems };
-}
+const open = (path: string) => openPage(portal, path);
 
 test("every page type loads, runs its script under the CSP, and passes axe for WCAG 2.2 A and AA", async () => {
   const failures: string[] = [];
-  for (const p of pages) {
-    const { page, status, problems } = await open(p.path);
-    try {
-      assert.equal(status, p.status, `${p.path} status`);
-      // The module script ran (it marks the body), so CSP allowed it and GOV.UK Frontend started.
-      assert.equal(
-        await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")),
-        true,
-        `${p.path}: GOV.UK Frontend did not start`,
-      );
-      assert.ok((await page.title()).endsWith("– Quorum"), `${p.path} has a title`);
-      assert.equal(await page.locator("h1").count(), 1, `${p.path} has one h1`);
-      await page.screenshot({ path: `${SHOTS}/${p.name}.png`, fullPage: !p.name.startsWith("document") });
-      const violations = await runAxe(page);
-      for (const v of violations)
-        failures.push(`${p.path}: ${v.id} (${v.impact}) ${v.help}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-      // 404 and 400 pages log the failed status in the console; that is expected.
-      const unexpected = problems.filter((x) => p.status === 200 || !/status of 40[04]/.test(x));
-      for (const x of unexpected) failures.push(`${p.path}: ${x}`);
-    } finally {
-      await page.close();
-    }
-  }
+  for (const p of pages)
+    failures.push(
+      ...(await auditPage(portal, {
+        path: p.path,
+        status: p.status,
+        screenshot: `${SHOTS}/${p.name}.png`,
+        fullPage: !p.name.startsWith("document"),
+      })),
+    );
   assert.deepEqual(failures, []);
 });
 
 test("Tab reaches every interactive control on every page type", async () => {
   const failures: string[] = [];
-  for (const p of pages) {
-    const { page } = await open(p.path);
-    try {
-      for (const miss of await unreachableByTab(page)) failures.push(`${p.path}: ${miss}`);
-    } finally {
-      await page.close();
-    }
-  }
+  for (const p of pages) failures.push(...(await tabAudit(portal, p.path)));
   assert.deepEqual(failures, []);
 });
 

@@ -9,19 +9,14 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import type { Page } from "playwright-core";
-import { openPortal, type Portal, runAxe, unreachableByTab } from "../browser/harness";
+import { auditPage, openPage, openPortal, type Portal, portalJson, tabAudit } from "../browser/harness";
 import type { MoneyData, ReferralsData, TimelineData, TopicsData } from "./records";
 
 const SHOTS = "/tmp/quorum-shots";
 let portal: Portal;
 let pages: { name: string; path: string }[] = [];
 
-async function api<T>(path: string): Promise<T> {
-  const r = await fetch(`${portal.server.url}${path}`);
-  assert.equal(r.status, 200, path);
-  return (await r.json()) as T;
-}
+const api = <T>(path: string) => portalJson<T>(portal, path);
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -70,52 +65,24 @@ after(async () => {
   await portal?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; status: number; problems: string[] }> {
-  const page = await portal.context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  const res = await page.goto(`${portal.server.url}${path}`, { waitUntil: "load" });
-  return { page, status: res?.status() ?? 0, problems };
-}
+const open = (path: string) => openPage(portal, path);
 
 test("the follow pages load, run under the CSP, and axe finds no WCAG 2.2 A or AA violation", async () => {
   const failures: string[] = [];
-  for (const p of pages) {
-    const { page, status, problems } = await open(p.path);
-    try {
-      assert.equal(status, p.name === "topic-missing" ? 404 : 200, p.path);
-      assert.equal(
-        await page.evaluate(() => document.body.classList.contains("govuk-frontend-supported")),
-        true,
-        `${p.path}: GOV.UK Frontend did not start`,
-      );
-      assert.equal(await page.locator("h1").count(), 1, `${p.path} has one h1`);
-      await page.screenshot({ path: `${SHOTS}/follow-${p.name}.png`, fullPage: true });
-      for (const v of await runAxe(page))
-        failures.push(`${p.path}: ${v.id} (${v.impact}) ${v.help}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-      // The browser logs the page's own 404 as a failed load; that status is the point of the page.
-      for (const x of problems) if (!(status === 404 && /status of 404/.test(x))) failures.push(`${p.path}: ${x}`);
-    } finally {
-      await page.close();
-    }
-  }
+  for (const p of pages)
+    failures.push(
+      ...(await auditPage(portal, {
+        path: p.path,
+        status: p.name === "topic-missing" ? 404 : 200,
+        screenshot: `${SHOTS}/follow-${p.name}.png`,
+      })),
+    );
   assert.deepEqual(failures, []);
 });
 
 test("Tab reaches every control on the follow pages", async () => {
   const failures: string[] = [];
-  for (const p of pages) {
-    const { page } = await open(p.path);
-    try {
-      for (const miss of await unreachableByTab(page)) failures.push(`${p.path}: ${miss}`);
-    } finally {
-      await page.close();
-    }
-  }
+  for (const p of pages) failures.push(...(await tabAudit(portal, p.path)));
   assert.deepEqual(failures, []);
 });
 
