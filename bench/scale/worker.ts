@@ -207,12 +207,12 @@ export function queries(cabinetId: number): Query[] {
   ];
 }
 
-/** The same query straight to the engine: match, rank, snippet/headline of the top 20 (no facets). */
-function rawQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> {
+/** A query's committee and date filters as SQL conditions on paragraphs `p`, with their parameters. */
+function filterWhere(q: Query, committee: string): { where: string[]; params: (string | number)[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (q.filters.committee !== undefined) {
-    where.push("p.committee_id = ?");
+    where.push(committee);
     params.push(Number(q.filters.committee));
   }
   if (q.filters.from) {
@@ -223,6 +223,12 @@ function rawQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> 
     where.push("p.meeting_date <= ?");
     params.push(q.filters.to);
   }
+  return { where, params };
+}
+
+/** The same query straight to the engine: match, rank, snippet/headline of the top 20 (no facets). */
+function rawQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> {
+  const { where, params } = filterWhere(q, "p.committee_id = ?");
   if (s.engine === "sqlite") {
     const expr = toFts5(q.q);
     // CROSS JOIN keeps FTS5 first: with a plain JOIN and a committee filter SQLite's planner walks the
@@ -254,20 +260,10 @@ function rawQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> 
  * grouped, as the store sends it when the matches outnumber the limit), to see where the time goes.
  */
 function countQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown> {
-  const where = ["p.shadowed = 0"];
-  const params: (string | number)[] = [];
-  if (q.filters.committee !== undefined) {
-    where.push("p.committee_id IN (?)");
-    params.push(Number(q.filters.committee));
-  }
-  if (q.filters.from) {
-    where.push("p.meeting_date >= ?");
-    params.push(q.filters.from);
-  }
-  if (q.filters.to) {
-    where.push("p.meeting_date <= ?");
-    params.push(q.filters.to);
-  }
+  // The store's own form of the committee filter (a list of ids), so the planner sees the same query.
+  const f = filterWhere(q, "p.committee_id IN (?)");
+  const where = ["p.shadowed = 0", ...f.where];
+  const params = f.params;
   if (s.engine === "sqlite") {
     const stmt = (repo as SqliteRepository).raw.prepare(
       facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
