@@ -6,23 +6,12 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { linesFromText } from "../../extract/text/reader";
-import type { SourceDocument } from "../../model/document";
 import type { Clause, Meeting } from "../../model/parse-v1";
 import { sharedPath } from "../../testing/shared";
+import { textDocument } from "../testing/text-document";
 import { parseMinutesSections } from "./index";
 
-function docOf(text: string, name = "x.txt", markdown = false): SourceDocument {
-  return {
-    name,
-    format: markdown ? "markdown" : "text",
-    sha256: "0".repeat(64),
-    lines: linesFromText(text, { markdown }),
-    pageCount: null,
-    furniture: [],
-    diagnostics: [],
-  };
-}
+const docOf = (text: string, name = "x.txt", markdown = false) => textDocument(text, name, markdown);
 
 const norm = (s: string) =>
   s
