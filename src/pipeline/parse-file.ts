@@ -68,6 +68,14 @@ export async function parseBytesWithText(
 }
 
 export async function parseFile(path: string, limits: Limits = DEFAULT_LIMITS): Promise<ParseResult> {
+  return (await parseFileWithText(path, limits)).result;
+}
+
+/** parseFile, with the extracted text lines as parseBytesWithText gives them (one read of the file). */
+export async function parseFileWithText(
+  path: string,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<{ result: ParseResult; lines: string[] | null }> {
   let size: number;
   try {
     const s = await stat(path);
@@ -80,5 +88,5 @@ export async function parseFile(path: string, limits: Limits = DEFAULT_LIMITS): 
   if (size > limits.maxBytes)
     throw new ReadError(path, `file is ${size} bytes, over the limit of ${limits.maxBytes} bytes`);
   const bytes = await readFile(path);
-  return parseBytes(basename(path), bytes, limits);
+  return parseBytesWithText(basename(path), bytes, limits);
 }

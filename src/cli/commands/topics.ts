@@ -2,131 +2,20 @@
  * `quorum topics [--json] [--db FILE] [--from-files PATH...]`: subjects followed across meetings
  * and committees, each with its items, years and the shared phrases that link them. Meetings come
  * from the store (through the Repository's read methods) or straight from files (parsed with
- * parseFile). Also home of the meeting loader that `quorum followups` shares.
+ * parseFileWithText). Also home of the meeting loader that `quorum followups` shares.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { registerBuiltinReaders } from "../../extract/index";
-import { DEFAULT_LIMITS, pickReader } from "../../extract/registry";
-import { findMoney, findQualityFlags, findTopics, type LinkEntry, type LinkInput, type Thread } from "../../link/index";
+import { loadFromRepository } from "../../link/from-store";
+import { findMoney, findQualityFlags, findTopics, type LinkInput, type Thread } from "../../link/index";
 import { normBody } from "../../link/referrals/bodies";
-import type { Clause, Meeting, Span } from "../../model/parse-v1";
-import { parseFile } from "../../pipeline/parse-file";
-import type { MeetingDetail, Repository, ResolutionRecord } from "../../store/repository";
+import { parseFileWithText } from "../../pipeline/parse-file";
 import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
 // ---------------------------------------------------------------------------------------------
 // Loading meetings
-
-/** Rebuilds a resolution tree from the store's flattened clauses ("a", "a.ii"). */
-export function clausesFromRecords(records: ResolutionRecord[]): Clause[] {
-  const roots: Clause[] = [];
-  const byPath = new Map<string, Clause>();
-  for (const r of records) {
-    const c: Clause = { label: r.label, text: r.text, children: [] };
-    byPath.set(r.path, c);
-    const cut = r.path.lastIndexOf(".");
-    const parent = cut > 0 ? byPath.get(r.path.slice(0, cut)) : undefined;
-    if (parent) parent.children.push(c);
-    else roots.push(c);
-  }
-  return roots;
-}
-
-/**
- * One store meeting as LinkInput entries: one per document that gave it items, so each item keeps
- * the document it came from. Membership, attendance and the next meeting go with the first.
- */
-export function entriesFromDetail(d: MeetingDetail): LinkEntry[] {
-  const meetingKey = `${d.committee.name}|${d.date ?? `meeting-${d.id}`}`;
-  const docs = new Map<string, Meeting>();
-  const zero: Span = { startLine: 0, endLine: 0, page: null };
-  const get = (name: string): Meeting => {
-    let m = docs.get(name);
-    if (!m) {
-      const ref = d.documents.find((x) => x.name === name);
-      m = {
-        body: d.committee.name,
-        authority: d.authority,
-        date: d.date,
-        time: d.time,
-        location: d.location,
-        contact: d.contact,
-        membership: [],
-        agenda: [],
-        attendance: null,
-        minutes: [],
-        reports: [],
-        nextMeeting: null,
-        span: ref?.span ?? zero,
-      };
-      docs.set(name, m);
-    }
-    return m;
-  };
-  const firstDoc = d.documents[0]?.name ?? `meeting-${d.id}`;
-  const head = get(firstDoc);
-  head.membership = d.membership.map((x) => ({ name: x.person.printed, role: x.role }));
-  head.nextMeeting = d.nextMeeting;
-  if (d.attendance) {
-    const a = d.attendance;
-    get(a.provenance.documentName).attendance = {
-      chair: a.chair?.printed ?? null,
-      present: a.present.map((p) => p.printed),
-      apologies: a.apologies.map((p) => p.printed),
-      inAttendance: a.inAttendance.map((p) => p.printed),
-    };
-  }
-  for (const a of d.agenda)
-    get(a.provenance.documentName).agenda.push({
-      number: a.number,
-      title: a.title,
-      reportBy: a.reportBy,
-      pages: a.pages,
-      span: a.provenance.span,
-    });
-  for (const x of d.minutes)
-    get(x.provenance.documentName).minutes.push({
-      number: x.number,
-      agendaItem: x.agendaItem,
-      title: x.title,
-      declarations: x.declarations.map((k) => ({ member: k.person.printed, interest: k.interest, item: k.item })),
-      resolutions: clausesFromRecords(x.resolutions),
-      keyDecision: x.keyDecision,
-      reasons: x.reasons,
-      exemptParagraphs: x.exemptParagraphs,
-      span: x.provenance.span,
-    });
-  for (const r of d.reports)
-    get(r.provenance.documentName).reports.push({
-      agendaItem: r.agendaItem,
-      title: r.title,
-      author: r.author,
-      recommendations: r.recommendations,
-      officers: r.officers,
-      appendices: r.appendices,
-      backgroundPapers: r.backgroundPapers,
-      span: r.provenance.span,
-    });
-  return [...docs.entries()].map(([docId, meeting]) => ({ docId, meetingKey, meeting }));
-}
-
-/** Every meeting in the store, through the Repository's public read methods. */
-export async function loadFromRepository(repo: Repository): Promise<LinkInput> {
-  const out: LinkInput = [];
-  const limit = 100;
-  for (let offset = 0; ; offset += limit) {
-    const page = await repo.listMeetings({}, { limit, offset });
-    for (const s of page.items) {
-      const d = await repo.getMeeting(s.id);
-      if (d) out.push(...entriesFromDetail(d));
-    }
-    if (!page.items.length || offset + limit >= page.total) break;
-  }
-  return out;
-}
 
 async function expand(paths: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -135,7 +24,7 @@ async function expand(paths: string[]): Promise<string[]> {
     try {
       s = await stat(p);
     } catch {
-      out.push(p); // parseFile reports it with a readable message
+      out.push(p); // parseFileWithText reports it with a readable message
       continue;
     }
     if (s.isDirectory()) {
@@ -149,25 +38,12 @@ async function expand(paths: string[]): Promise<string[]> {
   return out;
 }
 
-/** The document's extracted lines (so discussion text can be read), or undefined when the reader gives none. */
-async function documentLines(path: string): Promise<string[] | undefined> {
-  await registerBuiltinReaders();
-  const bytes = await readFile(path);
-  const reader = pickReader(basename(path), bytes);
-  if (!reader) return undefined;
-  const out = await reader.read({ name: basename(path), bytes, sha256: "", limits: DEFAULT_LIMITS });
-  if (out.kind !== "lines") return undefined;
-  const lines: string[] = [];
-  for (const l of out.doc.lines) lines[l.n - 1] = l.text;
-  return Array.from(lines, (x) => x ?? "");
-}
-
-/** Parses files (or every file under folders) with parseFile; meetings are keyed by body and date. */
+/** Parses files (or every file under folders), each read once for its parse and its text lines; meetings are keyed by body and date. */
 export async function loadFromFiles(paths: string[], withText: boolean): Promise<LinkInput> {
   const out: LinkInput = [];
   for (const path of await expand(paths)) {
-    const result = await parseFile(path);
-    const lines = withText && result.meetings.length ? await documentLines(path) : undefined;
+    const { result, lines: text } = await parseFileWithText(path);
+    const lines = withText && result.meetings.length && text ? text : undefined;
     for (const meeting of result.meetings) {
       out.push({
         docId: result.source.name,

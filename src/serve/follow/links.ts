@@ -1,11 +1,11 @@
 /**
  * The linkers (src/link) over the portal's store: the store's meetings become LinkInput through the
- * CLI's own converter (entriesFromDetail), with each document's text lines when the server can read
+ * shared adapter in src/link/from-store (entriesFromDetail), with each document's text lines when the server can read
  * them (exempt minutes' lines blanked), and the results are computed once per store state and kept
  * until an import changes the store's counts. Results are turned into records that name the store's
  * meeting and document ids, so every entry links to its meeting page and its source lines.
  */
-import { entriesFromDetail } from "../../cli/commands/topics";
+import { entriesFromDetail } from "../../link/from-store";
 import {
   type FollowUp,
   findFollowUps,
