@@ -5,28 +5,8 @@
  */
 
 import { FOLLOW_PATHS, FOLLOW_RESPONSES, FOLLOW_SCHEMAS } from "./follow/openapi";
+import { arr, bool, boolN, date, dateN, int, intN, nul, num, obj, ref, type Schema, str, strN } from "./schema";
 
-type Schema = Record<string, unknown>;
-
-const str: Schema = { type: "string" };
-const strN: Schema = { type: ["string", "null"] };
-const int: Schema = { type: "integer" };
-const intN: Schema = { type: ["integer", "null"] };
-const num: Schema = { type: "number" };
-const bool: Schema = { type: "boolean" };
-const boolN: Schema = { type: ["boolean", "null"] };
-const date: Schema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
-const dateN: Schema = { type: ["string", "null"], pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
-const arr = (items: Schema): Schema => ({ type: "array", items });
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (name: string): Schema => ({ anyOf: [ref(name), { type: "null" }] });
-const obj = (properties: Record<string, Schema>, description?: string): Schema => ({
-  type: "object",
-  ...(description ? { description } : {}),
-  properties,
-  required: Object.keys(properties),
-  additionalProperties: false,
-});
 const page = (item: string): Schema =>
   obj({ items: arr(ref(item)), total: int, limit: int, offset: int }, `A page of ${item} records`);
 
@@ -63,7 +43,7 @@ export const SCHEMAS: Record<string, Schema> = {
   PersonRef: obj({ id: int, name: str, printed: str }, "A person, and their name as printed in this record"),
   Contact: obj({ name: strN, phone: strN, email: strN }),
   MeetingSummary: obj(meetingSummary),
-  DocumentRef: obj({ id: int, name: str, path: strN, format: str, sha256: str, span: nullable("Span") }),
+  DocumentRef: obj({ id: int, name: str, path: strN, format: str, sha256: str, span: nul(ref("Span")) }),
   AgendaItem: obj({
     id: int,
     number: str,
@@ -96,7 +76,7 @@ export const SCHEMAS: Record<string, Schema> = {
     "A minute. When exempt (Schedule 12A), only the title and paragraphs cited are published: resolutions and reasons are empty",
   ),
   Attendance: obj({
-    chair: nullable("PersonRef"),
+    chair: nul(ref("PersonRef")),
     present: arr(ref("PersonRef")),
     apologies: arr(ref("PersonRef")),
     inAttendance: arr(ref("PersonRef")),
@@ -116,11 +96,11 @@ export const SCHEMAS: Record<string, Schema> = {
   Membership: obj({ person: ref("PersonRef"), role: strN }),
   MeetingDetail: obj({
     ...meetingSummary,
-    contact: nullable("Contact"),
+    contact: nul(ref("Contact")),
     nextMeeting: dateN,
     membership: arr(ref("Membership")),
     agenda: arr(ref("AgendaItem")),
-    attendance: nullable("Attendance"),
+    attendance: nul(ref("Attendance")),
     minutes: arr(ref("Minute")),
     reports: arr(ref("Report")),
     documents: arr(ref("DocumentRef")),
@@ -249,7 +229,7 @@ export const SCHEMAS: Record<string, Schema> = {
     filter: obj({ committee: intN, from: dateN, to: dateN, key: bool, page: int }),
   }),
   Search: obj({
-    result: nullable("SearchResult"),
+    result: nul(ref("SearchResult")),
     filter: obj({
       q: str,
       committee: intN,

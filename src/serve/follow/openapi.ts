@@ -4,30 +4,8 @@
  * records.ts; the follow tests validate every twin against them.
  */
 
-type Schema = Record<string, unknown>;
+import { arr, bool, date, dateN, int, intN, nul, num, obj, ref, type Schema, str, strN } from "../schema";
 
-const str: Schema = { type: "string" };
-const strN: Schema = { type: ["string", "null"] };
-const int: Schema = { type: "integer" };
-const intN: Schema = { type: ["integer", "null"] };
-const num: Schema = { type: "number" };
-const bool: Schema = { type: "boolean" };
-const dateN: Schema = { type: ["string", "null"], pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
-const date: Schema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
-const arr = (items: Schema, description?: string): Schema => ({
-  type: "array",
-  items,
-  ...(description ? { description } : {}),
-});
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const nul = (s: Schema): Schema => ({ anyOf: [s, { type: "null" }] });
-const obj = (properties: Record<string, Schema>, description?: string): Schema => ({
-  type: "object",
-  ...(description ? { description } : {}),
-  properties,
-  required: Object.keys(properties),
-  additionalProperties: false,
-});
 const status: Schema = { type: "string", enum: ["met", "open", "overdue"] };
 const moneySort: Schema = { type: "string", enum: ["date-desc", "date-asc", "amount-desc", "amount-asc"] };
 
