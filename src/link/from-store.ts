@@ -3,7 +3,7 @@
  * linkers, which work on parse/v1 meetings. One entry per document that gave a meeting items, so
  * every item keeps the document it came from. Used by the CLI's linking commands and the portal.
  */
-import type { Clause, Meeting, Span } from "../model/parse-v1";
+import { type Clause, emptyMeeting, type Meeting, type Span } from "../model/parse-v1";
 import type { MeetingDetail, Repository, ResolutionRecord } from "../store/repository";
 import type { LinkEntry, LinkInput } from "./index";
 
@@ -35,19 +35,12 @@ export function entriesFromDetail(d: MeetingDetail): LinkEntry[] {
     if (!m) {
       const ref = d.documents.find((x) => x.name === name);
       m = {
-        body: d.committee.name,
+        ...emptyMeeting(d.committee.name, ref?.span ?? zero),
         authority: d.authority,
         date: d.date,
         time: d.time,
         location: d.location,
         contact: d.contact,
-        membership: [],
-        agenda: [],
-        attendance: null,
-        minutes: [],
-        reports: [],
-        nextMeeting: null,
-        span: ref?.span ?? zero,
       };
       docs.set(name, m);
     }
