@@ -44,9 +44,12 @@ const PAGE_NUMBER = /^(?:page\s*)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*(?:of
 const STAMP = /^agenda\s+item\s+[\w.()/-]{1,12}$/i;
 const BLANK_PAGE =
   /^(?:this\s+)?page\s+(?:is\s+|has\s+been\s+)?(?:intentionally\s+)?(?:left\s+)?blank(?:\s+intentionally)?\.?$/i;
-/** Leading segment that is a list number or bullet, set off by a tab stop rather than a table column. */
+/**
+ * Leading segment that is a list number or bullet, set off by a tab stop rather than a table column.
+ * A bare year ("2019") is not one: it is a date running on from the line before, or a table cell.
+ */
 const NUMBERING =
-  /^(?:\(?\d{1,4}[a-z]?(?:\.\d{1,3})*[.)]{0,2}|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[.)]{1,2}|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[•·▪◦●■□➢✓–-])$/i;
+  /^(?!(?:19|20)\d\d$)(?:\(?\d{1,4}[a-z]?(?:\.\d{1,3})*[.)]{0,2}|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})[.)]{1,2}|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[•·▪◦●■□➢✓–-])$/i;
 
 /** Largest / smallest of f over a list, without spreading it into arguments (lists can be huge). */
 function maxOf<T>(xs: Iterable<T>, f: (x: T) => number, empty = Number.NEGATIVE_INFINITY): number {
@@ -640,7 +643,7 @@ const ENDS_SENTENCE = /[.:;!?)"”’]$/;
  */
 function startsList(text: string): boolean {
   const m = /^(\S+)\s+\S/.exec(text.trim());
-  return m !== null && NUMBERING.test(m[1]) && !/^(?:19|20)\d\d$/.test(m[1]);
+  return m !== null && NUMBERING.test(m[1]);
 }
 
 /**
