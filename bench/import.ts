@@ -1,6 +1,6 @@
 /**
  * Import speed: documents/s through `importPaths` (read, parse, store, one transaction each) into
- * SQLite and, when a PostgreSQL URL is set (QUORUM_TEST_PG_URL or DATABASE_URL), into PostgreSQL,
+ * SQLite and, when a PostgreSQL URL is set (MINUTEBOOK_TEST_PG_URL or DATABASE_URL), into PostgreSQL,
  * beside parsing the same documents alone. Input: the demo council's agenda packs rendered as text.
  * Each figure is the median of interleaved rounds, every import into a fresh store.
  * `npx tsx bench/import.ts [--quick]` prints the figures; `npm run bench` collects them.
@@ -22,7 +22,7 @@ import { type BenchOptions, type BenchResult, median } from "./types";
 export function writeDemoPacks(n: number): { dir: string; files: string[] } {
   const demo = generateCouncil({ meetings: n, seed: "bench" });
   const byId = new Map(demo.meetings.map((m) => [m.id, m]));
-  const dir = mkdtempSync(join(tmpdir(), "quorum-bench-"));
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-bench-"));
   const files: string[] = [];
   demo.meetings.forEach((m, i) => {
     const prev = m.previousId ? byId.get(m.previousId)!.doc : null;
@@ -34,7 +34,7 @@ export function writeDemoPacks(n: number): { dir: string; files: string[] } {
 }
 
 export function benchPgUrl(): string | null {
-  const u = process.env.QUORUM_TEST_PG_URL ?? process.env.DATABASE_URL ?? null;
+  const u = process.env.MINUTEBOOK_TEST_PG_URL ?? process.env.DATABASE_URL ?? null;
   return u && /^postgres(ql)?:\/\//.test(u) ? u : null;
 }
 
@@ -75,7 +75,7 @@ export async function benchImport(opts: BenchOptions): Promise<BenchResult[]> {
       parseRates.push(n / ((performance.now() - p0) / 1000));
       loads.push(loadavg()[0]);
 
-      const dbDir = mkdtempSync(join(tmpdir(), "quorum-bench-db-"));
+      const dbDir = mkdtempSync(join(tmpdir(), "minutebook-bench-db-"));
       try {
         const sqlite = await openSqlite({ file: join(dbDir, "bench.db") });
         const s0 = performance.now();
@@ -88,7 +88,7 @@ export async function benchImport(opts: BenchOptions): Promise<BenchResult[]> {
       }
 
       if (url) {
-        const schema = `quorum_bench_${randomBytes(4).toString("hex")}`;
+        const schema = `minutebook_bench_${randomBytes(4).toString("hex")}`;
         const pgRepo = await openPostgres({ url, schema });
         try {
           const t0 = performance.now();

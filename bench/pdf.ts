@@ -1,5 +1,5 @@
 /**
- * PDF benchmark: pages/s of Quorum's pdf.js reader (worker thread, layout, furniture) over the
+ * PDF benchmark: pages/s of Minutebook's pdf.js reader (worker thread, layout, furniture) over the
  * corpus PDFs, beside poppler's pdftotext on the same files in the same run; medians over repeats.
  * Run alone with `npx tsx bench/pdf.ts [--quick]`, or through bench/run.ts.
  */

@@ -94,7 +94,7 @@ function engines(): Engine[] {
   list.push({
     name: "SQLite",
     fresh: async () => {
-      const dir = mkdtempSync(join(tmpdir(), "quorum-scale-"));
+      const dir = mkdtempSync(join(tmpdir(), "minutebook-scale-"));
       dirs.push(dir);
       return { engine: "sqlite", file: join(dir, "scale.db") };
     },
@@ -106,7 +106,7 @@ function engines(): Engine[] {
   if (url)
     list.push({
       name: "PostgreSQL",
-      fresh: async () => ({ engine: "postgres", url, schema: `quorum_scale_${randomBytes(4).toString("hex")}` }),
+      fresh: async () => ({ engine: "postgres", url, schema: `minutebook_scale_${randomBytes(4).toString("hex")}` }),
       drop: async (s) => {
         if (s.engine === "postgres") await dropPgSchema(s.url, s.schema);
       },
@@ -289,8 +289,8 @@ export async function benchScale(opts: BenchOptions): Promise<BenchResult[]> {
 
   for (const e of [sqlite, pg]) if (e) out.push(...(await benchPipeline(e, pipelineN, pipelineRuns)));
   // Set by whoever runs the suite from a snapshot (e.g. `git archive`), so the figures name their code.
-  if (process.env.QUORUM_BENCH_COMMIT && out[0])
-    out[0].note = `code at commit ${process.env.QUORUM_BENCH_COMMIT}; ${out[0].note}`;
+  if (process.env.MINUTEBOOK_BENCH_COMMIT && out[0])
+    out[0].note = `code at commit ${process.env.MINUTEBOOK_BENCH_COMMIT}; ${out[0].note}`;
 
   // SQLite: 10k, search, on to 100k, search.
   const s = await sqlite.fresh();

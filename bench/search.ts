@@ -3,7 +3,7 @@
  * procedural weights, snippets/headlines, total and facets counted up to the store's count limit)
  * beside the same query sent straight to the engine (FTS5 MATCH + bm25 + snippet, or
  * websearch_to_tsquery + ts_rank + ts_headline; top 20, no facets). Corpus: the seeds plus the demo
- * council's agenda packs. SQLite always; PostgreSQL when QUORUM_TEST_PG_URL or DATABASE_URL is set.
+ * council's agenda packs. SQLite always; PostgreSQL when MINUTEBOOK_TEST_PG_URL or DATABASE_URL is set.
  * `npx tsx bench/search.ts [--quick]`.
  */
 import { randomBytes } from "node:crypto";
@@ -116,7 +116,7 @@ export async function benchSearch(opts: BenchOptions): Promise<BenchResult[]> {
   const n = opts.quick ? 150 : 1500;
   const runs = opts.quick ? 5 : 20;
   const { dir } = writeDemoPacks(n);
-  const dbDir = mkdtempSync(join(tmpdir(), "quorum-bench-db-"));
+  const dbDir = mkdtempSync(join(tmpdir(), "minutebook-bench-db-"));
   const out: BenchResult[] = [];
   try {
     const sqlite = await openSqlite({ file: join(dbDir, "search.db") });
@@ -125,7 +125,7 @@ export async function benchSearch(opts: BenchOptions): Promise<BenchResult[]> {
     await sqlite.close();
     const url = benchPgUrl();
     if (url) {
-      const schema = `quorum_bench_${randomBytes(4).toString("hex")}`;
+      const schema = `minutebook_bench_${randomBytes(4).toString("hex")}`;
       const pgRepo = await openPostgres({ url, schema });
       try {
         await importPaths(pgRepo, [dir, ...seedFiles()]);

@@ -91,7 +91,7 @@ export async function benchServe(opts: BenchOptions): Promise<BenchResult[]> {
       { name: "search page (q=care, facets)", path: "/search?q=care", goal: 500 },
       { name: "API call (/api/meetings/:id)", path: `/api/meetings/${meeting.id}`, goal: 300 },
     ];
-    const staticPath = "/assets/quorum-init.js";
+    const staticPath = "/assets/minutebook-init.js";
     // Warm caches and the JIT before measuring.
     for (const t of [...targets.map((t) => t.path), staticPath]) await autocannon(`${server.url}${t}`, 1);
     const results: BenchResult[] = [];

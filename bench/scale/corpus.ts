@@ -1,7 +1,7 @@
 /**
  * The generated corpora bench/scale.ts measures, built one council at a time so memory stays flat.
  *
- * - `packTexts`: agenda packs rendered as text (what `quorum import` reads), for the real pipeline.
+ * - `packTexts`: agenda packs rendered as text (what `minutebook import` reads), for the real pipeline.
  * - `directDocuments`: one parse/v1 document per meeting, straight from the generator's records
  *   (no rendering of the pack, no parsing), to load 10,000–100,000 meetings in reasonable time.
  *   Each council is a separately seeded demo council of `perCouncil` meetings under its own name

@@ -56,7 +56,7 @@ class RawSink {
         .prepare("SELECT id, title, body FROM paragraphs WHERE id > ? ORDER BY id")
         .all(afterId) as { id: number; title: string; body: string }[];
       if (!this.db) {
-        this.dir = mkdtempSync(join(tmpdir(), "quorum-scale-raw-"));
+        this.dir = mkdtempSync(join(tmpdir(), "minutebook-scale-raw-"));
         this.db = new Database(join(this.dir, "raw.db"));
         this.db.pragma("journal_mode = WAL");
         this.db.pragma("synchronous = NORMAL");

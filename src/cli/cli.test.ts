@@ -1,4 +1,4 @@
-// The quorum command as a user runs it: a real child process, exit codes and messages that name the file.
+// The minutebook command as a user runs it: a real child process, exit codes and messages that name the file.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -8,11 +8,11 @@ import { test } from "node:test";
 import { validateParseResult } from "../model/validate";
 import { repoRoot, seedFiles } from "../testing/shared";
 
-const quorum = (...args: string[]) =>
-  spawnSync(process.execPath, [join(repoRoot, "bin/quorum.mjs"), ...args], { encoding: "utf8", timeout: 60_000 });
+const minutebook = (...args: string[]) =>
+  spawnSync(process.execPath, [join(repoRoot, "bin/minutebook.mjs"), ...args], { encoding: "utf8", timeout: 60_000 });
 
 test("parse --json prints one schema-valid parse/v1 object", () => {
-  const r = quorum("parse", seedFiles()[0], "--json");
+  const r = minutebook("parse", seedFiles()[0], "--json");
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.deepEqual(validateParseResult(out), []);
@@ -20,33 +20,33 @@ test("parse --json prints one schema-valid parse/v1 object", () => {
 });
 
 test("a missing file exits non-zero with a message naming it", () => {
-  const r = quorum("parse", "/no/such/file.pdf");
+  const r = minutebook("parse", "/no/such/file.pdf");
   assert.equal(r.status, 1);
   assert.match(r.stderr, /\/no\/such\/file\.pdf/);
   assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/); // no stack trace
 });
 
 test("a file no reader accepts is a clear error, not a crash", () => {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-cli-"));
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-cli-"));
   const junk = join(dir, "junk.bin");
   writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 256)));
-  const r = quorum("parse", junk, "--json");
+  const r = minutebook("parse", junk, "--json");
   assert.equal(r.status, 1);
   assert.match(r.stderr, /junk\.bin/);
 });
 
 test("usage errors and unknown commands exit 2 or 1 with usage", () => {
-  assert.equal(quorum("frobnicate").status, 2);
-  const r = quorum("parse");
+  assert.equal(minutebook("frobnicate").status, 2);
+  const r = minutebook("parse");
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /usage: quorum parse/);
-  assert.equal(quorum("parse", "--bogus", "x").status, 1);
+  assert.match(r.stderr, /usage: minutebook parse/);
+  assert.equal(minutebook("parse", "--bogus", "x").status, 1);
 });
 
 test("output larger than a pipe's buffer reaches a slow reader whole before the process exits", async () => {
   const child = spawn(
     process.execPath,
-    [join(repoRoot, "bin/quorum.mjs"), "topics", "--json", "--from-files", ...seedFiles()],
+    [join(repoRoot, "bin/minutebook.mjs"), "topics", "--json", "--from-files", ...seedFiles()],
     {
       stdio: ["ignore", "pipe", "pipe"],
     },

@@ -1,6 +1,6 @@
 /**
- * The `quorum` command line: a table of subcommands, each in its own module under cli/commands,
- * loaded only when used so that `quorum parse` does not pay for the web server or the database.
+ * The `minutebook` command line: a table of subcommands, each in its own module under cli/commands,
+ * loaded only when used so that `minutebook parse` does not pay for the web server or the database.
  */
 export type Command = {
   summary: string;
@@ -30,11 +30,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
   return [
-    "usage: quorum <command> [options]",
+    "usage: minutebook <command> [options]",
     "",
     ...Object.entries(COMMANDS).map(([k, v]) => `  ${k.padEnd(width)}  ${v.summary}`),
     "",
-    "Run `quorum <command> --help` for a command's options.",
+    "Run `minutebook <command> --help` for a command's options.",
   ].join("\n");
 }
 
@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    console.error(`quorum: unknown command "${name}"\n\n${help()}`);
+    console.error(`minutebook: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
   let command: Command;
@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     ({ command } = await entry.load());
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String(e).includes(`commands/${name}`)) {
-      console.error(`quorum: the "${name}" command is not available in this build`);
+      console.error(`minutebook: the "${name}" command is not available in this build`);
       return 2;
     }
     throw e;
@@ -69,10 +69,10 @@ export async function main(argv: string[]): Promise<number> {
     // Known failures carry a readable message naming the file; anything else is a bug, shown with its stack.
     const err = e as Error;
     if (err?.name === "ReadError" || err?.name === "UsageError" || err?.name === "StoreError") {
-      console.error(`quorum ${name}: ${err.message}`);
+      console.error(`minutebook ${name}: ${err.message}`);
       return 1;
     }
-    console.error(`quorum ${name}: internal error: ${err?.stack ?? String(e)}`);
+    console.error(`minutebook ${name}: internal error: ${err?.stack ?? String(e)}`);
     return 70;
   }
 }

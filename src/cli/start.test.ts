@@ -25,13 +25,13 @@ async function waitForUrl(child: ReturnType<typeof spawn>, log: string[]): Promi
 }
 
 test("start generates, imports and serves the demo council; a second start reuses the store", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-start-"));
-  const db = join(dir, "quorum.db");
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-start-"));
+  const db = join(dir, "minutebook.db");
   const run = async () => {
     const log: string[] = [];
     const child = spawn(
       process.execPath,
-      [join(repoRoot, "bin/quorum.mjs"), "start", "--db", db, "--port", "0", "--meetings", "24"],
+      [join(repoRoot, "bin/minutebook.mjs"), "start", "--db", db, "--port", "0", "--meetings", "24"],
       {
         stdio: ["ignore", "pipe", "pipe"],
       },

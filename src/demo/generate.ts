@@ -48,7 +48,7 @@ const INTERESTS = [
 export type GenerateOptions = { meetings: number; seed?: string };
 
 export function generateCouncil(opts: GenerateOptions): DemoCouncil {
-  const seed = opts.seed ?? "quorum";
+  const seed = opts.seed ?? "minutebook";
   const council = makeCouncil(seed);
   const officers = new Officers(seed, council.domain);
   const byKey = new Map(council.committees.map((c) => [c.key, c]));
@@ -384,7 +384,7 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
   const last = meetings.length ? meetings[meetings.length - 1].doc.record.date! : "";
   for (const f of followUps) f.status = f.met ? "met" : f.due < last.slice(0, 7) ? "unmet" : "pending";
   const truth: DemoTruth = {
-    schema: "quorum-demo-truth/v1",
+    schema: "minutebook-demo-truth/v1",
     seed,
     council: council.name,
     meetings: meetings.map((m) => ({

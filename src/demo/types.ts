@@ -87,7 +87,7 @@ export type FollowUp = {
 };
 
 export type DemoTruth = {
-  schema: "quorum-demo-truth/v1";
+  schema: "minutebook-demo-truth/v1";
   seed: string;
   council: string;
   meetings: { id: string; body: string; date: string; previousId: string | null }[];

@@ -3,7 +3,7 @@
  * carries stores every row, in document order, and re-importing it changes nothing; a meeting that
  * several documents give shows each section from the document giving the most (ties: the earliest),
  * also after the shown one is replaced. PostgreSQL is skipped with a reason when
- * QUORUM_TEST_PG_URL is unset locally (required under CI).
+ * MINUTEBOOK_TEST_PG_URL is unset locally (required under CI).
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
@@ -221,7 +221,7 @@ suite("SQLite", async () => {
 const pgUrl = testPostgresUrl();
 if (pgUrl)
   suite("PostgreSQL", async () => {
-    const schema = `quorum_batch_${randomBytes(6).toString("hex")}`;
+    const schema = `minutebook_batch_${randomBytes(6).toString("hex")}`;
     const repo = await openPostgres({ url: pgUrl, schema });
     return {
       repo,
@@ -233,5 +233,5 @@ if (pgUrl)
   });
 else
   test("batched import on PostgreSQL", {
-    skip: "QUORUM_TEST_PG_URL is not set (bash scripts/pg-start.sh prints it)",
+    skip: "MINUTEBOOK_TEST_PG_URL is not set (bash scripts/pg-start.sh prints it)",
   }, () => {});

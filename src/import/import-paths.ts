@@ -1,5 +1,5 @@
 /**
- * `quorum import`'s engine: files and folders (recursive) → parse each → store each in its own
+ * `minutebook import`'s engine: files and folders (recursive) → parse each → store each in its own
  * transaction. A file that fails is recorded with its reason and the rest go on; killing the run at
  * any moment keeps every document already committed, and running it again finishes the job.
  */

@@ -1,7 +1,7 @@
 /**
  * The seeds through the CLI into PostgreSQL (DATABASE_URL pointing at a fresh schema via
  * search_path): second run unchanged, the seed searches, and backup without pg_dump failing clearly.
- * Skipped with a visible reason when QUORUM_TEST_PG_URL is unset locally; required under CI.
+ * Skipped with a visible reason when MINUTEBOOK_TEST_PG_URL is unset locally; required under CI.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -18,19 +18,19 @@ const base = testPostgresUrl();
 
 if (!base) {
   test("seeds into PostgreSQL", {
-    skip: "QUORUM_TEST_PG_URL is not set (bash scripts/pg-start.sh prints it)",
+    skip: "MINUTEBOOK_TEST_PG_URL is not set (bash scripts/pg-start.sh prints it)",
   }, () => {});
 } else {
   describe("seeds into PostgreSQL through the CLI", () => {
-    const schema = `quorum_test_${randomBytes(6).toString("hex")}`;
+    const schema = `minutebook_test_${randomBytes(6).toString("hex")}`;
     const u = new URL(base);
     u.searchParams.set("options", `-c search_path=${schema}`);
     const url = u.toString();
     const admin = new pg.Client({ connectionString: base });
 
-    const quorum = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const minutebook = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
       try {
-        const r = await run(process.execPath, [join(repoRoot, "bin/quorum.mjs"), ...args], {
+        const r = await run(process.execPath, [join(repoRoot, "bin/minutebook.mjs"), ...args], {
           cwd: repoRoot,
           env: { ...process.env, DATABASE_URL: url, ...env },
           maxBuffer: 64 << 20,
@@ -53,20 +53,20 @@ if (!base) {
 
     test("importing twice: every document unchanged the second time, row counts identical", async () => {
       const seeds = sharedPath("seeds");
-      const first = await quorum(["import", seeds, "--json"]);
+      const first = await minutebook(["import", seeds, "--json"]);
       assert.equal(first.code, 0, first.stderr);
       assert.match(JSON.parse(first.stdout).store, /^PostgreSQL/);
       assert.equal(JSON.parse(first.stdout).documents.new, seedFiles().length);
-      const s1 = JSON.parse((await quorum(["db", "stats", "--json"])).stdout);
-      const second = JSON.parse((await quorum(["import", seeds, "--json"])).stdout);
+      const s1 = JSON.parse((await minutebook(["db", "stats", "--json"])).stdout);
+      const second = JSON.parse((await minutebook(["import", seeds, "--json"])).stdout);
       assert.deepEqual(second.documents, { new: 0, unchanged: seedFiles().length, replaced: 0, failed: 0 });
-      assert.deepEqual(JSON.parse((await quorum(["db", "stats", "--json"])).stdout), s1);
+      assert.deepEqual(JSON.parse((await minutebook(["db", "stats", "--json"])).stdout), s1);
       assert.equal(s1.engine, "postgres");
     });
 
     test("the seed searches hold on PostgreSQL", async () => {
       const search = async (q: string): Promise<SearchResult> => {
-        const r = await quorum(["search", q, "--json", "--limit", "50"]);
+        const r = await minutebook(["search", q, "--json", "--limit", "50"]);
         assert.equal(r.code, 0, r.stderr);
         return JSON.parse(r.stdout);
       };
@@ -79,7 +79,7 @@ if (!base) {
     });
 
     test("backup without pg_dump on PATH fails with a clear message", async () => {
-      const r = await quorum(["db", "backup", "/tmp/never-written.dump"], { PATH: "/nonexistent" });
+      const r = await minutebook(["db", "backup", "/tmp/never-written.dump"], { PATH: "/nonexistent" });
       assert.equal(r.code, 1);
       assert.match(r.stderr, /pg_dump is not installed/);
     });

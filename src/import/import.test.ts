@@ -16,11 +16,11 @@ import { repoRoot, seedFiles } from "../testing/shared";
 import { importPaths } from "./import-paths";
 
 const run = promisify(execFile);
-const quorum = join(repoRoot, "bin/quorum.mjs");
+const minutebook = join(repoRoot, "bin/minutebook.mjs");
 
 async function cli(args: string[]): Promise<{ stdout: string; code: number }> {
   try {
-    const { stdout } = await run(process.execPath, [quorum, ...args], { cwd: repoRoot, maxBuffer: 64 << 20 });
+    const { stdout } = await run(process.execPath, [minutebook, ...args], { cwd: repoRoot, maxBuffer: 64 << 20 });
     return { stdout, code: 0 };
   } catch (e) {
     const err = e as { stdout: string; code: number };
@@ -37,7 +37,7 @@ async function searchJson(db: string, query: string, extra: string[] = []): Prom
 describe("import of the seeds", () => {
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), "quorum-import-"));
+    dir = mkdtempSync(join(tmpdir(), "minutebook-import-"));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -128,7 +128,7 @@ describe("import of the seeds", () => {
 
     const killed = join(dir, "killed.db");
     // The child imports; we watch the store and SIGKILL once at least one document is committed.
-    const child = spawn(process.execPath, [quorum, "import", input, "--db", killed], {
+    const child = spawn(process.execPath, [minutebook, "import", input, "--db", killed], {
       cwd: repoRoot,
       stdio: "ignore",
     });

@@ -1,5 +1,5 @@
 // The parser on real council documents from ../shared/corpus (Kent, Merton, Norfolk parishes),
-// read through the same pipeline as `quorum parse`. Each assertion is a fact checked by reading
+// read through the same pipeline as `minutebook parse`. Each assertion is a fact checked by reading
 // the document itself (pdftotext -layout for the PDFs); line numbers are not asserted, so a
 // change in the PDF reader's line breaking does not break these tests.
 import assert from "node:assert/strict";

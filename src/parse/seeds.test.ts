@@ -47,7 +47,7 @@ test("the shared scorer rates the parser at least 0.95 with every category at le
       "--inputs",
       sharedPath("seeds"),
       "--cmd",
-      `${process.execPath} ${repoRoot}/bin/quorum.mjs parse {} --json`,
+      `${process.execPath} ${repoRoot}/bin/minutebook.mjs parse {} --json`,
       "--json",
     ],
     { encoding: "utf8", maxBuffer: 64 << 20, timeout: 300_000 },

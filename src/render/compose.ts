@@ -1,5 +1,5 @@
 /**
- * Composers: parse/v1 records (and optional prose) → blocks for each document genre Quorum reads,
+ * Composers: parse/v1 records (and optional prose) → blocks for each document genre Minutebook reads,
  * written in the mainstream Modern.Gov conventions: the agenda front sheet, the minutes of a
  * meeting and an officer report. Pure; the backends in text.ts and pdf.ts draw the blocks.
  */

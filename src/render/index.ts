@@ -1,5 +1,5 @@
 /**
- * The renderer's public API: parse/v1 records (plus optional prose) → the documents Quorum reads,
+ * The renderer's public API: parse/v1 records (plus optional prose) → the documents Minutebook reads,
  * as text in the seed packs' conventions or as PDF. Each "render…" that returns an object also
  * gives the records the document states, as a perfect parser would return them.
  */

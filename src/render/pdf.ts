@@ -21,8 +21,8 @@ type Pdf = InstanceType<typeof PDFDocument>;
  */
 export type PdfOptions = { fonts?: { regular: string | Uint8Array; bold: string | Uint8Array } };
 
-const REGULAR = "quorum-regular";
-const BOLD = "quorum-bold";
+const REGULAR = "minutebook-regular";
+const BOLD = "minutebook-bold";
 
 /** Characters Helvetica can print: WinAnsi, i.e. Latin-1 plus the 0x80-0x9F specials. */
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
@@ -50,7 +50,7 @@ function newPdf(title: string, opts: PdfOptions = {}): Pdf {
     margins: MARGIN,
     bufferPages: true,
     // A fixed date keeps the bytes a function of the records alone.
-    info: { Title: title, Creator: "Quorum", Producer: "Quorum", CreationDate: new Date(Date.UTC(2000, 0, 1)) },
+    info: { Title: title, Creator: "Minutebook", Producer: "Minutebook", CreationDate: new Date(Date.UTC(2000, 0, 1)) },
   });
   const toBuffer = (f: string | Uint8Array) => (typeof f === "string" ? f : Buffer.from(f));
   pdf.registerFont(REGULAR, opts.fonts ? toBuffer(opts.fonts.regular) : "Helvetica");

@@ -202,13 +202,13 @@ const TODO: Record<Group, Record<string, string>> = {
 };
 
 /**
- * The random councils sampled. A fixed seed keeps CI repeatable; QUORUM_ROUNDTRIP_SEED and
- * QUORUM_ROUNDTRIP_RUNS widen a local sweep (e.g. 200 councils, a third of them also as PDF).
+ * The random councils sampled. A fixed seed keeps CI repeatable; MINUTEBOOK_ROUNDTRIP_SEED and
+ * MINUTEBOOK_ROUNDTRIP_RUNS widen a local sweep (e.g. 200 councils, a third of them also as PDF).
  */
 const SWEEP = (() => {
-  const seed = Number(process.env.QUORUM_ROUNDTRIP_SEED ?? 20261122);
-  const runs = Number(process.env.QUORUM_ROUNDTRIP_RUNS ?? 20);
-  const swept = process.env.QUORUM_ROUNDTRIP_RUNS !== undefined || process.env.QUORUM_ROUNDTRIP_SEED !== undefined;
+  const seed = Number(process.env.MINUTEBOOK_ROUNDTRIP_SEED ?? 20261122);
+  const runs = Number(process.env.MINUTEBOOK_ROUNDTRIP_RUNS ?? 20);
+  const swept = process.env.MINUTEBOOK_ROUNDTRIP_RUNS !== undefined || process.env.MINUTEBOOK_ROUNDTRIP_SEED !== undefined;
   return { seed, runs, pdfs: swept ? Math.ceil(runs / 3) : 6, picks: swept ? seed ^ 17 : 17 };
 })();
 

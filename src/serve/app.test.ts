@@ -215,7 +215,7 @@ test("security headers: CSP without inline script on pages, nosniff everywhere, 
   const api = await get("/api/home");
   assert.equal(api.headers.get("access-control-allow-origin"), "*");
   assert.equal(api.headers.get("x-content-type-options"), "nosniff");
-  for (const path of ["/assets/govuk-frontend.min.css", "/assets/govuk-frontend.min.js", "/assets/quorum-init.js"]) {
+  for (const path of ["/assets/govuk-frontend.min.css", "/assets/govuk-frontend.min.js", "/assets/minutebook-init.js"]) {
     const a = await app.request(path);
     assert.equal(a.status, 200, path);
     const etag = a.headers.get("etag") as string;
@@ -435,7 +435,7 @@ test("every provenance link on every meeting page lands on a document window tha
       // The cited lines are highlighted, from the first to the last.
       const to = Number(new URL(`http://x${path}`).searchParams.get("to"));
       if (to && doc.body.includes(`<tr id="L${to}"`))
-        assert.match(doc.body, new RegExp(`<tr id="L${to}" class="quorum-hl"|<tr id="L${to}" hidden`), href);
+        assert.match(doc.body, new RegExp(`<tr id="L${to}" class="minutebook-hl"|<tr id="L${to}" hidden`), href);
       const twin = JSON.parse((await get(`/api${path}`)).body) as { window: unknown };
       if (twin.window) windowed++;
     }
@@ -487,7 +487,7 @@ test("the open-data page names every path of the OpenAPI document, and no path i
 });
 
 test("a document replaced in place (same id, same counts) clears the cache too", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-replace-"));
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-replace-"));
   const file = join(dir, "minutes.txt");
   // A temporary working copy of a seed, changed and re-imported below; removed afterwards.
   copyFileSync(seedFiles()[3], file);

@@ -123,7 +123,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   const data = new PortalData(repo, opts);
   const assets = loadAssets({ govukFonts: opts.govukFonts });
   const now = opts.now ?? (() => new Date());
-  const onError = opts.onError ?? ((err: unknown, path: string) => console.error(`quorum serve: ${path}:`, err));
+  const onError = opts.onError ?? ((err: unknown, path: string) => console.error(`minutebook serve: ${path}:`, err));
   const app = new Hono();
   const origin = (c: Context) => opts.baseUrl ?? new URL(c.req.url).origin;
 

@@ -27,8 +27,8 @@ export function toAtom(feed: AtomFeed, entries: readonly AtomEntry[]): string {
     `<updated>${x(feed.updated)}</updated>`,
     `<link rel="self" type="application/atom+xml" href="${x(feed.selfLink)}"/>`,
     `<link rel="alternate" type="text/html" href="${x(feed.altLink)}"/>`,
-    "<author><name>Quorum</name></author>",
-    "<generator>Quorum</generator>",
+    "<author><name>Minutebook</name></author>",
+    "<generator>Minutebook</generator>",
   ];
   for (const e of entries) {
     parts.push(

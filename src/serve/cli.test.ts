@@ -1,4 +1,4 @@
-/** `quorum serve` as a user runs it: the real binary on a seeded SQLite file, an ephemeral port, then SIGTERM. */
+/** `minutebook serve` as a user runs it: the real binary on a seeded SQLite file, an ephemeral port, then SIGTERM. */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import { repoRoot } from "../testing/shared";
 import { type SeededStore, seededStore } from "./testing";
 
-const bin = join(repoRoot, "bin", "quorum.mjs");
+const bin = join(repoRoot, "bin", "minutebook.mjs");
 let store: SeededStore;
 
 before(async () => {
@@ -16,7 +16,7 @@ after(async () => {
   await store?.close();
 });
 
-test("quorum serve listens, serves pages and the API, and stops cleanly on SIGTERM", async () => {
+test("minutebook serve listens, serves pages and the API, and stops cleanly on SIGTERM", async () => {
   const child = spawn(process.execPath, [bin, "serve", "--db", store.file, "--port", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -52,7 +52,7 @@ test("quorum serve listens, serves pages and the API, and stops cleanly on SIGTE
   }
 });
 
-test("quorum serve rejects a bad port with a readable message", () => {
+test("minutebook serve rejects a bad port with a readable message", () => {
   const r = spawnSync(process.execPath, [bin, "serve", "--db", store.file, "--port", "http"], { encoding: "utf8" });
   assert.equal(r.status, 1);
   assert.match(r.stderr, /--port must be a number/);

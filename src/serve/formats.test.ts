@@ -57,7 +57,7 @@ test("icalendar escapes text and folds long lines at 75 octets without splitting
     "Meetings",
     [
       {
-        uid: "m1@quorum",
+        uid: "m1@minutebook",
         date: "2017-03-10",
         time: "14:00",
         summary: "Cabinet; budget, 2017",

@@ -55,7 +55,7 @@ export function toICalendar(name: string, events: readonly CalendarEvent[], now 
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
-    "PRODID:-//Quorum//Committee meetings//EN",
+    "PRODID:-//Minutebook//Committee meetings//EN",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${icalText(name)}`,

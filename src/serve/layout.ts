@@ -16,7 +16,7 @@ export type NavKey =
   | "data";
 
 export type PageOptions = {
-  /** The page's own title; " – Quorum" is added. */
+  /** The page's own title; " – Minutebook" is added. */
   title: string;
   body: Html;
   current?: NavKey;
@@ -53,19 +53,19 @@ export function layout(o: PageOptions): string {
 <html lang="en-GB" class="govuk-template">
 <head>
 <meta charset="utf-8">
-<title>${o.title} – Quorum</title>
+<title>${o.title} – Minutebook</title>
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <meta name="theme-color" content="#0b0c0c">
 <link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">
 <link rel="stylesheet" href="/assets/govuk-frontend.min.css">
-<link rel="stylesheet" href="/assets/quorum.css">
+<link rel="stylesheet" href="/assets/minutebook.css">
 ${(o.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">`)}
 </head>
 <body class="govuk-template__body">
 <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
 <header class="govuk-generic-header" role="banner">
 <div class="govuk-generic-header__container govuk-width-container">
-<div class="govuk-generic-header__logo"><a href="/" class="govuk-generic-header__homepage-link">Quorum <span class="quorum-strap">council committee records</span></a></div>
+<div class="govuk-generic-header__logo"><a href="/" class="govuk-generic-header__homepage-link">Minutebook <span class="minutebook-strap">council committee records</span></a></div>
 </div>
 </header>
 <section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation">
@@ -97,7 +97,7 @@ ${o.body}
 </div>
 </div>
 </footer>
-<script type="module" src="/assets/quorum-init.js"></script>
+<script type="module" src="/assets/minutebook-init.js"></script>
 </body>
 </html>
 `.value;

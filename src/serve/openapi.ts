@@ -315,7 +315,7 @@ export function openApiDocument() {
   return {
     openapi: "3.1.0",
     info: {
-      title: "Quorum open data API",
+      title: "Minutebook open data API",
       version: "1.0.0",
       description:
         "Council committee records (meetings, agendas, reports, minutes, decisions, attendance, declarations) with provenance: every record names the document and lines it was read from. Every HTML page has a JSON twin at /api + its address. Exempt information (Schedule 12A) is never included.",

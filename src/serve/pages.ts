@@ -156,7 +156,7 @@ function nameKey(name: string): string {
 function personLink(p: PersonRef): Html {
   const variant = p.printed && nameKey(p.printed) !== nameKey(p.name);
   return html`<a class="govuk-link" href="/people/${p.id}">${p.name}</a>${
-    variant ? html` <span class="quorum-meta">(printed “${p.printed}”)</span>` : null
+    variant ? html` <span class="minutebook-meta">(printed “${p.printed}”)</span>` : null
   }`;
 }
 
@@ -174,9 +174,9 @@ function clauses(rs: ResolutionRecord[]): Html | null {
     stack.push(node);
   }
   const render = (nodes: ClauseNode[]): Html =>
-    html`<ol class="govuk-body quorum-clause-list">${nodes.map(
+    html`<ol class="govuk-body minutebook-clause-list">${nodes.map(
       (n) =>
-        html`<li>${n.r.label ? html`<span class="quorum-clause-label">(${n.r.label})</span>` : null}${n.r.text}${
+        html`<li>${n.r.label ? html`<span class="minutebook-clause-label">(${n.r.label})</span>` : null}${n.r.text}${
           n.children.length ? render(n.children) : null
         }</li>`,
     )}</ol>`;
@@ -185,7 +185,7 @@ function clauses(rs: ResolutionRecord[]): Html | null {
 
 function exemptNotice(x: { exemptParagraphs: number[] }): Html {
   const described = x.exemptParagraphs.filter((p) => SCHEDULE_12A[p]);
-  return html`<div class="govuk-inset-text quorum-exempt"><p class="govuk-body"><strong class="govuk-tag govuk-tag--grey">Exempt</strong>
+  return html`<div class="govuk-inset-text minutebook-exempt"><p class="govuk-body"><strong class="govuk-tag govuk-tag--grey">Exempt</strong>
 This item was considered in private under ${paragraphsText(x.exemptParagraphs)}. Only its title and the paragraphs cited are published.</p>
 ${described.length ? html`<ul class="govuk-list govuk-list--bullet govuk-body-s">${described.map((p) => html`<li>Paragraph ${p}: ${SCHEDULE_12A[p]}</li>`)}</ul>` : null}</div>`;
 }
@@ -196,7 +196,7 @@ function minuteBlock(x: MinuteRecord): Html {
     return html`<section id="minute-${x.id}" class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-s">${heading}</h3>${exemptNotice(x)}<p class="govuk-body-s">${sourceLink(x.provenance)}</p></section>`;
   return html`<section id="minute-${x.id}" class="govuk-!-margin-bottom-6">
 <h3 class="govuk-heading-s">${heading}${x.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null}</h3>
-${x.agendaItem ? html`<p class="govuk-body-s quorum-meta">Agenda item ${x.agendaItem}</p>` : null}
+${x.agendaItem ? html`<p class="govuk-body-s minutebook-meta">Agenda item ${x.agendaItem}</p>` : null}
 ${
   x.declarations.length
     ? html`<p class="govuk-body-s">Declarations: ${x.declarations.map((d, i) => html`${i ? "; " : ""}${personLink(d.person)}${d.interest ? ` (${d.interest})` : ""}`)}</p>`
@@ -277,7 +277,7 @@ ${
         (
           r,
         ) => html`<section id="report-${r.id}" class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-m">${r.agendaItem ? `${r.agendaItem}. ` : ""}${reportTitle(r, m)}</h3>
-${r.author ? html`<p class="govuk-body quorum-meta">Report of the ${r.author}</p>` : null}
+${r.author ? html`<p class="govuk-body minutebook-meta">Report of the ${r.author}</p>` : null}
 ${r.recommendations.length ? html`<h4 class="govuk-heading-s">Recommendations</h4><ol class="govuk-list govuk-list--number">${r.recommendations.map((x) => html`<li>${x}</li>`)}</ol>` : null}
 ${r.officers.length ? html`<h4 class="govuk-heading-s">Officers to contact</h4><ul class="govuk-list">${r.officers.map((o) => html`<li>${o.name}${o.role ? `, ${o.role}` : ""}${o.phone ? `, ${o.phone}` : ""}${o.email ? html`, <a class="govuk-link" href="mailto:${o.email}">${o.email}</a>` : null}</li>`)}</ul>` : null}
 ${r.appendices.length ? html`<h4 class="govuk-heading-s">Appendices</h4><ul class="govuk-list govuk-list--bullet">${r.appendices.map((x) => html`<li>${x}</li>`)}</ul>` : null}
@@ -333,7 +333,7 @@ function documentsList(docs: DocumentRef[]): Html {
   if (!docs.length) return html`<p class="govuk-body">None recorded.</p>`;
   return html`<ul class="govuk-list govuk-list--spaced">${docs.map(
     (d) =>
-      html`<li><a class="govuk-link" href="/documents/${d.id}${d.span ? `?at=${d.span.startLine}#L${d.span.startLine}` : ""}">${d.name}</a> <span class="quorum-meta">(${d.format}${
+      html`<li><a class="govuk-link" href="/documents/${d.id}${d.span ? `?at=${d.span.startLine}#L${d.span.startLine}` : ""}">${d.name}</a> <span class="minutebook-meta">(${d.format}${
         d.span ? `, lines ${d.span.startLine} to ${d.span.endLine}` : ""
       })</span></li>`,
   )}</ul>`;
@@ -387,7 +387,7 @@ export function committeePage(c: CommitteeDetail): View {
 <h2 class="govuk-heading-l">Membership</h2>
 ${
   c.membership.length
-    ? html`${c.membershipAsOf ? html`<p class="govuk-body quorum-meta">As printed on the front sheet of ${formatDate(c.membershipAsOf)}.</p>` : null}
+    ? html`${c.membershipAsOf ? html`<p class="govuk-body minutebook-meta">As printed on the front sheet of ${formatDate(c.membershipAsOf)}.</p>` : null}
 <ul class="govuk-list">${c.membership.map((x) => html`<li>${personLink(x.person)}${x.role ? `, ${x.role}` : ""}</li>`)}</ul>`
     : html`<p class="govuk-body">No membership list has been found in this committee's papers.</p>`
 }
@@ -461,7 +461,7 @@ function attendanceChart(rows: CommitteeAttendance[], personName: string): Html 
   const h = rows.length * rowH + 4;
   const short = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s);
   return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
-<svg class="quorum-chart" role="img" aria-labelledby="chart-title" viewBox="0 0 400 ${h}" width="100%" height="${h}" preserveAspectRatio="xMinYMin meet" focusable="false">
+<svg class="minutebook-chart" role="img" aria-labelledby="chart-title" viewBox="0 0 400 ${h}" width="100%" height="${h}" preserveAspectRatio="xMinYMin meet" focusable="false">
 <title id="chart-title">Meetings attended out of meetings expected, by committee, for ${personName}: ${rows
     .map((r) => `${r.committee.name}, ${r.attended} of ${r.expected}`)
     .join("; ")}</title>
@@ -471,7 +471,7 @@ ${rows.map((r, i) => {
   return html`<text x="0" y="${y + 14}" font-size="15" fill="#0b0c0c">${short(r.committee.name)}</text><rect x="1" y="${y + 20}" width="299" height="20" fill="#f3f2f1" stroke="#505a5f"></rect><rect x="1" y="${y + 20}" width="${w.toFixed(1)}" height="20" fill="#1d70b8"></rect><text x="308" y="${y + 36}" font-size="15" fill="#0b0c0c">${r.attended} of ${r.expected}</text>`;
 })}
 </svg>
-<figcaption class="govuk-body-s quorum-meta">The blue part of each bar is meetings attended; the whole bar is meetings expected. The table below gives the same figures.</figcaption>
+<figcaption class="govuk-body-s minutebook-meta">The blue part of each bar is meetings attended; the whole bar is meetings expected. The table below gives the same figures.</figcaption>
 </figure>`;
 }
 
@@ -499,7 +499,7 @@ export function personPage(p: PersonData): View {
     body: html`<h1 class="govuk-heading-xl">${p.name}</h1>
 ${
   p.aliases.length > 1
-    ? html`<p class="govuk-body quorum-meta">Also printed as: ${p.aliases
+    ? html`<p class="govuk-body minutebook-meta">Also printed as: ${p.aliases
         .map((x) => x.printed)
         .filter((x, i, all) => x !== p.name && all.indexOf(x) === i)
         .join("; ")}</p>`
@@ -632,7 +632,7 @@ ${committeeSelect(d.committees, d.filter.committee, "committee", true)}
 ${d.decisions.items.map(
   (x) => html`<section class="govuk-!-margin-bottom-6">
 <h2 class="govuk-heading-m"><a class="govuk-link" href="/meetings/${x.meetingId}#minute-${x.minuteId}">${x.number ? `${x.number}. ` : ""}${x.title}</a>${x.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null}</h2>
-<p class="govuk-body-s quorum-meta">${x.committee.name}, ${formatDate(x.date)}</p>
+<p class="govuk-body-s minutebook-meta">${x.committee.name}, ${formatDate(x.date)}</p>
 ${clauses(x.resolutions)}
 ${x.reasons.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reasons</p>${x.reasons.map((r) => html`<p class="govuk-body">${r}</p>`)}` : null}
 <p class="govuk-body-s">${sourceLink(x.provenance)}</p></section>`,
@@ -705,7 +705,7 @@ export function searchPage(d: SearchData, params: URLSearchParams): View {
 ${
   r && facets
     ? html`<div class="govuk-grid-row">
-<div class="govuk-grid-column-one-third quorum-facets">
+<div class="govuk-grid-column-one-third minutebook-facets">
 <h2 class="govuk-heading-m">Filter results</h2>
 ${r.facetsExact ? null : html`<p class="govuk-body-s" id="facet-counts-hint">Counted over ${r.total.toLocaleString("en-GB")} of the matches only, so each number is a lower bound.</p>`}
 <div class="govuk-form-group"><label class="govuk-label" for="f-committee">Committee</label>
@@ -737,7 +737,7 @@ ${
     ? html`<ol class="govuk-list" aria-labelledby="results-heading">${r.hits.map(
         (h) => html`<li class="govuk-!-margin-bottom-6">
 <h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" href="${h.href}">${h.title}</a></h3>
-<p class="govuk-body-s quorum-meta govuk-!-margin-bottom-1"><strong class="govuk-tag govuk-tag--grey">${TYPE_NAMES[h.type] ?? h.type}</strong>${h.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null} ${h.meeting.committee.name}, ${formatDate(h.meeting.date)}</p>
+<p class="govuk-body-s minutebook-meta govuk-!-margin-bottom-1"><strong class="govuk-tag govuk-tag--grey">${TYPE_NAMES[h.type] ?? h.type}</strong>${h.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null} ${h.meeting.committee.name}, ${formatDate(h.meeting.date)}</p>
 <p class="govuk-body govuk-!-margin-bottom-1">${safeSnippet(h.snippetHtml, h.snippetText, f.q)}</p>
 <p class="govuk-body-s">${sourceLink(h.provenance)}</p></li>`,
       )}</ol>`
@@ -795,14 +795,14 @@ export function documentPage(d: DocumentData): View {
       if (line.page !== null && line.page !== page) {
         page = line.page;
         rows.push(
-          html`<tr class="quorum-page" id="page-${page}"><th colspan="2" scope="colgroup">Page ${page}</th></tr>`.value,
+          html`<tr class="minutebook-page" id="page-${page}"><th colspan="2" scope="colgroup">Page ${page}</th></tr>`.value,
         );
       }
       if (line.text === null) {
         const r = d.redactions.find((x) => line.n > x.startLine && line.n <= x.endLine);
         if (!withheld)
           rows.push(
-            html`<tr id="L${line.n}"><td class="quorum-ln">${line.n}${r ? `–${r.endLine}` : ""}</td><td class="quorum-text"><em>Lines withheld: this item is exempt under ${paragraphsText(r?.paragraphs ?? [])}.</em></td></tr>`
+            html`<tr id="L${line.n}"><td class="minutebook-ln">${line.n}${r ? `–${r.endLine}` : ""}</td><td class="minutebook-text"><em>Lines withheld: this item is exempt under ${paragraphsText(r?.paragraphs ?? [])}.</em></td></tr>`
               .value,
           );
         else rows.push(`<tr id="L${line.n}" hidden><td></td><td></td></tr>`);
@@ -811,11 +811,11 @@ export function documentPage(d: DocumentData): View {
       }
       withheld = false;
       rows.push(
-        html`<tr id="L${line.n}"${raw(d.cited && line.n >= d.cited.from && line.n <= d.cited.to ? ' class="quorum-hl"' : "")}><td class="quorum-ln">${line.n}</td><td class="quorum-text">${line.text}</td></tr>`
+        html`<tr id="L${line.n}"${raw(d.cited && line.n >= d.cited.from && line.n <= d.cited.to ? ' class="minutebook-hl"' : "")}><td class="minutebook-ln">${line.n}</td><td class="minutebook-text">${line.text}</td></tr>`
           .value,
       );
     }
-    body = html`${windowNav(d)}<table class="quorum-lines"><caption class="govuk-visually-hidden">Text of ${doc.name}, numbered by line</caption>
+    body = html`${windowNav(d)}<table class="minutebook-lines"><caption class="govuk-visually-hidden">Text of ${doc.name}, numbered by line</caption>
 <thead class="govuk-visually-hidden"><tr><th scope="col">Line</th><th scope="col">Text</th></tr></thead>
 <tbody>${raw(rows.join("\n"))}</tbody></table>${windowNav(d)}`;
   } else {

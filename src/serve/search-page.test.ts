@@ -56,7 +56,7 @@ test("search page: past the count limit, the total says 'more than' and each fac
   assert.match(body(data(result(false, 5000), true)), /id="results-heading">At least 7 results</);
 });
 
-test("quorum search: the summary line says 'more than' past the count limit", () => {
+test("minutebook search: the summary line says 'more than' past the count limit", () => {
   assert.match(formatResult(result(true, 1), false), /^1 result for "library"/);
   assert.match(formatResult(result(false, 5000), false), /^more than 5000 results for "library"/);
 });

@@ -1,4 +1,4 @@
-/** Runs the portal app on Node's HTTP server (@hono/node-server); used by `quorum serve`, the browser tests and the benchmark. */
+/** Runs the portal app on Node's HTTP server (@hono/node-server); used by `minutebook serve`, the browser tests and the benchmark. */
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Repository } from "../store/repository";

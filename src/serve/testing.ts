@@ -13,8 +13,8 @@ import { seedFiles } from "../testing/shared";
 export type SeededStore = { repo: Repository; file: string; close(): Promise<void> };
 
 export async function seededStore(): Promise<SeededStore> {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-serve-"));
-  const file = join(dir, "quorum.db");
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-serve-"));
+  const file = join(dir, "minutebook.db");
   const repo = await openRepository({ kind: "sqlite", file });
   for (const path of seedFiles()) await repo.importDocument(await parseFile(path), { path });
   return {

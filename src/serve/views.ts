@@ -48,7 +48,7 @@ export function lineRange(p: Provenance): string {
 /** A link to the exact lines (and page, for paged sources) a fact was read from. */
 export function sourceLink(p: Provenance): Html {
   const page = p.span.page !== null ? `, page ${p.span.page}` : "";
-  return html`<a class="govuk-link quorum-source" href="/documents/${p.documentId}?at=${p.span.startLine}&amp;to=${p.span.endLine}#L${p.span.startLine}">Source: ${lineRange(p)}${page}<span class="govuk-visually-hidden"> of ${p.documentName}</span></a>`;
+  return html`<a class="govuk-link minutebook-source" href="/documents/${p.documentId}?at=${p.span.startLine}&amp;to=${p.span.endLine}#L${p.span.startLine}">Source: ${lineRange(p)}${page}<span class="govuk-visually-hidden"> of ${p.documentName}</span></a>`;
 }
 
 export type Row = { key: string; value: Html | string | null };
@@ -68,7 +68,7 @@ export function table(
   captionClass = "m",
 ): Html {
   // Wide tables scroll inside a focusable, labelled region on narrow screens instead of the whole page (WCAG 1.4.10).
-  return html`<div class="quorum-table-wrap" role="region" aria-label="${caption}" tabindex="0"><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--${captionClass}">${caption}</caption>
+  return html`<div class="minutebook-table-wrap" role="region" aria-label="${caption}" tabindex="0"><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--${captionClass}">${caption}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">${head.map((h) => html`<th scope="col" class="govuk-table__header">${h}</th>`)}</tr></thead>
 <tbody class="govuk-table__body">${rows.map(
     (r) =>
@@ -114,8 +114,8 @@ export function meetingList(meetings: MeetingSummary[], empty: string, showCommi
   return html`<ul class="govuk-list govuk-list--spaced">${meetings.map(
     (m) =>
       html`<li><a class="govuk-link" href="/meetings/${m.id}">${showCommittee ? meetingTitle(m) : formatDate(m.date)}</a>${
-        m.time ? html` <span class="quorum-meta">${formatTime(m.time)}</span>` : null
-      }<br><span class="govuk-body-s quorum-meta">${counts(m)}</span></li>`,
+        m.time ? html` <span class="minutebook-meta">${formatTime(m.time)}</span>` : null
+      }<br><span class="govuk-body-s minutebook-meta">${counts(m)}</span></li>`,
   )}</ul>`;
 }
 

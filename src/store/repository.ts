@@ -354,7 +354,7 @@ export class StoreError extends Error {
 /** `--db FILE` or DATABASE_URL=postgres://… (PostgreSQL wins when the URL is set). */
 export type StoreLocation = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
 
-export const DEFAULT_DB_FILE = "data/quorum.db";
+export const DEFAULT_DB_FILE = "data/minutebook.db";
 
 export function storeLocation(dbFlag: string | undefined, env: NodeJS.ProcessEnv = process.env): StoreLocation {
   if (dbFlag) {

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const sharedDir = process.env.QUORUM_SHARED ?? resolve(repoRoot, "../shared");
+export const sharedDir = process.env.MINUTEBOOK_SHARED ?? resolve(repoRoot, "../shared");
 
 export function sharedPath(...parts: string[]): string {
   const p = join(sharedDir, ...parts);
@@ -24,9 +24,9 @@ export function seedFiles(): string[] {
     .map((f) => join(dir, f));
 }
 
-/** PostgreSQL for tests: QUORUM_TEST_PG_URL, required under CI so the PostgreSQL suite can never be skipped there. */
+/** PostgreSQL for tests: MINUTEBOOK_TEST_PG_URL, required under CI so the PostgreSQL suite can never be skipped there. */
 export function testPostgresUrl(): string | null {
-  const url = process.env.QUORUM_TEST_PG_URL ?? null;
-  if (!url && process.env.CI) throw new Error("QUORUM_TEST_PG_URL is not set under CI: .ci/run must start PostgreSQL");
+  const url = process.env.MINUTEBOOK_TEST_PG_URL ?? null;
+  if (!url && process.env.CI) throw new Error("MINUTEBOOK_TEST_PG_URL is not set under CI: .ci/run must start PostgreSQL");
   return url;
 }

@@ -1,4 +1,4 @@
-/** `quorum db` on SQLite (migrate, backup, stats) and the --db / DATABASE_URL store selection. */
+/** `minutebook db` on SQLite (migrate, backup, stats) and the --db / DATABASE_URL store selection. */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,12 +12,12 @@ import { repoRoot, seedFiles } from "../../testing/shared";
 
 const run = promisify(execFile);
 
-async function quorum(
+async function minutebook(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const r = await run(process.execPath, [join(repoRoot, "bin/quorum.mjs"), ...args], {
+    const r = await run(process.execPath, [join(repoRoot, "bin/minutebook.mjs"), ...args], {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: "", ...env },
     });
@@ -42,27 +42,27 @@ test("store selection: --db FILE, else DATABASE_URL=postgres://…, else the def
   assert.deepEqual(storeLocation(undefined, {}), { kind: "sqlite", file: DEFAULT_DB_FILE });
 });
 
-test("quorum db migrate, backup and stats on SQLite", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-db-"));
+test("minutebook db migrate, backup and stats on SQLite", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-db-"));
   try {
     const db = join(dir, "q.db");
-    const m1 = await quorum(["db", "migrate", "--db", db]);
+    const m1 = await minutebook(["db", "migrate", "--db", db]);
     assert.equal(m1.code, 0, m1.stderr);
     assert.match(m1.stdout, /applied migrations 1, 2, 3 \(schema version 3\)/);
-    const m2 = await quorum(["db", "migrate", "--db", db]);
+    const m2 = await minutebook(["db", "migrate", "--db", db]);
     assert.match(m2.stdout, /already up to date/);
-    assert.equal((await quorum(["import", seedFiles()[0], "--db", db])).code, 0);
-    const b = await quorum(["db", "backup", join(dir, "copy.db"), "--db", db]);
+    assert.equal((await minutebook(["import", seedFiles()[0], "--db", db])).code, 0);
+    const b = await minutebook(["db", "backup", join(dir, "copy.db"), "--db", db]);
     assert.equal(b.code, 0, b.stderr);
     const original = await openSqlite({ file: db });
     const copy = await openSqlite({ file: join(dir, "copy.db") });
     assert.deepEqual(await copy.tableCounts(), await original.tableCounts());
     await original.close();
     await copy.close();
-    const stats = JSON.parse((await quorum(["db", "stats", "--db", db, "--json"])).stdout);
+    const stats = JSON.parse((await minutebook(["db", "stats", "--db", db, "--json"])).stdout);
     assert.equal(stats.engine, "sqlite");
     assert.equal(stats.documents, 1);
-    const bad = await quorum(["db", "frobnicate", "--db", db]);
+    const bad = await minutebook(["db", "frobnicate", "--db", db]);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /expected migrate, backup FILE, stats or unmerge ALIAS_ID/);
 
@@ -73,10 +73,10 @@ test("quorum db migrate, backup and stats on SQLite", async () => {
       .get() as { id: number; person_id: number } | undefined;
     await repo.close();
     assert.ok(merged, "the Cabinet pack prints some members in two forms");
-    const u = await quorum(["db", "unmerge", String(merged.id), "--db", db, "--json"]);
+    const u = await minutebook(["db", "unmerge", String(merged.id), "--db", db, "--json"]);
     assert.equal(u.code, 0, u.stderr);
     assert.notEqual(JSON.parse(u.stdout).personId, merged.person_id);
-    const missing = await quorum(["db", "unmerge", "999999", "--db", db]);
+    const missing = await minutebook(["db", "unmerge", "999999", "--db", db]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /there is no alias 999999/);
   } finally {
@@ -84,15 +84,15 @@ test("quorum db migrate, backup and stats on SQLite", async () => {
   }
 });
 
-test("quorum search rejects bad options with a usage message, and any query text is safe", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-db-"));
+test("minutebook search rejects bad options with a usage message, and any query text is safe", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-db-"));
   try {
     const db = join(dir, "q.db");
-    assert.equal((await quorum(["search", "x", "--type", "memo", "--db", db])).code, 1);
-    assert.equal((await quorum(["search", "x", "--from", "last week", "--db", db])).code, 1);
-    assert.equal((await quorum(["search", "x", "--limit", "ten", "--db", db])).code, 1);
+    assert.equal((await minutebook(["search", "x", "--type", "memo", "--db", db])).code, 1);
+    assert.equal((await minutebook(["search", "x", "--from", "last week", "--db", db])).code, 1);
+    assert.equal((await minutebook(["search", "x", "--limit", "ten", "--db", db])).code, 1);
     for (const q of ['"', "-", "AND", "covid-19", "'; DROP TABLE paragraphs; --", "NEAR(", "*"]) {
-      const r = await quorum(["search", q, "--db", db, "--json"]);
+      const r = await minutebook(["search", q, "--db", db, "--json"]);
       assert.equal(r.code, 0, `${q}: ${r.stderr}`);
       assert.equal(JSON.parse(r.stdout).total, 0);
     }

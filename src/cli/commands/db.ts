@@ -1,11 +1,11 @@
-/** `quorum db migrate|backup FILE|stats [--db FILE]`: store maintenance for SQLite and PostgreSQL alike. */
+/** `minutebook db migrate|backup FILE|stats [--db FILE]`: store maintenance for SQLite and PostgreSQL alike. */
 import { describeLocation, openRepository } from "../../store/open";
 import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
 const usage =
-  "quorum db migrate | backup FILE | stats  [--db FILE] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL)";
+  "minutebook db migrate | backup FILE | stats  [--db FILE] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL)";
 
 export const command: Command = {
   summary: "Database maintenance: apply migrations, back up (SQLite online backup; PostgreSQL pg_dump), show counts.",

@@ -1,4 +1,4 @@
-// `quorum demo`: writes one pack per meeting, the last minutes of each committee and truth.json
+// `minutebook demo`: writes one pack per meeting, the last minutes of each committee and truth.json
 // whose records match the files; refuses bad options with a usage error.
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { command } from "./demo";
 
-const dir = mkdtempSync(join(tmpdir(), "quorum-demo-"));
+const dir = mkdtempSync(join(tmpdir(), "minutebook-demo-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test("writes packs, standalone minutes and a truth file that describes them", async () => {
@@ -21,7 +21,7 @@ test("writes packs, standalone minutes and a truth file that describes them", as
   }
   const files = readdirSync(out).sort();
   const truth = JSON.parse(readFileSync(join(out, "truth.json"), "utf8"));
-  assert.equal(truth.schema, "quorum-demo-truth/v1");
+  assert.equal(truth.schema, "minutebook-demo-truth/v1");
   assert.equal(truth.meetings.length, 25);
   assert.equal(files.filter((f) => f.endsWith("-agenda-pack.txt")).length, 25);
   const committees = new Set(truth.meetings.map((m: { id: string }) => m.id.replace(/-\d{4}-\d{2}-\d{2}$/, "")));

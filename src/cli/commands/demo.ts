@@ -1,5 +1,5 @@
 /**
- * `quorum demo --meetings N --out DIR [--pdf] [--seed S]`: generates the fictional Merrowshire
+ * `minutebook demo --meetings N --out DIR [--pdf] [--seed S]`: generates the fictional Merrowshire
  * County Council and writes its papers into DIR: one agenda pack per meeting (carrying the previous
  * meeting's minutes), standalone minutes of each committee's last meeting, and DIR/truth.json with
  * the records each file states and the ground truth of threads, referrals and follow-ups.
@@ -14,7 +14,7 @@ import { renderAgendaPackPdf, renderMinutesPdf } from "../../render/pdf";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
-const usage = "quorum demo --meetings N --out DIR [--pdf] [--seed S]";
+const usage = "minutebook demo --meetings N --out DIR [--pdf] [--seed S]";
 
 export type DemoFile = { file: string; kind: "agenda-pack" | "minutes"; meetingId: string; meetings: Meeting[] };
 
@@ -39,7 +39,7 @@ export const command: Command = {
       throw new UsageError(`--meetings must be a whole number from 1 to 50000\nusage: ${usage}`);
     if (!values.out) throw new UsageError(`--out DIR is required\nusage: ${usage}`);
     const out = values.out;
-    const seed = values.seed ?? "quorum";
+    const seed = values.seed ?? "minutebook";
     const started = performance.now();
     const demo = generateCouncil({ meetings: n, seed });
     const generatedMs = performance.now() - started;

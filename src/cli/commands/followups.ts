@@ -1,5 +1,5 @@
 /**
- * `quorum followups [--json] [--db FILE] [--committee X] [--today DATE] [--from-files PATH...]`:
+ * `minutebook followups [--json] [--db FILE] [--committee X] [--today DATE] [--from-files PATH...]`:
  * promises of later action in resolutions (a further report, an update, a report back) with their
  * due date or meeting and whether a later item met them, plus referrals to other bodies.
  */
@@ -10,7 +10,7 @@ import type { Command } from "../main";
 import { loadInput, SOURCE_OPTIONS } from "./topics";
 
 const usage =
-  "quorum followups [--json] [--committee NAME] [--today YYYY-MM-DD] [--db FILE | --from-files PATH... [--no-text]]";
+  "minutebook followups [--json] [--committee NAME] [--today YYYY-MM-DD] [--db FILE | --from-files PATH... [--no-text]]";
 
 function matchesCommittee(name: string, wanted: string): boolean {
   return name.toLowerCase().includes(wanted.toLowerCase()) || sameBody(name, wanted);

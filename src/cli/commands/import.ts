@@ -1,5 +1,5 @@
 /**
- * `quorum import PATH... [--db FILE] [--json]`: files or folders into the store, one transaction per
+ * `minutebook import PATH... [--db FILE] [--json]`: files or folders into the store, one transaction per
  * document. Progress on stderr only when it is a terminal; a summary (or JSON) on stdout; exit 1 if
  * any file failed.
  */
@@ -10,7 +10,7 @@ import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
-const usage = "quorum import PATH... [--db FILE] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL)";
+const usage = "minutebook import PATH... [--db FILE] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL)";
 
 export const command: Command = {
   summary:

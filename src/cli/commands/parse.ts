@@ -1,10 +1,10 @@
-/** `quorum parse FILE [--json]`: one document's records as parse/v1 JSON, or a readable summary. */
+/** `minutebook parse FILE [--json]`: one document's records as parse/v1 JSON, or a readable summary. */
 import type { ParseResult } from "../../model/parse-v1";
 import { parseFile } from "../../pipeline/parse-file";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
-const usage = "quorum parse FILE [--json]";
+const usage = "minutebook parse FILE [--json]";
 
 export function summarise(r: ParseResult): string {
   const out: string[] = [`${r.source.name} (${r.source.format}, sha256 ${r.source.sha256.slice(0, 12)})`];

@@ -1,5 +1,5 @@
 /**
- * `quorum search QUERY [--committee X] [--from DATE] [--to DATE] [--type T] [--limit N] [--db FILE] [--json]`:
+ * `minutebook search QUERY [--committee X] [--from DATE] [--to DATE] [--type T] [--limit N] [--db FILE] [--json]`:
  * ranked hits with highlighted snippets, the meeting and the source document's lines. Any query text
  * is safe: it is translated, never passed to the engine as syntax.
  */
@@ -9,7 +9,7 @@ import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
 const usage =
-  "quorum search QUERY [--committee NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type agenda|minute|resolution|report] [--limit N] [--offset N] [--db FILE] [--json]";
+  "minutebook search QUERY [--committee NAME|ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--type agenda|minute|resolution|report] [--limit N] [--offset N] [--db FILE] [--json]";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 

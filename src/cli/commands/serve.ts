@@ -1,4 +1,4 @@
-/** `quorum serve [--db FILE] [--port N] [--host H]`: the public portal and open-data API over the store. */
+/** `minutebook serve [--db FILE] [--port N] [--host H]`: the public portal and open-data API over the store. */
 
 import { startServer } from "../../serve/server";
 import { openRepository } from "../../store/open";
@@ -6,11 +6,11 @@ import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
-const usage = "quorum serve [--db FILE] [--port N] [--host H] [--base-url URL] [--govuk-fonts]";
+const usage = "minutebook serve [--db FILE] [--port N] [--host H] [--base-url URL] [--govuk-fonts]";
 
 export const command: Command = {
   summary:
-    "Serve the public portal (HTML, GOV.UK Frontend) and the open-data API (JSON, CSV, iCalendar, Atom) from the store. The store is --db FILE (SQLite, default data/quorum.db) or DATABASE_URL (PostgreSQL).",
+    "Serve the public portal (HTML, GOV.UK Frontend) and the open-data API (JSON, CSV, iCalendar, Atom) from the store. The store is --db FILE (SQLite, default data/minutebook.db) or DATABASE_URL (PostgreSQL).",
   usage,
   async run(argv) {
     const { values, positionals } = parseOptions(
@@ -30,7 +30,7 @@ export const command: Command = {
       throw new UsageError(`--port must be a number from 0 to 65535\nusage: ${usage}`);
     const host = values.host ?? "127.0.0.1";
     // Feeds carry absolute links; behind a proxy, name the public address rather than trust the Host header.
-    const baseUrl = values["base-url"] ?? process.env.QUORUM_BASE_URL;
+    const baseUrl = values["base-url"] ?? process.env.MINUTEBOOK_BASE_URL;
     if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(baseUrl))
       throw new UsageError(`--base-url must be an origin such as https://records.example.gov.uk\nusage: ${usage}`);
     const repo = await openRepository(storeLocation(values.db));
@@ -51,7 +51,7 @@ export const command: Command = {
       if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UsageError(`cannot listen on host ${host}`);
       throw e;
     }
-    console.log(`Quorum portal on ${server.url}/ (API: ${server.url}/api/openapi.json). Ctrl-C stops it.`);
+    console.log(`Minutebook portal on ${server.url}/ (API: ${server.url}/api/openapi.json). Ctrl-C stops it.`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once("SIGINT", stop);

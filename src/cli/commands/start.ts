@@ -1,5 +1,5 @@
 /**
- * `quorum start`: what `npm start` runs on a fresh clone. If the store is empty it generates the
+ * `minutebook start`: what `npm start` runs on a fresh clone. If the store is empty it generates the
  * fictional demo council, imports its papers through the normal pipeline (read → parse → store),
  * then serves the portal. A store that already holds meetings is served as it is.
  */
@@ -13,7 +13,7 @@ import type { Command } from "../main";
 import { command as demo } from "./demo";
 import { command as serve } from "./serve";
 
-const usage = "quorum start [--db FILE] [--port N] [--host H] [--meetings N] [--seed S]";
+const usage = "minutebook start [--db FILE] [--port N] [--host H] [--meetings N] [--seed S]";
 const DEFAULT_MEETINGS = "160";
 
 export const command: Command = {

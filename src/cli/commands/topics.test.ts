@@ -1,5 +1,5 @@
 /**
- * `quorum topics` and `quorum followups` end to end on the seeds (--from-files and a fresh SQLite
+ * `minutebook topics` and `minutebook followups` end to end on the seeds (--from-files and a fresh SQLite
  * store), and the store-to-LinkInput conversion on a hand-made MeetingDetail.
  */
 import assert from "node:assert/strict";
@@ -11,12 +11,12 @@ import { after, describe, test } from "node:test";
 import type { FollowUp, Referral, Thread } from "../../link/index";
 import { repoRoot, seedFiles } from "../../testing/shared";
 
-const quorum = (...args: string[]) =>
-  spawnSync(process.execPath, [join(repoRoot, "bin/quorum.mjs"), ...args], { encoding: "utf8", timeout: 120_000 });
+const minutebook = (...args: string[]) =>
+  spawnSync(process.execPath, [join(repoRoot, "bin/minutebook.mjs"), ...args], { encoding: "utf8", timeout: 120_000 });
 
-describe("quorum topics / followups --from-files on the seeds", () => {
+describe("minutebook topics / followups --from-files on the seeds", () => {
   test("topics --json: Help to Live at Home, library and Lightbulb threads span their years", () => {
-    const r = quorum("topics", "--json", "--from-files", ...seedFiles());
+    const r = minutebook("topics", "--json", "--from-files", ...seedFiles());
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { meetings: number; topics: Thread[] };
     const find = (w: string) => out.topics.find((t) => t.phrases.some((p) => p.includes(w)));
@@ -27,7 +27,7 @@ describe("quorum topics / followups --from-files on the seeds", () => {
   });
 
   test("followups --json: 524(c) met, 40(b) referred to a Cabinet stub, --committee filters", () => {
-    const r = quorum("followups", "--json", "--today", "2026-01-01", "--from-files", ...seedFiles());
+    const r = minutebook("followups", "--json", "--today", "2026-01-01", "--from-files", ...seedFiles());
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { followUps: FollowUp[]; referrals: Referral[] };
     const f = out.followUps.find((x) => x.from.ref === "minute 524(c)");
@@ -35,36 +35,36 @@ describe("quorum topics / followups --from-files on the seeds", () => {
     assert.equal(f?.metBy?.date, "2017-03-10");
     const ref = out.referrals.find((x) => x.from.ref === "minute 40(b)" && x.from.date === "2016-11-08");
     assert.deepEqual([ref?.to.body, ref?.to.date, ref?.to.stub], ["Cabinet", "2016-11-23", true]);
-    const cab = quorum("followups", "--json", "--committee", "Scrutiny", "--from-files", ...seedFiles());
+    const cab = minutebook("followups", "--json", "--committee", "Scrutiny", "--from-files", ...seedFiles());
     const only = JSON.parse(cab.stdout) as { followUps: FollowUp[] };
     assert.ok(only.followUps.length > 0);
     assert.ok(only.followUps.every((x) => /Scrutiny/.test(x.from.body) || /Scrutiny/.test(x.dueBody)));
   });
 
   test("usage errors are readable", () => {
-    const r = quorum("topics", "--from-files");
+    const r = minutebook("topics", "--from-files");
     assert.equal(r.status, 1);
     assert.match(r.stderr, /--from-files needs at least one PATH/);
-    const t = quorum("followups", "--today", "soon", "--from-files", seedFiles()[3]);
+    const t = minutebook("followups", "--today", "soon", "--from-files", seedFiles()[3]);
     assert.equal(t.status, 1);
     assert.match(t.stderr, /--today expects YYYY-MM-DD/);
   });
 });
 
-describe("quorum topics --db (the store)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-topics-"));
+describe("minutebook topics --db (the store)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-topics-"));
   after(() => rmSync(dir, { recursive: true, force: true }));
   test("imported seeds give the same 524(c) follow-up through the Repository", () => {
     const db = join(dir, "q.db");
-    const imp = quorum("import", ...seedFiles(), "--db", db);
+    const imp = minutebook("import", ...seedFiles(), "--db", db);
     assert.equal(imp.status, 0, imp.stderr);
-    const r = quorum("followups", "--json", "--db", db, "--today", "2026-01-01");
+    const r = minutebook("followups", "--json", "--db", db, "--today", "2026-01-01");
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { followUps: FollowUp[] };
     const f = out.followUps.find((x) => x.from.ref === "minute 524(c)");
     assert.equal(f?.status, "met");
     assert.match(f?.metBy?.title ?? "", /School and High Needs Funding/);
-    const t = quorum("topics", "--db", db);
+    const t = minutebook("topics", "--db", db);
     assert.equal(t.status, 0, t.stderr);
     assert.match(t.stdout, /Help to Live at Home — 2015–2016/);
   });

@@ -1,8 +1,8 @@
 /**
- * `quorum topics [--json] [--db FILE] [--from-files PATH...]`: subjects followed across meetings
+ * `minutebook topics [--json] [--db FILE] [--from-files PATH...]`: subjects followed across meetings
  * and committees, each with its items, years and the shared phrases that link them. Meetings come
  * from the store (through the Repository's read methods) or straight from files (parsed with
- * parseFileWithText). Also home of the meeting loader that `quorum followups` shares.
+ * parseFileWithText). Also home of the meeting loader that `minutebook followups` shares.
  */
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -115,7 +115,7 @@ export function formatTopics(threads: Thread[], meetings: number): string {
   return out.join("\n");
 }
 
-const usage = "quorum topics [--json] [--limit N] [--money] [--quality] [--db FILE | --from-files PATH... [--no-text]]";
+const usage = "minutebook topics [--json] [--limit N] [--money] [--quality] [--db FILE | --from-files PATH... [--no-text]]";
 
 export const command: Command = {
   summary:

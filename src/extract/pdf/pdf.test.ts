@@ -627,18 +627,18 @@ test("content sniffing: %PDF- wins whatever the name; a .pdf name without it is 
   assert.equal(pdfReader.score({ name: "notes.txt", head: "", bytes: Buffer.from("Minutes") }), 0);
 });
 
-test("quorum parse FILE.pdf --json: schema-valid output from the CLI, and a clear error for a broken PDF", () => {
-  const quorum = (...args: string[]) =>
-    spawnSync(process.execPath, [join(repoRoot, "bin/quorum.mjs"), ...args], { encoding: "utf8", timeout: 120_000 });
-  const ok = quorum("parse", merton(), "--json");
+test("minutebook parse FILE.pdf --json: schema-valid output from the CLI, and a clear error for a broken PDF", () => {
+  const minutebook = (...args: string[]) =>
+    spawnSync(process.execPath, [join(repoRoot, "bin/minutebook.mjs"), ...args], { encoding: "utf8", timeout: 120_000 });
+  const ok = minutebook("parse", merton(), "--json");
   assert.equal(ok.status, 0, ok.stderr);
   const out = JSON.parse(ok.stdout);
   assert.deepEqual(validateParseResult(out), []);
   assert.equal(out.source.format, "pdf");
-  const dir = mkdtempSync(join(tmpdir(), "quorum-pdf-"));
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-pdf-"));
   const broken = join(dir, "broken.pdf");
   writeFileSync(broken, minutesBytes().subarray(0, 40_000));
-  const bad = quorum("parse", broken, "--json");
+  const bad = minutebook("parse", broken, "--json");
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /broken\.pdf.*truncated/);
   assert.doesNotMatch(bad.stderr, /at .*\.(ts|mjs):\d+/);

@@ -227,7 +227,7 @@ export function buildDocument(name: string, sha256: string, bytes: Uint8Array, e
   if (!lines.length)
     diagnostics.push({
       level: "warning",
-      message: "the PDF has no text layer (scanned images?); Quorum does not OCR",
+      message: "the PDF has no text layer (scanned images?); Minutebook does not OCR",
       span: null,
     });
   else if (empty.length)

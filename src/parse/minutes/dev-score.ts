@@ -11,7 +11,7 @@ import type { SourceDocument } from "../../model/document";
 import { seedFiles, sharedPath } from "../../testing/shared";
 import { parseMinutesSections } from "./index";
 
-const out = process.argv[2] ?? "/tmp/quorum-minutes-score";
+const out = process.argv[2] ?? "/tmp/minutebook-minutes-score";
 const files = process.argv.length > 3 ? process.argv.slice(3) : seedFiles();
 mkdirSync(out, { recursive: true });
 for (const f of files) {

@@ -15,7 +15,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { type RunningServer, startServer } from "../server";
 import { type SeededStore, seededStore } from "../testing";
 
-export const CHROMIUM = process.env.QUORUM_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM = process.env.MINUTEBOOK_CHROMIUM ?? "/usr/bin/chromium";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -41,7 +41,7 @@ export async function openPortal(): Promise<Portal> {
   const store = await seededStore();
   // Small document windows so the seeds' longer documents show the windowed view too.
   const server = await startServer(store.repo, { port: 0, host: "127.0.0.1", documentWindowLines: 800 });
-  const profile = mkdtempSync(join(tmpdir(), "quorum-chromium-"));
+  const profile = mkdtempSync(join(tmpdir(), "minutebook-chromium-"));
   let context: BrowserContext;
   try {
     // A persistent context is how Playwright takes a --user-data-dir: a fresh one per run.
@@ -95,7 +95,7 @@ export async function openPage(
 
 /**
  * The checks every page type gets: the expected status, GOV.UK Frontend's module script started
- * (so the CSP let it run), a "– Quorum" title and one h1, a screenshot for a person to look at, no
+ * (so the CSP let it run), a "– Minutebook" title and one h1, a screenshot for a person to look at, no
  * axe WCAG 2.2 A/AA violation and no console problem. Assertion failures throw; axe violations and
  * console problems come back as lines, so one run lists them all.
  */
@@ -112,7 +112,7 @@ export async function auditPage(
       true,
       `${p.path}: GOV.UK Frontend did not start`,
     );
-    assert.ok((await page.title()).endsWith("– Quorum"), `${p.path} has a title`);
+    assert.ok((await page.title()).endsWith("– Minutebook"), `${p.path} has a title`);
     assert.equal(await page.locator("h1").count(), 1, `${p.path} has one h1`);
     await page.screenshot({ path: p.screenshot, fullPage: p.fullPage ?? true });
     for (const v of await runAxe(page))

@@ -1,7 +1,7 @@
 /**
  * The portal in a real browser: every page type loads without console or CSP errors, passes axe-core
  * for WCAG 2.2 A and AA, can be operated by keyboard alone, and search works from the form.
- * Screenshots of each page type go to /tmp/quorum-shots/ for a person to look at.
+ * Screenshots of each page type go to /tmp/minutebook-shots/ for a person to look at.
  */
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import type { MeetingDetail, MeetingSummary, PersonSummary } from "../../store/repository";
 import { auditPage, openPage, openPortal, type Portal, portalJson, tabAudit } from "./harness";
 
-const SHOTS = "/tmp/quorum-shots";
+const SHOTS = "/tmp/minutebook-shots";
 let portal: Portal;
 let pages: { name: string; path: string; status: number }[] = [];
 
@@ -115,7 +115,7 @@ test("search works from the home page form and the filters narrow it", async () 
 test("a provenance link opens the document at the cited line", async () => {
   const { page } = await open(pages.find((p) => p.name === "meeting-minutes")?.path as string);
   try {
-    const link = page.locator("a.quorum-source").first();
+    const link = page.locator("a.minutebook-source").first();
     const href = (await link.getAttribute("href")) as string;
     const line = /#L(\d+)$/.exec(href)?.[1];
     assert.ok(line, href);
@@ -125,7 +125,7 @@ test("a provenance link opens the document at the cited line", async () => {
     assert.equal(await row.count(), 1);
     assert.ok(await row.isVisible(), "the cited line is shown");
     assert.equal(await page.evaluate(() => document.querySelector(":target")?.id), `L${line}`);
-    assert.ok((await page.locator("tr.quorum-hl").count()) >= 1, "the cited lines are highlighted");
+    assert.ok((await page.locator("tr.minutebook-hl").count()) >= 1, "the cited lines are highlighted");
   } finally {
     await page.close();
   }

@@ -3,7 +3,7 @@
  * topics, a topic's timeline, follow-ups, referrals, data quality, money (filtered and sorted), a
  * person's timeline, a topic address nothing continues, and a meeting page with its added section
  * load without console or CSP errors, pass axe-core for WCAG 2.2 A and AA, and can be operated by
- * keyboard. Screenshots go to /tmp/quorum-shots/follow-*.png.
+ * keyboard. Screenshots go to /tmp/minutebook-shots/follow-*.png.
  */
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
@@ -12,7 +12,7 @@ import { after, before, test } from "node:test";
 import { auditPage, openPage, openPortal, type Portal, portalJson, tabAudit } from "../browser/harness";
 import type { MoneyData, ReferralsData, TimelineData, TopicsData } from "./records";
 
-const SHOTS = "/tmp/quorum-shots";
+const SHOTS = "/tmp/minutebook-shots";
 let portal: Portal;
 let pages: { name: string; path: string }[] = [];
 
@@ -121,7 +121,7 @@ test("navigation leads to Money; the order and committee filters work without Ja
     // The first column holds each sum as printed; the normalised amount follows it when they differ.
     const amounts = await page.locator("table tbody th").evaluateAll((cells) =>
       cells.map((c) => {
-        const shown = c.querySelector(".quorum-meta")?.textContent ?? c.textContent ?? "";
+        const shown = c.querySelector(".minutebook-meta")?.textContent ?? c.textContent ?? "";
         return Number(shown.replace(/[^0-9.]/g, ""));
       }),
     );

@@ -71,7 +71,7 @@ before(async () => {
   });
   seedsOnly = await json<TopicsData>("/api/topics");
   // The demo council's papers, written as text files and imported like any others.
-  demoDir = mkdtempSync(join(tmpdir(), "quorum-follow-demo-"));
+  demoDir = mkdtempSync(join(tmpdir(), "minutebook-follow-demo-"));
   const log = console.log;
   console.log = () => {};
   try {

@@ -51,7 +51,7 @@ describe("the money page over the seeds and a demo council", () => {
   before(async () => {
     store = await seededStore();
     app = createApp(store.repo, { onError: () => {}, checkEveryMs: 0 });
-    demoDir = mkdtempSync(join(tmpdir(), "quorum-money-demo-"));
+    demoDir = mkdtempSync(join(tmpdir(), "minutebook-money-demo-"));
     const log = console.log;
     console.log = () => {};
     try {
@@ -95,7 +95,7 @@ describe("the money page over the seeds and a demo council", () => {
     // The page shows the item, the meeting and a link to the exact line.
     const page = await get(app, "/money?from=2017-02-10&to=2017-02-10");
     assert.equal(page.status, 200);
-    assert.match(page.body, /£2\.85m<br><span class="govuk-body-s quorum-meta">£2,850,000<\/span>/);
+    assert.match(page.body, /£2\.85m<br><span class="govuk-body-s minutebook-meta">£2,850,000<\/span>/);
     const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     assert.match(page.body, new RegExp(`href="${esc(transfer.place.href ?? "")}">${esc(transfer.place.ref)}: `));
     assert.match(

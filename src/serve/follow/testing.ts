@@ -130,7 +130,7 @@ export const SECRET = /4,125,000|4125000|777,000|777000|2,220,000|2220000|333,00
 
 /** A store holding the invented council's minutes, written to a file so the server reads its lines. */
 export async function eastmarchStore(): Promise<{ repo: Repository; dir: string; close(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-money-"));
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-money-"));
   const path = join(dir, "eastmarch-cabinet-2024-05-14.txt");
   writeFileSync(path, EASTMARCH_TEXT);
   const result: ParseResult = {
@@ -139,7 +139,7 @@ export async function eastmarchStore(): Promise<{ repo: Repository; dir: string;
     meetings: [eastmarch()],
     diagnostics: [],
   };
-  const repo = await openRepository({ kind: "sqlite", file: join(dir, "quorum.db") });
+  const repo = await openRepository({ kind: "sqlite", file: join(dir, "minutebook.db") });
   await repo.importDocument(result, { path, lines: EASTMARCH_TEXT.split("\n") });
   return {
     repo,

@@ -112,8 +112,8 @@ describe("over a parish council's minutes", () => {
   let dir: string;
   const file = () => sharedPath("corpus", "parish", "stoke_ferry_pc_2013-07-10_minutes.md");
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), "quorum-timeline-"));
-    repo = await openRepository({ kind: "sqlite", file: join(dir, "quorum.db") });
+    dir = mkdtempSync(join(tmpdir(), "minutebook-timeline-"));
+    repo = await openRepository({ kind: "sqlite", file: join(dir, "minutebook.db") });
     await repo.importDocument(await parseFile(file()), { path: file() });
     app = createApp(repo, { onError: () => {}, checkEveryMs: 0 });
     lines = readFileSync(file(), "utf8").split("\n");

@@ -51,8 +51,8 @@ async function importAll(files: string[]) {
 }
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), "quorum-topic-ids-"));
-  repo = await openRepository({ kind: "sqlite", file: join(dir, "quorum.db") });
+  dir = mkdtempSync(join(tmpdir(), "minutebook-topic-ids-"));
+  repo = await openRepository({ kind: "sqlite", file: join(dir, "minutebook.db") });
   app = createApp(repo, { onError: () => {}, checkEveryMs: 0 });
 });
 
@@ -121,8 +121,8 @@ test("a second council's arrival changes no address of the first", async () => {
   // only the order of arrival can keep the first council's addresses).
   await repo.close();
   rmSync(dir, { recursive: true, force: true });
-  dir = mkdtempSync(join(tmpdir(), "quorum-topic-ids-"));
-  repo = await openRepository({ kind: "sqlite", file: join(dir, "quorum.db") });
+  dir = mkdtempSync(join(tmpdir(), "minutebook-topic-ids-"));
+  repo = await openRepository({ kind: "sqlite", file: join(dir, "minutebook.db") });
   app = createApp(repo, { onError: () => {}, checkEveryMs: 0 });
   const demoDir = join(dir, "demo");
   const log = console.log;

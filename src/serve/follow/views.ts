@@ -37,8 +37,8 @@ function placeLink(p: Place, withTitle = true): Html {
   const what = withTitle && p.title ? `${p.ref ? `${p.ref}: ` : ""}${p.title}` : p.ref || "the meeting";
   const when = `${p.committee}, ${formatDate(p.date)}`;
   return p.href
-    ? html`<a class="govuk-link" href="${p.href}">${what}</a><br><span class="govuk-body-s quorum-meta">${when}</span>`
-    : html`${what}<br><span class="govuk-body-s quorum-meta">${when}</span>`;
+    ? html`<a class="govuk-link" href="${p.href}">${what}</a><br><span class="govuk-body-s minutebook-meta">${when}</span>`
+    : html`${what}<br><span class="govuk-body-s minutebook-meta">${when}</span>`;
 }
 
 function source(p: Place): Html | string {
@@ -73,12 +73,12 @@ ${
         d.topics.map((t) => [
           html`<a class="govuk-link" href="/topics/${t.id}">${t.label}</a>${
             t.phrases.length > 1
-              ? html`<br><span class="govuk-body-s quorum-meta">also: ${t.phrases.slice(1, 6).join(", ")}</span>`
+              ? html`<br><span class="govuk-body-s minutebook-meta">also: ${t.phrases.slice(1, 6).join(", ")}</span>`
               : null
           }`,
           years(t.first, t.last),
           councils > 1 && t.authority
-            ? html`${t.committees.join("; ")}<br><span class="govuk-body-s quorum-meta">${t.authority}</span>`
+            ? html`${t.committees.join("; ")}<br><span class="govuk-body-s minutebook-meta">${t.authority}</span>`
             : t.committees.join("; "),
           t.meetings,
           t.items,
@@ -141,7 +141,7 @@ ${[...marks.values()].map((m) => {
 <line x1="${LEFT}" y1="${h - 40}" x2="${WIDTH - LEFT}" y2="${h - 40}" stroke="#0b0c0c"></line>
 ${ticks}
 </svg>
-<figcaption class="govuk-body-s quorum-meta">Each row is a committee; each circle is a meeting where the topic came up (larger circles hold more items). The table below gives the same items with links.</figcaption>
+<figcaption class="govuk-body-s minutebook-meta">Each row is a committee; each circle is a meeting where the topic came up (larger circles hold more items). The table below gives the same items with links.</figcaption>
 </figure>`;
 }
 
@@ -163,10 +163,10 @@ function moneyTable(caption: string, money: MoneyRecord[]): Html {
     money.map((m) => [
       html`${m.asPrinted}${m.per ? ` ${m.per}` : ""}${
         pounds(m.pounds) !== m.asPrinted
-          ? html`<br><span class="govuk-body-s quorum-meta">${pounds(m.pounds)}</span>`
+          ? html`<br><span class="govuk-body-s minutebook-meta">${pounds(m.pounds)}</span>`
           : null
       }`,
-      html`${m.purpose || "not stated"}<br><span class="govuk-body-s quorum-meta">In a ${SOURCE_KIND[m.source]}</span>`,
+      html`${m.purpose || "not stated"}<br><span class="govuk-body-s minutebook-meta">In a ${SOURCE_KIND[m.source]}</span>`,
       placeLink(m.place),
       source(m.place),
     ]),
@@ -202,7 +202,7 @@ ${table(
     placeLink(e.place),
     html`${e.why}${
       e.linkedFrom
-        ? html`<br><span class="govuk-body-s quorum-meta">Linked from ${e.linkedFrom.ref} (${e.linkedFrom.committee}, ${formatDate(e.linkedFrom.date)})</span>`
+        ? html`<br><span class="govuk-body-s minutebook-meta">Linked from ${e.linkedFrom.ref} (${e.linkedFrom.committee}, ${formatDate(e.linkedFrom.date)})</span>`
         : null
     }`,
     source(e.place),
@@ -231,7 +231,7 @@ ${
     ? html`<h2 class="govuk-heading-m">Topics that come closest</h2>
 <ul class="govuk-list govuk-list--spaced">${d.near.map(
         (t) =>
-          html`<li><a class="govuk-link" href="/topics/${t.id}">${t.label}</a><br><span class="govuk-body-s quorum-meta">${years(t.first, t.last)}; ${t.committees.join("; ")}</span></li>`,
+          html`<li><a class="govuk-link" href="/topics/${t.id}">${t.label}</a><br><span class="govuk-body-s minutebook-meta">${years(t.first, t.last)}; ${t.committees.join("; ")}</span></li>`,
       )}</ul>`
     : null
 }

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL schema, as numbered migrations applied in order (`quorum db migrate`). Version 1 is the
+ * PostgreSQL schema, as numbered migrations applied in order (`minutebook db migrate`). Version 1 is the
  * shared tables plus a generated tsvector column (search title weighted A, body B) with a GIN index.
  */
 import { coreTablesV1, type Migration, STORE_CHANGES_TABLE } from "../common/schema";

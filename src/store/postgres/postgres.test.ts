@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL adapter: the conformance suite in a fresh schema per run (dropped afterwards),
- * plus PostgreSQL-only checks. Needs QUORUM_TEST_PG_URL; skipped with a visible reason when unset
+ * plus PostgreSQL-only checks. Needs MINUTEBOOK_TEST_PG_URL; skipped with a visible reason when unset
  * locally, and required under CI (testPostgresUrl throws there).
  */
 import assert from "node:assert/strict";
@@ -12,7 +12,7 @@ import { runConformance } from "../conformance";
 import { openPostgres } from "./index";
 
 const url = testPostgresUrl();
-const freshSchema = () => `quorum_test_${randomBytes(6).toString("hex")}`;
+const freshSchema = () => `minutebook_test_${randomBytes(6).toString("hex")}`;
 
 async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: url! });
@@ -26,7 +26,7 @@ async function dropSchema(schema: string): Promise<void> {
 
 if (!url) {
   test("postgres conformance", {
-    skip: "QUORUM_TEST_PG_URL is not set (bash scripts/pg-start.sh prints it)",
+    skip: "MINUTEBOOK_TEST_PG_URL is not set (bash scripts/pg-start.sh prints it)",
   }, () => {});
 } else {
   runConformance("postgres", async () => {
@@ -69,7 +69,7 @@ if (!url) {
     const { join } = await import("node:path");
     const schema = freshSchema();
     const repo = await openPostgres({ url, schema });
-    const dir = mkdtempSync(join(tmpdir(), "quorum-pg-"));
+    const dir = mkdtempSync(join(tmpdir(), "minutebook-pg-"));
     try {
       await repo.backup(join(dir, "store.dump"));
       assert.ok(statSync(join(dir, "store.dump")).size > 0);

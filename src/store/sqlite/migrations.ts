@@ -1,5 +1,5 @@
 /**
- * SQLite schema, as numbered migrations applied in order (`quorum db migrate`). Version 1 is the
+ * SQLite schema, as numbered migrations applied in order (`minutebook db migrate`). Version 1 is the
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
 import { coreTablesV1, type Migration, STORE_CHANGES_TABLE } from "../common/schema";

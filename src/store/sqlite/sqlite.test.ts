@@ -11,7 +11,7 @@ import { openSqlite } from "./index";
 import { SQLITE_MIGRATIONS } from "./migrations";
 
 runConformance("sqlite", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-sqlite-"));
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-sqlite-"));
   const repo = await openSqlite({ file: join(dir, "store.db") });
   return {
     repo,
@@ -23,7 +23,7 @@ runConformance("sqlite", async () => {
 });
 
 test("sqlite: WAL mode, and the online backup opens as a complete store", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-sqlite-"));
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-sqlite-"));
   try {
     const repo = await openSqlite({ file: join(dir, "a.db") });
     assert.equal(repo.raw.pragma("journal_mode", { simple: true }), "wal");
@@ -63,7 +63,7 @@ test("sqlite: inputs that make raw FTS5 throw are translated into valid MATCH ex
 });
 
 test("sqlite: a store at an older schema version is migrated forward, keeping its rows", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "quorum-sqlite-"));
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-sqlite-"));
   try {
     const file = join(dir, "old.db");
     const v1 = await openSqlite({ file, migrate: false });

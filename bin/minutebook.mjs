@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `quorum` command: loads the TypeScript CLI through tsx so a clone runs without a build step.
+// The `minutebook` command: loads the TypeScript CLI through tsx so a clone runs without a build step.
 import { register } from "tsx/esm/api";
 
 register();
