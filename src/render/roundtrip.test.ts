@@ -208,7 +208,8 @@ const TODO: Record<Group, Record<string, string>> = {
 const SWEEP = (() => {
   const seed = Number(process.env.MINUTEBOOK_ROUNDTRIP_SEED ?? 20261122);
   const runs = Number(process.env.MINUTEBOOK_ROUNDTRIP_RUNS ?? 20);
-  const swept = process.env.MINUTEBOOK_ROUNDTRIP_RUNS !== undefined || process.env.MINUTEBOOK_ROUNDTRIP_SEED !== undefined;
+  const swept =
+    process.env.MINUTEBOOK_ROUNDTRIP_RUNS !== undefined || process.env.MINUTEBOOK_ROUNDTRIP_SEED !== undefined;
   return { seed, runs, pdfs: swept ? Math.ceil(runs / 3) : 6, picks: swept ? seed ^ 17 : 17 };
 })();
 

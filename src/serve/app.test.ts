@@ -215,7 +215,11 @@ test("security headers: CSP without inline script on pages, nosniff everywhere, 
   const api = await get("/api/home");
   assert.equal(api.headers.get("access-control-allow-origin"), "*");
   assert.equal(api.headers.get("x-content-type-options"), "nosniff");
-  for (const path of ["/assets/govuk-frontend.min.css", "/assets/govuk-frontend.min.js", "/assets/minutebook-init.js"]) {
+  for (const path of [
+    "/assets/govuk-frontend.min.css",
+    "/assets/govuk-frontend.min.js",
+    "/assets/minutebook-init.js",
+  ]) {
     const a = await app.request(path);
     assert.equal(a.status, 200, path);
     const etag = a.headers.get("etag") as string;

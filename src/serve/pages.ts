@@ -795,7 +795,8 @@ export function documentPage(d: DocumentData): View {
       if (line.page !== null && line.page !== page) {
         page = line.page;
         rows.push(
-          html`<tr class="minutebook-page" id="page-${page}"><th colspan="2" scope="colgroup">Page ${page}</th></tr>`.value,
+          html`<tr class="minutebook-page" id="page-${page}"><th colspan="2" scope="colgroup">Page ${page}</th></tr>`
+            .value,
         );
       }
       if (line.text === null) {

@@ -27,6 +27,7 @@ export function seedFiles(): string[] {
 /** PostgreSQL for tests: MINUTEBOOK_TEST_PG_URL, required under CI so the PostgreSQL suite can never be skipped there. */
 export function testPostgresUrl(): string | null {
   const url = process.env.MINUTEBOOK_TEST_PG_URL ?? null;
-  if (!url && process.env.CI) throw new Error("MINUTEBOOK_TEST_PG_URL is not set under CI: .ci/run must start PostgreSQL");
+  if (!url && process.env.CI)
+    throw new Error("MINUTEBOOK_TEST_PG_URL is not set under CI: .ci/run must start PostgreSQL");
   return url;
 }

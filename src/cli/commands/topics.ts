@@ -115,7 +115,8 @@ export function formatTopics(threads: Thread[], meetings: number): string {
   return out.join("\n");
 }
 
-const usage = "minutebook topics [--json] [--limit N] [--money] [--quality] [--db FILE | --from-files PATH... [--no-text]]";
+const usage =
+  "minutebook topics [--json] [--limit N] [--money] [--quality] [--db FILE | --from-files PATH... [--no-text]]";
 
 export const command: Command = {
   summary:

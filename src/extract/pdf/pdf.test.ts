@@ -629,7 +629,10 @@ test("content sniffing: %PDF- wins whatever the name; a .pdf name without it is 
 
 test("minutebook parse FILE.pdf --json: schema-valid output from the CLI, and a clear error for a broken PDF", () => {
   const minutebook = (...args: string[]) =>
-    spawnSync(process.execPath, [join(repoRoot, "bin/minutebook.mjs"), ...args], { encoding: "utf8", timeout: 120_000 });
+    spawnSync(process.execPath, [join(repoRoot, "bin/minutebook.mjs"), ...args], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
   const ok = minutebook("parse", merton(), "--json");
   assert.equal(ok.status, 0, ok.stderr);
   const out = JSON.parse(ok.stdout);
