@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { bankHolidaysByRule, easterSunday } from "./bank-holiday-rules";
-import { BANK_HOLIDAY_TABLE } from "./bank-holidays.generated";
 import { ENGLAND_AND_WALES } from "./bank-holidays";
+import { BANK_HOLIDAY_TABLE } from "./bank-holidays.generated";
 import { clearDays } from "./clear-days";
 import { dayNumber } from "./dates";
 
