@@ -2,6 +2,7 @@
  * Registers the built-in readers. Each reader lives in its own folder under extract/ and declares
  * what it reads; add a new format by importing it here and listing it in BUILTIN_READERS.
  */
+import { docxReader, odtReader } from "./docx/reader";
 import { htmlReader, moderngovHtmlReader } from "./moderngov-html/reader";
 import { moderngovXmlReader } from "./moderngov-xml/reader";
 import { pdfReader } from "./pdf/reader";
@@ -15,6 +16,8 @@ export const BUILTIN_READERS: readonly Reader[] = [
   htmlReader,
   moderngovHtmlReader,
   moderngovXmlReader,
+  docxReader,
+  odtReader,
 ];
 
 let done = false;

@@ -18,6 +18,8 @@ export type Line = {
   heading?: boolean;
   /** Table cells when the reader saw columns (tabs, pipe tables, wide PDF x-gaps, HTML td). */
   cells?: string[];
+  /** Source paragraph (1-based, document order) for word-processor files, whose own unit is the paragraph. */
+  para?: number;
 };
 
 /** Something the reader removed from the text (page numbers, running headers) and recorded. */

@@ -38,7 +38,11 @@ export async function parseBytesWithText(
   if (bytes.length > limits.maxBytes)
     throw new ReadError(name, `file is ${bytes.length} bytes, over the limit of ${limits.maxBytes} bytes`);
   const reader = pickReader(name, bytes);
-  if (!reader) throw new ReadError(name, "not a format Minutebook reads (text, Markdown, PDF, Modern.Gov HTML or XML)");
+  if (!reader)
+    throw new ReadError(
+      name,
+      "not a format Minutebook reads (text, Markdown, PDF, Word, OpenDocument, HTML, Modern.Gov XML)",
+    );
   const sha256 = sha256Hex(bytes);
   const out = await reader.read({ name, bytes, sha256, limits });
   let result: ParseResult;
