@@ -23,11 +23,18 @@ test("corpus files are read by the reader their content calls for", async () => 
     ["moderngov-html", "moderngov-html"],
     ["moderngov-xml", "moderngov-xml"],
     ["parish", "markdown"],
+    ["docx", "docx"],
+    ["scotland-community", "by-extension"],
+    ["parish-more", "by-extension"],
+    ["ireland", "markdown"],
   ];
   for (const [dir, id] of expect) {
     const files = corpus(dir);
     assert.ok(files.length > 0, dir);
-    for (const f of files) assert.equal(pick(f.split("/").pop()!, readFileSync(f)), id, f);
+    for (const f of files) {
+      const want = id === "by-extension" ? (f.endsWith(".pdf") ? "pdf" : "markdown") : id;
+      assert.equal(pick(f.split("/").pop()!, readFileSync(f)), want, f);
+    }
   }
   for (const f of seedFiles()) assert.equal(pick(f.split("/").pop()!, readFileSync(f)), "text", f);
 });
@@ -80,4 +87,45 @@ test("a SOAP envelope around a web-service response is still Modern.Gov XML", as
   );
   const soap = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><GetMeetingsResponse xmlns="http://moderngov.co.uk/namespaces"><GetMeetingsResult>${inner}</GetMeetingsResult></GetMeetingsResponse></soap:Body></soap:Envelope>`;
   assert.equal(pick("response.xml", Buffer.from(soap)), "moderngov-xml");
+});
+
+test("Markdown is known by its content, whatever the file is called", async () => {
+  await registerBuiltinReaders();
+  const md = ["scotland-community", "parish-more", "ireland", "parish"].flatMap((d) =>
+    corpus(d).filter((f) => f.endsWith(".md")),
+  );
+  assert.ok(md.length >= 8);
+  const misread: string[] = [];
+  for (const f of md) {
+    const bytes = readFileSync(f);
+    for (const name of ["minutes", "minutes.txt"])
+      if (pick(name, bytes) !== "markdown") misread.push(`${f} as ${name}: ${pick(name, bytes)}`);
+  }
+  assert.deepEqual(misread, []);
+  const made = [
+    "---\ntitle: Minutes\ndate: 2024-01-01\n---\n\nThe meeting opened.\n",
+    "# Minutes\n\n## Present\n\nCllr A\n",
+    "MINUTES\n=======\n\n1\\. Apologies from [Cllr A](mailto:a@example.org)\n",
+  ];
+  for (const t of made) assert.equal(pick("upload", Buffer.from(t)), "markdown", t);
+  // Plain text with the marks PDF-to-text conversions share with Markdown stays plain text.
+  const plain = "MINUTES\n\n**Present:** Cllr A\n\n- Meeting: Cabinet\n- Date: 1 May\n\n| 1. | Apologies |\n";
+  assert.equal(pick("upload", Buffer.from(plain)), "text");
+});
+
+test("web page fragments without html or head are read as HTML, whatever they open with", async () => {
+  await registerBuiltinReaders();
+  const fragments = [
+    "<h2>Minutes of the Parish Council</h2><p>Present: Cllr A</p>",
+    "<ul><li>Apologies</li><li>Minutes</li></ul>",
+    "<section><p>Minutes</p></section>",
+    "Minutes of the meeting held on 1 May<br>\nPresent: Cllr A, Cllr B<br>\n<p>1. Apologies</p>\n<p>2. Minutes</p>",
+    "<strong>MINUTES</strong><br><p>Present: Cllr A</p><p>Apologies: Cllr B</p>",
+  ];
+  for (const f of fragments) {
+    assert.equal(pick("page", Buffer.from(f)), "html", f);
+    assert.equal(pick("page.txt", Buffer.from(f)), "html", f);
+  }
+  // A line or two of inline markup in text does not make a web page.
+  assert.equal(pick("notes", Buffer.from("<b>Minutes</b>\nPresent: Cllr A\n")), "text");
 });

@@ -38,7 +38,10 @@ import {
 } from "./common";
 
 const HTML_START =
-  /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<div[\s>]|<table[\s>]|<p[\s>]|<h[1-6][\s>]|<meta[\s>]|<title[\s>]|<span[\s>]|<section[\s>]|<article[\s>])/i;
+  /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<(?:html|head|body|div|table|p|h[1-6]|meta|title|span|section|article|main|header|footer|nav|aside|ul|ol|li|dl|blockquote|pre|center|br|hr|img|figure|form|tbody|tr|td|style|script|link)[\s>/])/i;
+/** Block markup inside text that does not open with a tag: a fragment pasted from a CMS ("Minutes<br>Present: …"). */
+const BLOCK_TAG = /<(?:p|br|div|td|tr|li|h[1-6]|table|ul|ol)\b[^>]*>/gi;
+const CLOSING_TAG = /<\/(?:p|div|td|li|h[1-6]|table|ul|ol|span|strong|b)>/i;
 const MODERNGOV =
   /\bmg(?:MainTitleTxt|SubTitleTxt|SubSubTitleTxt|Heading|Table|Content|Label|WordPara|ItemNumberCell|AiTitleTxt|SubItemTitleTxt|BulletList|ActionList|StatsTable|Header|Footer|SectionTitle)\b|\bie(?:DecisionDetails|ListDocuments|ListMeetings|IssueDetails)\.aspx|mgMeetingAttendance\.aspx|id="modgov"|modern\.gov|moderngov/i;
 
@@ -48,6 +51,12 @@ function headText(bytes: Uint8Array, n = 65536): string {
 
 export function looksLikeHtml(bytes: Uint8Array): boolean {
   return HTML_START.test(headText(bytes, 8192));
+}
+
+/** Text that does not open with a tag but is marked up throughout (at least three block tags and a closing tag). */
+export function looksLikeHtmlFragment(bytes: Uint8Array): boolean {
+  const head = headText(bytes, 8192);
+  return (head.match(BLOCK_TAG) ?? []).length >= 3 && CLOSING_TAG.test(head);
 }
 
 export function looksLikeModernGov(bytes: Uint8Array): boolean {
@@ -104,9 +113,12 @@ export const htmlReader: Reader = {
   id: "html",
   format: "html",
   score({ name, bytes }) {
-    if (!looksLikeHtml(bytes)) return 0;
+    const md = /\.(md|markdown)$/i.test(name);
     // Markdown may open with an HTML block; its name then tips the balance to the Markdown reader.
-    return /\.(md|markdown)$/i.test(name) ? 15 : 30;
+    if (looksLikeHtml(bytes)) return md ? 15 : 30;
+    // A fragment that starts with text: above plain text and Markdown sniffed by content, below a .md name.
+    if (looksLikeHtmlFragment(bytes)) return md ? 0 : 18;
+    return 0;
   },
   async read(input: ReadInput): Promise<ReadOutput> {
     const diagnostics: Diagnostic[] = [];

@@ -37,6 +37,15 @@ function splitCells(raw: string): string[] | undefined {
   return undefined;
 }
 
+/** Markdown's inline syntax removed: links keep their text, escapes their character, emphasis its words. */
+export function markdownInline(t: string): string {
+  return t
+    .replace(/!?\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g, "$1")
+    .replace(INLINE_MARKUP, "")
+    .replace(/(^|[\s(\u2014-])[*_]([^*_\s](?:[^*_\n]*[^*_\s])?)[*_](?=[\s.,;:)!?\u2014-]|$)/g, "$1$2")
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1");
+}
+
 export function linesFromText(text: string, opts: { markdown: boolean }): Line[] {
   const raw = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   const lines: Line[] = new Array(raw.length);
@@ -62,7 +71,7 @@ export function linesFromText(text: string, opts: { markdown: boolean }): Line[]
     } else if (/^<u>.*<\/u>$/i.test(trimmed) && trimmed.length < 200) {
       heading = true;
     }
-    const line: Line = { n: i + 1, text: t.replace(INLINE_MARKUP, ""), page: null };
+    const line: Line = { n: i + 1, text: opts.markdown ? markdownInline(t) : t.replace(INLINE_MARKUP, ""), page: null };
     if (bold) line.bold = true;
     if (heading) line.heading = true;
     const cells = splitCells(r);
@@ -74,6 +83,25 @@ export function linesFromText(text: string, opts: { markdown: boolean }): Line[]
   return lines;
 }
 
+/**
+ * Signs that text is Markdown rather than plain text (or a PDF-to-text conversion, which shares
+ * `**bold**`, pipe tables and "- " bullets with it): YAML front matter, ATX or setext headings,
+ * links, backslash escapes ("1\\."), single-asterisk emphasis and "* " bullets.
+ */
+export function markdownScore(text: string): number {
+  const head = text.replace(/^\uFEFF/, "").slice(0, 65536);
+  if (/^---\r?\n(?:[A-Za-z_][\w-]*:.*\r?\n|\s+.*\r?\n)+---\r?\n/.test(head)) return 3;
+  const atx = (head.match(/^ {0,3}#{1,6}[ \t]+\S.*$/gm) ?? []).length;
+  let other = 0;
+  if (/^\S.*\r?\n {0,3}(?:=+|-{3,})[ \t]*$/m.test(head)) other++;
+  if (/\[[^\]\n]+\]\((?:https?:|mailto:|\/|#)[^)\s]*\)/.test(head)) other++;
+  if (/(?:^|\s)\d+\\\.\s|\\[*_#[\]-]/m.test(head)) other++;
+  if (/(?:^|[\s(])\*[^*\s][^*\n]*[^*\s]\*(?=[\s.,;:)]|$)/m.test(head)) other++;
+  if ((head.match(/^ {0,3}\* \S/gm) ?? []).length >= 2) other++;
+  if (atx >= 2 || (atx >= 1 && other >= 1) || other >= 2) return 2;
+  return 0;
+}
+
 function makeTextReader(id: string, markdown: boolean): Reader {
   return {
     id,
@@ -81,7 +109,13 @@ function makeTextReader(id: string, markdown: boolean): Reader {
     score({ name, bytes }) {
       if (binaryShare(bytes) > 0.01) return 0;
       const isMd = /\.(md|markdown)$/i.test(name);
-      if (markdown) return isMd ? 20 : 0;
+      // Content decides: Markdown by its signs whatever the name; the name only breaks a tie.
+      if (markdown) {
+        if (isMd) return 20;
+        const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 65536));
+        const sure = markdownScore(text);
+        return sure >= 3 ? 19 : sure > 0 ? 12 : 0;
+      }
       return isMd ? 5 : 10;
     },
     async read(input: ReadInput): Promise<ReadOutput> {
