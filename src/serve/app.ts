@@ -5,7 +5,11 @@
  */
 import { createHash } from "node:crypto";
 import { type Context, Hono } from "hono";
+import { csrf } from "hono/csrf";
 import { trimTrailingSlash } from "hono/trailing-slash";
+import { Oidc, type OidcConfig } from "../auth/oidc";
+import { AuthStore } from "../auth/store";
+import { AccessDenied, auth, sessions } from "../auth/web";
 import {
   type MeetingDetail,
   PARAGRAPH_TYPES,
@@ -20,6 +24,7 @@ import { HttpError, notFound } from "./errors";
 import { registerFollowRoutes } from "./follow/routes";
 import { toICalendar } from "./ical";
 import { layout } from "./layout";
+import { registerOfficeRoutes } from "./office/routes";
 import { openApiDocument } from "./openapi";
 import {
   accessibilityPage,
@@ -60,6 +65,20 @@ export type AppOptions = PortalDataOptions & {
   documentWindowLines?: number;
   /** Called with unexpected errors (default: console.error). */
   onError?: (err: unknown, path: string) => void;
+  /** Sign-in and the office side (src/auth, src/serve/office). */
+  auth?: AuthOptions;
+};
+
+export type AuthOptions = {
+  /**
+   * Cookies only over HTTPS, with the __Host- prefix (default true). `minutebook serve` and `start`
+   * turn it off only when listening on a loopback address over plain HTTP.
+   */
+  secureCookies?: boolean;
+  /** Local accounts must confirm a one-time code (default true). */
+  requireSecondFactor?: boolean;
+  /** The council's OpenID provider (sign-in with a council account). */
+  oidc?: OidcConfig | null;
 };
 
 const PAGE_SIZE = 20;
@@ -150,6 +169,22 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   // "/meetings/" redirects to "/meetings" when only the latter exists.
   app.use("*", trimTrailingSlash());
 
+  // Sign-in and the office: every unsafe request must come from this site (Origin / Sec-Fetch-Site),
+  // and its form must carry the session's form token (checked by each POST handler, auth/web.ts).
+  const authStore = new AuthStore(repo.sql);
+  const secureCookies = opts.auth?.secureCookies ?? true;
+  app.use("*", csrf());
+  app.use("*", sessions(authStore, { now, secureCookies }));
+  registerOfficeRoutes(app, {
+    store: authStore,
+    now,
+    secureCookies,
+    requireSecondFactor: opts.auth?.requireSecondFactor,
+    oidc: opts.auth?.oidc ? new Oidc(opts.auth.oidc) : null,
+    committeeName: async (id) =>
+      (await data.cached("committees", () => repo.listCommittees())).find((x) => x.id === id)?.name ?? null,
+  });
+
   app.get("/assets/*", (c) => {
     const a = assets.get(c.req.path);
     if (!a) throw notFound("There is no such file.");
@@ -170,7 +205,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   // Topics, follow-ups, referrals, quality and timelines (src/serve/follow), before the pages they add to.
   registerFollowRoutes(app, data, { now });
 
-  const render = (c: Context, v: View, status: 200 | 400 | 404 | 500 = 200) =>
+  const render = (c: Context, v: View, status: 200 | 400 | 403 | 404 | 500 = 200) =>
     c.html(layout(v), status, { "Cache-Control": "no-cache" });
 
   /** Registers a page and its JSON twin. `apiPath` defaults to /api + path. */
@@ -585,7 +620,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   // ---------------------------------------------------------------------------------------------
   // Errors: 400 and 404 as pages (or JSON under /api); anything else a 500 that reveals nothing.
 
-  const fail = (c: Context, status: 400 | 404 | 500, message: string) =>
+  const fail = (c: Context, status: 400 | 403 | 404 | 500, message: string) =>
     c.req.path === "/api" || c.req.path.startsWith("/api/")
       ? c.json({ error: { status, message } }, status)
       : c.req.path.endsWith(".csv") || c.req.path.endsWith(".ics") || c.req.path.endsWith(".atom")
@@ -595,6 +630,13 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   app.notFound((c) => fail(c, 404, "Check the address is typed correctly; the page may have moved."));
   app.onError((err, c) => {
     if (err instanceof HttpError) return fail(c, err.status, err.message);
+    if (err instanceof AccessDenied) {
+      // Someone not signed in is asked to sign in and brought back; a signed-in person is told no.
+      if (err.status === 401 && c.req.method === "GET" && !c.req.path.startsWith("/api/"))
+        return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
+      if (err.status === 401) return fail(c, 403, err.message);
+      return fail(c, 403, auth(c).user ? err.message : "Sign in to see this page.");
+    }
     onError(err, c.req.path);
     return fail(c, 500, "Please try again later.");
   });

@@ -1,7 +1,7 @@
 /** HTTP errors a handler raises on purpose (bad query, unknown id); anything else is a 500 without details. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 404,
+    readonly status: 400 | 403 | 404,
     message: string,
   ) {
     super(message);

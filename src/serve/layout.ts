@@ -21,6 +21,8 @@ export type PageOptions = {
   body: Html;
   current?: NavKey;
   breadcrumbs?: { text: string; href: string }[];
+  /** Shown under the navigation on office pages: who is signed in, and the sign-out button. */
+  banner?: Html | null;
   /** Extra head links (feeds, JSON twin). */
   alternates?: { type: string; href: string; title: string }[];
 };
@@ -76,6 +78,7 @@ ${(o.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" hr
 </nav>
 </div></div>
 </section>
+${o.banner ?? null}
 <div class="govuk-width-container">
 ${crumbs}
 <main class="govuk-main-wrapper" id="main-content">
@@ -91,6 +94,7 @@ ${o.body}
 <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/open-data">Open data and API</a></li>
 <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/accessibility">Accessibility statement</a></li>
 <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/meetings.ics">Meetings calendar (iCalendar)</a></li>
+<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/sign-in">Sign in (councillors and officers)</a></li>
 </ul>
 <p class="govuk-body-s">Records are extracted automatically from the councils' published papers; each fact links to the page or lines it came from. Exempt information (Local Government Act 1972, Schedule 12A) is never published here.</p>
 </div>

@@ -908,9 +908,11 @@ export function errorPage(status: number, message: string): View {
   const title =
     status === 404
       ? "Page not found"
-      : status === 400
-        ? "There is a problem with the address"
-        : "Sorry, there is a problem with the service";
+      : status === 403
+        ? "You cannot see this page"
+        : status === 400
+          ? "There is a problem with the address"
+          : "Sorry, there is a problem with the service";
   return {
     title,
     body: html`<h1 class="govuk-heading-l">${title}</h1>

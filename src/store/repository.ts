@@ -8,6 +8,7 @@
  * Exempt material (Schedule 12A) is never stored beyond the minute's title and paragraph numbers.
  */
 import type { Contact, ParseResult, Span } from "../model/parse-v1";
+import type { SqlDb } from "./sql";
 
 export type ParagraphType = "agenda" | "minute" | "resolution" | "report";
 export const PARAGRAPH_TYPES: readonly ParagraphType[] = ["agenda", "minute", "resolution", "report"];
@@ -313,6 +314,11 @@ export type StoreStats = {
 
 export interface Repository {
   readonly engine: "sqlite" | "postgres";
+  /**
+   * The database underneath, for feature stores that keep their own tables in the same store and
+   * migrations (auth/store.ts: accounts, sessions, roles, audit, exempt content).
+   */
+  readonly sql: SqlDb;
 
   /** Applies pending migrations; returns the versions applied now. Opening a store migrates too. */
   migrate(): Promise<number[]>;

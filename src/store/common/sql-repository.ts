@@ -88,6 +88,10 @@ export abstract class SqlRepository implements Repository {
 
   constructor(protected db: SqlDb) {}
 
+  get sql(): SqlDb {
+    return this.db;
+  }
+
   abstract backup(file: string): Promise<void>;
   /** Full-text search with the filter conditions (on paragraphs p) already built. */
   protected abstract engineSearch(conn: SqlConn, req: EngineSearchRequest): Promise<EngineSearch>;

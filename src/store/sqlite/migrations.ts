@@ -2,6 +2,7 @@
  * SQLite schema, as numbered migrations applied in order (`minutebook db migrate`). Version 1 is the
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
+import { authTablesV4 } from "../../auth/schema";
 import { coreTablesV1, type Migration, STORE_CHANGES_TABLE } from "../common/schema";
 
 export const SQLITE_MIGRATIONS: Migration[] = [
@@ -39,6 +40,15 @@ END;
 CREATE TRIGGER documents_added AFTER INSERT ON documents BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER documents_removed AFTER DELETE ON documents BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER aliases_moved AFTER UPDATE ON person_aliases BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END;
+`,
+  },
+  {
+    // Sign-in, sessions, dated role grants and the hash-chained audit trail (src/auth).
+    version: 4,
+    name: "auth",
+    sql: `${authTablesV4("INTEGER PRIMARY KEY")}
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
 `,
   },
 ];

@@ -1,0 +1,101 @@
+/**
+ * The tables of sign-in, roles and the audit trail, one SQL text for both engines (migration 4 of
+ * each; `id` is the engine's auto-numbered key). Frozen like store/common/schema.ts: later changes are
+ * new migrations. Times are ISO-8601 UTC strings ("2026-12-07T14:35:00.000Z"), dates "YYYY-MM-DD".
+ *
+ * - users: a person; never keyed by e-mail. user_identities: (issuer, subject) from an OpenID provider.
+ * - local_credentials: e-mail + Argon2id hash + TOTP secret, for people the council's provider does not know.
+ * - sessions: only the SHA-256 of the random token is stored, so a stolen database opens no session.
+ * - role_grants: dated (valid_from/valid_to inclusive; NULL = open-ended) and scoped (committee_id NULL = the
+ *   whole council); source "minutebook" (granted here) or "idp" (from the provider's roles claim, kept in step at sign-in).
+ * - email_tokens: invitation and password-reset links (hash only, single use, expiring).
+ * - login_failures: what the sign-in throttle counts.
+ * - audit_events: append-only, each row carrying the SHA-256 of the one before (auth/audit.ts).
+ */
+
+export function authTablesV4(id: string): string {
+  return `
+CREATE TABLE users (
+  id ${id},
+  display_name TEXT NOT NULL,
+  email TEXT,
+  created_at TEXT NOT NULL,
+  disabled_at TEXT
+);
+
+CREATE TABLE user_identities (
+  id ${id},
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  issuer TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (issuer, subject)
+);
+
+CREATE TABLE local_credentials (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  email TEXT NOT NULL UNIQUE,
+  password_hash TEXT,
+  totp_secret TEXT,
+  totp_confirmed_at TEXT,
+  last_totp_step INTEGER
+);
+
+CREATE TABLE sessions (
+  id ${id},
+  token_sha256 TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  form_token TEXT NOT NULL,
+  method TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE role_grants (
+  id ${id},
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  committee_id INTEGER,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  source TEXT NOT NULL,
+  granted_by INTEGER,
+  granted_at TEXT NOT NULL,
+  ended_by INTEGER,
+  ended_at TEXT
+);
+CREATE INDEX role_grants_user ON role_grants(user_id);
+CREATE INDEX role_grants_committee ON role_grants(committee_id);
+
+CREATE TABLE email_tokens (
+  id ${id},
+  token_sha256 TEXT NOT NULL UNIQUE,
+  purpose TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+
+CREATE TABLE login_failures (
+  id ${id},
+  key TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX login_failures_key ON login_failures(key, at);
+
+CREATE TABLE audit_events (
+  seq INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_id INTEGER,
+  action TEXT NOT NULL,
+  object TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_sha256 TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE
+);
+`;
+}
