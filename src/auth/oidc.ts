@@ -130,7 +130,8 @@ export async function userFromClaims(
   for (const g of current) {
     if (!wanted.has(g.role)) {
       const yesterday = localDate(new Date(now.getTime() - 86_400_000));
-      await store.endGrant(g.id, Math.max(yesterday, g.from), null, now);
+      // ends yesterday (or on its first day, when granted today)
+      await store.endGrant(g.id, [yesterday, g.from].sort()[1], null, now);
       await store.audit(
         { actorId: null, action: "role.end", object: `grant:${g.id}`, detail: { source: "idp", role: g.role } },
         now,

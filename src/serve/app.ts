@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import { trimTrailingSlash } from "hono/trailing-slash";
 import { Oidc, type OidcConfig } from "../auth/oidc";
 import { AuthStore } from "../auth/store";
@@ -630,6 +631,9 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   app.notFound((c) => fail(c, 404, "Check the address is typed correctly; the page may have moved."));
   app.onError((err, c) => {
     if (err instanceof HttpError) return fail(c, err.status, err.message);
+    // hono/csrf refuses a form posted from another site.
+    if (err instanceof HTTPException && err.status === 403)
+      return fail(c, 403, "The form came from another site. Go back, reload the page and try again.");
     if (err instanceof AccessDenied) {
       // Someone not signed in is asked to sign in and brought back; a signed-in person is told no.
       if (err.status === 401 && c.req.method === "GET" && !c.req.path.startsWith("/api/"))

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
+import { authConformance } from "../auth/conformance";
 import { emptyMeeting, type Meeting, type Minute, type ParseResult, type Span } from "../model/parse-v1";
 import type { SqlRepository } from "./common/sql-repository";
 import type { SearchFilters, SearchHit } from "./repository";
@@ -142,8 +143,10 @@ export function runConformance(engine: string, factory: Factory): void {
 
     test("migrations are versioned and idempotent", async () => {
       assert.deepEqual(await repo.migrate(), []);
-      assert.equal((await repo.stats()).schemaVersion, 3);
+      assert.equal((await repo.stats()).schemaVersion, 4);
     });
+
+    authConformance(() => repo, engine);
 
     test("the same document twice changes nothing; a changed file replaces its records", async () => {
       const a = agendaPack("Cabinet", "2024-03-05", "2024-02-06", "Lightbulb");
