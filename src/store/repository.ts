@@ -8,6 +8,7 @@
  * Exempt material (Schedule 12A) is never stored beyond the minute's title and paragraph numbers.
  */
 import type { Contact, ParseResult, Span } from "../model/parse-v1";
+import type { OfficeStore } from "./common/office";
 import type { SqlDb } from "./sql";
 
 export type ParagraphType = "agenda" | "minute" | "resolution" | "report";
@@ -319,6 +320,8 @@ export interface Repository {
    * migrations (auth/store.ts: accounts, sessions, roles, audit, exempt content).
    */
   readonly sql: SqlDb;
+  /** What the council keeps in Minutebook itself (store/common/office.ts). */
+  readonly office: OfficeStore;
 
   /** Applies pending migrations; returns the versions applied now. Opening a store migrates too. */
   migrate(): Promise<number[]>;

@@ -88,11 +88,7 @@ test("a wrong password and an unknown e-mail get the same answer; the throttle s
   assert.equal(unknown.status, 400);
   assert.match(unknown.body, /The e-mail address or password is not right/);
   for (let i = 0; i < 5; i++) {
-    const r = await c.post(
-      "/sign-in",
-      { email: "SAM@example.org", password: `wrong ${i}`, code: "" },
-      { from: page },
-    );
+    const r = await c.post("/sign-in", { email: "SAM@example.org", password: `wrong ${i}`, code: "" }, { from: page });
     assert.equal(r.status, 400);
     assert.match(r.body, /The e-mail address or password is not right/);
     page = r.body;

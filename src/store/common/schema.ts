@@ -229,3 +229,91 @@ CREATE INDEX paragraphs_date ON paragraphs(meeting_date);
 CREATE INDEX paragraphs_document ON paragraphs(document_id);
 `;
 }
+
+/** Tables the office writes to (migration 5), each moving the change counter so portal caches refresh. */
+export const OFFICE_TABLES = [
+  "office_authorities",
+  "office_committees",
+  "committee_receivers",
+  "office_people",
+  "committee_memberships",
+  "office_meetings",
+  "interests",
+] as const;
+
+/**
+ * Migration 5: what a council keeps in Minutebook itself. Each table extends the shared records rather
+ * than copying them: a keyed-in committee is a row of `committees` (so imported papers of the same name
+ * join it) with an `office_committees` row; a keyed-in person is a row of `people` (resolved by the same
+ * name rules as imported ones) with an `office_people` row; a scheduled meeting is a row of `meetings`.
+ */
+export function officeTablesV5(id: string): string {
+  return `
+CREATE TABLE office_authorities (
+  authority_id INTEGER PRIMARY KEY REFERENCES authorities(id),
+  policy TEXT NOT NULL
+);
+CREATE TABLE office_committees (
+  committee_id INTEGER PRIMARY KEY REFERENCES committees(id),
+  kind TEXT NOT NULL,
+  parent_id INTEGER REFERENCES committees(id),
+  terms_of_reference TEXT NOT NULL,
+  quorum INTEGER,
+  clerk_id INTEGER REFERENCES people(id),
+  webcast_url TEXT
+);
+CREATE TABLE committee_receivers (
+  committee_id INTEGER NOT NULL REFERENCES committees(id),
+  receiver_id INTEGER NOT NULL REFERENCES committees(id),
+  PRIMARY KEY (committee_id, receiver_id)
+);
+CREATE TABLE office_people (
+  person_id INTEGER PRIMARY KEY REFERENCES people(id),
+  kind TEXT NOT NULL,
+  ward TEXT,
+  party TEXT,
+  job_title TEXT,
+  email TEXT,
+  phone TEXT,
+  photo_url TEXT,
+  term_start TEXT,
+  term_end TEXT
+);
+CREATE INDEX office_people_ward ON office_people(ward);
+CREATE TABLE committee_memberships (
+  id ${id},
+  committee_id INTEGER NOT NULL REFERENCES committees(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  role TEXT NOT NULL,
+  voting INTEGER NOT NULL,
+  position TEXT,
+  from_date TEXT NOT NULL,
+  to_date TEXT,
+  appointed_at INTEGER REFERENCES meetings(id)
+);
+CREATE INDEX committee_memberships_committee ON committee_memberships(committee_id, from_date);
+CREATE INDEX committee_memberships_person ON committee_memberships(person_id);
+CREATE TABLE office_meetings (
+  meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
+  start_time TEXT,
+  end_time TEXT,
+  location TEXT,
+  status TEXT NOT NULL,
+  original_date TEXT,
+  published_at TEXT,
+  note TEXT
+);
+CREATE TABLE interests (
+  id ${id},
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  category TEXT NOT NULL,
+  description TEXT NOT NULL,
+  sensitive INTEGER NOT NULL,
+  submitted_on TEXT NOT NULL,
+  approved_at TEXT,
+  approved_by TEXT,
+  ended_on TEXT
+);
+CREATE INDEX interests_person ON interests(person_id);
+`;
+}

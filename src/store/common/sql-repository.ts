@@ -20,8 +20,9 @@ import {
   type SearchResult,
 } from "../repository";
 import { placeholders, type SqlConn, type SqlDb, type SqlValue } from "../sql";
+import { OfficeStore } from "./office";
 import { clampPaging, filterSql, Reader, spanOf } from "./read";
-import type { Migration } from "./schema";
+import { type Migration, OFFICE_TABLES } from "./schema";
 import { importDocument, touchDocument, unmergeAlias } from "./write";
 
 type Row = Record<string, unknown>;
@@ -86,7 +87,12 @@ export abstract class SqlRepository implements Repository {
   abstract readonly engine: "sqlite" | "postgres";
   protected abstract readonly migrations: Migration[];
 
-  constructor(protected db: SqlDb) {}
+  /** What the council keeps in Minutebook itself: committees, people, memberships, calendar, interests. */
+  readonly office: OfficeStore;
+
+  constructor(protected db: SqlDb) {
+    this.office = new OfficeStore(db);
+  }
 
   get sql(): SqlDb {
     return this.db;
@@ -136,7 +142,7 @@ export abstract class SqlRepository implements Repository {
   /** Every stored row as JSON text (tests assert exempt content appears nowhere). */
   async dumpText(): Promise<string> {
     const parts: string[] = [];
-    for (const t of TABLES) parts.push(JSON.stringify(await this.db.all(`SELECT * FROM ${t}`)));
+    for (const t of [...TABLES, ...OFFICE_TABLES]) parts.push(JSON.stringify(await this.db.all(`SELECT * FROM ${t}`)));
     return parts.join("\n");
   }
 

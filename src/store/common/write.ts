@@ -133,6 +133,12 @@ async function documentCounts(tx: SqlConn, documentId: number): Promise<{ meetin
   return { meetings: Number(row?.meetings ?? 0), items: Number(row?.items ?? 0) };
 }
 
+/** True (as SQL, each `?` bound to the person's id) when nothing the office keeps refers to the person. */
+const KEPT_PERSON = `NOT EXISTS (SELECT 1 FROM office_people o WHERE o.person_id = ?)
+  AND NOT EXISTS (SELECT 1 FROM committee_memberships x WHERE x.person_id = ?)
+  AND NOT EXISTS (SELECT 1 FROM interests i WHERE i.person_id = ?)
+  AND NOT EXISTS (SELECT 1 FROM office_committees c WHERE c.clerk_id = ?)`;
+
 /** Removes a document and every record it gave; meetings and people left with no source go too. */
 export async function deleteDocument(tx: SqlConn, documentId: number): Promise<void> {
   const meetings = (
@@ -162,14 +168,23 @@ export async function deleteDocument(tx: SqlConn, documentId: number): Promise<v
   for (const id of meetings) {
     const left = await tx.get("SELECT 1 AS x FROM meeting_sources WHERE meeting_id = ? LIMIT 1", [id]);
     if (left) await refreshSections(tx, id);
-    else await tx.run("DELETE FROM meetings WHERE id = ?", [id]);
+    // A meeting the council keeps in its calendar stays when the last paper about it goes.
+    else
+      await tx.run(
+        "DELETE FROM meetings WHERE id = ? AND NOT EXISTS (SELECT 1 FROM office_meetings o WHERE o.meeting_id = ?)",
+        [id, id],
+      );
   }
   for (const id of people) {
     const left = await tx.get("SELECT 1 AS x FROM person_aliases WHERE person_id = ? LIMIT 1", [id]);
-    if (!left) await tx.run("DELETE FROM people WHERE id = ?", [id]);
+    if (!left) await tx.run(`DELETE FROM people WHERE id = ? AND ${KEPT_PERSON}`, [id, id, id, id, id]);
   }
+  // Committees and people the council keeps in Minutebook stay though no paper names them any more.
   await tx.run(
-    "DELETE FROM committees WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE meetings.committee_id = committees.id)",
+    `DELETE FROM committees WHERE NOT EXISTS (SELECT 1 FROM meetings WHERE meetings.committee_id = committees.id)
+     AND NOT EXISTS (SELECT 1 FROM office_committees o WHERE o.committee_id = committees.id)
+     AND NOT EXISTS (SELECT 1 FROM committee_memberships x WHERE x.committee_id = committees.id)
+     AND NOT EXISTS (SELECT 1 FROM committee_receivers r WHERE r.receiver_id = committees.id)`,
   );
 }
 

@@ -9,6 +9,7 @@ import { test } from "node:test";
 import pg from "pg";
 import { testPostgresUrl } from "../../testing/shared";
 import { runConformance } from "../conformance";
+import { runOfficeConformance } from "../office-conformance";
 import { openPostgres } from "./index";
 
 const url = testPostgresUrl();
@@ -29,7 +30,7 @@ if (!url) {
     skip: "MINUTEBOOK_TEST_PG_URL is not set (bash scripts/pg-start.sh prints it)",
   }, () => {});
 } else {
-  runConformance("postgres", async () => {
+  const postgresFactory = async () => {
     const schema = freshSchema();
     const repo = await openPostgres({ url, schema });
     return {
@@ -39,7 +40,9 @@ if (!url) {
         await dropSchema(schema);
       },
     };
-  });
+  };
+  runConformance("postgres", postgresFactory);
+  runOfficeConformance("postgres", postgresFactory);
 
   test("postgres: a generated tsvector with a GIN index serves search", async () => {
     const schema = freshSchema();

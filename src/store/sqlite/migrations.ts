@@ -3,7 +3,7 @@
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
 import { authTablesV4 } from "../../auth/schema";
-import { coreTablesV1, type Migration, STORE_CHANGES_TABLE } from "../common/schema";
+import { coreTablesV1, type Migration, OFFICE_TABLES, officeTablesV5, STORE_CHANGES_TABLE } from "../common/schema";
 
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
@@ -49,6 +49,19 @@ CREATE TRIGGER aliases_moved AFTER UPDATE ON person_aliases BEGIN UPDATE store_c
     sql: `${authTablesV4("INTEGER PRIMARY KEY")}
 CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+`,
+  },
+  {
+    // What the council keeps in Minutebook (committees, people, memberships, calendar, interests).
+    version: 5,
+    name: "office",
+    sql: `${officeTablesV5("INTEGER PRIMARY KEY")}
+${OFFICE_TABLES.flatMap((t) =>
+  ["INSERT", "UPDATE", "DELETE"].map(
+    (op) =>
+      `CREATE TRIGGER ${t}_${op.toLowerCase()} AFTER ${op} ON ${t} BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END;`,
+  ),
+).join("\n")}
 `,
   },
 ];

@@ -7,10 +7,11 @@ import { test } from "node:test";
 import Database from "better-sqlite3";
 import { toFts5 } from "../../search/query";
 import { agendaPack, runConformance } from "../conformance";
+import { runOfficeConformance } from "../office-conformance";
 import { openSqlite } from "./index";
 import { SQLITE_MIGRATIONS } from "./migrations";
 
-runConformance("sqlite", async () => {
+const sqliteFactory = async () => {
   const dir = mkdtempSync(join(tmpdir(), "minutebook-sqlite-"));
   const repo = await openSqlite({ file: join(dir, "store.db") });
   return {
@@ -20,7 +21,9 @@ runConformance("sqlite", async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+runConformance("sqlite", sqliteFactory);
+runOfficeConformance("sqlite", sqliteFactory);
 
 test("sqlite: WAL mode, and the online backup opens as a complete store", async () => {
   const dir = mkdtempSync(join(tmpdir(), "minutebook-sqlite-"));
