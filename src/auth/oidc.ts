@@ -15,8 +15,8 @@ export type OidcConfig = {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** Where the provider sends people back: this site's /auth/callback. */
-  redirectUri: string;
+  /** Where the provider sends people back (default: this site's /auth/callback at the request's origin). */
+  redirectUri?: string;
   /** Shown on the button ("Sign in with …"). */
   label?: string;
   /** App-role claim values → council-wide Minutebook roles (e.g. {"Minutebook.Officer": "democratic-services"}). */
@@ -25,7 +25,7 @@ export type OidcConfig = {
   allowInsecure?: boolean;
 };
 
-export type OidcFlow = { verifier: string; state: string; nonce: string; next: string };
+export type OidcFlow = { verifier: string; state: string; nonce: string; next: string; redirectUri: string };
 
 export class Oidc {
   private config: Promise<client.Configuration> | null = null;
@@ -49,12 +49,13 @@ export class Oidc {
   }
 
   /** The provider's authorization address and the flow to keep until the callback. */
-  async start(next: string): Promise<{ url: string; flow: OidcFlow }> {
+  async start(next: string, origin: string): Promise<{ url: string; flow: OidcFlow }> {
     const config = await this.configuration();
     const verifier = client.randomPKCECodeVerifier();
-    const flow: OidcFlow = { verifier, state: client.randomState(), nonce: client.randomNonce(), next };
+    const redirectUri = this.opts.redirectUri ?? `${origin}/auth/callback`;
+    const flow: OidcFlow = { verifier, state: client.randomState(), nonce: client.randomNonce(), next, redirectUri };
     const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: this.opts.redirectUri,
+      redirect_uri: redirectUri,
       scope: "openid email profile",
       code_challenge: await client.calculatePKCECodeChallenge(verifier),
       code_challenge_method: "S256",
@@ -67,12 +68,17 @@ export class Oidc {
   /** Completes the flow from the callback address; the verified ID token's claims. */
   async finish(callbackUrl: URL, flow: OidcFlow): Promise<client.IDToken> {
     const config = await this.configuration();
-    const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
-      pkceCodeVerifier: flow.verifier,
-      expectedState: flow.state,
-      expectedNonce: flow.nonce,
-      idTokenExpected: true,
-    });
+    const tokens = await client.authorizationCodeGrant(
+      config,
+      callbackUrl,
+      {
+        pkceCodeVerifier: flow.verifier,
+        expectedState: flow.state,
+        expectedNonce: flow.nonce,
+        idTokenExpected: true,
+      },
+      { redirect_uri: flow.redirectUri },
+    );
     const claims = tokens.claims();
     if (!claims) throw new Error("The identity provider sent no ID token");
     return claims;
@@ -101,8 +107,17 @@ export function decodeFlow(s: string | undefined): OidcFlow | null {
   if (!s) return null;
   try {
     const f = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
-    return typeof f.verifier === "string" && typeof f.state === "string" && typeof f.nonce === "string"
-      ? { verifier: f.verifier, state: f.state, nonce: f.nonce, next: String(f.next ?? "/office") }
+    return typeof f.verifier === "string" &&
+      typeof f.state === "string" &&
+      typeof f.nonce === "string" &&
+      typeof f.redirectUri === "string"
+      ? {
+          verifier: f.verifier,
+          state: f.state,
+          nonce: f.nonce,
+          next: String(f.next ?? "/office"),
+          redirectUri: f.redirectUri,
+        }
       : null;
   } catch {
     return null;

@@ -182,6 +182,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     secureCookies,
     requireSecondFactor: opts.auth?.requireSecondFactor,
     oidc: opts.auth?.oidc ? new Oidc(opts.auth.oidc) : null,
+    origin,
     committeeName: async (id) =>
       (await data.cached("committees", () => repo.listCommittees())).find((x) => x.id === id)?.name ?? null,
   });

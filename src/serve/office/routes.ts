@@ -31,6 +31,8 @@ export type OfficeOptions = {
   throttle?: Throttle;
   /** Local accounts without a confirmed one-time code may not sign in (default true). */
   requireSecondFactor?: boolean;
+  /** This site's origin for the OpenID callback (default: the request's). */
+  origin?: (c: Context) => string;
   /** The council's OpenID provider, when configured. */
   oidc?: Oidc | null;
   /** Committee names for "what you hold" (id → name). */
@@ -81,7 +83,7 @@ function signInView(c: Context, o: OfficeOptions, values: Record<string, string>
   const oidc = o.oidc
     ? html`<h2 class="govuk-heading-m">Council staff and councillors</h2>
 <p class="govuk-body">Sign in with your council account.</p>
-<form method="post" action="/sign-in/oidc">${formTokenField(c, o.secureCookies)}<input type="hidden" name="next" value="${next}">${button(`Sign in with ${o.oidc.opts.label ?? "your council account"}`)}</form>
+<a href="/sign-in/oidc?next=${encodeURIComponent(next)}" role="button" draggable="false" class="govuk-button" data-module="govuk-button">Sign in with ${o.oidc.opts.label ?? "your council account"}</a>
 <h2 class="govuk-heading-m">Co-opted members and other accounts</h2>`
     : null;
   const body: Html = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
@@ -143,10 +145,11 @@ export function registerOfficeRoutes(app: Hono, o: OfficeOptions): void {
   const flowCookie = o.secureCookies ? "__Host-minutebook-oidc" : "minutebook-oidc";
   const flowCookieOpts = { path: "/", httpOnly: true, secure: o.secureCookies, sameSite: "Lax" as const, maxAge: 600 };
 
-  app.post("/sign-in/oidc", async (c) => {
-    const fields = await checkFormToken(c, o.secureCookies);
+  // A link, not a form: a form's redirect to the provider would be blocked by "form-action 'self'".
+  // Login CSRF is stopped at the callback by the state and PKCE verifier in this browser's cookie.
+  app.get("/sign-in/oidc", async (c) => {
     if (!o.oidc) return c.redirect("/sign-in", 303);
-    const { url, flow } = await o.oidc.start(safeNext(fields.next));
+    const { url, flow } = await o.oidc.start(safeNext(c.req.query("next")), o.origin?.(c) ?? new URL(c.req.url).origin);
     setCookie(c, flowCookie, encodeFlow(flow), flowCookieOpts);
     return c.redirect(url, 303);
   });
