@@ -76,6 +76,18 @@ export function linesFromText(text: string, opts: { markdown: boolean }): Line[]
     if (heading) line.heading = true;
     const cells = splitCells(r);
     if (cells) line.cells = cells;
+    else if (
+      opts.markdown &&
+      /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?\s*$|^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/.test(r)
+    ) {
+      // A pipe table's separator row is markup, not text: an empty row keeps the table together.
+      line.text = "";
+      line.cells = r
+        .trim()
+        .replace(/^\||\|$/g, "")
+        .split("|")
+        .map(() => "");
+    }
     lines[i] = line;
     if (sawFormFeed) line.page = page;
   }
