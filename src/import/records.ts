@@ -3,7 +3,7 @@
  * exempt material redacted, resolution trees flattened with label paths, procedural items marked,
  * and the searchable paragraphs (agenda item, minute, resolution, report) built with their weights.
  */
-import type { Clause, Meeting, Minute, ParseResult, Span } from "../model/parse-v1";
+import type { Clause, Meeting, Minute, ParseResult, Report, Span } from "../model/parse-v1";
 import { wellFormed } from "../search/query";
 import type { ParagraphType } from "../store/repository";
 
@@ -53,17 +53,47 @@ function clauseText(c: Clause): string {
   return [c.label, c.text, ...c.children.map(clauseText)].filter(Boolean).join(" ");
 }
 
-export const isExempt = (m: Minute): boolean => m.exemptParagraphs.length > 0;
+/**
+ * The version of the exempt-information rules (parse/exempt) a stored document was read under. A
+ * document stored under an older version is parsed again and replaced when imported again, even with
+ * the same bytes; raise it when the rules find more.
+ */
+export const EXEMPT_RULES_VERSION = 1;
+
+export const isExempt = (m: Minute): boolean => m.exempt === true || m.exemptParagraphs.length > 0;
+export const isExemptReport = (r: Report): boolean => r.exempt === true || (r.exemptParagraphs?.length ?? 0) > 0;
 
 /** An exempt minute keeps its number, title, key-decision flag and Schedule 12A paragraphs; nothing of its content. */
 export function redactMinute(m: Minute): Minute {
   if (!isExempt(m)) return m;
-  return { ...m, declarations: [], resolutions: [], reasons: [] };
+  return { ...m, exempt: true, declarations: [], resolutions: [], reasons: [] };
+}
+
+/** An exempt report keeps its agenda item, title and paragraphs cited; nothing of its content. */
+export function redactReport(r: Report): Report {
+  if (!isExemptReport(r)) return r;
+  return {
+    ...r,
+    exempt: true,
+    exemptParagraphs: r.exemptParagraphs ?? [],
+    author: null,
+    recommendations: [],
+    officers: [],
+    appendices: [],
+    backgroundPapers: [],
+  };
 }
 
 /** The whole parse result with exempt content removed: this is what the documents table keeps. */
 export function redactResult(r: ParseResult): ParseResult {
-  return { ...r, meetings: r.meetings.map((m) => ({ ...m, minutes: m.minutes.map(redactMinute) })) };
+  return {
+    ...r,
+    meetings: r.meetings.map((m) => ({
+      ...m,
+      minutes: m.minutes.map(redactMinute),
+      reports: m.reports.map(redactReport),
+    })),
+  };
 }
 
 export type ParagraphRow = {
@@ -143,7 +173,7 @@ export function reportParagraph(r: Meeting["reports"][number]): ParagraphRow {
   return {
     type: "report",
     title: cleanText(r.title),
-    body: joinLines(r.recommendations),
+    body: isExemptReport(r) ? "" : joinLines(r.recommendations),
     weight: procedural ? PROCEDURAL_WEIGHT : 1,
     procedural,
     keyDecision: null,

@@ -42,6 +42,8 @@ describe("store records to LinkInput", () => {
           reportBy: null,
           pages: null,
           procedural: false,
+          exempt: false,
+          exemptParagraphs: [],
           provenance: prov("pack.pdf"),
         },
       ],

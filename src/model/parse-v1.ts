@@ -18,6 +18,10 @@ export type AgendaItem = {
   reportBy: string | null;
   pages: { start: number; end: number } | null;
   span: Span;
+  /** Marked on the agenda as exempt or confidential (taken in private); the title stays public. */
+  exempt?: boolean;
+  /** Schedule 12A paragraphs the agenda cites for the item. */
+  exemptParagraphs?: number[];
 };
 
 export type Attendance = {
@@ -39,6 +43,8 @@ export type Minute = {
   reasons: string[];
   exemptParagraphs: number[];
   span: Span;
+  /** Exempt even where no paragraph is cited ("(Exempt)", after an exclusion resolution). */
+  exempt?: boolean;
 };
 
 export type Officer = { name: string; role: string | null; phone: string | null; email: string | null };
@@ -51,6 +57,21 @@ export type Report = {
   officers: Officer[];
   appendices: string[];
   backgroundPapers: string[];
+  span: Span;
+  /** The whole report is exempt ("not for publication", an exempt agenda item): only its title is public. */
+  exempt?: boolean;
+  exemptParagraphs?: number[];
+};
+
+/**
+ * Lines of the document that are exempt (Schedule 12A) and must never be published: a whole report,
+ * an appendix or section inside a public report, or a minute. The title and paragraphs are public.
+ */
+export type ExemptPart = {
+  kind: "report" | "appendix" | "section" | "minute";
+  agendaItem: string | null;
+  title: string;
+  paragraphs: number[];
   span: Span;
 };
 
@@ -72,6 +93,8 @@ export type Meeting = {
   reports: Report[];
   nextMeeting: string | null;
   span: Span;
+  /** Exempt parts of the document that speak of this meeting (see ExemptPart). */
+  exemptParts?: ExemptPart[];
 };
 
 export type ParseResult = {

@@ -9,7 +9,13 @@ import { registerBuiltinReaders } from "../extract/index";
 import { DEFAULT_LIMITS, type Limits, pickReader, ReadError } from "../extract/registry";
 import type { ParseResult } from "../model/parse-v1";
 import { validateParseResult } from "../model/validate";
+import { EXEMPT_RULES, type ExemptRule, markExempt } from "../parse/exempt/index";
 import { parseDocument } from "../parse/index";
+
+export type ParseOptions = {
+  /** The exempt-information rules to apply (all by default; tests leave one out to prove it matters). */
+  exemptRules?: readonly ExemptRule[];
+};
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -33,6 +39,7 @@ export async function parseBytesWithText(
   name: string,
   bytes: Uint8Array,
   limits: Limits = DEFAULT_LIMITS,
+  options: ParseOptions = {},
 ): Promise<{ result: ParseResult; lines: string[] | null }> {
   await registerBuiltinReaders();
   if (bytes.length > limits.maxBytes)
@@ -65,6 +72,8 @@ export async function parseBytesWithText(
       diagnostics: out.diagnostics,
     };
   }
+  // Exempt material is flagged before anything downstream sees the result.
+  result = markExempt(result, lines, options.exemptRules ?? EXEMPT_RULES);
   const problems = validateParseResult(result);
   if (problems.length)
     throw new ReadError(name, `parser produced invalid parse/v1 output: ${problems.slice(0, 5).join("; ")}`);
@@ -79,6 +88,7 @@ export async function parseFile(path: string, limits: Limits = DEFAULT_LIMITS): 
 export async function parseFileWithText(
   path: string,
   limits: Limits = DEFAULT_LIMITS,
+  options: ParseOptions = {},
 ): Promise<{ result: ParseResult; lines: string[] | null }> {
   let size: number;
   try {
@@ -92,5 +102,5 @@ export async function parseFileWithText(
   if (size > limits.maxBytes)
     throw new ReadError(path, `file is ${size} bytes, over the limit of ${limits.maxBytes} bytes`);
   const bytes = await readFile(path);
-  return parseBytesWithText(basename(path), bytes, limits);
+  return parseBytesWithText(basename(path), bytes, limits, options);
 }

@@ -253,6 +253,14 @@ export function reportBlocks(doc: MeetingDoc, report: Report): Block[] {
   const prose: ReportProse = doc.prose?.reports?.[report.agendaItem ?? ""] ?? {};
   const out: Block[] = [];
   if (m.date) out.push(line(reportHeader(m.body, m.date), { bold: true, tag: `report:${report.agendaItem}` }), gap());
+  if (prose.exempt)
+    out.push(
+      line(prose.exempt.banner, { bold: true }),
+      line(
+        `by virtue of ${paragraphsCited(prose.exempt.paragraphs)} of Part 1 of Schedule 12A of the Local Government Act 1972`,
+      ),
+      gap(),
+    );
   out.push(line(report.title.toUpperCase(), { bold: true }));
   if (report.author) {
     const joint = / and (the )?(director|chief|head|assistant)/i.test(report.author) ? "JOINT " : "";
@@ -304,5 +312,14 @@ export function reportBlocks(doc: MeetingDoc, report: Report): Block[] {
     out.push(gap(), heading("Background Papers"));
     for (const p of report.backgroundPapers) out.push(gap(), line(p));
   }
+  if (prose.exempt) out.push(...section("Exempt Information", prose.exempt.text));
+  const appendix = prose.exemptAppendix;
+  if (appendix)
+    out.push(
+      gap(),
+      heading(`APPENDIX ${appendix.label} – ${appendix.title.toUpperCase()}`),
+      line(`${appendix.banner}: ${paragraphsCited(appendix.paragraphs)} of Part 1 of Schedule 12A`),
+      ...paragraphs(appendix.text),
+    );
   return out;
 }

@@ -15,6 +15,13 @@ export type MinuteProse = {
 };
 
 export type ReportProse = {
+  /**
+   * The whole report is exempt: `banner` is printed under its header ("NOT FOR PUBLICATION",
+   * "CONFIDENTIAL – PART B", …) with the Schedule 12A paragraphs, and `text` is its confidential body.
+   */
+  exempt?: { banner: string; paragraphs: number[]; text: string[] };
+  /** An exempt appendix printed after the report ("APPENDIX B – Valuation", marked exempt), with its text. */
+  exemptAppendix?: { label: string; title: string; banner: string; paragraphs: number[]; text: string[] };
   purpose?: string[];
   reasons?: string[];
   timetable?: string[];

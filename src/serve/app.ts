@@ -107,12 +107,25 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** Exempt minutes keep their title and paragraphs only, whatever the store hands back. */
+/** Exempt minutes and reports keep their title and paragraphs only, whatever the store hands back. */
 export function publicMeeting(m: MeetingDetail): MeetingDetail {
   const minutes = m.minutes.map((x) =>
-    x.exempt || x.exemptParagraphs.length ? { ...x, exempt: true, resolutions: [], reasons: [] } : x,
+    x.exempt || x.exemptParagraphs.length ? { ...x, exempt: true, resolutions: [], reasons: [], declarations: [] } : x,
   );
-  return { ...m, minutes };
+  const reports = m.reports.map((r) =>
+    r.exempt || r.exemptParagraphs.length
+      ? {
+          ...r,
+          exempt: true,
+          author: null,
+          recommendations: [],
+          officers: [],
+          appendices: [],
+          backgroundPapers: [],
+        }
+      : r,
+  );
+  return { ...m, minutes, reports };
 }
 
 /** The address of the record a search hit came from: the meeting page at its agenda item, minute or report. */

@@ -14,7 +14,7 @@ export type DocumentText =
   | { kind: "lines"; lines: Line[]; pageCount: number | null }
   | { kind: "unavailable"; reason: string };
 
-/** An exempt minute's lines inside a document: only the first (title) line may be shown. */
+/** Exempt lines inside a document: those after `startLine` up to `endLine` are withheld (a minute's title line is shown). */
 export type Redaction = { startLine: number; endLine: number; paragraphs: number[]; title: string };
 
 export type PortalDataOptions = {
@@ -152,6 +152,17 @@ export class PortalData {
             title: x.title,
           });
         }
+      }
+      // Every exempt part the store lists, shown source or not: a minute keeps its title line, a
+      // report, appendix or section is withheld from its first line.
+      for (const p of await this.repo.listExemptParts()) {
+        const s = p.provenance.span;
+        entry(p.provenance.documentId).redactions.push({
+          startLine: p.kind === "minute" ? s.startLine : s.startLine - 1,
+          endLine: s.endLine,
+          paragraphs: p.paragraphs,
+          title: p.title,
+        });
       }
       return index;
     });

@@ -277,6 +277,7 @@ ${
         (
           r,
         ) => html`<section id="report-${r.id}" class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-m">${r.agendaItem ? `${r.agendaItem}. ` : ""}${reportTitle(r, m)}</h3>
+${r.exempt ? exemptNotice({ exemptParagraphs: r.exemptParagraphs }) : null}
 ${r.author ? html`<p class="govuk-body minutebook-meta">Report of the ${r.author}</p>` : null}
 ${r.recommendations.length ? html`<h4 class="govuk-heading-s">Recommendations</h4><ol class="govuk-list govuk-list--number">${r.recommendations.map((x) => html`<li>${x}</li>`)}</ol>` : null}
 ${r.officers.length ? html`<h4 class="govuk-heading-s">Officers to contact</h4><ul class="govuk-list">${r.officers.map((o) => html`<li>${o.name}${o.role ? `, ${o.role}` : ""}${o.phone ? `, ${o.phone}` : ""}${o.email ? html`, <a class="govuk-link" href="mailto:${o.email}">${o.email}</a>` : null}</li>`)}</ul>` : null}

@@ -143,7 +143,7 @@ export function runConformance(engine: string, factory: Factory): void {
 
     test("migrations are versioned and idempotent", async () => {
       assert.deepEqual(await repo.migrate(), []);
-      assert.equal((await repo.stats()).schemaVersion, 5);
+      assert.equal((await repo.stats()).schemaVersion, 6);
     });
 
     authConformance(() => repo, engine);
@@ -299,6 +299,88 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.ok(!JSON.stringify(decisions).includes("Zanzibarian"));
       assert.ok(!(await repo.dumpText()).includes("Zanzibarian"), "nowhere in the store, parsed JSON included");
       assert.equal(out.status, "new");
+    });
+
+    test("exempt reports keep their title and paragraphs; their lines are listed as exempt parts", async () => {
+      const secret = "Quorvantine valuation of the harbour land";
+      const m: Meeting = {
+        ...emptyMeeting("Cabinet", span(1, 80)),
+        authority: COUNCIL,
+        date: "2024-07-09",
+        agenda: [
+          {
+            number: "7",
+            title: "Harbour Road land",
+            reportBy: null,
+            pages: null,
+            span: span(5, 5),
+            exempt: true,
+            exemptParagraphs: [3],
+          },
+        ],
+        reports: [
+          {
+            agendaItem: "7",
+            title: "Harbour Road land",
+            author: `Director of ${secret}`,
+            recommendations: [`That ${secret} be approved`],
+            officers: [{ name: `Mr ${secret}`, role: null, phone: null, email: null }],
+            appendices: [secret],
+            backgroundPapers: [secret],
+            span: span(20, 60),
+            exempt: true,
+            exemptParagraphs: [3],
+          },
+        ],
+        exemptParts: [{ kind: "appendix", agendaItem: "4", title: "Appendix B", paragraphs: [3], span: span(62, 70) }],
+      };
+      const r = doc("cabinet-2024-07-09.txt", [m]);
+      const path = "/docs/cab-exempt-report.txt";
+      await repo.importDocument(r, { path, lines: Array(80).fill(secret) });
+      const id = (await repo.listMeetings({ from: "2024-07-09", to: "2024-07-09" }, { limit: 5, offset: 0 })).items[0]
+        .id;
+      const meeting = (await repo.getMeeting(id))!;
+      assert.deepEqual(
+        meeting.reports.map((x) => [x.title, x.exempt, x.exemptParagraphs, x.recommendations, x.author]),
+        [["Harbour Road land", true, [3], [], null]],
+      );
+      assert.deepEqual(
+        meeting.agenda.map((a) => [a.number, a.exempt, a.exemptParagraphs]),
+        [["7", true, [3]]],
+      );
+      const parts = await repo.listExemptParts(meeting.reports[0].provenance.documentId);
+      assert.deepEqual(
+        parts.map((p) => [p.kind, p.provenance.span.startLine, p.provenance.span.endLine, p.paragraphs]),
+        [
+          ["report", 20, 60, [3]],
+          ["appendix", 62, 70, [3]],
+        ],
+      );
+      assert.equal((await repo.search("Quorvantine", {}, { limit: 5, offset: 0 })).total, 0);
+      assert.ok(!(await repo.dumpText()).includes("Quorvantine"), "nowhere in the store");
+
+      // A store written before the exempt rules held the report in full: importing the same bytes again
+      // replaces it (the migration marks such documents as read under rules version 0).
+      await repo.runForTests("UPDATE documents SET rules = 0 WHERE path = ?", [path]);
+      await repo.runForTests("UPDATE reports SET exempt = 0, recommendations = ? WHERE title = ?", [
+        JSON.stringify([secret]),
+        "Harbour Road land",
+      ]);
+      await repo.runForTests("UPDATE paragraphs SET body = ? WHERE type = 'report' AND title = ?", [
+        secret,
+        "Harbour Road land",
+      ]);
+      assert.equal((await repo.search("Quorvantine", {}, { limit: 5, offset: 0 })).total, 1);
+      assert.equal(
+        await repo.touchDocument(r.source.sha256, { path }),
+        null,
+        "a document stored under older rules is read again",
+      );
+      const again = await repo.importDocument(r, { path, lines: Array(80).fill(secret) });
+      assert.equal(again.status, "replaced");
+      assert.equal((await repo.search("Quorvantine", {}, { limit: 5, offset: 0 })).total, 0);
+      assert.ok(!(await repo.dumpText()).includes("Quorvantine"), "removed from the store");
+      assert.equal((await repo.touchDocument(r.source.sha256, { path }))?.status, "unchanged");
     });
 
     test("search: phrases, exclusions, OR, filters, facets, snippets and provenance", async () => {

@@ -80,6 +80,9 @@ export type AgendaItemRecord = {
   reportBy: string | null;
   pages: { start: number; end: number } | null;
   procedural: boolean;
+  /** Listed on the agenda as exempt or confidential (the title is public). */
+  exempt: boolean;
+  exemptParagraphs: number[];
   provenance: Provenance;
 };
 
@@ -133,6 +136,20 @@ export type ReportRecord = {
   officers: { name: string; role: string | null; phone: string | null; email: string | null }[];
   appendices: string[];
   backgroundPapers: string[];
+  /** When exempt, only the title and paragraphs cited are kept: the lists are empty and author null. */
+  exempt: boolean;
+  exemptParagraphs: number[];
+  provenance: Provenance;
+};
+
+/** Lines of a document withheld as exempt (Schedule 12A): what they are, never what they say. */
+export type ExemptPartRecord = {
+  id: number;
+  meetingId: number;
+  kind: "report" | "appendix" | "section" | "minute";
+  agendaItem: string | null;
+  title: string;
+  paragraphs: number[];
   provenance: Provenance;
 };
 
@@ -347,6 +364,11 @@ export interface Repository {
   getPerson(id: number): Promise<PersonDetail | null>;
   listDecisions(filter: DecisionFilter, paging?: Paging): Promise<Page<DecisionRecord>>;
   listDocuments(paging?: Paging): Promise<Page<DocumentRef>>;
+  /**
+   * The exempt parts of one document (or of all), whichever source of their meeting is shown: the
+   * document view and the linkers withhold their lines.
+   */
+  listExemptParts(documentId?: number): Promise<ExemptPartRecord[]>;
   /** Ranked hits over every match; total and facets counted up to a limit (see SearchResult). */
   search(query: string, filters: SearchFilters, paging: Paging, options?: SearchOptions): Promise<SearchResult>;
   stats(): Promise<StoreStats>;

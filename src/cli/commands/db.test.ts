@@ -48,7 +48,7 @@ test("minutebook db migrate, backup and stats on SQLite", async () => {
     const db = join(dir, "q.db");
     const m1 = await minutebook(["db", "migrate", "--db", db]);
     assert.equal(m1.code, 0, m1.stderr);
-    assert.match(m1.stdout, /applied migrations 1, 2, 3 \(schema version 3\)/);
+    assert.match(m1.stdout, /applied migrations 1, 2, 3, 4, 5, 6 \(schema version 6\)/);
     const m2 = await minutebook(["db", "migrate", "--db", db]);
     assert.match(m2.stdout, /already up to date/);
     assert.equal((await minutebook(["import", seedFiles()[0], "--db", db])).code, 0);

@@ -221,6 +221,11 @@ function getMeeting(root: Node, lines: Lines, diagnostics: Diagnostic[]): Meetin
     meeting.agenda.push(agenda);
     const minutesParas = htmlParagraphs(str(it.minutesnonemptyhtmlbody) || str(it.minuteshtmlbody));
     const restricted = /^true$/i.test(str(it.isrestricted));
+    // A restricted item is exempt whether or not the response cites its paragraph.
+    if (restricted) {
+      agenda.exempt = true;
+      agenda.exemptParagraphs = exemptParagraphsIn(`exempt ${str(it.restrictionsref)}`);
+    }
     if (minutesParas.length) {
       const text = minutesParas.join(" ");
       meeting.minutes.push({
@@ -233,6 +238,7 @@ function getMeeting(root: Node, lines: Lines, diagnostics: Diagnostic[]): Meetin
         reasons: [],
         exemptParagraphs: exemptParagraphsIn(`${restricted ? "exempt " : ""}${str(it.restrictionsref)} ${text}`),
         span,
+        ...(restricted ? { exempt: true } : {}),
       });
     }
     const declarations = Number(str(it.declarationcount) || "0");

@@ -81,7 +81,7 @@ export function withoutExempt(d: MeetingDetail): MeetingDetail {
   for (const x of exemptMinutes) {
     if (x.agendaItem) exemptItems.add(itemKey(x.agendaItem));
   }
-  for (const a of d.agenda) if (EXEMPT_TITLE.test(a.title)) exemptItems.add(itemKey(a.number));
+  for (const a of d.agenda) if (a.exempt || EXEMPT_TITLE.test(a.title)) exemptItems.add(itemKey(a.number));
   const insideExempt = (p: Provenance) =>
     exemptMinutes.some(
       (x) =>
@@ -96,6 +96,7 @@ export function withoutExempt(d: MeetingDetail): MeetingDetail {
     ),
     reports: d.reports.filter(
       (r) =>
+        !r.exempt &&
         !(r.agendaItem && exemptItems.has(itemKey(r.agendaItem))) &&
         !EXEMPT_TITLE.test(r.title) &&
         !insideExempt(r.provenance),

@@ -15,6 +15,7 @@ import type {
   DecisionRecord,
   DeclarationRecord,
   DocumentRef,
+  ExemptPartRecord,
   MeetingDetail,
   MeetingFilter,
   MeetingSummary,
@@ -219,6 +220,8 @@ export class Reader {
         reportBy: str(r.report_by),
         pages: r.page_start === null ? null : { start: num(r.page_start), end: num(r.page_end) },
         procedural: Boolean(num(r.procedural)),
+        exempt: Boolean(num(r.exempt)),
+        exemptParagraphs: parseJson(r.exempt_paragraphs, []),
         provenance: await this.provenance(num(r.document_id), spanOf(r)),
       });
 
@@ -254,18 +257,23 @@ export class Reader {
     for (const r of await this.conn.all<Row>(
       "SELECT * FROM reports WHERE meeting_id = ? AND shadowed = 0 ORDER BY document_id, ordinal",
       [id],
-    ))
+    )) {
+      // An exempt report comes back as its title and paragraphs only, whatever the row holds.
+      const exempt = Boolean(num(r.exempt));
       reports.push({
         id: num(r.id),
         agendaItem: str(r.agenda_item),
         title: String(r.title),
-        author: str(r.author),
-        recommendations: parseJson(r.recommendations, []),
-        officers: parseJson(r.officers, []),
-        appendices: parseJson(r.appendices, []),
-        backgroundPapers: parseJson(r.background_papers, []),
+        author: exempt ? null : str(r.author),
+        recommendations: exempt ? [] : parseJson(r.recommendations, []),
+        officers: exempt ? [] : parseJson(r.officers, []),
+        appendices: exempt ? [] : parseJson(r.appendices, []),
+        backgroundPapers: exempt ? [] : parseJson(r.background_papers, []),
+        exempt,
+        exemptParagraphs: parseJson(r.exempt_paragraphs, []),
         provenance: await this.provenance(num(r.document_id), spanOf(r)),
       });
+    }
 
     return { ...summary, contact, nextMeeting, membership, agenda, attendance, minutes, reports, documents };
   }
@@ -316,7 +324,7 @@ export class Reader {
     const out: MinuteRecord[] = [];
     for (const r of rows) {
       const exemptParagraphs = parseJson<number[]>(r.exempt_paragraphs, []);
-      const exempt = exemptParagraphs.length > 0;
+      const exempt = exemptParagraphs.length > 0 || Boolean(num(r.exempt));
       out.push({
         id: num(r.id),
         number: str(r.number),
@@ -526,6 +534,7 @@ export class Reader {
     const where = [
       "mi.shadowed = 0",
       "mi.exempt_paragraphs = '[]'",
+      "mi.exempt = 0",
       "(EXISTS (SELECT 1 FROM resolutions r WHERE r.minute_id = mi.id) OR mi.key_decision = 1)",
       ...f.where,
     ];
@@ -574,6 +583,23 @@ export class Reader {
       total: num(total?.n ?? 0),
       ...p,
     };
+  }
+
+  async listExemptParts(documentId?: number): Promise<ExemptPartRecord[]> {
+    const rows = await this.conn.all<Row>(
+      `SELECT x.*, d.name AS document_name FROM exempt_parts x JOIN documents d ON d.id = x.document_id
+       ${documentId === undefined ? "" : "WHERE x.document_id = ?"} ORDER BY x.document_id, x.span_start, x.id`,
+      documentId === undefined ? [] : [documentId],
+    );
+    return rows.map((r) => ({
+      id: num(r.id),
+      meetingId: num(r.meeting_id),
+      kind: String(r.kind) as ExemptPartRecord["kind"],
+      agendaItem: str(r.agenda_item),
+      title: String(r.title),
+      paragraphs: parseJson(r.paragraphs, []),
+      provenance: { documentId: num(r.document_id), documentName: String(r.document_name), span: spanOf(r) },
+    }));
   }
 
   async stats(engine: StoreStats["engine"], schemaVersion: number): Promise<StoreStats> {

@@ -317,3 +317,41 @@ CREATE TABLE interests (
 CREATE INDEX interests_person ON interests(person_id);
 `;
 }
+
+/**
+ * Migration 6 on both engines: exempt (Schedule 12A) material flagged on agenda items, minutes and
+ * reports, and every exempt part's lines (report, appendix, section, minute) listed by document so the
+ * document view and the linkers withhold them whichever source of a meeting is shown. `documents.rules`
+ * is the version of the exempt rules a document was stored under: a document stored before them is
+ * parsed again and replaced when it is imported again, even with the same bytes (so a pack stored with
+ * an exempt report in full loses it). Exempt minutes already stored become parts at once.
+ */
+export function exemptPartsV6(id: string): string {
+  return `
+ALTER TABLE documents ADD COLUMN rules INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agenda_items ADD COLUMN exempt INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agenda_items ADD COLUMN exempt_paragraphs TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE minutes ADD COLUMN exempt INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reports ADD COLUMN exempt INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reports ADD COLUMN exempt_paragraphs TEXT NOT NULL DEFAULT '[]';
+UPDATE minutes SET exempt = 1 WHERE exempt_paragraphs <> '[]';
+CREATE TABLE exempt_parts (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  ordinal INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  agenda_item TEXT,
+  title TEXT NOT NULL,
+  paragraphs TEXT NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER
+);
+CREATE INDEX exempt_parts_document ON exempt_parts(document_id);
+CREATE INDEX exempt_parts_meeting ON exempt_parts(meeting_id);
+INSERT INTO exempt_parts (meeting_id, document_id, ordinal, kind, agenda_item, title, paragraphs, span_start, span_end, page)
+  SELECT meeting_id, document_id, ordinal, 'minute', agenda_item, title, exempt_paragraphs, span_start, span_end, page
+  FROM minutes WHERE exempt = 1;
+`;
+}

@@ -43,6 +43,7 @@ export const TABLES = [
   "attendance",
   "declarations",
   "paragraphs",
+  "exempt_parts",
 ] as const;
 
 /** What an engine's search returns: the page of rows (with `rank` and `marked` snippet) and facet rows. */
@@ -139,6 +140,11 @@ export abstract class SqlRepository implements Repository {
     return out;
   }
 
+  /** Runs one statement: tests use it to put a store in the state an older version left it in. */
+  async runForTests(sql: string, params: SqlValue[] = []): Promise<void> {
+    await this.db.run(sql, params);
+  }
+
   /** Every stored row as JSON text (tests assert exempt content appears nowhere). */
   async dumpText(): Promise<string> {
     const parts: string[] = [];
@@ -191,6 +197,10 @@ export abstract class SqlRepository implements Repository {
   }
   listDocuments(paging?: Paging) {
     return this.reader().listDocuments(paging);
+  }
+
+  listExemptParts(documentId?: number) {
+    return this.reader().listExemptParts(documentId);
   }
   async stats() {
     return this.reader().stats(this.engine, await this.schemaVersion());

@@ -16,18 +16,22 @@ import {
   agendaParagraph,
   cleanText,
   committeeKey,
+  EXEMPT_RULES_VERSION,
   flattenClauses,
   hasWarnings,
   isExempt,
+  isExemptReport,
   isProcedural,
   minuteParagraphs,
   type ParagraphRow,
   redactMinute,
+  redactReport,
   redactResult,
   reportParagraph,
 } from "../../import/records";
 import { displayName, parseName, resolvePerson } from "../../link/identity/names";
 import type { Meeting, ParseResult, Span } from "../../model/parse-v1";
+import { partsOf, publicLines } from "../../parse/exempt/index";
 import { type ImportOutcome, type ImportSource, StoreError } from "../repository";
 import { placeholders, type SqlConn, type SqlValue } from "../sql";
 import { insertRows } from "./batch";
@@ -50,14 +54,16 @@ const SECTION_OF_TYPE = new Map(SECTIONS.flatMap((s) => s.paragraphTypes.map((t)
 export async function importDocument(tx: SqlConn, result: ParseResult, source: ImportSource): Promise<ImportOutcome> {
   const warnings = hasWarnings(result);
   const sha256 = result.source.sha256;
-  const w = new DocumentWriter(tx, result, source.lines ?? null);
+  // Search and the linkers read the lines of public parts only: exempt parts' lines are blanked here.
+  const w = new DocumentWriter(tx, result, publicLines(result, source.lines ?? null));
   // The same query that reads the document's context answers "already stored?" and "what did this path hold?".
   const known = await w.readContext({ sha256, path: source.path });
   const same = known.find((d) => d.sha256 === sha256);
-  if (same) return touchStored(tx, same, known, source);
+  if (same && same.rules >= EXEMPT_RULES_VERSION) return touchStored(tx, same, known, source);
   let status: ImportOutcome["status"] = "new";
-  if (source.path) {
-    const old = known.filter((d) => d.path === source.path);
+  // Stored under older exempt rules: replaced by this reading, whatever its path.
+  if (source.path || same) {
+    const old = known.filter((d) => (source.path && d.path === source.path) || d === same);
     for (const o of old) await deleteDocument(tx, o.id);
     if (old.length) {
       status = "replaced";
@@ -67,7 +73,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
   }
   const redacted = redactResult(result);
   const documentId = await tx.insert(
-    "INSERT INTO documents (sha256, name, path, format, parsed, diagnostics, has_warnings, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    "INSERT INTO documents (sha256, name, path, format, parsed, diagnostics, has_warnings, imported_at, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     [
       sha256,
       result.source.name,
@@ -77,6 +83,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
       json(result.diagnostics),
       warnings ? 1 : 0,
       new Date().toISOString(),
+      EXEMPT_RULES_VERSION,
     ],
   );
   w.documentId = documentId;
@@ -95,16 +102,17 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
   return { status, documentId, meetings: meetingIds.size, items, warnings };
 }
 
-type StoredDocument = { id: number; sha256: string; path: string | null; has_warnings: number };
+type StoredDocument = { id: number; sha256: string; path: string | null; has_warnings: number; rules: number };
 
 /** The stored document with these bytes as an "unchanged" outcome, or null when it is new. */
 export async function touchDocument(tx: SqlConn, sha256: string, source: ImportSource): Promise<ImportOutcome | null> {
   const known = await tx.all<StoredDocument>(
-    "SELECT id, sha256, path, has_warnings FROM documents WHERE sha256 = ? OR path = ? ORDER BY id",
+    "SELECT id, sha256, path, has_warnings, rules FROM documents WHERE sha256 = ? OR path = ? ORDER BY id",
     [sha256, source.path],
   );
   const same = known.find((d) => d.sha256 === sha256);
-  return same ? touchStored(tx, same, known, source) : null;
+  // A document stored under older exempt rules is read again (importDocument replaces it).
+  return same && Number(same.rules) >= EXEMPT_RULES_VERSION ? touchStored(tx, same, known, source) : null;
 }
 
 /** `known`: the stored documents with these bytes or at this path. */
@@ -152,6 +160,7 @@ export async function deleteDocument(tx: SqlConn, documentId: number): Promise<v
     ])
   ).map((r) => r.person_id);
   for (const table of [
+    "exempt_parts",
     "paragraphs",
     "declarations",
     "attendance",
@@ -244,6 +253,7 @@ const COLUMNS = {
     "key_decision",
     "reasons",
     "exempt_paragraphs",
+    "exempt",
     "span_start",
     "span_end",
     "page",
@@ -271,6 +281,8 @@ const COLUMNS = {
     "page_start",
     "page_end",
     "procedural",
+    "exempt",
+    "exempt_paragraphs",
     "span_start",
     "span_end",
     "page",
@@ -312,6 +324,20 @@ const COLUMNS = {
     "officers",
     "appendices",
     "background_papers",
+    "exempt",
+    "exempt_paragraphs",
+    "span_start",
+    "span_end",
+    "page",
+  ],
+  exempt_parts: [
+    "meeting_id",
+    "document_id",
+    "ordinal",
+    "kind",
+    "agenda_item",
+    "title",
+    "paragraphs",
     "span_start",
     "span_end",
     "page",
@@ -465,7 +491,7 @@ class DocumentWriter {
       const branches: { sql: string; params: SqlValue[] }[] = [];
       if (q === 0 && doc)
         branches.push({
-          sql: `SELECT 'document' AS kind, id, has_warnings AS n1, ${NO_INT} AS n2, sha256 AS s1, path AS s2, ${NO_TEXT} AS s3 FROM documents WHERE sha256 = ? OR path = ?`,
+          sql: `SELECT 'document' AS kind, id, has_warnings AS n1, rules AS n2, sha256 AS s1, path AS s2, ${NO_TEXT} AS s3 FROM documents WHERE sha256 = ? OR path = ?`,
           params: [doc.sha256, doc.path],
         });
       const meetings = result.meetings.slice(q * 200, (q + 1) * 200);
@@ -492,7 +518,8 @@ class DocumentWriter {
       );
       for (const r of rows) {
         const id = Number(r.id);
-        if (r.kind === "document") stored.push({ id, sha256: r.s1!, path: r.s2, has_warnings: Number(r.n1) });
+        if (r.kind === "document")
+          stored.push({ id, sha256: r.s1!, path: r.s2, has_warnings: Number(r.n1), rules: Number(r.n2 ?? 0) });
         else if (r.kind === "committee") {
           this.authorities.set(r.s1!, id);
           if (r.n1 !== null) this.committees.set(committeeAt(id, r.s2!), Number(r.n1));
@@ -711,6 +738,8 @@ class DocumentWriter {
           a.pages?.start ?? null,
           a.pages?.end ?? null,
           isProcedural(a.title) ? 1 : 0,
+          a.exempt || a.exemptParagraphs?.length ? 1 : 0,
+          json(a.exemptParagraphs ?? []),
           ...spanValues(a.span),
         ],
         { section: "agenda_items", meetingId },
@@ -765,6 +794,7 @@ class DocumentWriter {
           b(x.keyDecision),
           json(x.reasons.map(cleanText)),
           json(x.exemptParagraphs),
+          isExempt(original) ? 1 : 0,
           ...spanValues(x.span),
         ],
         { section: "minutes", meetingId },
@@ -793,7 +823,9 @@ class DocumentWriter {
     }
 
     for (let i = 0; i < m.reports.length; i++) {
-      const r = m.reports[i];
+      const r = redactReport(m.reports[i]);
+      if (isExemptReport(m.reports[i]) && (r.recommendations.length || r.officers.length))
+        throw new Error("exempt report content reached the store");
       this.later(
         "reports",
         [
@@ -807,11 +839,29 @@ class DocumentWriter {
           json(r.officers),
           json(r.appendices),
           json(r.backgroundPapers),
+          r.exempt ? 1 : 0,
+          json(r.exemptParagraphs ?? []),
           ...spanValues(r.span),
         ],
         { section: "reports", meetingId },
       );
       await this.paragraph(ctx, reportParagraph(r));
+    }
+
+    // Where the exempt lines are (title and paragraphs only): the document view and linkers withhold them.
+    const parts = partsOf(m);
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
+      this.later("exempt_parts", [
+        meetingId,
+        documentId,
+        i,
+        p.kind,
+        p.agendaItem,
+        cleanText(p.title),
+        json(p.paragraphs),
+        ...spanValues(p.span),
+      ]);
     }
     return meetingId;
   }

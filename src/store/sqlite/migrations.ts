@@ -3,7 +3,14 @@
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
 import { authTablesV4 } from "../../auth/schema";
-import { coreTablesV1, type Migration, OFFICE_TABLES, officeTablesV5, STORE_CHANGES_TABLE } from "../common/schema";
+import {
+  coreTablesV1,
+  exemptPartsV6,
+  type Migration,
+  OFFICE_TABLES,
+  officeTablesV5,
+  STORE_CHANGES_TABLE,
+} from "../common/schema";
 
 export const SQLITE_MIGRATIONS: Migration[] = [
   {
@@ -63,5 +70,11 @@ ${OFFICE_TABLES.flatMap((t) =>
   ),
 ).join("\n")}
 `,
+  },
+  {
+    // Exempt reports, appendices and minutes flagged and their lines listed (see exemptPartsV6).
+    version: 6,
+    name: "exempt parts",
+    sql: exemptPartsV6("INTEGER PRIMARY KEY"),
   },
 ];

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import Database from "better-sqlite3";
 import { toFts5 } from "../../search/query";
+import { TABLES } from "../common/sql-repository";
 import { agendaPack, runConformance } from "../conformance";
 import { runOfficeConformance } from "../office-conformance";
 import { openSqlite } from "./index";
@@ -75,14 +76,32 @@ test("sqlite: a store at an older schema version is migrated forward, keeping it
     );
     v1.raw.exec(SQLITE_MIGRATIONS[0].sql);
     v1.raw.prepare("INSERT INTO schema_migrations VALUES (1, 'store', 'then')").run();
-    await v1.importDocument(agendaPack("Cabinet", "2024-03-05", "2024-02-06", "Lightbulb"), { path: "/a.txt" });
-    const counts = await v1.tableCounts();
+    // Rows as version 1 wrote them: a document whose minutes include an exempt one.
+    v1.raw.exec(`INSERT INTO documents (id, sha256, name, path, format, parsed, diagnostics, has_warnings, imported_at)
+        VALUES (1, 'abc', 'a.txt', '/a.txt', 'text', '{}', '[]', 0, 'then');
+      INSERT INTO authorities (id, name) VALUES (1, 'Loamshire County Council');
+      INSERT INTO committees (id, authority_id, name, key) VALUES (1, 1, 'Cabinet', 'cabinet');
+      INSERT INTO meetings (id, committee_id, date) VALUES (1, 1, '2024-03-05');
+      INSERT INTO minutes (meeting_id, document_id, ordinal, number, agenda_item, title, procedural, key_decision, reasons, exempt_paragraphs, span_start, span_end, page)
+        VALUES (1, 1, 0, '5', NULL, 'Land at Ambridge', 0, NULL, '[]', '[3]', 10, 20, 1),
+               (1, 1, 1, '6', NULL, 'Libraries', 0, NULL, '[]', '[]', 21, 30, 1);`);
+    const counts: Record<string, number> = {};
+    for (const t of TABLES.filter((x) => x !== "exempt_parts"))
+      counts[t] = (v1.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     await v1.close();
     const now = await openSqlite({ file, migrate: false });
     const later = SQLITE_MIGRATIONS.slice(1).map((m) => m.version);
     assert.deepEqual(await now.migrate(), later);
     assert.equal((await now.stats()).schemaVersion, later[later.length - 1]);
-    assert.deepEqual(await now.tableCounts(), counts);
+    const after = await now.tableCounts();
+    for (const [table, n] of Object.entries(counts)) assert.equal(after[table], n, table);
+    assert.equal(after.exempt_parts, 1);
+    // The exempt minute became an exempt part; the document is marked as read before the exempt rules.
+    assert.deepEqual(
+      (await now.listExemptParts()).map((p) => [p.kind, p.title, p.paragraphs, p.provenance.span.startLine]),
+      [["minute", "Land at Ambridge", [3], 10]],
+    );
+    assert.equal(await now.touchDocument("abc", { path: "/a.txt" }), null);
     await now.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
