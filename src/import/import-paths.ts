@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { DEFAULT_LIMITS } from "../extract/registry";
 import type { ParseResult } from "../model/parse-v1";
-import { parseBytesWithText, sha256Hex } from "../pipeline/parse-file";
+import { type ParseOptions, parseBytesWithText, sha256Hex } from "../pipeline/parse-file";
 import type { ImportOutcome, Repository } from "../store/repository";
 
 export type ImportFailure = { file: string; reason: string };
@@ -49,14 +49,14 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
 type Prepared = { outcome: ImportOutcome | null; result: ParseResult | null; lines: string[] | null };
 
 /** Reads one file; a document already stored (same bytes) is not parsed again. */
-async function readAndParse(repo: Repository, file: string): Promise<Prepared> {
+async function readAndParse(repo: Repository, file: string, options: ParseOptions): Promise<Prepared> {
   const bytes = await readFile(file);
   if (bytes.length > DEFAULT_LIMITS.maxBytes)
     throw new Error(`file is ${bytes.length} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
   const known = await repo.touchDocument(sha256Hex(bytes), { path: file });
   if (known) return { outcome: known, result: null, lines: null };
   // The text comes back with the parse: a minute's searchable text is its whole source passage.
-  const { result, lines } = await parseBytesWithText(basename(file), bytes);
+  const { result, lines } = await parseBytesWithText(basename(file), bytes, DEFAULT_LIMITS, options);
   return { outcome: null, result, lines: result.meetings.length ? lines : null };
 }
 
@@ -66,6 +66,7 @@ export async function importPaths(
   repo: Repository,
   paths: string[],
   onProgress?: (p: ImportProgress) => void,
+  options: ParseOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
   const { files, failures } = await collectFiles(paths);
@@ -82,7 +83,7 @@ export async function importPaths(
   // documents are still stored one at a time, in order.
   const prepare = (i: number) => {
     if (i >= files.length) return null;
-    const p = readAndParse(repo, files[i]);
+    const p = readAndParse(repo, files[i], options);
     p.catch(() => undefined); // handled when its turn comes
     return p;
   };
