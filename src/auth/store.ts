@@ -218,6 +218,13 @@ export class AuthStore {
     );
   }
 
+  async confirmTotp(userId: number, at: Date): Promise<void> {
+    await this.db.run(
+      "UPDATE local_credentials SET totp_confirmed_at = ? WHERE user_id = ? AND totp_secret IS NOT NULL",
+      [iso(at), userId],
+    );
+  }
+
   /** Records the TOTP time step just used; false when it (or a later one) was used already (a replayed code). */
   async useTotpStep(userId: number, step: number): Promise<boolean> {
     const n = await this.db.run(

@@ -8,6 +8,7 @@ import { type Context, Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { trimTrailingSlash } from "hono/trailing-slash";
+import type { Mailer } from "../auth/mail";
 import { Oidc, type OidcConfig } from "../auth/oidc";
 import { AuthStore } from "../auth/store";
 import { AccessDenied, auth, sessions } from "../auth/web";
@@ -25,6 +26,8 @@ import { HttpError, notFound } from "./errors";
 import { registerFollowRoutes } from "./follow/routes";
 import { toICalendar } from "./ical";
 import { layout } from "./layout";
+import { registerAccountRoutes } from "./office/account";
+import { registerAdminRoutes } from "./office/admin";
 import { registerOfficeRoutes } from "./office/routes";
 import { openApiDocument } from "./openapi";
 import {
@@ -80,6 +83,8 @@ export type AuthOptions = {
   requireSecondFactor?: boolean;
   /** The council's OpenID provider (sign-in with a council account). */
   oidc?: OidcConfig | null;
+  /** Sends invitations and password-reset links (none: the admin page shows the invitation link). */
+  mailer?: Mailer | null;
 };
 
 const PAGE_SIZE = 20;
@@ -189,16 +194,21 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   const secureCookies = opts.auth?.secureCookies ?? true;
   app.use("*", csrf());
   app.use("*", sessions(authStore, { now, secureCookies }));
-  registerOfficeRoutes(app, {
+  const officeOptions = {
     store: authStore,
     now,
     secureCookies,
     requireSecondFactor: opts.auth?.requireSecondFactor,
     oidc: opts.auth?.oidc ? new Oidc(opts.auth.oidc) : null,
     origin,
-    committeeName: async (id) =>
+    mailer: opts.auth?.mailer ?? null,
+    committeeName: async (id: number) =>
       (await data.cached("committees", () => repo.listCommittees())).find((x) => x.id === id)?.name ?? null,
-  });
+    committees: async () => data.cached("committees", () => repo.listCommittees()),
+  };
+  registerOfficeRoutes(app, officeOptions);
+  registerAccountRoutes(app, officeOptions);
+  registerAdminRoutes(app, officeOptions);
 
   app.get("/assets/*", (c) => {
     const a = assets.get(c.req.path);
