@@ -21,6 +21,13 @@ export type ImportSummary = {
   items: number;
   /** Documents whose parse reported a warning or an error. */
   warnings: number;
+  /** Documents stored with at least one meeting whose parse reported a warning or an error. */
+  readWithWarnings: number;
+  /**
+   * Documents that were read but yield no meeting (an annual return, a newsletter, a layout not
+   * understood): not stored, each with the parser's reason.
+   */
+  noMeeting: ImportFailure[];
   seconds: number;
 };
 
@@ -77,6 +84,8 @@ export async function importPaths(
     meetings: 0,
     items: 0,
     warnings: 0,
+    readWithWarnings: 0,
+    noMeeting: [],
     seconds: 0,
   };
   // Reading and parsing the next file overlaps storing this one (PostgreSQL waits on the network);
@@ -95,11 +104,17 @@ export async function importPaths(
     let outcome: ImportOutcome | undefined;
     try {
       const ready = await current;
-      outcome = ready.outcome ?? (await repo.importDocument(ready.result!, { path: file, lines: ready.lines }));
-      summary.documents[outcome.status]++;
-      summary.meetings += outcome.meetings;
-      summary.items += outcome.items;
-      if (outcome.warnings) summary.warnings++;
+      if (!ready.outcome && ready.result && ready.result.meetings.length === 0) {
+        // Nothing to file under a meeting: refused with the parser's reason rather than stored as a council document.
+        summary.noMeeting.push({ file, reason: noMeetingReason(ready.result) });
+      } else {
+        outcome = ready.outcome ?? (await repo.importDocument(ready.result!, { path: file, lines: ready.lines }));
+        summary.documents[outcome.status]++;
+        summary.meetings += outcome.meetings;
+        summary.items += outcome.items;
+        if (outcome.warnings) summary.warnings++;
+        if (outcome.warnings && outcome.meetings > 0) summary.readWithWarnings++;
+      }
     } catch (e) {
       const err = e as Error;
       // ReadError messages already name the file.
@@ -114,12 +129,20 @@ export async function importPaths(
   return summary;
 }
 
+/** Why a readable document gave no meeting: the parser's first warning, else a plain statement. */
+export function noMeetingReason(result: ParseResult): string {
+  const d =
+    result.diagnostics.find((x) => x.level === "error") ?? result.diagnostics.find((x) => x.level === "warning");
+  return d ? d.message : "the parser found no meeting in it";
+}
+
 export function formatSummary(s: ImportSummary): string {
   const d = s.documents;
   const out = [
-    `documents: ${d.new} new, ${d.unchanged} unchanged, ${d.replaced} replaced, ${d.failed} failed (${s.files} files, ${s.seconds} s)`,
-    `meetings: ${s.meetings}, items: ${s.items}, documents with parse warnings: ${s.warnings}`,
+    `documents: ${d.new} new, ${d.unchanged} unchanged, ${d.replaced} replaced, ${d.failed} failed, ${s.noMeeting.length} with no meeting found (${s.files} files, ${s.seconds} s)`,
+    `meetings: ${s.meetings}, items: ${s.items}, documents read with warnings: ${s.readWithWarnings}, documents with parse warnings: ${s.warnings}`,
   ];
   for (const f of s.failures) out.push(`failed: ${f.file}: ${f.reason}`);
+  for (const f of s.noMeeting) out.push(`no meeting found: ${f.file}: ${f.reason}`);
   return out.join("\n");
 }
