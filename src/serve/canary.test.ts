@@ -1,0 +1,217 @@
+/**
+ * The exempt-information canary (issue 13). Agenda packs and minutes with an exempt report, an exempt
+ * appendix inside a public report and exempt minutes, in three house styles and each format Minutebook
+ * reads (text, PDF, Modern.Gov XML), carry a made-up canary word in every exempt part. They are imported
+ * into a real store; then every GET route the app registers (enumerated from the Hono router, so a new
+ * route cannot escape), its API twin, the feeds, the CSV downloads and searches for every canary are
+ * requested anonymously, following every link found: zero canary hits. The same run with the
+ * exempt-report rule switched off must find some, so the check cannot pass vacuously.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Hono } from "hono";
+import { importPaths } from "../import/import-paths";
+import { ALL_CANARY, agendaMarking, canaries, packFor } from "../parse/exempt/fixtures";
+import { EXEMPT_RULES, type ExemptRule } from "../parse/exempt/index";
+import { renderAgendaPack, renderAgendaPackPdf } from "../render/index";
+import { openRepository } from "../store/open";
+import type { Repository } from "../store/repository";
+import { createApp } from "./app";
+
+const TEXT_STYLES = [0, 1, 2];
+const PDF_STYLES = [3, 4, 5];
+
+/** A Modern.Gov GetMeeting response: one public item, one restricted item whose minutes hold a canary. */
+function moderngovXml(canary: string): string {
+  const item = (id: number, n: number, title: string, restricted: boolean, minutes: string) => `
+    <agendaitem>
+      <agendaitemid>${id}</agendaitemid>
+      <agendaitemtitle>${title}</agendaitemtitle>
+      <agendaitemnumber>${n}</agendaitemnumber>
+      <fulldisplaynumberformat>${n}.</fulldisplaynumberformat>
+      <minutesnonemptyhtmlbody>&lt;p&gt;${minutes}&lt;/p&gt;</minutesnonemptyhtmlbody>
+      <isrestricted>${restricted ? "True" : "False"}</isrestricted>
+      <minutesitemnumber>${n}</minutesitemnumber>
+      <refertocommittee>Licensing Committee</refertocommittee>
+    </agendaitem>`;
+  return `<?xml version="1.0" encoding="utf-8"?>
+<meeting>
+  <meetingid>9001</meetingid>
+  <meetingdate>16/06/2031</meetingdate>
+  <meetingtime>10.00 am</meetingtime>
+  <meetinglocation>Committee Room 1</meetinglocation>
+  <agendaitems>${item(1, 1, "Street Trading Policy", false, "RESOLVED: That the street trading policy be adopted.")}${item(2, 2, "Review of a Licence Holder", true, `RESOLVED: That the licence held by ${canary} Taxis be revoked.`)}
+  </agendaitems>
+</meeting>
+`;
+}
+
+async function writeDocuments(dir: string): Promise<string[]> {
+  const planted: string[] = [];
+  for (const i of TEXT_STYLES) {
+    const { meeting, previous } = packFor(i);
+    writeFileSync(join(dir, `pack-${i}.txt`), agendaMarking(i, renderAgendaPack(meeting, previous).text));
+    planted.push(...Object.values(canaries(i)));
+  }
+  for (const i of PDF_STYLES) {
+    const { meeting, previous } = packFor(i);
+    writeFileSync(join(dir, `pack-${i}.pdf`), (await renderAgendaPackPdf(meeting, previous)).bytes);
+    planted.push(...Object.values(canaries(i)));
+  }
+  const xmlCanary = "Plorvane9dusk";
+  writeFileSync(join(dir, "meeting-9001.xml"), moderngovXml(xmlCanary));
+  planted.push(xmlCanary);
+  return planted;
+}
+
+type Crawl = { hits: { url: string; canary: string }[]; fetched: Map<string, number>; unmatched: string[] };
+
+/** Route patterns as regular expressions: "/meetings/:id" matches "/meetings/12". */
+function patternOf(path: string): RegExp {
+  return new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z]+/g, "[^/?#]+")}(?:\\?.*)?$`);
+}
+
+/** Requests every registered route, following every same-site link found, and counts canary hits. */
+async function crawl(app: Hono, planted: string[]): Promise<Crawl> {
+  const routes = app.routes.filter((r) => r.method !== "ALL" && !r.path.includes("*"));
+  const gets = [...new Set(routes.filter((r) => r.method === "GET").map((r) => r.path))];
+  const queue: string[] = gets.filter((p) => !p.includes(":"));
+  // Searches: every canary, and the public words around every exempt part.
+  for (const q of [...planted, "Harbour", "depot", "appraisal", "licence", "Holdings", "Estates", "Limited"])
+    queue.push(`/search?q=${encodeURIComponent(q)}`, `/api/search?q=${encodeURIComponent(q)}`);
+  queue.push("/search.atom?q=Harbour", "/decisions.csv", "/attendance.csv", "/meetings.ics");
+  const fetched = new Map<string, number>();
+  const hits: Crawl["hits"] = [];
+  const seen = new Set<string>();
+  // A few addresses per route pattern are enough (every meeting, document and person page is
+  // built by the same code): this keeps the crawl to minutes on a shared 2-core machine.
+  const perRoute = new Map<string, number>();
+  const routeOf = (url: string) => gets.find((p) => p.includes(":") && patternOf(p).test(url));
+  while (queue.length && fetched.size < 600) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const r = routeOf(url);
+    if (r) {
+      const n = perRoute.get(r) ?? 0;
+      if (n >= 12) continue;
+      perRoute.set(r, n + 1);
+    }
+    const res = await app.request(`http://localhost${url}`);
+    const body = await res.text();
+    fetched.set(url, res.status);
+    // A search for a canary echoes the words searched for: those are the visitor's own, not a leak
+    // (that the search finds nothing is asserted on its own).
+    const asked = decodeURIComponent(url.split("?")[1] ?? "").toLowerCase();
+    for (const m of body.matchAll(ALL_CANARY))
+      if (!asked.includes(m[0].toLowerCase())) hits.push({ url, canary: m[0] });
+    const links = [
+      ...[...body.matchAll(/href="(\/[^"#]*)/g)].map((m) => m[1].replace(/&amp;/g, "&")),
+      ...[...body.matchAll(/"(\/(?:meetings|committees|people|documents|topics)\/[^"#\s]*)"/g)].map((m) => m[1]),
+    ];
+    for (const l of links) {
+      if (l.startsWith("/assets/") || seen.has(l)) continue;
+      queue.push(l);
+      // Every page's API twin.
+      if (!l.startsWith("/api")) queue.push(`/api${l === "/" ? "/home" : l}`);
+    }
+  }
+  // A route no link led to (no topic found in so few papers) is requested with a made-up id.
+  for (const p of gets.filter((x) => x.includes(":") && ![...fetched.keys()].some((u) => patternOf(x).test(u)))) {
+    const url = p.replace(/:[A-Za-z]+/g, "1");
+    const res = await app.request(`http://localhost${url}`);
+    const body = await res.text();
+    fetched.set(url, res.status);
+    for (const m of body.matchAll(ALL_CANARY)) hits.push({ url, canary: m[0] });
+  }
+  // Every registered GET route was requested through at least one address.
+  const urls = [...fetched.keys()];
+  const unmatched = gets.filter((p) => p !== "/auth/callback" && !urls.some((u) => patternOf(p).test(u)));
+  // Routes of other methods, anonymously: they must refuse without showing anything exempt.
+  for (const r of routes.filter((x) => x.method !== "GET")) {
+    const path = r.path.replace(/:[A-Za-z]+/g, "1");
+    const res = await app.request(`http://localhost${path}`, { method: r.method });
+    const body = await res.text();
+    for (const m of body.matchAll(ALL_CANARY)) hits.push({ url: `${r.method} ${path}`, canary: m[0] });
+  }
+  return { hits, fetched, unmatched };
+}
+
+async function importAndCrawl(
+  dir: string,
+  store: string,
+  rules: readonly ExemptRule[],
+): Promise<{ crawl: Crawl; repo: Repository; failures: string[] }> {
+  const repo = await openRepository({ kind: "sqlite", file: join(dir, store) });
+  const summary = await importPaths(repo, [join(dir, "docs")], undefined, { exemptRules: rules });
+  const app = createApp(repo, { checkEveryMs: 0, onError: () => {}, now: () => new Date("2031-07-01T12:00:00Z") });
+  const planted = [...TEXT_STYLES, ...PDF_STYLES].flatMap((i) => Object.values(canaries(i)));
+  const result = await crawl(app, [...planted, "Plorvane9dusk"]);
+  return { crawl: result, repo, failures: summary.failures.map((f) => `${f.file}: ${f.reason}`) };
+}
+
+describe("exempt canary: nothing exempt on any public route", () => {
+  let dir: string;
+  let planted: string[];
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "minutebook-canary-"));
+    const docs = join(dir, "docs");
+    (await import("node:fs")).mkdirSync(docs);
+    planted = await writeDocuments(docs);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("every route, API twin, feed, export and search: zero canary hits", async (t) => {
+    const { crawl: c, repo, failures } = await importAndCrawl(dir, "on.db", EXEMPT_RULES);
+    try {
+      assert.deepEqual(failures, []);
+      const stats = await repo.stats();
+      assert.ok(stats.meetings >= 7 && stats.reports >= 9, `imported ${JSON.stringify(stats)}`);
+      assert.deepEqual(c.unmatched, [], "every registered GET route was requested");
+      assert.ok(c.fetched.size > 100, `crawled ${c.fetched.size} addresses`);
+      t.diagnostic(
+        `canaries planted: ${planted.length}; addresses requested: ${c.fetched.size}; hits: ${c.hits.length}`,
+      );
+      // No canary is found by search, on either engine's query path (total and hits).
+      for (const q of planted) {
+        const res = await repo.search(q, {}, { limit: 5, offset: 0 });
+        assert.equal(res.total, 0, `search for ${q}`);
+      }
+      // The exempt parts' titles are public and reachable; only their content is withheld.
+      const harbour = await repo.search("Harbour", {}, { limit: 5, offset: 0 });
+      assert.ok(harbour.total > 0);
+      assert.deepEqual(
+        c.hits.map((h) => `${h.url}: ${h.canary}`),
+        [],
+        `canaries planted: ${planted.length}, addresses crawled: ${c.fetched.size}`,
+      );
+      assert.ok(!ALL_CANARY.test(await (repo as unknown as { dumpText(): Promise<string> }).dumpText()));
+    } finally {
+      await repo.close();
+    }
+  });
+
+  test("with the exempt-report rule switched off, the canary finds the report", async (t) => {
+    const { crawl: c, repo } = await importAndCrawl(
+      dir,
+      "off.db",
+      EXEMPT_RULES.filter((r) => r !== "report"),
+    );
+    try {
+      const found = new Set(c.hits.map((h) => h.canary));
+      t.diagnostic(
+        `switched off: ${c.hits.length} hits of ${found.size} canaries on ${new Set(c.hits.map((h) => h.url)).size} addresses`,
+      );
+      assert.ok(c.hits.length > 0, "the switched-off rule lets exempt report text through");
+      assert.ok(
+        [...found].some((x) => /^(?:Zorblax|Quillotrex)/.test(x)),
+        `report canaries found: ${[...found].join(", ")}`,
+      );
+    } finally {
+      await repo.close();
+    }
+  });
+});
