@@ -28,6 +28,7 @@ import { toICalendar } from "./ical";
 import { layout } from "./layout";
 import { registerAccountRoutes } from "./office/account";
 import { registerAdminRoutes } from "./office/admin";
+import { registerCouncilOfficeRoutes } from "./office/council";
 import { registerOfficeRoutes } from "./office/routes";
 import { openApiDocument } from "./openapi";
 import {
@@ -55,6 +56,7 @@ import {
   type View,
 } from "./pages";
 import { pathId, Query } from "./params";
+import { registerCouncilRoutes } from "./public/council";
 import { loadAssets } from "./static";
 import { meetingTitle } from "./views";
 
@@ -209,6 +211,9 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   registerOfficeRoutes(app, officeOptions);
   registerAccountRoutes(app, officeOptions);
   registerAdminRoutes(app, officeOptions);
+  // What the council keeps in Minutebook: its office pages (guarded) and public pages, API and iCalendar.
+  registerCouncilOfficeRoutes(app, { ...officeOptions, repo });
+  registerCouncilRoutes(app, { repo, now });
 
   app.get("/assets/*", (c) => {
     const a = assets.get(c.req.path);

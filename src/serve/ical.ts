@@ -13,6 +13,10 @@ export type CalendarEvent = {
   location: string | null;
   description: string | null;
   url: string | null;
+  /** "14:00"–"16:30": the end, when the calendar knows it. */
+  endTime?: string | null;
+  /** RFC 5545 STATUS: a cancelled meeting stays in the feed as CANCELLED, so calendars remove it. */
+  status?: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
 };
 
 export function icalText(s: string): string {
@@ -83,9 +87,14 @@ export function toICalendar(name: string, events: readonly CalendarEvent[], now 
     if (e.time) {
       const [h, m] = e.time.split(":");
       lines.push(`DTSTART;TZID=Europe/London:${d}T${h.padStart(2, "0")}${m.padStart(2, "0")}00`);
+      if (e.endTime) {
+        const [eh, em] = e.endTime.split(":");
+        lines.push(`DTEND;TZID=Europe/London:${d}T${eh.padStart(2, "0")}${em.padStart(2, "0")}00`);
+      }
     } else {
       lines.push(`DTSTART;VALUE=DATE:${d}`);
     }
+    if (e.status) lines.push(`STATUS:${e.status}`);
     lines.push(`SUMMARY:${icalText(e.summary)}`);
     if (e.location) lines.push(`LOCATION:${icalText(e.location)}`);
     if (e.description) lines.push(`DESCRIPTION:${icalText(e.description)}`);
