@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from "../extract/registry";
 import type { ParseResult } from "../model/parse-v1";
 import { type ParseOptions, parseBytesWithText, sha256Hex } from "../pipeline/parse-file";
 import type { ImportOutcome, Repository } from "../store/repository";
+import { nonPaperReason } from "./non-paper";
 
 export type ImportFailure = { file: string; reason: string };
 
@@ -28,6 +29,8 @@ export type ImportSummary = {
    * understood): not stored, each with the parser's reason.
    */
   noMeeting: ImportFailure[];
+  /** Files that are not council papers (data files, lists of sources, financial returns): not stored. */
+  notPapers: ImportFailure[];
   seconds: number;
 };
 
@@ -53,7 +56,13 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
   return { files: [...new Set(files)], failures };
 }
 
-type Prepared = { outcome: ImportOutcome | null; result: ParseResult | null; lines: string[] | null };
+type Prepared = {
+  outcome: ImportOutcome | null;
+  result: ParseResult | null;
+  lines: string[] | null;
+  /** Why the file is not a council paper (a data file, a list of sources, a financial return). */
+  notPaper?: string;
+};
 
 /** Reads one file; a document already stored (same bytes) is not parsed again. */
 async function readAndParse(repo: Repository, file: string, options: ParseOptions): Promise<Prepared> {
@@ -64,7 +73,9 @@ async function readAndParse(repo: Repository, file: string, options: ParseOption
   if (known) return { outcome: known, result: null, lines: null };
   // The text comes back with the parse: a minute's searchable text is its whole source passage.
   const { result, lines } = await parseBytesWithText(basename(file), bytes, DEFAULT_LIMITS, options);
-  return { outcome: null, result, lines: result.meetings.length ? lines : null };
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 4 << 20));
+  const notPaper = nonPaperReason(basename(file), result.source.format, text, lines) ?? undefined;
+  return { outcome: null, result, lines: result.meetings.length ? lines : null, notPaper };
 }
 
 export type ImportProgress = { done: number; total: number; file: string; outcome?: ImportOutcome };
@@ -86,6 +97,7 @@ export async function importPaths(
     warnings: 0,
     readWithWarnings: 0,
     noMeeting: [],
+    notPapers: [],
     seconds: 0,
   };
   // Reading and parsing the next file overlaps storing this one (PostgreSQL waits on the network);
@@ -104,7 +116,10 @@ export async function importPaths(
     let outcome: ImportOutcome | undefined;
     try {
       const ready = await current;
-      if (!ready.outcome && ready.result && ready.result.meetings.length === 0) {
+      if (!ready.outcome && ready.notPaper) {
+        // Not a council paper at all: refused with its kind, never stored (whatever meetings it seemed to hold).
+        summary.notPapers.push({ file, reason: ready.notPaper });
+      } else if (!ready.outcome && ready.result && ready.result.meetings.length === 0) {
         // Nothing to file under a meeting: refused with the parser's reason rather than stored as a council document.
         summary.noMeeting.push({ file, reason: noMeetingReason(ready.result) });
       } else {
@@ -139,10 +154,11 @@ export function noMeetingReason(result: ParseResult): string {
 export function formatSummary(s: ImportSummary): string {
   const d = s.documents;
   const out = [
-    `documents: ${d.new} new, ${d.unchanged} unchanged, ${d.replaced} replaced, ${d.failed} failed, ${s.noMeeting.length} with no meeting found (${s.files} files, ${s.seconds} s)`,
+    `documents: ${d.new} new, ${d.unchanged} unchanged, ${d.replaced} replaced, ${d.failed} failed, ${s.noMeeting.length} with no meeting found, ${s.notPapers.length} not council papers (${s.files} files, ${s.seconds} s)`,
     `meetings: ${s.meetings}, items: ${s.items}, documents read with warnings: ${s.readWithWarnings}, documents with parse warnings: ${s.warnings}`,
   ];
   for (const f of s.failures) out.push(`failed: ${f.file}: ${f.reason}`);
   for (const f of s.noMeeting) out.push(`no meeting found: ${f.file}: ${f.reason}`);
+  for (const f of s.notPapers) out.push(`refused: ${f.file}: ${f.reason}`);
   return out.join("\n");
 }
