@@ -29,13 +29,9 @@ const optionalText = (max: number) =>
     .nullable()
     .optional()
     .transform((s) => s ?? null);
-const optionalId = z.coerce
-  .number()
-  .int()
-  .positive()
-  .nullable()
-  .optional()
-  .transform((n) => n ?? null);
+/** Empty form fields ("" from an unchosen select or a blank box) mean "none", not zero. */
+const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+const optionalId = z.preprocess(blankToNull, z.coerce.number().int().positive().nullable());
 
 export const COMMITTEE_KINDS = [
   "full-council",
@@ -68,14 +64,15 @@ export const committeeInput = z.object({
   /** The bodies this committee reports or refers to (receiving bodies). */
   receiverIds: z.array(z.coerce.number().int().positive()).default([]),
   termsOfReference: z.string().trim().max(20_000).default(""),
-  quorum: z.coerce
-    .number()
-    .int()
-    .min(1, "Quorum must be at least 1")
-    .max(200)
-    .nullable()
-    .optional()
-    .transform((n) => n ?? null),
+  quorum: z.preprocess(
+    blankToNull,
+    z.coerce
+      .number({ message: "Enter the quorum as a number" })
+      .int()
+      .min(1, "Quorum must be at least 1")
+      .max(200)
+      .nullable(),
+  ),
   clerkId: optionalId,
   webcastUrl: z
     .string()
