@@ -32,7 +32,7 @@ for (let i = 0; i < runs; i++) {
   const doc = generateParishDoc(`${values.seed}-${i}`);
   const { doc: h, truth } = renderParishDoc(doc);
   for (const format of HOUSE_FORMATS) {
-    const bytes = await renderHouse(h, format, { letterheadInHeader: i % 2 === 0, escapeNumbers: i % 3 === 0 });
+    const bytes = await renderHouse(h, format, { letterheadInHeader: i % 2 === 0, escapeNumbers: i % 3 === 0, htmlLists: i % 2 === 1, wordNumbering: i % 4 !== 3 });
     const name = `${values.seed}-${i}-${doc.genre}.${EXT[format]}`;
     const file = values.keep ? join(values.keep, format === "html-fragment" ? name.replace(/\.html$/, ".fragment.html") : name) : name;
     if (values.keep) writeFileSync(file, bytes);

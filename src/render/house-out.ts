@@ -30,6 +30,8 @@ export type OutOptions = {
   wordNumbering?: boolean;
   /** Word: put the letterhead in the page header, as many clerks' templates do. */
   letterheadInHeader?: boolean;
+  /** HTML: numbered paragraphs as `<ol start="1234"><li>`, as a CMS makes of pasted Word lists, where HTML can say the number. */
+  htmlLists?: boolean;
   /** Markdown: escape list numbers the way converters do ("12\\. Apologies"). */
   escapeNumbers?: boolean;
 };
@@ -221,7 +223,17 @@ export async function houseToDocx(doc: HDoc, opts: OutOptions = {}): Promise<Uin
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-export function houseToHtml(doc: HDoc, fragment: boolean): string {
+/** The `<ol>` attributes that make a browser show this number, or null where HTML cannot ("21.05.03", "a)"). */
+function olFor(doc: HDoc, n: NonNullable<Extract<HPara, { kind: "p" }>["number"]>): string | null {
+  const lvl = doc.lists.find((l) => l.id === n.list)?.levels[n.level];
+  if (!lvl || lvl.text !== `%${n.level + 1}.`) return null;
+  if (lvl.format === "decimal") return ` start="${n.value}"`;
+  if (lvl.format === "upperLetter") return ` type="A" start="${n.value}"`;
+  if (lvl.format === "lowerLetter") return ` type="a" start="${n.value}"`;
+  return null;
+}
+
+export function houseToHtml(doc: HDoc, fragment: boolean, opts: OutOptions = {}): string {
   const out: string[] = [];
   for (const c of chunks(doc.paras)) {
     if (Array.isArray(c)) {
@@ -235,6 +247,12 @@ export function houseToHtml(doc: HDoc, fragment: boolean): string {
       continue;
     }
     const p = c as Extract<HPara, { kind: "p" }>;
+    const ol = opts.htmlLists && p.number ? olFor(doc, p.number) : null;
+    if (ol !== null) {
+      const items = p.runs.map((r) => (r.bold ? `<strong>${esc(r.text)}</strong>` : esc(r.text))).join("");
+      out.push(`<ol${ol}><li>${items}</li></ol>`);
+      continue;
+    }
     // A number prints in the weight of the text it numbers: "<strong>12. Apologies</strong>".
     const label = p.number ? `${p.number.level ? "&nbsp;&nbsp;" : ""}${esc(p.number.label)} ` : "";
     const inner = p.runs
@@ -293,9 +311,9 @@ export async function renderHouse(doc: HDoc, format: HouseFormat, opts: OutOptio
     case "docx":
       return houseToDocx(doc, opts);
     case "html":
-      return new TextEncoder().encode(houseToHtml(doc, false));
+      return new TextEncoder().encode(houseToHtml(doc, false, opts));
     case "html-fragment":
-      return new TextEncoder().encode(houseToHtml(doc, true));
+      return new TextEncoder().encode(houseToHtml(doc, true, opts));
     case "markdown":
       return new TextEncoder().encode(houseToMarkdown(doc, opts));
   }

@@ -47,7 +47,12 @@ before(async () => {
     const doc = docFor(i);
     const { doc: h, truth } = renderParishDoc(doc);
     for (const format of HOUSE_FORMATS) {
-      const bytes = await renderHouse(h, format, { letterheadInHeader: i % 2 === 0, escapeNumbers: i % 3 === 0 });
+      const bytes = await renderHouse(h, format, {
+        letterheadInHeader: i % 2 === 0,
+        escapeNumbers: i % 3 === 0,
+        htmlLists: i % 2 === 1,
+        wordNumbering: i % 4 !== 3,
+      });
       let got: ParseResult | Error;
       try {
         got = await parseBytes(`${SEED}-${i}.${format}`, bytes);

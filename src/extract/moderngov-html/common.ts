@@ -175,6 +175,60 @@ type Building = {
   afterBreak: boolean;
 };
 
+const OL_FORMAT: Record<string, (n: number) => string> = {
+  a: (n) => String.fromCharCode(96 + (((n - 1) % 26) + 1)),
+  A: (n) => String.fromCharCode(64 + (((n - 1) % 26) + 1)),
+  i: (n) => romanNumeral(n),
+  I: (n) => romanNumeral(n).toUpperCase(),
+};
+
+function romanNumeral(n: number): string {
+  const table: [number, string][] = [
+    [1000, "m"],
+    [900, "cm"],
+    [500, "d"],
+    [400, "cd"],
+    [100, "c"],
+    [90, "xc"],
+    [50, "l"],
+    [40, "xl"],
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
+  let out = "";
+  let v = n;
+  for (const [k, r] of table)
+    while (v >= k) {
+      out += r;
+      v -= k;
+    }
+  return out || String(n);
+}
+
+/**
+ * The marker a browser shows before a list item: "- " in a bulleted list; in a numbered list the
+ * item's number (from the list's start, the items' values and its type), so "<ol start="1234">"
+ * minutes keep their numbers.
+ */
+function listLabel(li: El): string {
+  const list = li.parentNode;
+  if (!list || list.localName !== "ol") return "- ";
+  let n = Number.parseInt(String(list.getAttribute?.("start") ?? "1"), 10);
+  if (!Number.isFinite(n)) n = 1;
+  for (const sib of [...list.children] as El[]) {
+    if (sib.localName !== "li") continue;
+    const v = Number.parseInt(String(sib.getAttribute?.("value") ?? ""), 10);
+    if (Number.isFinite(v)) n = v;
+    if (sib === li) break;
+    n++;
+  }
+  const type = String(list.getAttribute?.("type") ?? "1");
+  return `${(OL_FORMAT[type] ?? String)(n)}. `;
+}
+
 /**
  * Text blocks of an element in document order: one per paragraph, heading, list item, line break
  * or table row (with cells). Only text nodes are read, so markup in the input never reaches the
@@ -201,8 +255,8 @@ export function blocksOf(root: El): Block[] {
     }
     cur = null;
   };
-  const open = (tag: string, heading: boolean): Building => ({
-    parts: tag === "li" ? ["- "] : [],
+  const open = (tag: string, heading: boolean, prefix?: string): Building => ({
+    parts: prefix !== undefined ? [prefix] : tag === "li" ? ["- "] : [],
     boldChars: 0,
     chars: 0,
     line: null,
@@ -267,7 +321,7 @@ export function blocksOf(root: El): Block[] {
         flush();
         pendingBreak = false;
         const h = heading || /^h[1-6]$/.test(tag);
-        cur = open(tag, h);
+        cur = open(tag, h, tag === "li" ? listLabel(child) : undefined);
         walk(child, bold || isBoldEl(child), h);
         flush();
         continue;

@@ -357,3 +357,23 @@ test("pathologically deep markup is a ReadError, not a stack overflow", async ()
       /deep\.html: the HTML is nested too deeply to read/,
     );
 });
+
+test("numbered lists keep the numbers a browser shows: start, value, type; bulleted lists a dash", async () => {
+  const doc = await lines(
+    "minutes.html",
+    `<div><ol start="1234"><li><strong>Apologies</strong></li><li>Declarations</li><li value="1240">Planning</li><li>Finance</li></ol>
+     <ol type="a"><li>first</li><li>second</li></ol><ol type="I" start="4"><li>fourth</li></ol><ul><li>bullet</li></ul></div>`,
+  );
+  const texts = doc.lines.map((l) => l.text).filter(Boolean);
+  assert.deepEqual(texts, [
+    "1234. Apologies",
+    "1235. Declarations",
+    "1240. Planning",
+    "1241. Finance",
+    "a. first",
+    "b. second",
+    "IV. fourth",
+    "- bullet",
+  ]);
+  assert.equal(doc.lines.find((l) => l.text === "1234. Apologies")?.bold, true);
+});
