@@ -1,7 +1,7 @@
 /**
  * The exempt-information canary (issue 13). Agenda packs and minutes with an exempt report, an exempt
  * appendix inside a public report and exempt minutes, in three house styles and each format Minutebook
- * reads (text, PDF, Modern.Gov XML), carry a made-up canary word in every exempt part. They are imported
+ * reads (text, PDF, Word, Modern.Gov HTML and XML), carry a made-up canary word in every exempt part. They are imported
  * into a real store; then every GET route the app registers (enumerated from the Hono router, so a new
  * route cannot escape), its API twin, the feeds, the CSV downloads and searches for every canary are
  * requested anonymously, following every link found: zero canary hits. The same run with the
@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { Document, Packer, Paragraph, TextRun } from "docx";
 import type { Hono } from "hono";
 import { importPaths } from "../import/import-paths";
 import { ALL_CANARY, agendaMarking, canaries, packFor } from "../parse/exempt/fixtures";
@@ -23,6 +24,36 @@ import { createApp } from "./app";
 
 const TEXT_STYLES = [0, 1, 2];
 const PDF_STYLES = [3, 4, 5];
+const WORD_STYLES = [6, 7];
+const XML_CANARY = "Plorvane9dusk";
+const HTML_CANARY = "Plorvane8dusk";
+
+/** A Modern.Gov meeting page: the exclusion of the public, then an item minuted in private. */
+function moderngovHtml(canary: string): string {
+  return `<!DOCTYPE html>
+<html><head><title>Agenda for Audit Committee on Tuesday, 17th June, 2031, 2.00 pm - Eastmarch Borough Council</title></head>
+<body><div id="modgov">
+<div class="mgHeader"><h1 class="mgMainTitleTxt">Agenda and minutes</h1></div>
+<div class="mgSubTitle"><h2 class="mgSubTitleTxt">Audit Committee - Tuesday, 17th June, 2031 2.00 pm</h2></div>
+<div class="mgContent">
+<table class="mgItemTable">
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">1.</p></td>
+<td><p class="mgAiTitleTxt">Internal Audit Plan</p>
+<p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><p>RESOLVED that the internal audit plan be approved.</p></div></td></tr>
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">2.</p></td>
+<td><p class="mgAiTitleTxt">Exclusion of the Press and Public</p>
+<p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><p>RESOLVED that the press and public be excluded for the following item under paragraph 1 of Part 1 of Schedule 12A.</p></div></td></tr>
+<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">3.</p></td>
+<td><p class="mgAiTitleTxt">Fraud Investigation Update</p>
+<p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><p>The Committee heard that ${canary} Services had repaid the overpayment.</p>
+<p>RESOLVED that the action taken against ${canary} Services be noted.</p></div></td></tr>
+</table>
+</div></div></body></html>
+`;
+}
 
 /** A Modern.Gov GetMeeting response: one public item, one restricted item whose minutes hold a canary. */
 function moderngovXml(canary: string): string {
@@ -61,9 +92,19 @@ async function writeDocuments(dir: string): Promise<string[]> {
     writeFileSync(join(dir, `pack-${i}.pdf`), (await renderAgendaPackPdf(meeting, previous)).bytes);
     planted.push(...Object.values(canaries(i)));
   }
-  const xmlCanary = "Plorvane9dusk";
-  writeFileSync(join(dir, "meeting-9001.xml"), moderngovXml(xmlCanary));
-  planted.push(xmlCanary);
+  // Word: the same packs as paragraphs of a .docx (the Word reader's input).
+  for (const i of WORD_STYLES) {
+    const { meeting, previous } = packFor(i);
+    const text = agendaMarking(i, renderAgendaPack(meeting, previous).text);
+    const docx = new Document({
+      sections: [{ children: text.split("\n").map((l) => new Paragraph({ children: [new TextRun(l)] })) }],
+    });
+    writeFileSync(join(dir, `pack-${i}.docx`), await Packer.toBuffer(docx));
+    planted.push(...Object.values(canaries(i)));
+  }
+  writeFileSync(join(dir, "meeting-9001.xml"), moderngovXml(XML_CANARY));
+  writeFileSync(join(dir, "audit-2031-06-17.html"), moderngovHtml(HTML_CANARY));
+  planted.push(XML_CANARY, HTML_CANARY);
   return planted;
 }
 
@@ -148,8 +189,8 @@ async function importAndCrawl(
   const repo = await openRepository({ kind: "sqlite", file: join(dir, store) });
   const summary = await importPaths(repo, [join(dir, "docs")], undefined, { exemptRules: rules });
   const app = createApp(repo, { checkEveryMs: 0, onError: () => {}, now: () => new Date("2031-07-01T12:00:00Z") });
-  const planted = [...TEXT_STYLES, ...PDF_STYLES].flatMap((i) => Object.values(canaries(i)));
-  const result = await crawl(app, [...planted, "Plorvane9dusk"]);
+  const planted = [...TEXT_STYLES, ...PDF_STYLES, ...WORD_STYLES].flatMap((i) => Object.values(canaries(i)));
+  const result = await crawl(app, [...planted, XML_CANARY, HTML_CANARY]);
   return { crawl: result, repo, failures: summary.failures.map((f) => `${f.file}: ${f.reason}`) };
 }
 
@@ -189,6 +230,22 @@ describe("exempt canary: nothing exempt on any public route", () => {
         `canaries planted: ${planted.length}, addresses crawled: ${c.fetched.size}`,
       );
       assert.ok(!ALL_CANARY.test(await (repo as unknown as { dumpText(): Promise<string> }).dumpText()));
+    } finally {
+      await repo.close();
+    }
+  });
+
+  test("with every exempt rule switched off, the canary finds every kind of part it planted", async (t) => {
+    const { crawl: c, repo } = await importAndCrawl(dir, "none.db", []);
+    try {
+      const found = new Set(c.hits.map((h) => h.canary));
+      t.diagnostic(`all rules off: ${c.hits.length} hits of ${found.size} canaries`);
+      for (const kind of ["Zorblax", "Vexmirth", "Plorvane", "Quillotrex"])
+        assert.ok(
+          [...found].some((x) => x.startsWith(kind)),
+          `${kind}… found with the rules off`,
+        );
+      assert.ok(found.has(HTML_CANARY), "the Modern.Gov page's exempt minute is found with the rules off");
     } finally {
       await repo.close();
     }
