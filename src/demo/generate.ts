@@ -496,7 +496,7 @@ function leadMember(
 }
 
 /** Membership for a municipal year: whole-council elections every four years, a change or two each year. */
-function membership(council: Council, cm: Committee, y: number, seed: string): Member[] {
+export function membership(council: Council, cm: Committee, y: number, seed: string): Member[] {
   const era = Math.floor((y - 1) / 4);
   const shuffled = new Rng(`era|${seed}|${era}`).sample(council.councillors, council.councillors.length);
   const cabinet = shuffled.slice(0, 8);

@@ -5,7 +5,9 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { keepDemoStructure } from "../../demo/office";
 import { importPaths } from "../../import/import-paths";
+import { londonDate } from "../../office/dates";
 import { openRepository } from "../../store/open";
 import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
@@ -66,6 +68,13 @@ export const command: Command = {
         );
         for (const f of summary.failures) console.error(`  failed: ${f.file}: ${f.reason}`);
         if (d.failed) return 1;
+        // What the council keeps in Minutebook itself: committees, people, memberships, calendar, register.
+        if (!(await repo.office.council())) {
+          const kept = await keepDemoStructure(repo, { seed: values.seed, today: londonDate(new Date()) });
+          console.log(
+            `Kept ${kept.committees} committees, ${kept.people} people, ${kept.memberships} memberships, ${kept.meetings} calendar meetings and ${kept.interests} register entries.`,
+          );
+        }
       } else {
         console.log(`The store holds ${stats.meetings} meetings; serving it as it is.`);
       }

@@ -1,0 +1,39 @@
+/** The demo council's kept structure: committees, dated memberships, a calendar past today and a register. */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { openSqlite } from "../store/sqlite/index";
+import { keepDemoStructure } from "./office";
+
+test("the demo keeps committees, memberships, a calendar running past today and a register of interests", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-demo-office-"));
+  const repo = await openSqlite({ file: join(dir, "s.db") });
+  try {
+    const today = "2026-12-07";
+    const s = await keepDemoStructure(repo, { today });
+    assert.equal(s.committees, 6);
+    const office = repo.office;
+    const cabinet = (await office.listCommittees()).find((c) => c.name === "Cabinet")!;
+    assert.equal(cabinet.kind, "executive");
+    const members = await office.membersOn(cabinet.id, today);
+    assert.equal(members.length, 8);
+    assert.equal(members.filter((m) => m.position === "chair").length, 1);
+    const future = await office.calendar({ from: today });
+    assert.ok(future.length > 40, `${future.length} meetings ahead`);
+    assert.ok(future.some((e) => e.date! > "2027-12-31"));
+    assert.ok(future.some((e) => e.status === "cancelled") || future.some((e) => e.status === "postponed"));
+    const past = await office.calendar({ from: "2025-05-01", to: today });
+    assert.ok(past.every((e) => e.status === "held" && e.publishedAt));
+    const councillors = await office.listPeople({ kind: "councillor" });
+    assert.ok(councillors.length >= 54);
+    let sensitive = 0;
+    for (const c of councillors) for (const i of await office.interests(c.id, "public")) if (i.sensitive) sensitive++;
+    assert.ok(sensitive >= 1, "a sensitive entry is on the register, withheld");
+    assert.ok((await office.pendingInterests()).length > 0, "some entries await the monitoring officer");
+  } finally {
+    await repo.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
