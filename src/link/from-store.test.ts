@@ -71,6 +71,8 @@ describe("store records to LinkInput", () => {
       ],
     } as MeetingDetail;
     const entries = entriesFromDetail(detail);
+    // The same key a file of this meeting gets: body without case, date, council when known.
+    const KEY = `cabinet|2020-01-02${detail.authority ? `|${detail.authority.toLowerCase()}` : ""}`;
     assert.deepEqual(
       entries.map((e) => [
         e.docId,
@@ -80,8 +82,8 @@ describe("store records to LinkInput", () => {
         e.meeting.nextMeeting,
       ]),
       [
-        ["pack.pdf", "Cabinet|2020-01-02", 1, 0, "2020-02-02"],
-        ["minutes.pdf", "Cabinet|2020-01-02", 0, 1, null],
+        ["pack.pdf", KEY, 1, 0, "2020-02-02"],
+        ["minutes.pdf", KEY, 0, 1, null],
       ],
     );
   });

@@ -6,6 +6,16 @@
 import { type Clause, emptyMeeting, type Meeting, type Span } from "../model/parse-v1";
 import type { MeetingDetail, Repository, ResolutionRecord } from "../store/repository";
 import type { LinkEntry, LinkInput } from "./index";
+import { normBody } from "./referrals/bodies";
+
+/**
+ * The key one meeting has in every path (files, store, portal): its body compared without case or
+ * punctuation, its date, and its council when known, so two councils' Cabinets on one day stay two.
+ */
+export function meetingKeyOf(body: string, date: string | null, authority: string | null, fallback: string): string {
+  const council = authority ? `|${authority.toLowerCase().replace(/\s+/g, " ").trim()}` : "";
+  return `${normBody(body)}|${date ?? `undated:${fallback}`}${council}`;
+}
 
 /** Rebuilds a resolution tree from the store's flattened clauses ("a", "a.ii"). */
 export function clausesFromRecords(records: ResolutionRecord[]): Clause[] {
@@ -27,8 +37,9 @@ export function clausesFromRecords(records: ResolutionRecord[]): Clause[] {
  * the document it came from. Membership, attendance and the next meeting go with the first.
  */
 export function entriesFromDetail(d: MeetingDetail): LinkEntry[] {
-  const meetingKey = `${d.committee.name}|${d.date ?? `meeting-${d.id}`}`;
+  const meetingKey = meetingKeyOf(d.committee.name, d.date, d.authority, d.documents[0]?.name ?? `meeting-${d.id}`);
   const docs = new Map<string, Meeting>();
+  const texts = new Map<string, (string | null)[]>();
   const zero: Span = { startLine: 0, endLine: 0, page: null };
   const get = (name: string): Meeting => {
     let m = docs.get(name);
@@ -67,7 +78,10 @@ export function entriesFromDetail(d: MeetingDetail): LinkEntry[] {
       pages: a.pages,
       span: a.provenance.span,
     });
-  for (const x of d.minutes)
+  for (const x of d.minutes) {
+    const list = texts.get(x.provenance.documentName) ?? [];
+    list.push(x.text ?? null);
+    texts.set(x.provenance.documentName, list);
     get(x.provenance.documentName).minutes.push({
       number: x.number,
       agendaItem: x.agendaItem,
@@ -79,6 +93,7 @@ export function entriesFromDetail(d: MeetingDetail): LinkEntry[] {
       exemptParagraphs: x.exemptParagraphs,
       span: x.provenance.span,
     });
+  }
   for (const r of d.reports)
     get(r.provenance.documentName).reports.push({
       agendaItem: r.agendaItem,
@@ -90,7 +105,12 @@ export function entriesFromDetail(d: MeetingDetail): LinkEntry[] {
       backgroundPapers: r.backgroundPapers,
       span: r.provenance.span,
     });
-  return [...docs.entries()].map(([docId, meeting]) => ({ docId, meetingKey, meeting }));
+  return [...docs.entries()].map(([docId, meeting]) => ({
+    docId,
+    meetingKey,
+    meeting,
+    minuteTexts: meeting.minutes.map((_, i) => texts.get(docId)?.[i] ?? null),
+  }));
 }
 
 /** Every meeting in the store, through the Repository's public read methods. */

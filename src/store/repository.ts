@@ -117,6 +117,8 @@ export type MinuteRecord = {
   reasons: string[];
   declarations: DeclarationRecord[];
   provenance: Provenance;
+  /** The minute's discussion text as imported (its lines after the title), when the import had the text; never for an exempt minute. */
+  text?: string;
 };
 
 export type AttendanceRecord = {

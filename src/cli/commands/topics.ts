@@ -6,9 +6,8 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { loadFromRepository } from "../../link/from-store";
+import { loadFromRepository, meetingKeyOf } from "../../link/from-store";
 import { findMoney, findQualityFlags, findTopics, type LinkInput, type Thread } from "../../link/index";
-import { normBody } from "../../link/referrals/bodies";
 import { parseFileWithText } from "../../pipeline/parse-file";
 import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
@@ -48,7 +47,7 @@ export async function loadFromFiles(paths: string[], withText: boolean): Promise
       out.push({
         docId: result.source.name,
         // "CABINET" on a front sheet and "Cabinet" in the minutes are one meeting on one day.
-        meetingKey: `${normBody(meeting.body)}|${meeting.date ?? `undated:${result.source.name}`}`,
+        meetingKey: meetingKeyOf(meeting.body, meeting.date, meeting.authority, result.source.name),
         meeting,
         ...(lines ? { lines } : {}),
       });

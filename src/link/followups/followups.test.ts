@@ -19,7 +19,7 @@ describe("follow-ups on the gold records", () => {
     assert.equal(f.metBy.date, "2017-03-10");
     assert.equal(f.metBy.body, "Cabinet");
     assert.match(f.metBy.title, /School and High Needs Funding Proposals/);
-    assert.ok(f.metBy.phrases.includes("school and high need funding"));
+    assert.ok(f.metBy.phrases.includes("school and high needs funding"));
     assert.equal(f.metBy.late, false);
   });
 
@@ -94,5 +94,6 @@ describe("follow-up wording", () => {
     );
     assert.equal(got[1].dueMeeting?.meetingKey, "b");
     assert.deepEqual(got[1].metBy?.phrases, ["dredging contract"]);
+    assert.match(got[1].metBy?.why ?? "", /dredging contract/);
   });
 });

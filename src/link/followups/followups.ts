@@ -1,12 +1,17 @@
 /**
  * Follow-ups: resolutions that promise later action ("a further report be submitted to the Cabinet
  * in March 2017", "an update … be provided at a future meeting", "report back in six months")
- * become commitments with a due window or a due meeting. A commitment is met when a later item
- * (agenda item, minute or report) at the named body, after the promise, shares a key phrase of two
- * or more content words with the promise's subject; the item and the shared phrases are recorded.
- * Otherwise it is open, or overdue once its due date has passed relative to `today`.
+ * become commitments with a due window or a due meeting. A commitment is met only on evidence: an
+ * item (agenda item, minute or report) of the named body, at or after the due date (after the
+ * promise when no date was given), that belongs to the promise's own matter (src/link/matters: the
+ * same report, a later stage of the same title, a citation, a referral). Sharing words is not
+ * enough: a 2016 mental health item does not meet a 2015 promise about another mental health
+ * contract. The item and why it is the same matter are recorded. Otherwise the promise is open,
+ * or overdue once its due date has passed relative to `today`.
  */
 import type { LinkInput } from "../index";
+import { lemmas } from "../matters/lemma";
+import { findMatters, type Matter } from "../matters/matters";
 import { bodyAt, sameBody } from "../referrals/bodies";
 import { addMonths, findDates, findRelative } from "../referrals/dates";
 import { type ResolutionRef, resolutionRefs } from "../referrals/referrals";
@@ -16,6 +21,8 @@ import { phrases } from "../threads/phrases";
 export type FollowUpOptions = {
   /** ISO date that "overdue" is judged against. */
   today: string;
+  /** Every item's matter (findMatters with minMeetings 1) when the caller already has them. */
+  matters?: Matter[];
 };
 
 export type FollowUpStatus = "met" | "open" | "overdue";
@@ -104,7 +111,17 @@ function dueBodyOf(text: string, triggerAt: number, source: string): string {
 export function findFollowUps(input: LinkInput, options: FollowUpOptions): FollowUp[] {
   const entries = sortEntries(input);
   const items = collectItems(input);
-  const itemPhrases = items.map((it) => new Set(phrases(it.title).map((h) => h.phrase)));
+  const matters = options.matters ?? findMatters(input, { minMeetings: 1, mentions: false });
+  const matterOf = new Map<string, Matter>();
+  for (const m of matters) for (const x of m.members) matterOf.set(x.itemId, m);
+  const promiseItem = (r: ResolutionRef) =>
+    items.find(
+      (it) =>
+        it.kind === "minute" &&
+        it.docId === r.docId &&
+        it.meetingKey === r.meetingKey &&
+        (it.ref === r.ref || (r.ref.startsWith(it.ref) && !/^[0-9]/.test(r.ref.slice(it.ref.length)))),
+    ) ?? null;
   // Items by body, so each promise looks only at the body it names.
   const bodies = [...new Set(items.map((it) => it.body))];
   const byBody = new Map<string, number[]>();
@@ -168,39 +185,50 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
         if (contentCount(h.phrase) >= 2) subjectSet.add(h.phrase);
       const subject = [...subjectSet].sort();
 
-      // Whether a later item at the body took it up.
+      // Whether an item of the named body, on or after the due date, carried the same matter on.
       let metBy: FollowUp["metBy"] = null;
-      if (sourceDate) {
+      const own = promiseItem(r);
+      const matter = own ? matterOf.get(own.id) : undefined;
+      // The clause may name the subject of the report it promises ("a further report on the
+      // dredging contract"): an item titled with every word of that subject takes it up too.
+      const promised =
+        /\b(?:reports?|updates?|information)\s+(?:back\s+)?(?:on|about|regarding|concerning)\s+(?:the\s+)?([^,;.]+?)(?=\s+(?:be|to|at|in|by|within|setting)\b|[,;.]|$)/i.exec(
+          r.text,
+        );
+      const promisedLemmas = promised ? lemmas(promised[1]) : [];
+      const namesPromised = (title: string) => {
+        if (promisedLemmas.length < 2) return false;
+        const t = new Set(lemmas(title));
+        return promisedLemmas.every((l) => t.has(l));
+      };
+      if (sourceDate && (matter || promisedLemmas.length >= 2)) {
+        const from = dueWindow?.start && dueWindow.start > sourceDate ? dueWindow.start : sourceDate;
         const candidates = itemsAt(dueBody)
-          .filter((i) => items[i].date && items[i].date! > sourceDate)
-          .map((i) => ({ it: items[i], i }))
-          .map(({ it, i }) => {
-            const shared = subject.filter((p) => itemPhrases[i].has(p));
-            const best = shared.reduce((a, p) => Math.max(a, contentCount(p)), 0);
-            return { it, shared, best };
-          })
-          .filter((c) => c.best >= 2)
-          .sort(
-            (a, b) =>
-              (a.it.date! < b.it.date! ? -1 : a.it.date! > b.it.date! ? 1 : 0) ||
-              b.best - a.best ||
-              (a.it.id < b.it.id ? -1 : a.it.id > b.it.id ? 1 : 0),
-          );
-        const c = candidates[0];
-        if (c) {
-          const longest = [...c.shared].sort((a, b) => contentCount(b) - contentCount(a) || (a < b ? -1 : 1));
+          .map((i) => items[i])
+          .filter(
+            (it) =>
+              it.date &&
+              it.date > sourceDate &&
+              it.date >= from &&
+              (matterOf.get(it.id) === matter || namesPromised(it.title)),
+          )
+          .sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const it = candidates[0];
+        if (it) {
+          const touches = (matter?.links ?? []).filter((l) => l.to === it.id || l.from === it.id);
+          const link = touches.find((l) => l.kind !== "same-item") ?? touches[0];
           metBy = {
-            itemId: c.it.id,
-            docId: c.it.docId,
-            meetingKey: c.it.meetingKey,
-            body: c.it.body,
-            date: c.it.date,
-            kind: c.it.kind,
-            ref: c.it.ref,
-            title: c.it.title,
-            phrases: longest,
-            late: dueWindow !== null && c.it.date! > dueWindow.end,
-            why: `${c.it.ref} "${c.it.title}" at ${c.it.body} on ${c.it.date} shares "${longest[0]}" with the promise`,
+            itemId: it.id,
+            docId: it.docId,
+            meetingKey: it.meetingKey,
+            body: it.body,
+            date: it.date,
+            kind: it.kind,
+            ref: it.ref,
+            title: it.title,
+            phrases: matter && matterOf.get(it.id) === matter ? [matter.key] : [promisedLemmas.join(" ")],
+            late: dueWindow !== null && it.date! > dueWindow.end,
+            why: `${it.ref} "${it.title}" at ${it.body} on ${it.date} ${matter && matterOf.get(it.id) === matter ? `carries on the matter "${matter.label}"${link ? `: ${link.why}` : ""}` : `is titled with the subject the promise names, "${promised?.[1]}"`}`,
           };
         }
       }

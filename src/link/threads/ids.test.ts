@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { emptyMeeting, type Meeting } from "../../model/parse-v1";
 import type { LinkInput } from "../index";
+import { findTopics } from "../index";
 import { type Candidate, continuation, itemsPrinting, slugOf, topicIds } from "./ids";
 import { collectItems } from "./items";
-import { findTopics } from "./threads";
 
 describe("topic ids", () => {
   test("slugs of the defining phrase, accents dropped, never empty", () => {

@@ -4,6 +4,8 @@
  * readable reference ("minute 524", "agenda item 8") and the text fields phrases are taken from.
  * Procedural items (minutes of the last meeting, declarations, date of next meeting…) are left out.
  */
+
+import { spanText as storedSpanText } from "../../import/records";
 import type { Clause, Meeting, Span } from "../../model/parse-v1";
 import type { LinkEntry, LinkInput } from "../index";
 
@@ -20,6 +22,8 @@ export type Item = {
   kind: ItemKind;
   ref: string;
   title: string;
+  /** The agenda item it is or belongs to ("8"), for joining a report and its minute to their agenda item. */
+  agendaNumber: string | null;
   span: Span | null;
   fields: Field[];
 };
@@ -114,14 +118,6 @@ export function sortEntries(input: LinkInput): LinkEntry[] {
   );
 }
 
-function spanText(lines: readonly string[] | undefined, span: Span | null): string | null {
-  if (!lines || !span) return null;
-  const s = Math.max(1, Math.floor(span.startLine));
-  const e = Math.min(lines.length, Math.floor(span.endLine));
-  if (!(e >= s)) return null;
-  return lines.slice(s - 1, e).join("\n");
-}
-
 export function minuteRef(number: string | null, title: string, agendaItem: string | null = null): string {
   if (number) return `minute ${number}`;
   if (agendaItem) return `minute on agenda item ${agendaItem}`;
@@ -141,6 +137,7 @@ function itemsOfMeeting(entry: LinkEntry, index: number): Item[] {
       kind: "agenda",
       ref: `agenda item ${a.number}`,
       title: a.title,
+      agendaNumber: a.number,
       span: a.span ?? null,
       fields: [{ kind: "title", label: null, text: a.title, span: a.span ?? null }],
     });
@@ -151,7 +148,15 @@ function itemsOfMeeting(entry: LinkEntry, index: number): Item[] {
     for (const c of flattenClauses(x.resolutions ?? []))
       fields.push({ kind: "resolution", label: c.label, text: c.text, span: x.span ?? null });
     for (const r of x.reasons ?? []) fields.push({ kind: "reason", label: null, text: r, span: x.span ?? null });
-    const body = spanText(entry.lines, x.span ?? null);
+    // The discussion as the store keeps it (never for an exempt minute), so files and store agree.
+    const exempt = (x.exemptParagraphs ?? []).length > 0;
+    const body = exempt
+      ? null
+      : entry.minuteTexts
+        ? entry.minuteTexts[i]
+        : entry.lines && x.span
+          ? storedSpanText(entry.lines as string[], x.span, true)
+          : null;
     if (body) fields.push({ kind: "text", label: null, text: body, span: x.span ?? null });
     out.push({
       ...base,
@@ -159,6 +164,7 @@ function itemsOfMeeting(entry: LinkEntry, index: number): Item[] {
       kind: "minute",
       ref: minuteRef(x.number, x.title, x.agendaItem),
       title: x.title,
+      agendaNumber: x.agendaItem,
       span: x.span ?? null,
       fields,
     });
@@ -171,14 +177,15 @@ function itemsOfMeeting(entry: LinkEntry, index: number): Item[] {
     });
     for (const b of r.backgroundPapers ?? [])
       fields.push({ kind: "background", label: null, text: b, span: r.span ?? null });
-    const body = spanText(entry.lines, r.span ?? null);
-    if (body) fields.push({ kind: "text", label: null, text: body, span: r.span ?? null });
+    // A report's own text is not kept by the store; its title, recommendations and background
+    // papers are what every path gives the linkers alike.
     out.push({
       ...base,
       id: `${idBase}|report|${i}`,
       kind: "report",
       ref: r.agendaItem ? `report (agenda item ${r.agendaItem})` : `report "${r.title}"`,
       title: r.title,
+      agendaNumber: r.agendaItem,
       span: r.span ?? null,
       fields,
     });

@@ -163,14 +163,21 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
   for (const d of meetings.values())
     for (const doc of d.documents)
       since.set(d.authority ?? "", Math.min(since.get(d.authority ?? "") ?? Infinity, doc.id));
-  const found = [...byAuthority].flatMap(([a, g]) =>
-    findTopics(g).map((t) => ({ ...t, authority: a || null, since: since.get(a) })),
-  );
-  found.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  // Matters are found over the whole input, each within its own council (src/link/matters/council).
+  const matters = findTopics(input);
+  const found = matters.map((t) => {
+    const a = t.council.startsWith("unknown: ") ? "" : t.council;
+    return { ...t, authority: a || null, since: since.get(a) };
+  });
   // Ids from each topic's defining phrase (and council, when two share one), never its rank.
   const ids = topicIds(found);
   const threads = found.map((t, i) => ({ ...t, slug: ids[i] }));
   const moved = new Map<string, Continuation>();
+  let all: ReturnType<typeof findTopics> | null = null;
+  const everyMatter = () => {
+    all ??= findTopics(input, { minMeetings: 1, mentions: false });
+    return all;
+  };
   const referrals = groups.flatMap((g) => findReferrals(g));
   const money = groups.flatMap((g) => findMoney(g));
   const quality = groups.flatMap((g) => findQualityFlags(g));
@@ -248,7 +255,7 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
     followUps(today: string) {
       let f = follow.get(today);
       if (!f) {
-        f = groups.flatMap((g) => findFollowUps(g, { today }));
+        f = groups.flatMap((g) => findFollowUps(g, { today, matters: everyMatter() }));
         if (follow.size > 8) follow.clear();
         follow.set(today, f);
       }

@@ -252,6 +252,17 @@ export class Reader {
       [id],
     );
     const minutes = await this.minuteRecords(minuteRows);
+    // The discussion text kept for search is the text the linkers read (empty for an exempt minute).
+    const texts = new Map<string, string>();
+    for (const p of await this.conn.all<Row>(
+      "SELECT document_id, span_start, span_end, body FROM paragraphs WHERE meeting_id = ? AND type = 'minute' AND shadowed = 0",
+      [id],
+    ))
+      texts.set(`${num(p.document_id)}|${num(p.span_start)}|${num(p.span_end)}`, String(p.body));
+    for (const x of minutes) {
+      const t = texts.get(`${x.provenance.documentId}|${x.provenance.span.startLine}|${x.provenance.span.endLine}`);
+      if (t && !x.exempt) x.text = t;
+    }
 
     const reports: ReportRecord[] = [];
     for (const r of await this.conn.all<Row>(

@@ -1,0 +1,170 @@
+/**
+ * Matters on the seeds, judged against a list written by reading the five seed documents as a
+ * scrutiny officer would: the subjects that come back at more than one seed meeting, each with the
+ * meetings (dates) it is at. Short labels and dates only; the documents are read from ../shared.
+ * Prints precision and recall. Also: the corpus with the seeds never mixes councils, and the 2015
+ * minute 75(b) promise is not met by the 2016 mental health item.
+ */
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { loadFromFiles } from "../../cli/commands/topics";
+import { findFollowUps } from "../followups/followups";
+import type { LinkInput } from "../index";
+import { councils } from "./council";
+import { findMatters, type Matter } from "./matters";
+
+const SHARED = join(import.meta.dirname, "../../../../shared");
+const SEEDS = join(SHARED, "seeds");
+const CORPUS = join(SHARED, "corpus");
+
+/**
+ * My reading of the seeds: subject, a pattern its label must match, and the seed meetings at which
+ * it is taken (date, or "undated" for the undated Cabinet minutes). "undated" counts as a meeting.
+ */
+const EXPECTED: { subject: string; label: RegExp; meetings: string[] }[] = [
+  {
+    subject: "Medium Term Financial Strategy",
+    label: /medium term financial strategy/i,
+    meetings: ["2017-01-17", "2017-02-10", "2024-01-22"],
+  },
+  {
+    subject: "School and high needs funding 2018/19",
+    label: /high needs funding/i,
+    meetings: ["2017-02-10", "2017-03-10"],
+  },
+  { subject: "Community speed enforcement", label: /speed enforcement/i, meetings: ["2017-02-10", "2017-03-10"] },
+  {
+    subject: "Mental health recovery and resilience services",
+    label: /mental health recovery/i,
+    meetings: ["2016-11-08", "2017-02-10"],
+  },
+  { subject: "Help to Live at Home", label: /help to live at home/i, meetings: ["2015-06-02", "2016-11-08"] },
+  {
+    subject: "Library services (community managed libraries)",
+    label: /librar/i,
+    meetings: ["2015-06-02", "2024-01-22"],
+  },
+  { subject: "Safeguarding boards' business plans", label: /safeguarding/i, meetings: ["2015-06-02", "2017-03-10"] },
+  { subject: "Strategic Growth Plan", label: /strategic growth plan/i, meetings: ["2017-03-10", "undated"] },
+  { subject: "Lightbulb (housing support programme)", label: /lightbulb/i, meetings: ["2016-11-08", "2023-11-06"] },
+  {
+    subject: "Adults and Communities performance reports",
+    label: /performance/i,
+    meetings: ["2015-03-03", "2024-01-22"],
+  },
+];
+
+const dates = (m: Matter) => [...new Set(m.members.map((x) => x.date ?? "undated"))].sort();
+const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+let seeds: LinkInput | null = null;
+async function seedInput(): Promise<LinkInput> {
+  seeds ??= await loadFromFiles([SEEDS], true);
+  return seeds;
+}
+
+describe("matters on the seeds", { skip: !existsSync(SEEDS) && "../shared/seeds not present" }, () => {
+  test("match a scrutiny officer's list (precision and recall printed)", async () => {
+    const found = findMatters(await seedInput());
+    const matched = new Set<number>();
+    let correct = 0;
+    for (const m of found) {
+      const k = EXPECTED.findIndex(
+        (e, i) => !matched.has(i) && e.label.test(m.label) && same(dates(m), [...e.meetings].sort()),
+      );
+      if (k >= 0) {
+        matched.add(k);
+        correct++;
+      } else console.log(`  not on the list: ${m.label} (${dates(m).join(", ")})`);
+    }
+    for (const [i, e] of EXPECTED.entries())
+      if (!matched.has(i)) console.log(`  missed: ${e.subject} (${e.meetings.join(", ")})`);
+    const precision = found.length ? correct / found.length : 0;
+    const recall = correct / EXPECTED.length;
+    console.log(
+      `matters on the seeds: ${found.length} found, ${correct} of ${EXPECTED.length} expected; precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)}`,
+    );
+    for (const m of found) console.log(`  ${m.label} — ${m.years.join(", ")} (${m.meetings.length} meetings)`);
+    assert.ok(precision >= 0.85, `precision ${precision}`);
+    assert.ok(recall >= 0.85, `recall ${recall}`);
+  });
+
+  test("no topic is a department, a committee or a fragment; labels are the matters' own titles", async () => {
+    const found = findMatters(await seedInput());
+    for (const m of found) {
+      assert.ok(
+        !/^(?:environment and transport|corporate governance|adults and communities|cabinet)$/i.test(m.label),
+        m.label,
+      );
+      const words = m.label.toLowerCase().split(/\s+/);
+      assert.ok(
+        m.members.some((x) => words.every((w) => x.title.toLowerCase().includes(w))),
+        `label "${m.label}" is not taken from a member's title`,
+      );
+    }
+  });
+
+  test("Lightbulb is a matter of its own, not swallowed by another subject", async () => {
+    const found = findMatters(await seedInput());
+    const light = found.filter((m) => m.members.some((x) => /lightbulb/i.test(x.title)));
+    assert.equal(light.length, 1);
+    assert.match(light[0].label, /lightbulb/i);
+    assert.ok(light[0].members.every((x) => !/disabled facilit|better care/i.test(x.title)));
+    assert.ok(light[0].links.some((l) => l.kind === "programme"));
+  });
+
+  test("a mention in discussion is 'also mentioned in', never membership", async () => {
+    const found = findMatters(await seedInput());
+    const mtfs = found.find((m) => /medium term financial/i.test(m.label))!;
+    assert.ok(mtfs.mentions.length > 0, "the MTFS is mentioned in other items");
+    for (const x of mtfs.mentions) assert.ok(!mtfs.members.some((y) => y.itemId === x.itemId));
+    for (const x of mtfs.members) assert.match(x.title, /medium term financial strategy/i);
+  });
+
+  test("the 2015 minute 75(b) promise is not met by the 2016 mental health item", async () => {
+    const input = await seedInput();
+    const f = findFollowUps(input, { today: "2026-12-07" });
+    const p = f.find((x) => x.from.date === "2015-03-03" && /^minute 75\(b\)/.test(x.from.ref));
+    assert.ok(p, `promise of minute 75(b) found among ${f.map((x) => x.from.ref).join(", ")}`);
+    assert.equal(p.metBy, null, `met by ${p.metBy?.ref} ${p.metBy?.title}`);
+    assert.notEqual(p.status, "met");
+  });
+});
+
+describe("matters never mix councils", { skip: !existsSync(CORPUS) && "../shared/corpus not present" }, () => {
+  test("seeds and corpus together: every matter's meetings are of one council", async () => {
+    const input = [...(await seedInput())];
+    // Every corpus document Minutebook reads (a format it does not read, such as .docx, is skipped).
+    for (const name of (await readdir(CORPUS, { recursive: true })).map(String).sort()) {
+      const path = join(CORPUS, name);
+      if (!(await stat(path)).isFile() || name.endsWith(".md")) continue;
+      try {
+        input.push(...(await loadFromFiles([path], true)));
+      } catch {}
+    }
+    const of = councils(input);
+    const found = findMatters(input);
+    assert.ok(found.length > 0);
+    for (const m of found) {
+      const set = new Set(m.meetings.map((k) => of.get(k)!.council));
+      assert.equal(set.size, 1, `${m.label}: ${[...set].join(" / ")}`);
+      // A meeting whose own document names a council is never placed in another.
+      for (const x of m.members) {
+        const entry = input.find((e) => e.meetingKey === x.meetingKey && e.meeting.authority);
+        if (entry) assert.equal(of.get(x.meetingKey)!.council, entry.meeting.authority, x.meetingKey);
+      }
+    }
+    const seedOnly = findMatters(await seedInput()).map((m) => `${m.label}|${dates(m).join(",")}`);
+    const together = found
+      .filter((m) => m.council === "Leicestershire County Council")
+      .map((m) => `${m.label}|${dates(m).join(",")}`);
+    assert.deepEqual(
+      together.sort(),
+      seedOnly.sort(),
+      "other councils' papers change nothing in Leicestershire's matters",
+    );
+  });
+});

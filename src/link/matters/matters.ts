@@ -1,0 +1,529 @@
+/**
+ * Matters: the items of one council's meetings (agenda items, minutes, reports) grouped into the
+ * subjects a scrutiny officer would follow from meeting to meeting, on evidence first:
+ *   same-item   a report, its agenda item and its minute (one meeting, one agenda number or title);
+ *   cites       a background paper citing an earlier report by body and date that is in the input;
+ *   citation    two items citing the same earlier report as an earlier stage of their own subject;
+ *   referral    a resolution sending the matter to a body's meeting, and the item there that takes it;
+ *   stage       the same title at another stage ("… – Outcome of Consultation", "Final Report of …");
+ *   programme   a named programme a minute says its report presented ("the Lightbulb Programme
+ *               Business Case") and an item titled with that name;
+ * and only then similarity of titles (lemmatised, stage words and years removed, words weighted by
+ * rarity) to join what evidence missed. Items are clustered, never phrases, and only within one
+ * council. A mention in discussion, a resolution or a background paper outside a matter's items is
+ * listed as "also mentioned in", never as membership. Labels come from the matter's own titles.
+ * Pure: no I/O; the output is a function of the input alone.
+ */
+import type { Span } from "../../model/parse-v1";
+import type { LinkInput } from "../index";
+import { findReferrals } from "../referrals/referrals";
+import { collectItems, type Item, type ItemKind } from "../threads/items";
+import { type Citation, readCitation } from "./citations";
+import { byCouncil, normCouncil } from "./council";
+import { lemmas } from "./lemma";
+import { type Core, cores, stageOf } from "./stages";
+
+export type MatterLinkKind = "same-item" | "cites" | "citation" | "referral" | "stage" | "programme" | "similar";
+
+export type MatterOptions = {
+  /** Fewest meetings a matter must span to be listed (default 2). */
+  minMeetings?: number;
+  /** Weighted title similarity at which two items join without other evidence (default 0.6). */
+  similarity?: number;
+  /** Look for mentions of each matter outside its items (default true). */
+  mentions?: boolean;
+};
+
+export type MatterEvidence = { phrase: string; field: "title"; label: null; span: Span | null };
+
+export type MatterMember = {
+  itemId: string;
+  docId: string;
+  meetingKey: string;
+  body: string;
+  date: string | null;
+  kind: ItemKind;
+  ref: string;
+  title: string;
+  span: Span | null;
+  evidence: MatterEvidence[];
+};
+
+export type MatterLink = { from: string; to: string; kind: MatterLinkKind; phrases: string[]; why: string };
+
+export type Mention = {
+  itemId: string;
+  docId: string;
+  meetingKey: string;
+  body: string;
+  date: string | null;
+  kind: ItemKind;
+  ref: string;
+  title: string;
+  field: string;
+  span: Span | null;
+};
+
+/** An earlier report the matter's papers cite that is not itself in the input. */
+export type CitedReport = Citation & { citedBy: string };
+
+export type Matter = {
+  id: string;
+  council: string;
+  label: string;
+  key: string;
+  phrases: string[];
+  score: number;
+  meetings: string[];
+  bodies: string[];
+  years: string[];
+  first: string | null;
+  last: string | null;
+  members: MatterMember[];
+  links: MatterLink[];
+  history: CitedReport[];
+  mentions: Mention[];
+};
+
+type Edge = { a: number; b: number; kind: MatterLinkKind; why: string };
+
+class Sets {
+  parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const x = this.find(a);
+    const y = this.find(b);
+    if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
+  }
+}
+
+/** Words that name a kind of paper or body, never a programme of its own. */
+const GENERIC = new Set(
+  "service programme project plan strategy report business case council county committee cabinet board review update policy fund funding scheme model new director chief executive department team partnership report".split(
+    " ",
+  ),
+);
+
+const STAGE_RANK: Record<MatterLinkKind, number> = {
+  "same-item": 0,
+  cites: 1,
+  citation: 2,
+  referral: 3,
+  stage: 4,
+  programme: 5,
+  similar: 6,
+};
+
+const describe = (it: Item) => `${it.ref} "${it.title}" (${it.body}, ${it.date ?? "undated"})`;
+
+/** The opening sentence of a minute that says what report it considered ("… which presented the X"). */
+function subjectNames(item: Item): string[] {
+  const text = item.fields.find((f) => f.kind === "text")?.text;
+  if (!text) return [];
+  const head = text.replace(/\s+/g, " ").slice(0, 900);
+  const m =
+    /considered (?:a|an|the) (?:joint |exempt |further |supplementary )?report\b[^.]*?\b(?:which|that|concerning|regarding|seeking|on|about|setting out|presenting)\b([^.]{3,400})/.exec(
+      head,
+    );
+  if (!m) return [];
+  const out: string[] = [];
+  // Runs of capitalised words (with "of", "and", "to", "at" inside) name things in running text.
+  const re = /\b[A-Z][A-Za-z'’-]+(?:\s+(?:(?:of|and|to|at|for|the|in)\s+)*[A-Z][A-Za-z'’-]+)*/g;
+  for (const r of m[1].matchAll(re)) out.push(r[0]);
+  return out;
+}
+
+function weightedDice(a: string[], b: string[], w: (l: string) => number): number {
+  const A = new Set(a);
+  const B = new Set(b);
+  let inter = 0;
+  let total = 0;
+  for (const x of A) {
+    total += w(x);
+    if (B.has(x)) inter += w(x);
+  }
+  for (const x of B) total += w(x);
+  return total ? (2 * inter) / total : 0;
+}
+
+function compareMembers(a: MatterMember, b: MatterMember): number {
+  const ka = [a.date ?? "9999", a.meetingKey, a.itemId];
+  const kb = [b.date ?? "9999", b.meetingKey, b.itemId];
+  for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  return 0;
+}
+
+/** A title's subject as printed: the part that is not a stage, years and trailing stage words taken off. */
+function printedSubject(title: string): string {
+  const mixed = title === title.toUpperCase() ? title.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()) : title;
+  const parts = mixed.split(/\s+[-–—]\s+|:\s+/);
+  const stage = stageOf(title);
+  let s = parts.length > 1 && stage && parts.slice(1).some((p) => p.toLowerCase() === stage) ? parts[0] : mixed;
+  s = s
+    .replace(/\b(?:19|20)\d\d(?:\s*[/–—-]\s*(?:19|20)?\d\d)?\b/g, "")
+    .replace(/^(?:Final Report of (?:the )?Scrutiny Review Panel on |Update on |Future Strategy for the )/i, "")
+    .replace(/\s+(?:Business Case|Proposals?|Refresh|Update)$/i, "")
+    .replace(/\s+(?:to|and|-|–)\s*$/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return s || title;
+}
+
+function mattersOfCouncil(council: string, input: LinkInput, options: MatterOptions): Matter[] {
+  const minMeetings = options.minMeetings ?? 2;
+  const threshold = options.similarity ?? 0.6;
+  const items = collectItems(input);
+  const n = items.length;
+  const place = new Set(normCouncil(input.find((e) => e.meeting.authority)?.meeting.authority ?? "").split(" "));
+  const placeLemma = (l: string) =>
+    place.has(l) || (l.length >= 5 && [...place].some((p) => p.length > l.length && p.startsWith(l)));
+  const coreOf: Core[][] = items.map((it) => cores(it.title, placeLemma));
+  const meetingOf = (i: number) => items[i].meetingKey;
+
+  // Rarity of each lemma: in how many meetings' titles it appears.
+  const df = new Map<string, Set<string>>();
+  items.forEach((it, i) => {
+    for (const c of coreOf[i]) for (const l of c.lemmas) df.set(l, (df.get(l) ?? new Set()).add(it.meetingKey));
+  });
+  const meetingCount = new Set(items.map((it) => it.meetingKey)).size || 1;
+  const weight = (l: string) => Math.log(1 + meetingCount / (df.get(l)?.size ?? 1));
+  const sim = (a: Core[], b: Core[]) => {
+    let best = 0;
+    for (const x of a) for (const y of b) best = Math.max(best, weightedDice(x.lemmas, y.lemmas, weight));
+    return best;
+  };
+
+  const edges: Edge[] = [];
+  const sets = new Sets(n);
+  const link = (a: number, b: number, kind: MatterLinkKind, why: string) => {
+    if (a === b) return;
+    edges.push({ a, b, kind, why });
+    sets.union(a, b);
+  };
+
+  // 1. A report, its agenda item and its minute: one meeting, one agenda number (or one title).
+  const byMeeting = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    byMeeting.set(it.meetingKey, [...(byMeeting.get(it.meetingKey) ?? []), i]);
+  });
+  const norm = (s: string | null) =>
+    (s ?? "")
+      .toLowerCase()
+      .replace(/^(?:agenda\s+)?item\s+/, "")
+      .replace(/[^a-z0-9]/g, "");
+  for (const idxs of byMeeting.values())
+    for (let x = 0; x < idxs.length; x++)
+      for (let y = x + 1; y < idxs.length; y++) {
+        const i = idxs[x];
+        const j = idxs[y];
+        if (items[i].kind === items[j].kind) continue;
+        const sameNumber = items[i].agendaNumber && norm(items[i].agendaNumber) === norm(items[j].agendaNumber);
+        const s = sim(coreOf[i], coreOf[j]);
+        if (sameNumber && s > 0)
+          link(
+            i,
+            j,
+            "same-item",
+            `${describe(items[i])} and ${describe(items[j])} are agenda item ${items[i].agendaNumber}`,
+          );
+        else if (!sameNumber && s >= 0.999)
+          link(i, j, "same-item", `${describe(items[i])} and ${describe(items[j])} carry the same title`);
+      }
+
+  // 2. Background papers: citations of earlier reports by body and date.
+  const bodies = [...new Set(input.map((e) => e.meeting.body))].sort((a, b) => b.length - a.length);
+  const history = new Map<number, CitedReport[]>();
+  const citedKey = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    for (const f of it.fields) {
+      if (f.kind !== "background") continue;
+      const c = readCitation(f.text, bodies);
+      if (!c || !c.title) continue;
+      const cc = cores(c.title, placeLemma);
+      if (!cc.length) continue;
+      // An earlier stage of this item's own subject, not a paper it merely draws on (a budget, an Act).
+      const own = sim(cc, coreOf[i]) >= 0.34;
+      const target =
+        c.date && c.body
+          ? items
+              .map((x, j) => ({ x, j }))
+              .filter(
+                ({ x }) => x.date === c.date && normCouncil(x.body).includes(normCouncil(c.body!).replace(/^the /, "")),
+              )
+          : [];
+      const best = target
+        .map(({ j }) => ({ j, s: sim(cc, coreOf[j]) }))
+        .filter((t) => t.s >= 0.5)
+        .sort((a, b) => b.s - a.s)[0];
+      if (best && own) link(i, best.j, "cites", `${describe(it)} cites "${c.asPrinted.trim()}" as a background paper`);
+      else if (own) {
+        const list = history.get(i) ?? [];
+        list.push({ ...c, citedBy: it.id });
+        history.set(i, list);
+      }
+      if (own && c.body) {
+        const key = `${normCouncil(c.body)}|${c.date ?? ""}|${cc[0].key}`;
+        citedKey.set(key, [...(citedKey.get(key) ?? []), i]);
+      }
+    }
+  });
+  for (const [key, idxs] of citedKey) {
+    const distinct = [...new Set(idxs)];
+    for (let k = 1; k < distinct.length; k++)
+      if (meetingOf(distinct[k]) !== meetingOf(distinct[0]))
+        link(
+          distinct[0],
+          distinct[k],
+          "citation",
+          `${describe(items[distinct[0]])} and ${describe(items[distinct[k]])} both cite the earlier report "${key.split("|").slice(2).join(" ")}" (${key.split("|")[0]}${key.split("|")[1] ? `, ${key.split("|")[1]}` : ""}) as a stage of their subject`,
+        );
+  }
+
+  // 3. Referrals: a resolution sending the matter to a meeting, and the item there that takes it up.
+  const minuteAt = new Map<string, number>();
+  items.forEach((it, i) => {
+    if (it.kind === "minute") minuteAt.set(`${it.docId}|${it.meetingKey}|${it.ref}`, i);
+  });
+  for (const r of findReferrals(input)) {
+    if (!r.to.meetingKey) continue;
+    const from = [...minuteAt].find(
+      ([k]) =>
+        k.startsWith(`${r.from.docId}|${r.from.meetingKey}|`) && r.from.ref.startsWith(k.split("|").slice(2).join("|")),
+    )?.[1];
+    if (from === undefined) continue;
+    const best = (byMeeting.get(r.to.meetingKey) ?? [])
+      .map((j) => ({ j, s: sim(coreOf[from], coreOf[j]) }))
+      .filter((t) => t.s >= 0.5)
+      .sort((a, b) => b.s - a.s)[0];
+    if (best)
+      link(
+        from,
+        best.j,
+        "referral",
+        `${r.from.ref} sends it to ${r.to.body}${r.to.date ? ` on ${r.to.date}` : ""}, where ${describe(items[best.j])} takes it up`,
+      );
+  }
+
+  // 4. The same subject at another stage: equal cores once stage words and years are off.
+  const byCore = new Map<string, number[]>();
+  coreOf.forEach((cs, i) => {
+    for (const c of cs)
+      if (c.lemmas.length >= 2 || (c.lemmas.length === 1 && !GENERIC.has(c.key)))
+        byCore.set(c.key, [...(byCore.get(c.key) ?? []), i]);
+  });
+  for (const [key, idxs] of byCore)
+    for (let k = 1; k < idxs.length; k++)
+      if (meetingOf(idxs[k]) !== meetingOf(idxs[0]))
+        link(
+          idxs[0],
+          idxs[k],
+          "stage",
+          `"${items[idxs[0]].title}" and "${items[idxs[k]].title}" are one subject ("${key}")${stageOf(items[idxs[k]].title) ? ` at the stage "${stageOf(items[idxs[k]].title)}"` : ""}`,
+        );
+
+  // 5. Named programmes: the report a minute says it considered names the programme ("the Lightbulb
+  // Programme Business Case"); an item in another meeting titled with the same rare name joins it.
+  const programmeOf = new Map<number, string>();
+  items.forEach((it, i) => {
+    if (it.kind !== "minute") return;
+    for (const name of subjectNames(it)) {
+      // A department, a committee or an officer is not a programme.
+      if (
+        /\b(?:department|directorate|committee|council|cabinet|board|panel|commission|director|officer)s?$/i.test(name)
+      )
+        continue;
+      const all = lemmas(name).filter((l) => !placeLemma(l));
+      const ls = new Set(all.filter((l) => !GENERIC.has(l)));
+      if (all.length < 2 || !ls.size) continue;
+      // The name and the other item's subject carry the same particular words ("Lightbulb" of
+      // "Lightbulb Programme Business Case" and "Lightbulb Service"), not merely one in common.
+      const named = (c: Core) => {
+        const own = [...new Set(c.lemmas.filter((l) => !GENERIC.has(l)))];
+        const shared = own.filter((l) => ls.has(l)).length;
+        return own.length > 0 && shared === own.length && (2 * shared) / (own.length + ls.size) >= 0.5;
+      };
+      for (let j = 0; j < n; j++) {
+        if (meetingOf(j) === it.meetingKey) continue;
+        if (!coreOf[j].some(named)) continue;
+        link(
+          i,
+          j,
+          "programme",
+          `${describe(it)} considered the report presenting "${name}"; ${describe(items[j])} is titled with it`,
+        );
+        programmeOf.set(i, name);
+        programmeOf.set(j, name);
+      }
+    }
+  });
+
+  // 6. Similar titles, for what evidence missed.
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      if (meetingOf(i) === meetingOf(j) || sets.find(i) === sets.find(j)) continue;
+      if (coreOf[i].every((c) => c.lemmas.length < 2) || coreOf[j].every((c) => c.lemmas.length < 2)) continue;
+      const s = sim(coreOf[i], coreOf[j]);
+      if (s >= threshold)
+        link(i, j, "similar", `"${items[i].title}" and "${items[j].title}" have similar titles (${s.toFixed(2)})`);
+    }
+
+  // Matters from the clusters.
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) groups.set(sets.find(i), [...(groups.get(sets.find(i)) ?? []), i]);
+  const out: Matter[] = [];
+  for (const idxs of groups.values()) {
+    const meetings = [...new Set(idxs.map(meetingOf))];
+    if (meetings.length < minMeetings) continue;
+    const inside = new Set(idxs);
+    // Label: the core its titles share most, a programme's name first, then the latest title.
+    const count = new Map<string, { n: number; latest: string; title: string }>();
+    for (const i of idxs)
+      for (const c of coreOf[i].slice(0, 1)) {
+        const got = count.get(c.key) ?? { n: 0, latest: "", title: items[i].title };
+        got.n++;
+        const d = items[i].date ?? "";
+        if (d >= got.latest) {
+          got.latest = d;
+          if (items[i].title !== items[i].title.toUpperCase() || got.title === got.title.toUpperCase())
+            got.title = items[i].title;
+        }
+        count.set(c.key, got);
+      }
+    const programme = idxs.map((i) => programmeOf.get(i)).find((p) => p !== undefined);
+    const ranked = [...count].sort(
+      (a, b) =>
+        Number(programme !== undefined && b[0].startsWith(lemmas(programme)[0] ?? "\0")) -
+          Number(programme !== undefined && a[0].startsWith(lemmas(programme)[0] ?? "\0")) ||
+        b[1].n - a[1].n ||
+        (a[1].latest < b[1].latest ? 1 : a[1].latest > b[1].latest ? -1 : 0) ||
+        (a[0] < b[0] ? -1 : 1),
+    );
+    // Titles with no words left (a bare number) still make a matter, named by the first title.
+    const [key, top] = ranked[0] ?? [items[idxs[0]].title.toLowerCase(), { title: items[idxs[0]].title }];
+    const members: MatterMember[] = idxs.map((i) => {
+      const it = items[i];
+      return {
+        itemId: it.id,
+        docId: it.docId,
+        meetingKey: it.meetingKey,
+        body: it.body,
+        date: it.date,
+        kind: it.kind,
+        ref: it.ref,
+        title: it.title,
+        span: it.span,
+        evidence: coreOf[i].map((c) => ({ phrase: c.key, field: "title" as const, label: null, span: it.span })),
+      };
+    });
+    members.sort(compareMembers);
+    const links: MatterLink[] = edges
+      .filter((e) => inside.has(e.a) && inside.has(e.b))
+      .sort((x, y) => STAGE_RANK[x.kind] - STAGE_RANK[y.kind])
+      .map((e) => {
+        const [p, q] =
+          compareMembers(
+            members.find((m) => m.itemId === items[e.a].id)!,
+            members.find((m) => m.itemId === items[e.b].id)!,
+          ) <= 0
+            ? [e.a, e.b]
+            : [e.b, e.a];
+        return {
+          from: items[p].id,
+          to: items[q].id,
+          kind: e.kind,
+          phrases: [...new Set([...coreOf[p], ...coreOf[q]].map((c) => c.key))],
+          why: e.why,
+        };
+      });
+    const dates = members
+      .map((m) => m.date)
+      .filter((d): d is string => d !== null)
+      .sort();
+    const hist = idxs.flatMap((i) => history.get(i) ?? []);
+    const label = printedSubject(top.title);
+    // The key (and so the address) is the label as printed, lower case; the phrases are every
+    // member's subject as printed, for finding a matter by the words its papers use.
+    const printedKey = label.toLowerCase().replace(/\s+/g, " ").trim() || key;
+    out.push({
+      id: `topic:${printedKey}`,
+      council,
+      label,
+      key: printedKey,
+      phrases: [
+        printedKey,
+        ...[...new Set(idxs.map((i) => printedSubject(items[i].title).toLowerCase().replace(/\s+/g, " ").trim()))]
+          .filter((p) => p && p !== printedKey)
+          .sort(),
+      ],
+      score: meetings.length * 10 + idxs.length,
+      meetings,
+      bodies: [...new Set(members.map((m) => m.body))].sort(),
+      years: [...new Set(dates.map((d) => d.slice(0, 4)))].sort(),
+      first: dates[0] ?? null,
+      last: dates[dates.length - 1] ?? null,
+      members,
+      links,
+      history: hist,
+      mentions: [],
+    });
+  }
+
+  // Also mentioned in: items outside a matter whose other fields name its subject.
+  if (options.mentions !== false && out.length) {
+    const itemIndex = new Map(items.map((it, i) => [it.id, i]));
+    const fieldLemmas = items.map((it) =>
+      it.fields
+        .filter((f) => f.kind !== "title")
+        .map((f) => ({ kind: f.kind, span: f.span, text: ` ${lemmas(f.text).join(" ")} ` })),
+    );
+    for (const m of out) {
+      const inside = new Set(m.members.map((x) => itemIndex.get(x.itemId)!));
+      const keys = [...new Set(m.members.flatMap((x) => coreOf[itemIndex.get(x.itemId)!].map((c) => c.key)))].filter(
+        (k) => k.split(" ").length >= 2 || !GENERIC.has(k),
+      );
+      for (let i = 0; i < n; i++) {
+        if (inside.has(i)) continue;
+        const hit = fieldLemmas[i].find((f) => keys.some((k) => f.text.includes(` ${k} `)));
+        if (!hit) continue;
+        const it = items[i];
+        m.mentions.push({
+          itemId: it.id,
+          docId: it.docId,
+          meetingKey: it.meetingKey,
+          body: it.body,
+          date: it.date,
+          kind: it.kind,
+          ref: it.ref,
+          title: it.title,
+          field: hit.kind,
+          span: hit.span,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Every council's matters, found within each council alone, most-followed first. */
+export function findMatters(input: LinkInput, options: MatterOptions = {}): Matter[] {
+  const out: Matter[] = [];
+  for (const [council, group] of byCouncil(input)) out.push(...mattersOfCouncil(council, group, options));
+  out.sort(
+    (a, b) =>
+      b.meetings.length - a.meetings.length ||
+      b.members.length - a.members.length ||
+      (a.first ?? "").localeCompare(b.first ?? "") ||
+      a.council.localeCompare(b.council) ||
+      a.key.localeCompare(b.key),
+  );
+  return out;
+}
