@@ -192,8 +192,8 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
       // The clause may name the subject of the report it promises ("a further report on the
       // dredging contract"): an item titled with every word of that subject takes it up too.
       const promised =
-        /\b(?:reports?|updates?|information)\s+(?:back\s+)?(?:on|about|regarding|concerning)\s+(?:the\s+)?([^,;.]+?)(?=\s+(?:be|to|at|in|by|within|setting)\b|[,;.]|$)/i.exec(
-          r.text,
+        /\b(?:on|about|regarding|concerning)\s+(?:the\s+)?(?:(?:operation|outcome|implementation|progress|performance|results?)\s+of\s+(?:the\s+)?)?([^,;.]+?)(?=\s+(?:be|to|at|in|by|within|setting|following|and)\b|[,;.]|$)/i.exec(
+          r.text.slice(hit.at),
         );
       const promisedLemmas = promised ? lemmas(promised[1]) : [];
       const namesPromised = (title: string) => {
@@ -226,7 +226,7 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
             kind: it.kind,
             ref: it.ref,
             title: it.title,
-            phrases: matter && matterOf.get(it.id) === matter ? [matter.key] : [promisedLemmas.join(" ")],
+            phrases: matter && matterOf.get(it.id) === matter ? [matter.key] : [(promised?.[1] ?? "").toLowerCase()],
             late: dueWindow !== null && it.date! > dueWindow.end,
             why: `${it.ref} "${it.title}" at ${it.body} on ${it.date} ${matter && matterOf.get(it.id) === matter ? `carries on the matter "${matter.label}"${link ? `: ${link.why}` : ""}` : `is titled with the subject the promise names, "${promised?.[1]}"`}`,
           };

@@ -69,19 +69,25 @@ export function councils(input: LinkInput): Map<string, CouncilOf> {
     const a = e.meeting.authority;
     if (!a) continue;
     const k = normCouncil(a);
-    if (!known.has(k)) known.set(k, a);
+    if (!known.has(k) || a < known.get(k)!) known.set(k, a);
     byDoc.set(e.docId, (byDoc.get(e.docId) ?? new Set()).add(k));
     const b = bodyKey(e.meeting.body);
     bodyCouncils.set(b, (bodyCouncils.get(b) ?? new Set()).add(k));
   }
   const places = [...known.keys()].map((k) => ({ k, words: placeWords(k) })).filter((p) => p.words.length);
+  // A meeting key some entry names a council for takes the first such council in name order, so
+  // the answer never depends on the order of the input.
+  const stated = new Map<string, string>();
+  for (const e of input) {
+    const a = e.meeting.authority;
+    if (!a) continue;
+    const k = normCouncil(a);
+    const prev = stated.get(e.meetingKey);
+    if (prev === undefined || k < prev) stated.set(e.meetingKey, k);
+  }
+  for (const [key, k] of stated) out.set(key, { council: known.get(k)!, known: true, inferred: null });
   for (const e of input) {
     if (out.has(e.meetingKey) && out.get(e.meetingKey)!.known) continue;
-    const a = e.meeting.authority;
-    if (a) {
-      out.set(e.meetingKey, { council: known.get(normCouncil(a))!, known: true, inferred: null });
-      continue;
-    }
     const sameDoc = byDoc.get(e.docId);
     if (sameDoc && sameDoc.size === 1) {
       const k = [...sameDoc][0];

@@ -247,7 +247,7 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
     for (const f of it.fields) {
       if (f.kind !== "background") continue;
       const c = readCitation(f.text, bodies);
-      if (!c || !c.title) continue;
+      if (!c?.title) continue;
       const cc = cores(c.title, placeLemma);
       if (!cc.length) continue;
       // An earlier stage of this item's own subject, not a paper it merely draws on (a budget, an Act).
