@@ -384,31 +384,29 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
     const meetings = [...new Set(idxs.map(meetingOf))];
     if (meetings.length < minMeetings) continue;
     const inside = new Set(idxs);
-    // Label: the core its titles share most, a programme's name first, then the latest title.
-    const count = new Map<string, { n: number; latest: string; title: string }>();
+    // Label: the core its titles share most (a programme's name first), printed from the earliest
+    // title in mixed case that carries it, so later meetings do not rename the matter.
+    const count = new Map<string, { n: number; titles: { title: string; date: string }[] }>();
     for (const i of idxs)
       for (const c of coreOf[i].slice(0, 1)) {
-        const got = count.get(c.key) ?? { n: 0, latest: "", title: items[i].title };
+        const got = count.get(c.key) ?? { n: 0, titles: [] };
         got.n++;
-        const d = items[i].date ?? "";
-        if (d >= got.latest) {
-          got.latest = d;
-          if (items[i].title !== items[i].title.toUpperCase() || got.title === got.title.toUpperCase())
-            got.title = items[i].title;
-        }
+        got.titles.push({ title: items[i].title, date: items[i].date ?? "9999" });
         count.set(c.key, got);
       }
     const programme = idxs.map((i) => programmeOf.get(i)).find((p) => p !== undefined);
+    const lead = programme !== undefined ? (lemmas(programme)[0] ?? "\0") : "\0";
     const ranked = [...count].sort(
       (a, b) =>
-        Number(programme !== undefined && b[0].startsWith(lemmas(programme)[0] ?? "\0")) -
-          Number(programme !== undefined && a[0].startsWith(lemmas(programme)[0] ?? "\0")) ||
-        b[1].n - a[1].n ||
-        (a[1].latest < b[1].latest ? 1 : a[1].latest > b[1].latest ? -1 : 0) ||
-        (a[0] < b[0] ? -1 : 1),
+        Number(b[0].startsWith(lead)) - Number(a[0].startsWith(lead)) || b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1),
     );
+    const upper = (t: string) => t === t.toUpperCase();
+    const earliest = ranked[0]?.[1].titles.sort(
+      (a, b) => Number(upper(a.title)) - Number(upper(b.title)) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
+    )[0];
     // Titles with no words left (a bare number) still make a matter, named by the first title.
-    const [key, top] = ranked[0] ?? [items[idxs[0]].title.toLowerCase(), { title: items[idxs[0]].title }];
+    const key = ranked[0]?.[0] ?? items[idxs[0]].title.toLowerCase();
+    const top = { title: earliest?.title ?? items[idxs[0]].title };
     const members: MatterMember[] = idxs.map((i) => {
       const it = items[i];
       return {
@@ -421,7 +419,15 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
         ref: it.ref,
         title: it.title,
         span: it.span,
-        evidence: coreOf[i].map((c) => ({ phrase: c.key, field: "title" as const, label: null, span: it.span })),
+        // The subject as its own title prints it ("help to live at home"), for saying why it is here.
+        evidence: [
+          {
+            phrase: printedSubject(it.title).toLowerCase().replace(/\s+/g, " ").trim(),
+            field: "title" as const,
+            label: null,
+            span: it.span,
+          },
+        ],
       };
     });
     members.sort(compareMembers);

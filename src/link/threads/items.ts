@@ -152,11 +152,9 @@ function itemsOfMeeting(entry: LinkEntry, index: number): Item[] {
     const exempt = (x.exemptParagraphs ?? []).length > 0;
     const body = exempt
       ? null
-      : entry.minuteTexts
-        ? entry.minuteTexts[i]
-        : entry.lines && x.span
-          ? storedSpanText(entry.lines as string[], x.span, true)
-          : null;
+      : entry.lines && x.span
+        ? storedSpanText(entry.lines as string[], x.span, true)
+        : (entry.minuteTexts?.[i] ?? null);
     if (body) fields.push({ kind: "text", label: null, text: body, span: x.span ?? null });
     out.push({
       ...base,
