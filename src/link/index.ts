@@ -26,6 +26,7 @@ export type LinkEntry = {
 export type LinkInput = LinkEntry[];
 
 export { type FollowUp, type FollowUpOptions, type FollowUpStatus, findFollowUps } from "./followups/followups";
+export { findPeople, type People, type Person, type PrintedForm, type ReviewFlag } from "./identity/people";
 export { byCouncil, type CouncilOf, councils } from "./matters/council";
 export {
   findMatters,

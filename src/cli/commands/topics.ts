@@ -7,7 +7,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadFromRepository, meetingKeyOf } from "../../link/from-store";
-import { findMoney, findQualityFlags, findTopics, type LinkInput, type Thread } from "../../link/index";
+import { findMoney, findPeople, findQualityFlags, findTopics, type LinkInput, type Thread } from "../../link/index";
 import { parseFileWithText } from "../../pipeline/parse-file";
 import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
@@ -110,21 +110,41 @@ export function formatTopics(threads: Thread[], meetings: number): string {
         `   ${m.date ?? "undated   "}  ${m.body}: ${m.ref} "${m.title}" [${ev.field} "${ev.phrase}"; ${m.docId}${line}]`,
       );
     }
+    const across = t.links.filter((l) => l.kind !== "same-item");
+    for (const l of across.slice(0, 3)) out.push(`   why (${l.kind}): ${l.why}`);
+    if (across.length > 3) out.push(`   … and ${across.length - 3} more links`);
+    if (t.history.length)
+      out.push(
+        `   earlier reports cited: ${[...new Set(t.history.map((h) => `${h.body ?? "?"} ${h.date ?? "undated"} "${h.title}"`))].join("; ")}`,
+      );
+    if (t.mentions.length)
+      out.push(
+        `   also mentioned in: ${t.mentions
+          .slice(0, 5)
+          .map((x) => `${x.ref} "${x.title}" (${x.date ?? "undated"})`)
+          .join("; ")}${t.mentions.length > 5 ? `; … ${t.mentions.length - 5} more` : ""}`,
+      );
   });
   return out.join("\n");
 }
 
 const usage =
-  "minutebook topics [--json] [--limit N] [--money] [--quality] [--db FILE | --from-files PATH... [--no-text]]";
+  "minutebook topics [--json] [--limit N] [--money] [--quality] [--people] [--db FILE | --from-files PATH... [--no-text]]";
 
 export const command: Command = {
   summary:
-    "Subjects followed across meetings and committees (shared key phrases, with where they were found); --money lists sums, --quality the data-quality flags.",
+    "Matters followed from meeting to meeting within each council, on evidence (the same report, citations, referrals, later stages, named programmes) and then similar titles; --money lists sums, --quality the data-quality flags, --people councillors and officers with their printed forms and the near-misspellings to review.",
   usage,
   async run(argv) {
     const { values, positionals } = parseOptions(
       argv,
-      { ...SOURCE_OPTIONS, limit: { type: "string" }, money: { type: "boolean" }, quality: { type: "boolean" } },
+      {
+        ...SOURCE_OPTIONS,
+        limit: { type: "string" },
+        money: { type: "boolean" },
+        quality: { type: "boolean" },
+        people: { type: "boolean" },
+      },
       usage,
     );
     const input = await loadInput(
@@ -139,8 +159,9 @@ export const command: Command = {
     const meetings = new Set(input.map((e) => e.meetingKey)).size;
     const money = values.money ? findMoney(input) : undefined;
     const quality = values.quality ? findQualityFlags(input) : undefined;
+    const people = values.people ? findPeople(input) : undefined;
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ meetings, topics: threads, money, quality }, null, 1)}\n`);
+      process.stdout.write(`${JSON.stringify({ meetings, topics: threads, money, quality, people }, null, 1)}\n`);
       return 0;
     }
     const parts = [formatTopics(threads, meetings)];
@@ -154,6 +175,15 @@ export const command: Command = {
     if (quality) {
       parts.push("", `Data-quality flags (${quality.length})`);
       for (const q of quality) parts.push(`   ${q.date ?? "undated"}  ${q.body} [${q.docId}]: ${q.message}`);
+    }
+    if (people) {
+      parts.push("", `People (${people.people.length})`);
+      for (const p of people.people)
+        parts.push(
+          `   ${p.name} — ${p.kinds.join(", ")}${p.posts.length ? ` (${p.posts[0]})` : ""}; printed as ${[...new Set(p.forms.map((f) => f.printed))].join(" / ")}`,
+        );
+      parts.push("", `To review (${people.review.length})`);
+      for (const r of people.review) parts.push(`   ${r.why}`);
     }
     process.stdout.write(`${parts.join("\n")}\n`);
     return 0;

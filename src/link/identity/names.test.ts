@@ -1,7 +1,7 @@
 /** Tests for name parsing and the conservative person-merge rules. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { displayName, type KnownPerson, parseName, resolvePerson } from "./names";
+import { displayName, type KnownPerson, nearMiss, parseName, resolvePerson } from "./names";
 
 const known = (id: number, printed: string): KnownPerson => {
   const n = parseName(printed)!;
@@ -37,8 +37,10 @@ test("keeps different people apart", () => {
   const people = [known(1, "Mr. J. B. Rhodes CC"), known(2, "Mrs. A. Rhodes CC")];
   // Different initials.
   assert.equal(resolvePerson(parseName("Mr. P. Rhodes CC")!, people).personId, null);
-  // A missing initial is not assumed.
-  assert.equal(resolvePerson(parseName("Mr. J. Rhodes CC")!, people).personId, null);
+  // "J." printed for "J. B." joins the only Mr J. Rhodes, and says so; with two it stays apart.
+  assert.deepEqual(resolvePerson(parseName("Mr. J. Rhodes CC")!, people), { personId: 1, rule: "initials-prefix" });
+  const jj = [known(1, "Mr. J. B. Rhodes CC"), known(4, "Mr. J. K. Rhodes CC")];
+  assert.equal(resolvePerson(parseName("Mr. J. Rhodes CC")!, jj).personId, null);
   // Mrs vs Mr.
   assert.equal(resolvePerson(parseName("Mrs. J. B. Rhodes CC")!, people).personId, null);
   // "Mr Rhodes" is unique among men.
@@ -53,4 +55,24 @@ test("keeps different people apart", () => {
 test("sentences are not names", () => {
   assert.equal(parseName("All Members of the committee who were also members of a district council"), null);
   assert.equal(parseName("the Chairman"), null);
+});
+
+test("printed forms of one person: 'S. D. Sheahan', 'S. Sheahan', undotted 'SD Sheahan', titles", () => {
+  const people = [known(1, "Mr. S. D. Sheahan CC")];
+  assert.deepEqual(resolvePerson(parseName("Mr. S. Sheahan CC.")!, people), { personId: 1, rule: "initials-prefix" });
+  assert.deepEqual(parseName("SD Sheahan")!.given, ["S", "D"]);
+  assert.deepEqual(resolvePerson(parseName("SD Sheahan")!, people), { personId: 1, rule: "exact" });
+  assert.deepEqual(resolvePerson(parseName("Cllr S D Sheahan")!, people), { personId: 1, rule: "exact" });
+  // A capitalised name of vowels is a forename, not initials; an all-capitals name keeps its words.
+  assert.deepEqual(parseName("Ian Sheahan")!.given, ["Ian"]);
+  assert.deepEqual(parseName("MR SD SHEAHAN")!.given, ["SD"]);
+});
+
+test("near-misspellings are flagged, never merged", () => {
+  const a = parseName("Sandy McMillian")!;
+  const b = parseName("Sandy McMillan")!;
+  assert.equal(resolvePerson(b, [known(1, "Sandy McMillian")]).personId, null);
+  assert.equal(nearMiss(a, b), true);
+  assert.equal(nearMiss(a, parseName("Peter McMillan")!), false, "different forenames");
+  assert.equal(nearMiss(parseName("J. Hart")!, parseName("J. Hard")!), false, "short surnames are too close to call");
 });

@@ -99,10 +99,15 @@ export function parseName(printed: string): ParsedName | null {
   }
   // Initials run together ("J.B.") split into letters.
   const words: string[] = [];
-  for (const t of tokens) {
+  // Undotted initials ("SD Sheahan", "S D Sheahan") are initials too: two or three capitals with no
+  // vowel, before the surname, in a name not printed all in capitals.
+  const allCaps = s === s.toUpperCase();
+  tokens.forEach((t, i) => {
     if (/^(\p{L}\.){2,}$/u.test(t)) for (const c of t.split(".").filter(Boolean)) words.push(c);
+    else if (!allCaps && i < tokens.length - 1 && /^[A-Z]{2,3}$/.test(t) && !/[AEIOUY]/.test(t))
+      for (const c of t) words.push(c);
     else words.push(t.replace(/\.$/, ""));
-  }
+  });
   const clean = words.filter((w) => /\p{L}/u.test(w));
   if (!clean.length || clean.length > 5) return null;
   // Sentences ("All Members of the committee who …") are not names: lower-case words other than particles.
@@ -132,7 +137,7 @@ export function displayName(n: ParsedName): string {
 /** A person already known, as the store keeps it. */
 export type KnownPerson = { id: number; title: string | null; given: string[]; surnameKey: string };
 
-export type MergeRule = "exact" | "initials" | "forename-initial" | "surname-unique";
+export type MergeRule = "exact" | "initials" | "forename-initial" | "initials-prefix" | "surname-unique";
 
 /** Titles agree when equal, when either is missing, or when one is the generic "Cllr". */
 function titlesAgree(a: string | null, b: string | null): boolean {
@@ -149,14 +154,21 @@ function sameGiven(a: string[], b: string[]): boolean {
  * - "exact": the same forenames/initials (and agreeing titles);
  * - "initials": different spellings that reduce to the same initials where both are initials only
  *   or both forenames are the same (never two different full forenames);
- * - "forename-initial": a forename on one side, the matching initial on the other ("Dave" / "D.").
+ * - "forename-initial": a forename on one side, the matching initial on the other ("Dave" / "D.");
+ * - "initials-prefix": initials only on one side, the first of the other's ("S." / "S. D.").
  * A form without any forename or initial is matched separately by `resolvePerson` (surname-unique).
  */
 export function matchRule(name: ParsedName, known: KnownPerson): MergeRule | null {
   if (name.surnameKey !== known.surnameKey || !titlesAgree(name.title, known.title)) return null;
   if (!name.given.length || !known.given.length) return null;
   if (sameGiven(name.given, known.given)) return "exact";
-  if (name.given.length !== known.given.length) return null;
+  if (name.given.length !== known.given.length) {
+    // "S. Sheahan" and "S. D. Sheahan": the shorter printing gives the first initials of the longer.
+    const [short, long] =
+      name.given.length < known.given.length ? [name.given, known.given] : [known.given, name.given];
+    if (!short.every(isInitial)) return null;
+    return short.every((g, i) => fold(g).charAt(0) === fold(long[i]).charAt(0)) ? "initials-prefix" : null;
+  }
   let usedInitial = false;
   for (let i = 0; i < name.given.length; i++) {
     const a = name.given[i];
@@ -199,4 +211,32 @@ export function resolvePerson(name: ParsedName, candidates: KnownPerson[]): Reso
     if (bare.length === 1 && same.length === 1) return { personId: bare[0].id, rule: "surname-unique" };
   }
   return { personId: null, rule: "first-seen" };
+}
+
+/** Edit distance of two short strings (insertions, deletions, substitutions), stopping past `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Two names that may be one person misspelt ("Sandy McMillian" / "Sandy McMillan"): the same
+ * forenames or initials and surnames one edit apart (surnames of five letters or more). Never
+ * merged: flagged for someone to review.
+ */
+export function nearMiss(a: ParsedName, b: ParsedName): boolean {
+  if (a.surnameKey === b.surnameKey || a.surnameKey.length < 5 || b.surnameKey.length < 5) return false;
+  if (!a.given.length || !b.given.length || initials(a.given) !== initials(b.given)) return false;
+  return editDistance(a.surnameKey, b.surnameKey, 1) === 1;
 }
