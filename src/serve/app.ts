@@ -116,9 +116,14 @@ const CSP = [
 
 /** Exempt minutes and reports keep their title and paragraphs only, whatever the store hands back. */
 export function publicMeeting(m: MeetingDetail): MeetingDetail {
-  const minutes = m.minutes.map((x) =>
-    x.exempt || x.exemptParagraphs.length ? { ...x, exempt: true, resolutions: [], reasons: [], declarations: [] } : x,
-  );
+  // A minute's kept text is for the linkers (src/link/from-store); pages and the API show its lines.
+  const minutes = m.minutes
+    .map(({ text: _kept, ...x }) => x)
+    .map((x) =>
+      x.exempt || x.exemptParagraphs.length
+        ? { ...x, exempt: true, resolutions: [], reasons: [], declarations: [] }
+        : x,
+    );
   const reports = m.reports.map((r) =>
     r.exempt || r.exemptParagraphs.length
       ? {
