@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { validateParseResult } from "../model/validate";
+import { validateParseResult } from "../model/parse-v1";
 import { repoRoot, seedFiles } from "../testing/shared";
 
 const minutebook = (...args: string[]) =>

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { ReadError } from "../extract/registry";
 import type { ParseResult } from "../model/parse-v1";
-import { validateParseResult } from "../model/validate";
+import { validateParseResult } from "../model/parse-v1";
 import { parseBytes } from "../pipeline/parse-file";
 import { seedFiles } from "../testing/shared";
 

@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import { registerBuiltinReaders } from "../extract/index";
 import { DEFAULT_LIMITS, type Limits, pickReader, ReadError } from "../extract/registry";
 import type { ParseResult } from "../model/parse-v1";
-import { validateParseResult } from "../model/validate";
+import { validateParseResult } from "../model/parse-v1";
 import { EXEMPT_RULES, type ExemptRule, markExempt } from "../parse/exempt/index";
 import { parseDocument } from "../parse/index";
 

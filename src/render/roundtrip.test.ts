@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { generateCouncil } from "../demo/generate";
 import type { DemoMeeting } from "../demo/types";
 import type { Clause, Meeting, ParseResult } from "../model/parse-v1";
-import { validateParseResult } from "../model/validate";
+import { validateParseResult } from "../model/parse-v1";
 import { parseBytes } from "../pipeline/parse-file";
 import { renderAgendaPack, renderMinutes } from "./pack";
 import { renderAgendaPackPdf, renderMinutesPdf } from "./pdf";

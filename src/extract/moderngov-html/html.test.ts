@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { SourceDocument } from "../../model/document";
 import type { Diagnostic, Meeting, ParseResult } from "../../model/parse-v1";
-import { validateParseResult } from "../../model/validate";
+import { validateParseResult } from "../../model/parse-v1";
 import { parseBytes } from "../../pipeline/parse-file";
 import { sharedPath } from "../../testing/shared";
 import { DEFAULT_LIMITS } from "../registry";

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Diagnostic, Meeting } from "../../model/parse-v1";
-import { validateParseResult } from "../../model/validate";
+import { validateParseResult } from "../../model/parse-v1";
 import { parseBytes } from "../../pipeline/parse-file";
 import { sharedPath } from "../../testing/shared";
 import { DEFAULT_LIMITS, ReadError } from "../registry";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import PDFDocument from "pdfkit";
 import type { Line, SourceDocument } from "../../model/document";
-import { validateParseResult } from "../../model/validate";
+import { validateParseResult } from "../../model/parse-v1";
 import { repoRoot, sharedPath } from "../../testing/shared";
 import { DEFAULT_LIMITS, type Limits, ReadError } from "../registry";
 import { pdfReader } from "./reader";

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { linesFromText } from "../../extract/text/reader";
-import { validateParseResult } from "../../model/validate";
+import { validateParseResult } from "../../model/parse-v1";
 import { parseMinutesSections } from "./index";
 
 const PIECES = [

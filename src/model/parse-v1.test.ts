@@ -1,8 +1,7 @@
 // The parse/v1 validator accepts conforming results and names every departure.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { emptyMeeting, type ParseResult } from "./parse-v1";
-import { validateParseResult } from "./validate";
+import { emptyMeeting, type ParseResult, validateParseResult } from "./parse-v1";
 
 const span = { startLine: 1, endLine: 2, page: null };
 const good = (): ParseResult => ({
