@@ -2,16 +2,19 @@
  * The public portal and open-data API as one Hono app. Every page is registered twice through `page()`:
  * as HTML at its address and as JSON at /api + the same address, from one loader, so the twins carry
  * the same data. Feeds and downloads (iCalendar, Atom, CSV) read through the same loaders and filters.
+ * Every API route and twin is described with its zod schema (openapi.ts), which generates /api/openapi.json.
  */
 import { createHash } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { trimTrailingSlash } from "hono/trailing-slash";
+import { z } from "zod";
 import type { Mailer } from "../auth/mail";
 import { Oidc, type OidcConfig } from "../auth/oidc";
 import { AuthStore } from "../auth/store";
 import { AccessDenied, auth, sessions } from "../auth/web";
+import { CommitteeDetail as CommitteeDetailSchema, MeetingDetail as MeetingDetailSchema } from "../model/records";
 import {
   type MeetingDetail,
   PARAGRAPH_TYPES,
@@ -30,7 +33,7 @@ import { registerAccountRoutes } from "./office/account";
 import { registerAdminRoutes } from "./office/admin";
 import { registerCouncilOfficeRoutes } from "./office/council";
 import { registerOfficeRoutes } from "./office/routes";
-import { openApiDocument } from "./openapi";
+import { describe, openApiDocument, Q } from "./openapi";
 import {
   accessibilityPage,
   attendanceByCommittee,
@@ -57,6 +60,16 @@ import {
 } from "./pages";
 import { pathId, Query } from "./params";
 import { registerCouncilRoutes } from "./public/council";
+import {
+  CommitteeList,
+  DecisionsData as DecisionsSchema,
+  DocumentData as DocumentSchema,
+  HomeData as HomeSchema,
+  MeetingsData as MeetingsSchema,
+  PeopleData as PeopleSchema,
+  PersonData as PersonSchema,
+  SearchData as SearchSchema,
+} from "./schemas";
 import { loadAssets } from "./static";
 import { meetingTitle } from "./views";
 
@@ -243,13 +256,18 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   const render = (c: Context, v: View, status: 200 | 400 | 403 | 404 | 500 = 200) =>
     c.html(layout(v), status, { "Cache-Control": "no-cache" });
 
-  /** Registers a page and its JSON twin. `apiPath` defaults to /api + path. */
+  /**
+   * Registers a page and its JSON twin, and describes the twin in the OpenAPI document with `doc`
+   * (its answer's zod schema must fit what `load` returns). `apiPath` defaults to /api + path.
+   */
   function page<T>(
     path: string,
     load: (c: Context, q: Query) => Promise<T>,
     view: (d: T, params: URLSearchParams) => View,
+    doc: { summary: string; response: z.ZodType<T>; query?: Record<string, z.ZodType> },
     apiPath = `/api${path}`,
   ) {
+    describe(app, "get", apiPath, doc);
     // Rendered output is cached by address until an import changes the store; errors are not cached.
     // The date is part of the key: the home page's upcoming and recent meetings change at midnight.
     const key = (c: Context) => {
@@ -305,6 +323,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       };
     },
     homePage,
+    { summary: "Upcoming and recent meetings, and counts", response: HomeSchema },
     "/api/home",
   );
 
@@ -325,6 +344,11 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       return { meetings, committees, filter: { committee, year, page: pageNo } };
     },
     meetingsPage,
+    {
+      summary: "Meetings, filtered and paged",
+      response: MeetingsSchema,
+      query: { committee: Q.committee, year: Q.year, page: Q.page },
+    },
   );
 
   page(
@@ -335,9 +359,16 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       return publicMeeting(m);
     },
     meetingPage,
+    {
+      summary: "One meeting: front sheet, agenda, reports, minutes, attendance, declarations and source documents",
+      response: MeetingDetailSchema,
+    },
   );
 
-  page("/committees", () => data.cached("committees", () => repo.listCommittees()), committeesPage);
+  page("/committees", () => data.cached("committees", () => repo.listCommittees()), committeesPage, {
+    summary: "Committees",
+    response: CommitteeList,
+  });
 
   page(
     "/committees/:id",
@@ -348,6 +379,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       return detail;
     },
     committeePage,
+    { summary: "One committee: membership and meetings by year", response: CommitteeDetailSchema },
   );
 
   page<PeopleData>(
@@ -360,6 +392,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       return { people, page: pageNo };
     },
     peoplePage,
+    { summary: "People named in the records", response: PeopleSchema, query: { page: Q.page } },
   );
 
   page<PersonData>(
@@ -371,6 +404,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       return { ...p, byCommittee: attendanceByCommittee(p) };
     },
     personPage,
+    { summary: "One person: roles, attendance, declarations", response: PersonSchema },
   );
 
   const decisionFilter = (q: Query) => ({
@@ -400,6 +434,11 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       return { decisions, committees, filter: { ...f, page: pageNo } };
     },
     decisionsPage,
+    {
+      summary: "The decisions register",
+      response: DecisionsSchema,
+      query: { committee: Q.committee, from: Q.from, to: Q.to, key: Q.key, page: Q.page },
+    },
   );
 
   const searchFilter = (q: Query) => ({
@@ -435,7 +474,11 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     return { result: { ...result, hits }, filter: f, limit };
   }
 
-  page<SearchData>("/search", (_c, q) => runSearch(searchFilter(q), PAGE_SIZE), searchPage);
+  page<SearchData>("/search", (_c, q) => runSearch(searchFilter(q), PAGE_SIZE), searchPage, {
+    summary: "Full-text search with facets",
+    response: SearchSchema,
+    query: { q: Q.q, committee: Q.committee, year: Q.year, type: Q.type, key: Q.key, page: Q.page },
+  });
 
   page<DocumentData>(
     "/documents/:id",
@@ -474,17 +517,34 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       };
     },
     documentPage,
+    {
+      summary: "A source document and its text by line",
+      response: DocumentSchema,
+      query: {
+        at: z.int().min(1).optional().describe("Show the part holding this line"),
+        to: z.int().min(1).optional().describe("Last cited line (with at)"),
+      },
+    },
   );
 
   app.get("/open-data", (c) => render(c, openDataPage()));
   app.get("/accessibility", (c) => render(c, accessibilityPage()));
-  app.get("/api", (c) =>
-    c.json({
-      openapi: "/api/openapi.json",
-      endpoints: Object.keys(openApiDocument().paths),
-    }),
-  );
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+  // The document is generated once all routes are described (at the first request).
+  let apiDoc: ReturnType<typeof openApiDocument> | null = null;
+  const document = () => {
+    apiDoc ??= openApiDocument(app);
+    return apiDoc;
+  };
+  app.get("/api", (c) => c.json({ openapi: "/api/openapi.json", endpoints: Object.keys(document().paths ?? {}) }));
+  describe(app, "get", "/api", {
+    summary: "Where the API is described, and its paths",
+    response: z.strictObject({ openapi: z.string(), endpoints: z.array(z.string()) }),
+  });
+  app.get("/api/openapi.json", (c) => c.json(document()));
+  describe(app, "get", "/api/openapi.json", {
+    summary: "This OpenAPI 3.1 document",
+    response: z.record(z.string(), z.unknown()).describe("An OpenAPI 3.1 document"),
+  });
 
   // ---------------------------------------------------------------------------------------------
   // Feeds and downloads
@@ -511,6 +571,12 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": 'inline; filename="meetings.ics"',
     });
+  });
+  describe(app, "get", "/meetings.ics", {
+    summary: "Meetings as an iCalendar feed",
+    response: z.string(),
+    type: "text/calendar",
+    query: { committee: Q.committee },
   });
 
   app.get("/search.atom", async (c) => {
@@ -546,6 +612,12 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       })),
     );
     return c.body(body, 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
+  });
+  describe(app, "get", "/search.atom", {
+    summary: "A search as an Atom feed",
+    response: z.string(),
+    type: "application/atom+xml",
+    query: { q: Q.q, committee: Q.committee, year: Q.year, type: Q.type, key: Q.key },
   });
 
   app.get("/decisions.csv", async (c) => {
@@ -608,6 +680,12 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       "Content-Disposition": 'attachment; filename="decisions.csv"',
     });
   });
+  describe(app, "get", "/decisions.csv", {
+    summary: "Decisions as CSV, one row per resolution clause",
+    response: z.string(),
+    type: "text/csv",
+    query: { committee: Q.committee, from: Q.from, to: Q.to, key: Q.key },
+  });
 
   app.get("/attendance.csv", async (c) => {
     const rows: (string | number | null)[][] = [];
@@ -650,6 +728,11 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": 'attachment; filename="attendance.csv"',
     });
+  });
+  describe(app, "get", "/attendance.csv", {
+    summary: "Attendance at every meeting as CSV",
+    response: z.string(),
+    type: "text/csv",
   });
 
   // ---------------------------------------------------------------------------------------------

@@ -9,13 +9,14 @@ import { DEFAULT_LIMITS, pickReader } from "../extract/registry";
 import type { Line } from "../model/document";
 import { sha256Hex } from "../pipeline/parse-file";
 import type { DocumentRef, MeetingDetail, MeetingSummary, Repository, StoreStats } from "../store/repository";
+import type { Redaction } from "./schemas";
 
 export type DocumentText =
   | { kind: "lines"; lines: Line[]; pageCount: number | null }
   | { kind: "unavailable"; reason: string };
 
 /** Exempt lines inside a document: those after `startLine` up to `endLine` are withheld (a minute's title line is shown). */
-export type Redaction = { startLine: number; endLine: number; paragraphs: number[]; title: string };
+export type { Redaction } from "./schemas";
 
 export type PortalDataOptions = {
   /** How often (ms) the store's counts are re-read to detect an import; 0 checks on every request. */

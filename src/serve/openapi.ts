@@ -1,373 +1,187 @@
 /**
- * The OpenAPI 3.1 description of the open-data API. The schemas mirror the store's read types
- * (src/store/repository.ts) plus the portal's page data; a test validates every page's JSON twin
- * against them, so the document cannot drift from what the server returns.
+ * The open-data API's OpenAPI 3.1 document, generated from the zod schema each route declares when it
+ * is registered (zod's own JSON Schema output, draft 2020-12, the dialect of OpenAPI 3.1): nothing here
+ * is written out by hand, so the document cannot drift from the routes. `describe(app, method, path,
+ * doc)` puts one route in the document; app.ts's `page()` and the follow routes' `twin()` call it for
+ * every page's JSON twin. A schema with `.meta({ id })` becomes a named component. A test enumerates the
+ * router and fails on any API route or page twin missing here.
+ *
+ * Adding a route: register it, then describe it with its answer's zod schema, e.g.
+ *   app.get("/api/things/:id", handler);
+ *   describe(app, "get", "/api/things/:id", { summary: "One thing", response: Thing, query: { page: Q.page } });
+ * (a JSON body: `body: ThingForm`). Record schemas live in model/records.ts or beside their feature.
+ *
+ * (Not @hono/zod-openapi's generator: it drops `null` from a nullable named schema, `Place.nullable()`
+ * becoming a bare $ref, which the ajv tests caught.)
  */
+import type { Hono } from "hono";
+import { z } from "zod";
+import { isoDate, ParagraphType } from "../model/records";
+import { ErrorBody } from "./schemas";
 
-import { FOLLOW_PATHS, FOLLOW_RESPONSES, FOLLOW_SCHEMAS } from "./follow/openapi";
-import { arr, bool, boolN, date, dateN, int, intN, nul, num, obj, ref, type Schema, str, strN } from "./schema";
-
-const page = (item: string): Schema =>
-  obj({ items: arr(ref(item)), total: int, limit: int, offset: int }, `A page of ${item} records`);
-
-const meetingSummary = {
-  id: int,
-  committee: ref("CommitteeRef"),
-  authority: strN,
-  date: dateN,
-  time: strN,
-  location: strN,
-  counts: obj({ agendaItems: int, minutes: int, reports: int, documents: int }),
+export const API_INFO = {
+  title: "Minutebook open data API",
+  version: "1.0.0",
+  description:
+    "Council committee records (meetings, agendas, reports, minutes, decisions, attendance, declarations) with provenance: every record names the document and lines it was read from. Every HTML page has a JSON twin at /api + its address. Exempt information (Schedule 12A) is never included.",
 };
 
-const committeeSummary = {
-  id: int,
-  name: str,
-  authority: strN,
-  meetings: int,
-  firstMeeting: dateN,
-  lastMeeting: dateN,
+/**
+ * Pages of the portal with no JSON twin, and why. Any other page must have one (register it with
+ * app.ts's page()); the router test fails on a page that has neither.
+ */
+export const PAGES_WITHOUT_TWIN: Record<string, string> = {
+  "/assets/*": "static files (styles, scripts, fonts, images)",
+  "/favicon.ico": "a redirect to the icon in /assets",
+  "/open-data": "describes the API itself; the data is /api/openapi.json",
+  "/accessibility": "a fixed statement, no records",
+  "/sign-in": "a form; signing in is not open data",
+  "/sign-in/oidc": "a redirect to the council's OpenID provider",
+  "/auth/callback": "the OpenID provider's redirect back",
+  "/signed-out": "a confirmation, no records",
+  "/account/*": "signing-up and password-reset forms for one person, not open data",
+  "/office": "the signed-in office side: private pages and forms, not open data",
+  "/office/*": "the signed-in office side: private pages and forms, not open data",
 };
 
-const personSummary = { id: int, name: str, committees: int, meetingsAttended: int };
+/** Whether a page needs no JSON twin (PAGES_WITHOUT_TWIN, where "/x/*" covers everything under /x/). */
+export function withoutTwin(honoPath: string): boolean {
+  if (honoPath in PAGES_WITHOUT_TWIN) return true;
+  return Object.keys(PAGES_WITHOUT_TWIN).some((p) => p.endsWith("/*") && honoPath.startsWith(p.slice(0, -1)));
+}
 
-const paragraphType: Schema = { type: "string", enum: ["agenda", "minute", "resolution", "report"] };
+/** Query parameters shared by several routes. */
+export const Q = {
+  page: z.int().min(1).optional().describe("Page number, from 1"),
+  committee: z.int().min(1).optional().describe("Committee id"),
+  year: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional()
+    .describe("Calendar year"),
+  from: isoDate.optional().describe("On or after this date"),
+  to: isoDate.optional().describe("On or before this date"),
+  key: z.enum(["1"]).optional().describe("Key decisions only"),
+  q: z.string().max(200).optional().describe("Search words"),
+  type: ParagraphType.optional().describe("Only this kind of record"),
+};
 
-export const SCHEMAS: Record<string, Schema> = {
-  Span: obj(
-    { startLine: int, endLine: int, page: intN },
-    "1-based lines of the document's extracted text; page is the physical page for paged sources",
-  ),
-  Provenance: obj({ documentId: int, documentName: str, span: ref("Span") }, "Where a record was read from"),
-  CommitteeRef: obj({ id: int, name: str }),
-  PersonRef: obj({ id: int, name: str, printed: str }, "A person, and their name as printed in this record"),
-  Contact: obj({ name: strN, phone: strN, email: strN }),
-  MeetingSummary: obj(meetingSummary),
-  DocumentRef: obj({ id: int, name: str, path: strN, format: str, sha256: str, span: nul(ref("Span")) }),
-  AgendaItem: obj({
-    id: int,
-    number: str,
-    title: str,
-    reportBy: strN,
-    pages: { anyOf: [obj({ start: int, end: int }), { type: "null" }] },
-    procedural: bool,
-    exempt: bool,
-    exemptParagraphs: arr(int),
-    provenance: ref("Provenance"),
-  }),
-  Resolution: obj(
-    { id: int, label: strN, path: str, depth: int, text: str },
-    "One clause of a resolution, flattened in document order",
-  ),
-  Declaration: obj({ id: int, person: ref("PersonRef"), interest: strN, item: strN, provenance: ref("Provenance") }),
-  Minute: obj(
-    {
-      id: int,
-      number: strN,
-      agendaItem: strN,
-      title: str,
-      procedural: bool,
-      keyDecision: boolN,
-      exemptParagraphs: arr(int),
-      exempt: bool,
-      resolutions: arr(ref("Resolution")),
-      reasons: arr(str),
-      declarations: arr(ref("Declaration")),
-      provenance: ref("Provenance"),
-    },
-    "A minute. When exempt (Schedule 12A), only the title and paragraphs cited are published: resolutions and reasons are empty",
-  ),
-  Attendance: obj({
-    chair: nul(ref("PersonRef")),
-    present: arr(ref("PersonRef")),
-    apologies: arr(ref("PersonRef")),
-    inAttendance: arr(ref("PersonRef")),
-    provenance: ref("Provenance"),
-  }),
-  Report: obj(
-    {
-      id: int,
-      agendaItem: strN,
-      title: str,
-      author: strN,
-      recommendations: arr(str),
-      officers: arr(obj({ name: str, role: strN, phone: strN, email: strN })),
-      appendices: arr(str),
-      backgroundPapers: arr(str),
-      exempt: bool,
-      exemptParagraphs: arr(int),
-      provenance: ref("Provenance"),
-    },
-    "An officer report. When exempt (Schedule 12A), only the title and paragraphs cited are published",
-  ),
-  Membership: obj({ person: ref("PersonRef"), role: strN }),
-  MeetingDetail: obj({
-    ...meetingSummary,
-    contact: nul(ref("Contact")),
-    nextMeeting: dateN,
-    membership: arr(ref("Membership")),
-    agenda: arr(ref("AgendaItem")),
-    attendance: nul(ref("Attendance")),
-    minutes: arr(ref("Minute")),
-    reports: arr(ref("Report")),
-    documents: arr(ref("DocumentRef")),
-  }),
-  CommitteeSummary: obj(committeeSummary),
-  CommitteeDetail: obj({
-    ...committeeSummary,
-    membership: arr(ref("Membership")),
-    membershipAsOf: dateN,
-    meetingsByYear: arr(obj({ year: strN, meetings: arr(ref("MeetingSummary")) })),
-  }),
-  PersonSummary: obj(personSummary),
-  Alias: obj({ id: int, printed: str, rule: str, documentId: int, documentName: str, line: intN }),
-  PersonDetail: obj({
-    ...personSummary,
-    aliases: arr(ref("Alias")),
-    roles: arr(obj({ committee: ref("CommitteeRef"), role: strN, from: dateN, to: dateN })),
-    attendance: obj({
-      attended: int,
-      apologies: int,
-      expected: int,
-      meetings: arr(
-        obj({
-          meetingId: int,
-          committee: ref("CommitteeRef"),
-          date: dateN,
-          status: { type: "string", enum: ["present", "apologies", "in-attendance", "absent"] },
-        }),
-      ),
-    }),
-    declarations: arr(
-      obj({
-        meetingId: int,
-        committee: ref("CommitteeRef"),
-        date: dateN,
-        minuteTitle: strN,
-        interest: strN,
-        item: strN,
-        provenance: ref("Provenance"),
-      }),
-    ),
-    byCommittee: arr(
-      obj({ committee: ref("CommitteeRef"), attended: int, apologies: int, absent: int, expected: int }),
-    ),
-  }),
-  Decision: obj({
-    minuteId: int,
-    meetingId: int,
-    committee: ref("CommitteeRef"),
-    date: dateN,
-    number: strN,
-    title: str,
-    keyDecision: boolN,
-    resolutions: arr(ref("Resolution")),
-    reasons: arr(str),
-    provenance: ref("Provenance"),
-  }),
-  SearchHit: obj({
-    paragraphId: int,
-    type: paragraphType,
-    title: str,
-    snippetHtml: { type: "string", description: "Escaped text with matches in <mark> elements" },
-    snippetText: { type: "string", description: "Plain text with matches in [ ]" },
-    score: num,
-    keyDecision: boolN,
-    meeting: obj({ id: int, committee: ref("CommitteeRef"), date: dateN }),
-    provenance: ref("Provenance"),
-    href: { type: "string", description: "The record on its meeting page, e.g. /meetings/4#minute-31" },
-  }),
-  SearchResult: obj({
-    query: str,
-    engineQuery: str,
-    total: {
-      type: "integer",
-      description: "Matches in all; when totalExact is false, there are more than this many (the count limit)",
-    },
-    totalExact: {
-      type: "boolean",
-      description: "False when counting stopped at the count limit and total means 'more than'",
-    },
-    hits: arr(ref("SearchHit")),
-    facets: obj(
-      {
-        committee: arr(obj({ id: int, name: str, count: int })),
-        year: arr(obj({ year: str, count: int })),
-        type: arr(obj({ type: paragraphType, count: int })),
-        keyDecision: obj({ key: int, other: int }),
+export type RouteDoc = {
+  summary: string;
+  description?: string;
+  /** The 200 answer's body. */
+  response: z.ZodType;
+  /** Its media type (default application/json). */
+  type?: string;
+  /** Query parameters, each optional unless its schema says otherwise. */
+  query?: Record<string, z.ZodType>;
+  /** Path parameters; each `:name` in the path defaults to a positive integer id. */
+  params?: Record<string, z.ZodType>;
+  /** A JSON request body (forms and API writes). */
+  body?: z.ZodType;
+  /** Answers besides 200, 400 and 404 (or replacing them). */
+  responses?: Record<string, { description: string; schema?: z.ZodType; type?: string }>;
+};
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type Described = { method: Method; path: string; doc: RouteDoc };
+
+/** "/api/meetings/:id" as OpenAPI writes it: "/api/meetings/{id}". */
+export const openApiPath = (honoPath: string) => honoPath.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}");
+
+const described = new WeakMap<Hono, Described[]>();
+
+/** Puts one route into `app`'s OpenAPI document, with its parameters, body and answers from their zod schemas. */
+export function describe(app: Hono, method: Method, honoPath: string, doc: RouteDoc): void {
+  const list = described.get(app) ?? [];
+  described.set(app, list);
+  list.push({ method, path: honoPath, doc });
+}
+
+type Json = Record<string, unknown>;
+const SAFE = 9007199254740991;
+
+/** Converts zod schemas to JSON Schema, collecting every named (`.meta({ id })`) schema as a component. */
+class SchemaSet {
+  readonly components: Record<string, Json> = {};
+
+  of(schema: z.ZodType): Json {
+    const out = z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "output" }) as Json;
+    const { $schema: _, $defs, ...body } = out;
+    for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, Json>)) this.components[id] = tidy(def);
+    const id = z.globalRegistry.get(schema)?.id;
+    if (typeof id === "string") {
+      // zod may already have moved the named root into $defs, leaving the root a $ref to it.
+      if (!(body.$ref === `#/$defs/${id}`)) this.components[id] = tidy(body);
+      return { $ref: `#/components/schemas/${id}` };
+    }
+    return tidy(body);
+  }
+}
+
+/** `#/$defs/X` refs point at the components; zod's safe-integer bounds on every int are dropped as noise. */
+function tidy(schema: Json): Json {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/'), (_k, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Json).filter(
+            ([key, x]) => !((key === "minimum" && x === -SAFE) || (key === "maximum" && x === SAFE)),
+          ),
+        )
+      : v,
+  );
+}
+
+/** The OpenAPI 3.1 document of every route described on `app`. */
+export function openApiDocument(app: Hono) {
+  const schemas = new SchemaSet();
+  const paths: Record<string, Record<string, Json>> = {};
+  const error = { "application/json": { schema: schemas.of(ErrorBody) } };
+  for (const { method, path, doc } of described.get(app) ?? []) {
+    const names = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+    const parameters = [
+      ...names.map((name) => param(schemas, name, "path", doc.params?.[name] ?? z.int().min(1))),
+      ...Object.entries(doc.query ?? {}).map(([name, s]) => param(schemas, name, "query", s)),
+    ];
+    const responses: Record<string, Json> = {
+      "200": {
+        description: doc.summary,
+        content: { [doc.type ?? "application/json"]: { schema: schemas.of(doc.response) } },
       },
-      "Counts of the matches; each adds up to total",
-    ),
-    facetsExact: {
-      type: "boolean",
-      description:
-        "False when the facets were counted over `total` of the matches only: each count is then a lower bound and a value with no counted match is missing",
-    },
-  }),
-  StoreStats: obj({
-    engine: { type: "string", enum: ["sqlite", "postgres"] },
-    schemaVersion: int,
-    documents: int,
-    authorities: int,
-    committees: int,
-    meetings: int,
-    agendaItems: int,
-    minutes: int,
-    resolutions: int,
-    reports: int,
-    people: int,
-    aliases: int,
-    paragraphs: int,
-    firstMeeting: dateN,
-    lastMeeting: dateN,
-    changes: int,
-  }),
-  Redaction: obj({ startLine: int, endLine: int, paragraphs: arr(int), title: str }),
-  Home: obj({ stats: ref("StoreStats"), upcoming: arr(ref("MeetingSummary")), recent: arr(ref("MeetingSummary")) }),
-  Meetings: obj({
-    meetings: page("MeetingSummary"),
-    committees: arr(ref("CommitteeSummary")),
-    filter: obj({ committee: intN, year: strN, page: int }),
-  }),
-  People: obj({ people: page("PersonSummary"), page: int }),
-  Decisions: obj({
-    decisions: page("Decision"),
-    committees: arr(ref("CommitteeSummary")),
-    filter: obj({ committee: intN, from: dateN, to: dateN, key: bool, page: int }),
-  }),
-  Search: obj({
-    result: nul(ref("SearchResult")),
-    filter: obj({
-      q: str,
-      committee: intN,
-      year: strN,
-      type: { anyOf: [paragraphType, { type: "null" }] },
-      key: bool,
-      page: int,
-    }),
-    limit: int,
-  }),
-  Document: obj({
-    document: ref("DocumentRef"),
-    meetings: arr(ref("MeetingSummary")),
-    lines: {
-      anyOf: [arr(obj({ n: int, page: intN, text: strN })), { type: "null" }],
-      description: "The document's text by line; text is null where an exempt item's lines are withheld",
-    },
-    window: {
-      anyOf: [obj({ first: int, last: int, total: int, size: int }), { type: "null" }],
-      description: "For long documents, the lines shown (the window holding line `at`); null when all are",
-    },
-    cited: {
-      anyOf: [obj({ from: int, to: int }), { type: "null" }],
-      description: "The lines asked for with at and to, as a provenance link cites them",
-    },
-    unavailable: strN,
-    redactions: arr(ref("Redaction")),
-  }),
-  Error: obj({ error: obj({ status: int, message: str }) }),
-};
-
-type Param = { name: string; in: "query" | "path"; required?: boolean; schema: Schema; description?: string };
-
-const P = {
-  id: { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
-  page: { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
-  committee: { name: "committee", in: "query", schema: { type: "integer", minimum: 1 }, description: "Committee id" },
-  year: { name: "year", in: "query", schema: { type: "string", pattern: "^\\d{4}$" } },
-  from: { name: "from", in: "query", schema: date, description: "On or after this date" },
-  to: { name: "to", in: "query", schema: date, description: "On or before this date" },
-  key: { name: "key", in: "query", schema: { type: "string", enum: ["1"] }, description: "Key decisions only" },
-  q: { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "Search words" },
-  type: { name: "type", in: "query", schema: paragraphType },
-} satisfies Record<string, Param>;
-
-const errors = {
-  "400": { description: "Bad query string", content: { "application/json": { schema: ref("Error") } } },
-  "404": { description: "No such record", content: { "application/json": { schema: ref("Error") } } },
-};
-
-function get(summary: string, schema: string, parameters: Param[] = [], type = "application/json") {
-  return {
-    get: {
-      summary,
+      "400": { description: "Bad query string or body", content: error },
+      "404": { description: "No such record", content: error },
+    };
+    for (const [status, r] of Object.entries(doc.responses ?? {}))
+      responses[status] = {
+        description: r.description,
+        ...(r.schema ? { content: { [r.type ?? "application/json"]: { schema: schemas.of(r.schema) } } } : {}),
+      };
+    const key = openApiPath(path);
+    paths[key] ??= {};
+    paths[key][method] = {
+      summary: doc.summary,
+      ...(doc.description ? { description: doc.description } : {}),
       parameters,
-      responses: {
-        "200": {
-          description: summary,
-          content: { [type]: { schema: type === "application/json" ? ref(schema) : { type: "string" } } },
-        },
-        ...errors,
-      },
+      ...(doc.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: schemas.of(doc.body) } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: API_INFO,
+    servers: [{ url: "/" }],
+    paths,
+    components: {
+      schemas: Object.fromEntries(Object.entries(schemas.components).sort(([a], [b]) => a.localeCompare(b))),
     },
   };
 }
 
-/** The API paths and the schema each JSON response follows (used by the twin-validation test). */
-export const API_RESPONSES: Record<string, string> = {
-  "/api/home": "Home",
-  "/api/meetings": "Meetings",
-  "/api/meetings/{id}": "MeetingDetail",
-  "/api/committees": "CommitteeList",
-  "/api/committees/{id}": "CommitteeDetail",
-  "/api/people": "People",
-  "/api/people/{id}": "PersonDetail",
-  "/api/decisions": "Decisions",
-  "/api/search": "Search",
-  "/api/documents/{id}": "Document",
-  ...FOLLOW_RESPONSES,
-};
-
-export function openApiDocument() {
-  return {
-    openapi: "3.1.0",
-    info: {
-      title: "Minutebook open data API",
-      version: "1.0.0",
-      description:
-        "Council committee records (meetings, agendas, reports, minutes, decisions, attendance, declarations) with provenance: every record names the document and lines it was read from. Every HTML page has a JSON twin at /api + its address. Exempt information (Schedule 12A) is never included.",
-    },
-    servers: [{ url: "/" }],
-    paths: {
-      "/api/home": get("Upcoming and recent meetings, and counts", "Home"),
-      "/api/meetings": get("Meetings, filtered and paged", "Meetings", [P.committee, P.year, P.page]),
-      "/api/meetings/{id}": get(
-        "One meeting: front sheet, agenda, reports, minutes, attendance, declarations and source documents",
-        "MeetingDetail",
-        [P.id],
-      ),
-      "/api/committees": get("Committees", "CommitteeList"),
-      "/api/committees/{id}": get("One committee: membership and meetings by year", "CommitteeDetail", [P.id]),
-      "/api/people": get("People named in the records", "People", [P.page]),
-      "/api/people/{id}": get("One person: roles, attendance, declarations", "PersonDetail", [P.id]),
-      "/api/decisions": get("The decisions register", "Decisions", [P.committee, P.from, P.to, P.key, P.page]),
-      "/api/search": get("Full-text search with facets", "Search", [P.q, P.committee, P.year, P.type, P.key, P.page]),
-      "/api/documents/{id}": get("A source document and its text by line", "Document", [
-        P.id,
-        {
-          name: "at",
-          in: "query",
-          schema: { type: "integer", minimum: 1 },
-          description: "Show the part holding this line",
-        },
-        { name: "to", in: "query", schema: { type: "integer", minimum: 1 }, description: "Last cited line (with at)" },
-      ]),
-      "/decisions.csv": get(
-        "Decisions as CSV, one row per resolution clause",
-        "",
-        [P.committee, P.from, P.to, P.key],
-        "text/csv",
-      ),
-      "/attendance.csv": get("Attendance at every meeting as CSV", "", [], "text/csv"),
-      "/meetings.ics": get("Meetings as an iCalendar feed", "", [P.committee], "text/calendar"),
-      "/search.atom": get(
-        "A search as an Atom feed",
-        "",
-        [P.q, P.committee, P.year, P.type, P.key],
-        "application/atom+xml",
-      ),
-      ...FOLLOW_PATHS,
-    },
-    components: { schemas: { ...SCHEMAS, ...FOLLOW_SCHEMAS, CommitteeList: arr(ref("CommitteeSummary")) } },
-  };
+function param(schemas: SchemaSet, name: string, where: "path" | "query", s: z.ZodType): Json {
+  const required = where === "path" || !s.safeParse(undefined).success;
+  const { description, ...schema } = schemas.of(s instanceof z.ZodOptional ? (s.unwrap() as z.ZodType) : s);
+  const text = description ?? s.description;
+  return { name, in: where, required, schema, ...(text ? { description: text } : {}) };
 }

@@ -5,23 +5,26 @@
 import type {
   CommitteeDetail,
   CommitteeSummary,
-  DecisionRecord,
   DocumentRef,
   MeetingDetail,
-  MeetingSummary,
   MinuteRecord,
-  Page,
   PersonDetail,
   PersonRef,
-  PersonSummary,
   ResolutionRecord,
-  SearchResult,
-  StoreStats,
 } from "../store/repository";
-import type { Redaction } from "./data";
 import { highlight } from "./highlight";
 import { type Html, html, raw } from "./html";
 import type { PageOptions } from "./layout";
+import type {
+  CommitteeAttendance,
+  DecisionsData,
+  DocumentData,
+  HomeData,
+  MeetingsData,
+  PeopleData,
+  PersonData,
+  SearchData,
+} from "./schemas";
 import {
   counts,
   formatDate,
@@ -37,14 +40,25 @@ import {
   table,
 } from "./views";
 
+// The page-data types are the JSON twins' zod definitions (schemas.ts).
+export type {
+  CommitteeAttendance,
+  DecisionsData,
+  DocumentData,
+  DocumentLine,
+  HomeData,
+  MeetingsData,
+  PeopleData,
+  PersonData,
+  SearchData,
+} from "./schemas";
+
 export type View = Omit<PageOptions, "alternates"> & { alternates?: PageOptions["alternates"] };
 
 const json = (href: string) => ({ type: "application/json", href: `/api${href}`, title: "This page as JSON" });
 
 // ------------------------------------------------------------------------------------------------
 // Home
-
-export type HomeData = { stats: StoreStats; upcoming: MeetingSummary[]; recent: MeetingSummary[] };
 
 export function homePage(d: HomeData): View {
   return {
@@ -93,12 +107,6 @@ function searchForm(q: string, size: "m" | "l"): Html {
 
 // ------------------------------------------------------------------------------------------------
 // Meetings
-
-export type MeetingsData = {
-  meetings: Page<MeetingSummary>;
-  committees: CommitteeSummary[];
-  filter: { committee: number | null; year: string | null; page: number };
-};
 
 export function meetingsPage(d: MeetingsData, params: URLSearchParams): View {
   const pages = Math.max(1, Math.ceil(d.meetings.total / d.meetings.limit));
@@ -402,8 +410,6 @@ ${c.meetingsByYear.map(
 // ------------------------------------------------------------------------------------------------
 // People
 
-export type PeopleData = { people: Page<PersonSummary>; page: number };
-
 export function peoplePage(d: PeopleData, params: URLSearchParams): View {
   const pages = Math.max(1, Math.ceil(d.people.total / d.people.limit));
   return {
@@ -425,14 +431,6 @@ ${table(
 ${pagination("/people", params, d.page, pages)}`,
   };
 }
-
-export type CommitteeAttendance = {
-  committee: { id: number; name: string };
-  attended: number;
-  apologies: number;
-  absent: number;
-  expected: number;
-};
 
 /** Attendance per committee from the person's meeting list. */
 export function attendanceByCommittee(p: PersonDetail): CommitteeAttendance[] {
@@ -484,8 +482,6 @@ const ALIAS_RULES: Record<string, string> = {
   "forename-initial": "the same surname, forename matching an initial",
   "surname-unique": "the only person with this surname",
 };
-
-export type PersonData = PersonDetail & { byCommittee: CommitteeAttendance[] };
 
 export function personPage(p: PersonData): View {
   const a = p.attendance;
@@ -593,12 +589,6 @@ ${
 // ------------------------------------------------------------------------------------------------
 // Decisions register
 
-export type DecisionsData = {
-  decisions: Page<DecisionRecord>;
-  committees: CommitteeSummary[];
-  filter: { committee: number | null; from: string | null; to: string | null; key: boolean; page: number };
-};
-
 export function decisionsPage(d: DecisionsData, params: URLSearchParams): View {
   const pages = Math.max(1, Math.ceil(d.decisions.total / d.decisions.limit));
   const csvParams = new URLSearchParams(params);
@@ -645,13 +635,6 @@ ${pagination("/decisions", params, d.filter.page, pages)}
 
 // ------------------------------------------------------------------------------------------------
 // Search
-
-export type SearchData = {
-  /** The store's result; each hit also carries `href`, the address of the record it came from. */
-  result: (Omit<SearchResult, "hits"> & { hits: (SearchResult["hits"][number] & { href: string })[] }) | null;
-  filter: { q: string; committee: number | null; year: string | null; type: string | null; key: boolean; page: number };
-  limit: number;
-};
 
 const TYPE_NAMES: Record<string, string> = {
   agenda: "Agenda item",
@@ -755,22 +738,6 @@ ${pagination("/search", params, f.page, pages)}
 // ------------------------------------------------------------------------------------------------
 // Documents
 
-export type DocumentLine = { n: number; page: number | null; text: string | null };
-
-export type DocumentData = {
-  document: DocumentRef;
-  meetings: MeetingSummary[];
-  /** The document's lines; `text` is null where an exempt item's lines are withheld. */
-  lines: DocumentLine[] | null;
-  /** For long documents, which lines are shown (the window holding the requested line); null when all are. */
-  window: { first: number; last: number; total: number; size: number } | null;
-  /** The lines a provenance link cites (?at=FROM&to=TO), highlighted on the page. */
-  cited: { from: number; to: number } | null;
-  /** Why the lines cannot be shown, when they cannot. */
-  unavailable: string | null;
-  redactions: Redaction[];
-};
-
 function windowNav(d: DocumentData): Html | null {
   const w = d.window;
   if (!w) return null;
@@ -867,9 +834,16 @@ export function openDataPage(): View {
     ["/api/money", "Sums of money in reports and decisions (committee, from, to, sort, page; 50 a page)"],
     ["/api/people/{id}/timeline", "What one person did at each meeting"],
     ["/api/quality", "Records the parser flagged as doubtful"],
+    ["/api/council", "The council's committee structure"],
+    ["/api/council/committees/{id}", "A committee the council keeps: today's members, balance, meetings"],
+    ["/api/calendar", "The meeting calendar (view=month|list, month=YYYY-MM) with status and notice"],
+    ["/api/councillors", "Councillors (q, ward, party)"],
+    ["/api/councillors/find", "Find a councillor by ward"],
+    ["/api/councillors/{id}", "A councillor: seats, attendance, declarations, public register of interests"],
     ["/decisions.csv", "Decisions as CSV (same filters as the register)"],
     ["/attendance.csv", "Attendance of every person at every meeting, as CSV"],
     ["/meetings.ics", "Meetings as an iCalendar feed (add ?committee=ID for one committee)"],
+    ["/calendar.ics", "The council's calendar as an iCalendar feed, with cancellations and end times"],
     ["/search.atom?q=budget", "Any search as an Atom feed, to follow a subject"],
   ];
   return {

@@ -25,16 +25,9 @@ import type { DocumentRef, MeetingDetail, Provenance } from "../../store/reposit
 import type { PortalData } from "../data";
 
 /** A place in the records: a meeting (when it is in the store), the item, and the lines it came from. */
-export type Place = {
-  meetingId: number | null;
-  committee: string;
-  date: string | null;
-  ref: string;
-  title: string;
-  /** The item on its meeting page, e.g. /meetings/4#minute-31; null when the meeting is not in the store. */
-  href: string | null;
-  source: Provenance | null;
-};
+export type { Place } from "./schemas";
+
+import type { Place } from "./schemas";
 
 /** Everything the linkers found in one state of the store, with the ids needed to link to it. */
 export type Linked = {

@@ -7,140 +7,48 @@ import type { FollowUp, MoneyMention, QualityFlag, Referral } from "../../link/i
 import { sameBody } from "../../link/referrals/bodies";
 import type { Span } from "../../model/parse-v1";
 import type { CommitteeRef, PersonDetail, Provenance } from "../../store/repository";
-import type { Linked, Place } from "./links";
+import type { Linked } from "./links";
 
-export type TopicSummary = {
-  id: string;
-  label: string;
-  /** The council whose meetings the topic runs through (topics never cross councils). */
-  authority: string | null;
-  phrases: string[];
-  years: string[];
-  first: string | null;
-  last: string | null;
-  committees: string[];
-  meetings: number;
-  items: number;
-};
+// The records' types come from their zod definitions (schemas.ts), which the OpenAPI document is generated from.
+export {
+  type Evidence,
+  type FollowUpRecord,
+  type FollowUpsData,
+  MONEY_SORTS,
+  type MoneyData,
+  type MoneyFilter,
+  type MoneyRecord,
+  type MoneySort,
+  type QualityData,
+  type QualityRecord,
+  type ReferralRecord,
+  type ReferralsData,
+  type TimelineData,
+  type TimelineEvent,
+  type TopicData,
+  type TopicEntry,
+  type TopicMissing,
+  type TopicSummary,
+  type TopicsData,
+} from "./schemas";
 
-export type Evidence = { phrase: string; field: string; label: string | null; source: Provenance | null };
-export type TopicEntry = {
-  kind: "agenda" | "minute" | "report";
-  place: Place;
-  evidence: Evidence[];
-  /** Why this item joined the thread: the phrases it shares with an earlier item, and where. */
-  why: string;
-  linkedFrom: Place | null;
-};
-export type MoneyRecord = {
-  place: Place;
-  /** The committee's id in the store (null when the meeting is not in it), for filtering. */
-  committeeId: number | null;
-  source: "resolution" | "reason" | "recommendation";
-  asPrinted: string;
-  pounds: number;
-  per: string | null;
-  purpose: string;
-  context: string;
-};
-export type TopicsData = {
-  topics: TopicSummary[];
-  total: number;
-  page: number;
-  limit: number;
-  meetings: number;
-  withText: boolean;
-};
-/** The answer for a topic id that nothing clearly carries on: the nearest topics instead. */
-export type TopicMissing = { error: { status: 404; message: string }; id: string; near: TopicSummary[] };
-export type TopicData = { topic: TopicSummary; entries: TopicEntry[]; money: MoneyRecord[]; withText: boolean };
-
-export type FollowUpRecord = {
-  status: "met" | "open" | "overdue";
-  promise: string;
-  from: Place;
-  text: string;
-  due: {
-    body: string;
-    by: string | null;
-    asPrinted: string | null;
-    meeting: { which: "next" | "future"; meetingId: number | null; date: string | null } | null;
-  };
-  metBy: { place: Place; phrases: string[]; late: boolean; why: string } | null;
-};
-export type FollowUpsData = {
-  today: string;
-  committee: CommitteeRef | null;
-  status: "met" | "open" | "overdue" | null;
-  counts: { met: number; open: number; overdue: number };
-  followUps: FollowUpRecord[];
-};
-
-export type ReferralRecord = {
-  from: Place;
-  text: string;
-  verb: string;
-  to: {
-    body: string;
-    date: string | null;
-    dateAsPrinted: string | null;
-    resolvedBy: "date" | "next-meeting" | null;
-    stub: boolean;
-    meetingId: number | null;
-    href: string | null;
-  };
-};
-export type ReferralsData = { referrals: ReferralRecord[] };
-
-export type QualityRecord = {
-  kind: string;
-  level: "warning" | "info";
-  message: string;
-  values: string[];
-  place: Place;
-};
-export type QualityData = { flags: QualityRecord[] };
-export const MONEY_SORTS = ["date-desc", "date-asc", "amount-desc", "amount-asc"] as const;
-export type MoneySort = (typeof MONEY_SORTS)[number];
-export type MoneyFilter = { committee: CommitteeRef | null; from: string | null; to: string | null; sort: MoneySort };
-export type MoneyData = {
-  money: MoneyRecord[];
-  /** Sums matching the filter, across all pages. */
-  total: number;
-  page: number;
-  limit: number;
-  filter: MoneyFilter;
-  /** Committees with at least one sum, for the filter (whatever the other filters). */
-  committees: { id: number; name: string; count: number }[];
-};
-
-export type TimelineEvent = {
-  date: string | null;
-  kind:
-    | "chair"
-    | "present"
-    | "apologies"
-    | "in-attendance"
-    | "absent"
-    | "declaration"
-    | "report-officer"
-    | "proposed"
-    | "seconded"
-    | "named";
-  committee: CommitteeRef | null;
-  meetingId: number | null;
-  text: string;
-  href: string | null;
-  source: Provenance | null;
-};
-export type TimelineData = {
-  person: { id: number; name: string; printed: string[] };
-  /** Committee memberships as printed on front sheets: first and last meeting printing each. */
-  roles: { committee: CommitteeRef; role: string | null; from: string | null; to: string | null }[];
-  /** What the person did at each meeting, in date order (a meeting's events together). */
-  events: TimelineEvent[];
-  withText: boolean;
-};
+import type {
+  FollowUpRecord,
+  FollowUpsData,
+  MoneyData,
+  MoneyFilter,
+  MoneyRecord,
+  MoneySort,
+  QualityData,
+  QualityRecord,
+  ReferralRecord,
+  ReferralsData,
+  TimelineData,
+  TimelineEvent,
+  TopicData,
+  TopicEntry,
+  TopicSummary,
+} from "./schemas";
 
 export function topicSummary(t: Linked["threads"][number]): TopicSummary {
   return {

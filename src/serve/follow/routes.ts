@@ -4,15 +4,18 @@
  * and the JSON; rendered output is kept until the store changes. Also adds, to the portal's own
  * meeting, committee and person pages, a section or link built from the same results (appended to
  * their HTML, so the portal's renderers are untouched); a meeting page gets its section once the
- * results for the store's current state are ready, so it never waits for them.
+ * results for the store's current state are ready, so it never waits for them. Each twin is described
+ * in the OpenAPI document with its zod schema (schemas.ts; see ../openapi.ts).
  */
 import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
+import { z } from "zod";
 import type { CommitteeDetail, CommitteeRef, PersonDetail } from "../../store/repository";
 import type { PortalData } from "../data";
 import { badRequest, notFound } from "../errors";
 import type { Html } from "../html";
 import { layout } from "../layout";
+import { describe, Q, type RouteDoc } from "../openapi";
 import type { View } from "../pages";
 import { pathId, Query } from "../params";
 import { FollowLinks } from "./links";
@@ -31,6 +34,19 @@ import {
   topicData,
   topicSummary,
 } from "./records";
+import {
+  FollowStatus,
+  FollowUpsData,
+  MoneyData,
+  MoneySort,
+  QualityData,
+  ReferralsData,
+  TimelineData,
+  TopicData,
+  TopicId,
+  TopicMissing as TopicMissingSchema,
+  TopicsData,
+} from "./schemas";
 import {
   committeeLinks,
   followUpsPage,
@@ -80,8 +96,14 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
   const now = opts.now ?? (() => new Date());
   const today = () => now().toISOString().slice(0, 10);
 
-  /** Registers a page at `path` and its JSON twin at /api + path, from one loader. */
-  function twin<T>(path: string, load: (c: Context, q: Query) => Promise<T>, view: (d: T, p: URLSearchParams) => View) {
+  /** Registers a page at `path` and its JSON twin at /api + path, from one loader; `doc` describes the twin. */
+  function twin<T>(
+    path: string,
+    load: (c: Context, q: Query) => Promise<T>,
+    view: (d: T, p: URLSearchParams) => View,
+    doc: RouteDoc & { response: z.ZodType<T> },
+  ) {
+    describe(app, "get", `/api${path}`, doc);
     const key = (c: Context) => {
       const u = new URL(c.req.url);
       return `${today()}:${u.pathname}${u.search}`;
@@ -143,6 +165,7 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
       };
     },
     topicsPage,
+    { summary: "Subjects followed across meetings and committees", response: TopicsData, query: { page: Q.page } },
   );
 
   twin(
@@ -166,11 +189,34 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
       });
     },
     topicPage,
+    {
+      summary: "One topic: every item, why it was linked, and the sums of money printed in it",
+      response: TopicData,
+      params: {
+        id: TopicId.describe(
+          "The slug of the topic's defining phrase, with --council when two councils' topics share it. Stable across imports; an id some other topic now carries on redirects there.",
+        ),
+      },
+      responses: {
+        "301": {
+          description: "The topic now has another id (its defining phrase changed after an import); Location gives it",
+        },
+        "404": {
+          description: "No current topic clearly continues this id: the nearest topics instead",
+          schema: TopicMissingSchema,
+        },
+      },
+    },
   );
 
   const status = (q: Query) => q.oneOf("status", STATUSES);
 
-  twin("/followups", async (_c, q) => followUpsData(await links.get(), today(), null, status(q)), followUpsPage);
+  const statusQuery = { status: FollowStatus.optional().describe("Only this status") };
+  twin("/followups", async (_c, q) => followUpsData(await links.get(), today(), null, status(q)), followUpsPage, {
+    summary: "Promised follow-up actions, their due dates and whether they were met",
+    response: FollowUpsData,
+    query: statusQuery,
+  });
 
   twin(
     "/committees/:id/followups",
@@ -180,10 +226,17 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
       return followUpsData(await links.get(), today(), { id: d.id, name: d.name }, s);
     },
     followUpsPage,
+    { summary: "Follow-ups promised by or due to one committee", response: FollowUpsData, query: statusQuery },
   );
 
-  twin("/referrals", async () => referralsData(await links.get()), referralsPage);
-  twin("/quality", async () => qualityData(await links.get()), qualityPage);
+  twin("/referrals", async () => referralsData(await links.get()), referralsPage, {
+    summary: "Resolutions referred to other bodies, and the receiving meetings",
+    response: ReferralsData,
+  });
+  twin("/quality", async () => qualityData(await links.get()), qualityPage, {
+    summary: "Data-quality flags: impossible dates, names printed two ways, page ranges",
+    response: QualityData,
+  });
 
   // Every sum as a record, once per state of the store; pages filter and sort these.
   const moneyOf = new WeakMap<object, MoneyRecord[]>();
@@ -211,9 +264,30 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
       return d;
     },
     moneyPage,
+    {
+      summary:
+        "Sums of money in resolutions, reasons and recommendations, with what they are for (never from exempt items)",
+      response: MoneyData,
+      query: {
+        committee: Q.committee,
+        from: z
+          .string()
+          .optional()
+          .describe("Meetings on or after this date: YYYY-MM-DD or as written in the UK (31/1/2017)"),
+        to: z
+          .string()
+          .optional()
+          .describe("Meetings on or before this date: YYYY-MM-DD or as written in the UK (31/1/2017)"),
+        sort: MoneySort.optional().describe("Order (default date-desc, newest first)"),
+        page: Q.page,
+      },
+    },
   );
 
-  twin("/people/:id/timeline", async (c) => timelineData(await links.get(), await person(c)), timelinePage);
+  twin("/people/:id/timeline", async (c) => timelineData(await links.get(), await person(c)), timelinePage, {
+    summary: "What one person did at each meeting in date order: chairing, attendance, declarations, reports, motions",
+    response: TimelineData,
+  });
 
   // Additions to the portal's meeting, committee and person pages: a section before the end of <main>.
   const append = (path: string, build: (c: Context) => Promise<Html | null>) =>

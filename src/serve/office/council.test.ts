@@ -18,6 +18,7 @@ import type { ParseResult } from "../../model/parse-v1";
 import { parseFileWithText } from "../../pipeline/parse-file";
 import { seedFiles, sharedPath } from "../../testing/shared";
 import { createApp } from "../app";
+import { openApiValidator } from "../testing";
 
 let t: TestStore;
 let app: Hono;
@@ -267,4 +268,28 @@ test("the calendar: cancelled and moved meetings, end times, notice dates and th
   assert.equal(r.status, 303);
   const pub = await (await app.request(`/council/committees/${id}`)).text();
   assert.doesNotMatch(pub, /Late notice/, "published on 5 January: on time");
+});
+
+test("every council page's JSON twin validates (ajv) against the served OpenAPI document", async () => {
+  const api = await openApiValidator(app);
+  const councillors = (await (await app.request("/api/councillors")).json()) as { councillors: { id: number }[] };
+  const committees = (await (await app.request("/api/council")).json()) as { committees: { id: number }[] };
+  assert.ok(councillors.councillors.length > 0 && committees.committees.length > 0);
+  const paths = [
+    "/api/council",
+    "/api/calendar?month=2017-01",
+    "/api/calendar?month=2017-02",
+    "/api/calendar?view=list",
+    "/api/councillors",
+    "/api/councillors/find?ward=x",
+    ...committees.committees.map((c) => `/api/council/committees/${c.id}`),
+    ...councillors.councillors.map((c) => `/api/councillors/${c.id}`),
+  ];
+  const problems: string[] = [];
+  for (const p of paths) {
+    const r = await app.request(p);
+    assert.equal(r.status, 200, p);
+    problems.push(...api.check(p, await r.json()));
+  }
+  assert.deepEqual(problems.slice(0, 20), []);
 });

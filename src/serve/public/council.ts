@@ -7,6 +7,7 @@
  * and the calendar an iCalendar feed. "Today" is the app's clock, so tests move time.
  */
 import type { Context, Hono } from "hono";
+import { z } from "zod";
 import {
   COMMITTEE_KIND_LABELS,
   type CommitteeKind,
@@ -29,6 +30,8 @@ import { notFound } from "../errors";
 import { type Html, html } from "../html";
 import { toICalendar } from "../ical";
 import { layout, type PageOptions } from "../layout";
+import { describe, type RouteDoc } from "../openapi";
+import * as S from "./schemas";
 
 export type CouncilRouteOptions = { repo: Repository; now: () => Date };
 
@@ -371,7 +374,14 @@ export function registerCouncilRoutes(app: Hono, o: CouncilRouteOptions): void {
   const office = o.repo.office;
   const today = () => londonDate(o.now());
   const render = (c: Context, v: PageOptions) => c.html(layout(v), 200, { "Cache-Control": "no-cache" });
-  function page<T>(path: string, load: (c: Context) => Promise<T>, view: (d: T) => PageOptions) {
+  /** A page and its JSON twin, described in the OpenAPI document with the twin's zod schema (./schemas.ts). */
+  function page<T>(
+    path: string,
+    load: (c: Context) => Promise<T>,
+    view: (d: T) => PageOptions,
+    doc: RouteDoc & { response: z.ZodType<T> },
+  ) {
+    describe(app, "get", `/api${path}`, doc);
     app.get(path, async (c) => render(c, view(await load(c))));
     app.get(`/api${path}`, async (c) => c.json((await load(c)) as object));
   }
@@ -385,6 +395,7 @@ export function registerCouncilRoutes(app: Hono, o: CouncilRouteOptions): void {
     "/council",
     async () => ({ council: await office.council(), committees: await office.listCommittees() }),
     structureView,
+    { summary: "The council's committee structure", response: S.StructureData },
   );
 
   page<CommitteeData>(
@@ -407,6 +418,10 @@ export function registerCouncilRoutes(app: Hono, o: CouncilRouteOptions): void {
       };
     },
     committeeView,
+    {
+      summary: "A committee kept by the council: who sits on it today, its political balance, its meetings",
+      response: S.CommitteeData,
+    },
   );
 
   page<CalendarData>(
@@ -430,6 +445,18 @@ export function registerCouncilRoutes(app: Hono, o: CouncilRouteOptions): void {
       };
     },
     calendarView,
+    {
+      summary: "The meeting calendar (a month, or the coming year as a list) with each meeting's status and notice",
+      response: S.CalendarData,
+      query: {
+        view: z.enum(["month", "list"]).optional().describe("month (default) or list"),
+        month: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+          .optional()
+          .describe("The month shown, YYYY-MM (default this month)"),
+      },
+    },
   );
 
   app.get("/calendar.ics", async (c) => {
@@ -454,6 +481,11 @@ export function registerCouncilRoutes(app: Hono, o: CouncilRouteOptions): void {
     );
     return c.body(body, 200, { "Content-Type": "text/calendar; charset=UTF-8", "Cache-Control": "no-cache" });
   });
+  describe(app, "get", "/calendar.ics", {
+    summary: "The council's meeting calendar as an iCalendar feed, with status and end times",
+    response: z.string(),
+    type: "text/calendar",
+  });
 
   const councillors = async (c: Context): Promise<CouncillorsData> => {
     const q = new URL(c.req.url).searchParams;
@@ -465,8 +497,22 @@ export function registerCouncilRoutes(app: Hono, o: CouncilRouteOptions): void {
     const { wards, parties } = await office.wardsAndParties();
     return { filter, wards, parties, councillors: await office.listPeople({ kind: "councillor", ...filter }) };
   };
-  page<CouncillorsData>("/councillors", councillors, (d) => councillorsView(d, false));
-  page<CouncillorsData>("/councillors/find", councillors, (d) => councillorsView(d, true));
+  const councillorsDoc = {
+    response: S.CouncillorsData,
+    query: {
+      q: z.string().max(100).optional().describe("Part of a name"),
+      ward: z.string().max(200).optional(),
+      party: z.string().max(200).optional(),
+    },
+  };
+  page<CouncillorsData>("/councillors", councillors, (d) => councillorsView(d, false), {
+    summary: "Councillors, by name, ward and party",
+    ...councillorsDoc,
+  });
+  page<CouncillorsData>("/councillors/find", councillors, (d) => councillorsView(d, true), {
+    summary: "Find your councillor by ward",
+    ...councillorsDoc,
+  });
 
   page<CouncillorData>(
     "/councillors/:id",
@@ -498,5 +544,9 @@ export function registerCouncilRoutes(app: Hono, o: CouncilRouteOptions): void {
       };
     },
     councillorView,
+    {
+      summary: "A councillor: seats, attendance, declarations and the public register of interests",
+      response: S.CouncillorData,
+    },
   );
 }
