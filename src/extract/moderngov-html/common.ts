@@ -215,7 +215,7 @@ function romanNumeral(n: number): string {
  */
 function listLabel(li: El): string {
   const list = li.parentNode;
-  if (!list || list.localName !== "ol") return "- ";
+  if (list?.localName !== "ol") return "- ";
   let n = Number.parseInt(String(list.getAttribute?.("start") ?? "1"), 10);
   if (!Number.isFinite(n)) n = 1;
   for (const sib of [...list.children] as El[]) {
