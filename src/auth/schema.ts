@@ -99,3 +99,35 @@ CREATE TABLE audit_events (
 );
 `;
 }
+
+/**
+ * Migration 7: the exempt content itself (Schedule 12A), kept apart from every public table and read
+ * only through auth/exempt.ts, which asks the policy function and writes the audit trail. One row per
+ * exempt part per document version (document_sha256); a replaced document's old rows stay as history.
+ */
+export function exemptContentV7(id: string): string {
+  return `
+CREATE TABLE exempt_content (
+  id ${id},
+  document_id INTEGER NOT NULL,
+  document_sha256 TEXT NOT NULL,
+  document_name TEXT NOT NULL,
+  meeting_id INTEGER NOT NULL,
+  committee_id INTEGER NOT NULL,
+  meeting_date TEXT,
+  kind TEXT NOT NULL,
+  agenda_item TEXT,
+  title TEXT NOT NULL,
+  paragraphs TEXT NOT NULL,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  body_sha256 TEXT NOT NULL,
+  stored_at TEXT NOT NULL,
+  released_at TEXT,
+  UNIQUE (document_sha256, span_start, span_end)
+);
+CREATE INDEX exempt_content_meeting ON exempt_content(meeting_id);
+CREATE INDEX exempt_content_committee ON exempt_content(committee_id);
+`;
+}

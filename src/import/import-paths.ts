@@ -5,6 +5,8 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
+import { ExemptStore } from "../auth/exempt";
+import { AuthStore } from "../auth/store";
 import { DEFAULT_LIMITS } from "../extract/registry";
 import type { ParseResult } from "../model/parse-v1";
 import { type ParseOptions, parseBytesWithText, sha256Hex } from "../pipeline/parse-file";
@@ -108,6 +110,8 @@ export async function importPaths(
     p.catch(() => undefined); // handled when its turn comes
     return p;
   };
+  // Exempt text goes to the access-controlled store only (auth/exempt.ts), never to a public table.
+  const exempt = new ExemptStore(repo.sql, new AuthStore(repo.sql));
   let next = prepare(0);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
@@ -124,6 +128,7 @@ export async function importPaths(
         summary.noMeeting.push({ file, reason: noMeetingReason(ready.result) });
       } else {
         outcome = ready.outcome ?? (await repo.importDocument(ready.result!, { path: file, lines: ready.lines }));
+        if (!ready.outcome && ready.lines) await exempt.capture(outcome.documentId, ready.lines, new Date());
         summary.documents[outcome.status]++;
         summary.meetings += outcome.meetings;
         summary.items += outcome.items;

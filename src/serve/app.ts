@@ -32,6 +32,7 @@ import { layout } from "./layout";
 import { registerAccountRoutes } from "./office/account";
 import { registerAdminRoutes } from "./office/admin";
 import { registerCouncilOfficeRoutes } from "./office/council";
+import { registerPaperRoutes } from "./office/papers";
 import { registerOfficeRoutes } from "./office/routes";
 import { describe, openApiDocument, Q } from "./openapi";
 import {
@@ -232,6 +233,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   // What the council keeps in Minutebook: its office pages (guarded) and public pages, API and iCalendar.
   registerCouncilOfficeRoutes(app, { ...officeOptions, repo });
   registerCouncilRoutes(app, { repo, now });
+  registerPaperRoutes(app, officeOptions);
 
   app.get("/assets/*", (c) => {
     const a = assets.get(c.req.path);

@@ -143,7 +143,7 @@ export function runConformance(engine: string, factory: Factory): void {
 
     test("migrations are versioned and idempotent", async () => {
       assert.deepEqual(await repo.migrate(), []);
-      assert.equal((await repo.stats()).schemaVersion, 6);
+      assert.equal((await repo.stats()).schemaVersion, 7);
     });
 
     authConformance(() => repo, engine);

@@ -9,7 +9,7 @@ import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { decodeFlow, encodeFlow, type Oidc, userFromClaims } from "../../auth/oidc";
-import { currentGrants, ROLE_NAMES } from "../../auth/policy";
+import { can, currentGrants, ROLE_NAMES } from "../../auth/policy";
 import { signInLocal, type Throttle } from "../../auth/signin";
 import type { AuthStore } from "../../auth/store";
 import {
@@ -245,7 +245,14 @@ export function registerOfficeRoutes(app: Hono, o: OfficeOptions): void {
       }),
     );
     const sessions = a.user ? await o.store.liveSessions(a.user.id, now) : [];
+    const p = a.principal;
+    const links = [
+      { href: "/office/papers", text: "Confidential papers", show: true },
+      { href: "/office/admin/people", text: "People and roles", show: can(p, "view", { kind: "accounts" }, now) },
+      { href: "/office/audit", text: "Audit trail", show: can(p, "view", { kind: "audit" }, now) },
+    ].filter((l) => l.show);
     const body = html`<h1 class="govuk-heading-l">Your office page</h1>
+<ul class="govuk-list">${links.map((l) => html`<li><a class="govuk-link" href="${l.href}">${l.text}</a></li>`)}</ul>
 <h2 class="govuk-heading-m">Your roles today</h2>
 ${
   rows.length

@@ -2,7 +2,7 @@
  * SQLite schema, as numbered migrations applied in order (`minutebook db migrate`). Version 1 is the
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
-import { authTablesV4 } from "../../auth/schema";
+import { authTablesV4, exemptContentV7 } from "../../auth/schema";
 import {
   coreTablesV1,
   exemptPartsV6,
@@ -76,5 +76,11 @@ ${OFFICE_TABLES.flatMap((t) =>
     version: 6,
     name: "exempt parts",
     sql: exemptPartsV6("INTEGER PRIMARY KEY"),
+  },
+  {
+    // The exempt content itself, readable only through auth/exempt.ts (policy check + audit entry).
+    version: 7,
+    name: "exempt content",
+    sql: exemptContentV7("INTEGER PRIMARY KEY"),
   },
 ];
