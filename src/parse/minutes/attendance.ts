@@ -9,9 +9,15 @@ import { readPeople } from "./names";
 import { isRunning } from "./sections";
 import { isNoiseText, type LineView, squash } from "./text";
 
-type Kind = "present" | "apologies" | "inAttendance" | "stop";
+type Kind = "present" | "chair" | "apologies" | "inAttendance" | "stop";
 
 const LABELS: [RegExp, Kind][] = [
+  [/^(?:present\s+)?in\s+the\s+chair\b\s*(?::-?|-|–)?\s*/i, "chair"],
+  [/^attendance\b\s*(?::-?|-|–)\s*|^attendance$/i, "present"],
+  [
+    /^(?:officials?|staff|clerk|parish\s+clerk|town\s+clerk|minute[-\s]?taker|minutes\s+taken\s+by|parishioners|members\s+of\s+the\s+public|public|visitors|guests)\b\s*(?::-?|-|–)\s*/i,
+    "inAttendance",
+  ],
   [/^(?:(?:members|councillors)\s+)?present\b(?:\s*\([^)]{0,40}\))?\s*(?::-?|-|–)?\s*/i, "present"],
   [/^officers?\s*:-?\s*/i, "inAttendance"],
   [/^those\s+(?:attending|present)\b\s*(?::-?|-|–)?\s*/i, "present"],
@@ -30,7 +36,7 @@ function emptyAttendance(): Attendance {
   return { chair: null, present: [], apologies: [], inAttendance: [] };
 }
 
-function labelOf(t: string): { kind: Kind; rest: string } | null {
+export function labelOf(t: string): { kind: Kind; rest: string } | null {
   for (const [re, kind] of LABELS) {
     const m = re.exec(t);
     if (m) return { kind, rest: t.slice(m[0].length) };
@@ -82,7 +88,10 @@ export function readAttendance(
       att.apologies.push(...viaText);
     } else {
       const people = readPeople(buf);
-      if (kind === "present") {
+      if (kind === "chair") {
+        if (people.names.length && !att.chair) att.chair = people.names[0];
+        att.present.push(...people.names);
+      } else if (kind === "present") {
         att.present.push(...people.names);
         att.inAttendance.push(...people.officers);
         if (people.chair && !att.chair) att.chair = people.chair;
@@ -90,19 +99,32 @@ export function readAttendance(
     }
     buf = [];
   };
+  let blankBefore = false;
   for (let i = first; i <= last; i++) {
     const v = views[i];
     const t = v.sq ?? squash(v.text);
+    if (!t) blankBefore = true;
     if (!t || isNoiseText(t) || isRunning(running, t)) continue;
+    const afterBlank = blankBefore;
+    blankBefore = false;
     const lab = labelOf(t);
     if (lab) {
       flush();
       kind = lab.kind;
       found = found || kind !== "stop";
-      if (lab.rest) buf.push([lab.rest]);
+      // A label in the first column of a table: the other cells are the list's first row.
+      if (v.line.cells && v.line.cells.length > 1 && labelOf(squash(v.line.cells[0])))
+        buf.push(rowEntries(v.line.cells.slice(1)));
+      else if (lab.rest) buf.push(/\S\s{3,}\S/.test(lab.rest) ? rowEntries(lab.rest.split(/\s{3,}/)) : [lab.rest]);
       continue;
     }
     if (!kind || kind === "stop") continue;
+    // A heading (Markdown, Word, a bold line) ends the list.
+    if (v.line.heading || v.line.bold) {
+      flush();
+      kind = null;
+      continue;
+    }
     // A heading-like line in capitals ends the list ("UNRESTRICTED ITEMS").
     if (!/[a-z]/.test(t) && !/\b(?:CC|MBE|OBE)\b/.test(t) && t.length > 3 && /[A-Z]{4}/.test(t)) {
       flush();
@@ -117,11 +139,52 @@ export function readAttendance(
       kind = null;
       continue;
     }
-    buf.push(v.line.cells ? v.line.cells : [v.text]);
+    // A paragraph after a blank line that reads as a sentence, not a list of names, ends the list.
+    if (afterBlank && /\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\b/.test(t) && !/^(?:councillors?|cllrs?)\b/i.test(t)) {
+      flush();
+      kind = null;
+      continue;
+    }
+    const spaced = !v.line.cells && /\S\s{3,}\S/.test(v.text.trim());
+    buf.push(v.line.cells ? rowEntries(v.line.cells) : spaced ? rowEntries(v.text.trim().split(/\s{3,}/)) : [v.text]);
   }
   flush();
   if (att.chair && !att.present.includes(att.chair)) att.present.unshift(att.chair);
   return { attendance: att, found };
+}
+
+/** A column of initials beside the names ("Rob Boyd | RB | Kenny Combe | KC") is not a name. */
+function dropInitials(cells: string[]): string[] {
+  return cells.filter((c) => !/^\s*(?:[A-Z]{2,4}|[A-Z]{2}[a-z])\s*$/.test(c));
+}
+
+/** A cell that gives a role or body, not a person: "Chairperson", "Parish Clerk (Minutes)", "Norfolk County Council". */
+const ROLE_CELL =
+  /\b(?:chair(?:man|person|woman)?|clerk|council|officer|secretary|treasurer|vice|member|mayor|representative|minutes|rfo|cathaoirleach)\b/i;
+
+/**
+ * One row of an attendance table as list entries: initials dropped, and a role in a later column
+ * joined to the name before it in brackets ("Cllr Jo Bruce | JB | Chairperson" → "Cllr Jo Bruce
+ * (Chairperson)"), so the chair and officers are read as the bracketed notes they are elsewhere.
+ */
+function rowEntries(cells: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of dropInitials(cells)) {
+    const c = squash(raw);
+    if (!c) continue;
+    if (
+      out.length &&
+      ROLE_CELL.test(c) &&
+      !/^(?:cllr|councillor|mr|mrs|ms|miss|dr)\b/i.test(c) &&
+      // "Clerk J Connelly": a role before a name is that person's entry, not a note on the last.
+      !/^(?:(?:parish|town|deputy)\s+)?(?:clerk|secretary|treasurer)\s*[:–-]?\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z]\b/.test(
+        c,
+      )
+    )
+      out[out.length - 1] = `${out[out.length - 1]} (${c.replace(/[()]/g, "")})`;
+    else out.push(c);
+  }
+  return out;
 }
 
 /** A surname key: the last word of a name, lower case. */

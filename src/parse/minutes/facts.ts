@@ -104,3 +104,30 @@ export function closingBlock(
   if (start < 0 || (!signed && !time)) return null;
   return { start, time };
 }
+
+const NAME_RE = "((?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\\.?\\s+)?[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})";
+const CHAIRED = new RegExp(
+  `\\b(?:[Cc]haired\\s+by|[Cc]hair\\s+(?:was\\s+)?taken\\s+by)\\s+${NAME_RE}|${NAME_RE}\\s+(?:was\\s+in|took)\\s+the\\s+[Cc]hair\\b`,
+);
+
+/** "The Meeting was Chaired by John Slater." / "Cllr Smith took the chair.": the chair, as listed when listed. */
+export function chairFromText(texts: string[], first: number, last: number, present: string[]): string | null {
+  for (let i = first; i <= last && i < first + 80; i++) {
+    const t = texts[i];
+    if (!t || !/chair/i.test(t)) continue;
+    const m = CHAIRED.exec(t.slice(0, 600));
+    if (!m) continue;
+    const who = (m[1] ?? m[2]).trim();
+    if (/^(?:the|he|she|they|it)$/i.test(who)) continue;
+    const surname = who.split(" ").pop()?.toLowerCase() ?? "";
+    return (
+      present.find((p) =>
+        p
+          .toLowerCase()
+          .split(/[\s,]+/)
+          .includes(surname),
+      ) ?? who
+    );
+  }
+  return null;
+}

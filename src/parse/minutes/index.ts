@@ -9,9 +9,17 @@ import type { SourceDocument } from "../../model/document";
 import type { Diagnostic, Meeting, Minute, Span } from "../../model/parse-v1";
 import { emptyMeeting } from "../../model/parse-v1";
 import { isDateOnly } from "../common/dates";
-import { addPresentForPart, apologiesFromText, attendanceFromRunningText, readAttendance } from "./attendance";
+import { addPresentForPart, apologiesFromText, attendanceFromRunningText, labelOf, readAttendance } from "./attendance";
 import { readDeclarations } from "./declarations";
-import { closingBlock, electedChair, exemptParagraphs, MARKED, nextMeetingDate, PROCEDURAL } from "./facts";
+import {
+  chairFromText,
+  closingBlock,
+  electedChair,
+  exemptParagraphs,
+  MARKED,
+  nextMeetingDate,
+  PROCEDURAL,
+} from "./facts";
 import { findItems, type ItemHeading } from "./items";
 import { readMotions } from "./motions";
 import { readPeople } from "./names";
@@ -68,6 +76,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     const last = sec.endIdx;
     let items = findItems(local, texts, first, last, sec);
     if (!items.length && sec.kind !== "moderngov") items = capitalHeadings(texts, first, last);
+    if (!items.length && sec.kind !== "moderngov") items = unnumberedHeadings(local, texts, first, last);
     else if (!printsResolved && sec.kind !== "moderngov" && items.length >= 2)
       items = withSectionHeadings(items, texts);
     // The closing block ("2.00 - 3.40 pm" / "08 November 2016" / "CHAIRMAN") belongs to no item.
@@ -194,7 +203,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     // At a parish or town council, a county, district or borough councillor in the list attends
     // as a visitor (usually to report), not as one of the council's members.
     if (/\b(?:parish|town|community|village)\s+council\b/i.test(meeting.body)) {
-      const visitor = /^(?:county|district|borough|city|unitary)\s+(?:councillor|cllr)\b/i;
+      const visitor = /^(?:[A-Z][a-z]+\s+)?(?:county|district|borough|city|unitary)\s+(?:councillor|cllr)\b/i;
       const visitors = attendance.present.filter((p) => visitor.test(p) && p !== attendance.chair);
       if (visitors.length) {
         attendance.present = attendance.present.filter((p) => !visitors.includes(p));
@@ -206,6 +215,14 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       const elected = electedChair(texts, first, last, attendance.present);
       if (elected) {
         attendance.chair = elected;
+        hasAttendance = true;
+      }
+    }
+    if (!attendance.chair) {
+      const chaired = chairFromText(texts, sec.startIdx, items.length ? items[0].at : last, attendance.present);
+      if (chaired) {
+        attendance.chair = chaired;
+        if (!attendance.present.includes(chaired)) attendance.present.unshift(chaired);
         hasAttendance = true;
       }
     }
@@ -274,4 +291,60 @@ function withSectionHeadings(items: ItemHeading[], texts: string[]): ItemHeading
     }
   }
   return out;
+}
+
+const SENTENCE_WORDS = /\b(?:was|were|had|has|is|are|reported|said|noted|agreed|thanked|asked|would|will)\b/i;
+
+/** A short line that reads as a title: few words, most of them capitalised, no sentence in it. */
+function titleLike(t: string, marked: boolean): boolean {
+  if (t.length > 90 || !/^[A-Z'"‘“]/.test(t) || /[.,;]$/.test(t) || SENTENCE_WORDS.test(t)) return false;
+  const words = t.split(" ");
+  if (words.length > 10) return false;
+  const caps = words.filter((w) => /^[A-Z0-9'"‘“(&]/.test(w)).length;
+  return marked || words.length <= 4 || caps / words.length >= 0.5;
+}
+
+/**
+ * Minutes whose items carry no numbers, in the two common ways: a title on a line of its own (set
+ * apart by a blank line, or a Markdown, Word or bold heading) over its text, and a title run into
+ * its text with a colon ("Flooding: Councillors discussed ..."; the title is the heading, the rest
+ * is the minute's text). Attendance labels other than apologies are not items.
+ */
+function unnumberedHeadings(views: LineView[], texts: string[], first: number, last: number): ItemHeading[] {
+  const standalone: ItemHeading[] = [];
+  const runIn: ItemHeading[] = [];
+  for (let i = first; i <= last; i++) {
+    const t = texts[i];
+    if (!t) continue;
+    const lab = labelOf(t);
+    if (lab && lab.kind !== "apologies") continue;
+    const marked = !!views[i].line.heading || !!views[i].line.bold;
+    const apart = i === first || !texts[i - 1] || marked;
+    if (!apart) continue;
+    const colon = /^([A-Z][^:]{1,60}?)\s*:\s+(\S.{2,})$/.exec(t);
+    if (colon && titleLike(colon[1], true) && colon[1].split(" ").length <= 8) {
+      runIn.push({ number: null, title: colon[1].trim(), agendaItem: null, at: i, headEnd: i, inline: colon[2] });
+      continue;
+    }
+    // A title alone on its line, its text directly under it (or after one blank line).
+    let nx = i + 1;
+    if (nx <= last && !texts[nx]) nx++;
+    if (
+      nx > last ||
+      !texts[nx] ||
+      (!marked && texts[nx].length < 20 && !SENTENCE_WORDS.test(texts[nx]) && nx === i + 2)
+    )
+      continue;
+    if (titleLike(t.replace(/:$/, ""), marked))
+      standalone.push({
+        number: null,
+        title: t.replace(/[:\s]+$/, ""),
+        agendaItem: null,
+        at: i,
+        headEnd: i,
+        inline: null,
+      });
+  }
+  const use = runIn.length >= 3 && runIn.length >= standalone.length ? runIn : standalone.length >= 2 ? standalone : [];
+  return use;
 }

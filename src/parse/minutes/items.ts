@@ -30,9 +30,17 @@ const NUMBERED = /^(\d{1,4})(?:\.\s+|\s{2,}|\.(?=[A-Z])|\s(?=[A-Z][^a-z]{3,}$|.*
  * "Minute 12: Title", "45/23 Title" (number/year) and "2023/45 Title" (year/number). `seq` is the
  * part that counts up from one minute to the next.
  */
-function readNumbered(raw: string): { number: string; seq: number; title: string } | null {
+function readNumbered(raw: string): { number: string; seq: number; title: string; loose?: boolean } | null {
   const m = NUMBERED.exec(raw);
   if (m) return { number: m[1], seq: Number(m[1]), title: m[2] };
+  // Dated schemes: "21.01.03 Minutes" (year.month.item), "05.21.03"; the last part counts up.
+  const dotted = /^(\d{1,4})\.(\d{1,2})\.(\d{1,3})\.?\s+(?=[A-Z'"‘“(])(\S.*)$/.exec(raw);
+  if (dotted) return { number: `${dotted[1]}.${dotted[2]}.${dotted[3]}`, seq: Number(dotted[3]), title: dotted[4] };
+  // "1 Police Report": one space before a short title line; read loosely (a heading only when bold
+  // or in a consecutive run, as chooseChain decides).
+  const loose = /^(\d{1,3})\s(?=[A-Z])([A-Z][^.;:!?]{2,80})$/.exec(raw);
+  if (loose && !/^\d{1,3}\s+[A-Z][a-z]+\s+\d{4}\b/.test(raw))
+    return { number: loose[1], seq: Number(loose[1]), title: loose[2], loose: true };
   const p = /^(?:minute\s+(?:no\.?\s*)?|min\.\s*)(\d{1,4}[a-z]?)\s*[.:]?\s+(\S.*)$/i.exec(raw);
   if (p) return { number: p[1], seq: Number.parseInt(p[1], 10), title: p[2] };
   const y = /^(\d{1,4})\/(\d{2,4})\.?\s+(?=[A-Z0-9'"‘“(])(\S.*)$/.exec(raw);
@@ -80,7 +88,7 @@ export function findItems(
     if (!t || (t.length > 400 && !views[i].virtual) || isNoiseText(t) || isRunning(running, t)) continue;
     const c0 = t.charCodeAt(0);
     const maybeNumbered = (c0 >= 48 && c0 <= 57) || c0 === 77 || c0 === 109; // a digit, "M"/"m" (Minute No.)
-    const m = maybeNumbered
+    let m = maybeNumbered
       ? readNumbered(
           views[i].text
             .replace(/[\u00a0\t]/g, " ")
@@ -88,6 +96,15 @@ export function findItems(
             .slice(0, 400),
         )
       : null;
+    // The number alone on its line, the title on the next ("1." / "Adoption of Minutes").
+    let titleAt = -1;
+    if (!m && /^\d{1,3}\.$/.test(t)) {
+      const nx = nextContent(texts, i, last, running, 4);
+      if (nx > 0 && /^[A-Z'"‘“(]/.test(texts[nx]) && texts[nx].length <= 160 && !readNumbered(texts[nx])) {
+        m = { number: t.slice(0, -1), seq: Number(t.slice(0, -1)), title: texts[nx] };
+        titleAt = nx;
+      }
+    }
     // Marker-confirmed title: this line (and up to two wrapped lines) then "(Item N)".
     const markerAt = (() => {
       if (TRAILING_MARKER.test(t)) return i;
@@ -116,7 +133,7 @@ export function findItems(
       let inline: string | null = null;
       if (/^RESOLVED\b/i.test(title) || (/^\d/.test(title) && /^\d+(?:\.\d+)+\s/.test(t))) continue;
       if (!/^[A-Z0-9'"‘“(£]/.test(title)) continue;
-      if (views[i].virtual) {
+      if (views[i].virtual && titleAt < 0) {
         // An item run into its text on one long line: the title ends at the first sentence break,
         // and the rest of the line (however long; the heading was read from its first 400
         // characters) is the item's text.
@@ -139,9 +156,15 @@ export function findItems(
         inline = title.slice(colon + 2).trim();
         title = title.slice(0, colon);
       }
-      let weight = 1;
+      let weight = m.loose && !views[i].line.bold && !views[i].line.heading ? 0.6 : 1;
+      // A scheme of minute numbers ("7/19", "21.01.03") outweighs numbered paragraphs, which read
+      // as sentences ("1. Bench: the bench was painted.").
+      if (/[./]\d/.test(m.number)) weight += 0.2;
+      else if (/\.$/.test(title) && /\s[a-z]+\s[a-z]+\s[a-z]+/.test(title)) weight -= 0.3;
       let headEnd = i;
-      if (markerAt >= 0) {
+      if (titleAt >= 0) {
+        headEnd = titleAt;
+      } else if (markerAt >= 0) {
         weight += 3;
         const parts = [title];
         for (let j = i + 1; j <= markerAt; j++)
@@ -268,18 +291,26 @@ function modernGovHeading(texts: string[], i: number, last: number): string | nu
   return null;
 }
 
+/** A number's scheme with its counting part blanked: "19.05.#", "#/16"; null for a plain number. */
+function scheme(c: Candidate): string | null {
+  return /[./]/.test(c.number ?? "") ? (c.number ?? "").replace(/\d+$|^\d+(?=\/)/, "#") : null;
+}
+
 /** Best-weighted chain of consecutively numbered candidates, plus the unnumbered ones. */
 function chooseChain(cands: Candidate[]): ItemHeading[] {
   const numbered = cands.filter((c) => c.num !== null);
   const best: { score: number; prev: number }[] = [];
-  const endAt = new Map<number, number>(); // number → index in `numbered` of best chain ending there
+  // scheme|number → index in `numbered` of the best chain ending there; a run keeps its numbering
+  // scheme ("1/16", "2/16" and "1.", "2." are two runs, not one).
+  const endAt = new Map<string, number>();
+  const key = (c: Candidate, num: number) => `${scheme(c) ?? "#"}|${num}`;
   let top = -1;
   for (let k = 0; k < numbered.length; k++) {
     const c = numbered[k];
     let score = c.weight;
     let prev = -1;
     for (const step of [1, 2]) {
-      const p = endAt.get((c.num as number) - step);
+      const p = endAt.get(key(c, (c.num as number) - step));
       if (p === undefined) continue;
       const s = best[p].score + c.weight - (step - 1) * 0.8;
       if (s > score) {
@@ -288,13 +319,24 @@ function chooseChain(cands: Candidate[]): ItemHeading[] {
       }
     }
     best.push({ score, prev });
-    const cur = endAt.get(c.num as number);
-    if (cur === undefined || best[cur].score <= score) endAt.set(c.num as number, k);
+    const cur = endAt.get(key(c, c.num as number));
+    if (cur === undefined || best[cur].score <= score) endAt.set(key(c, c.num as number), k);
     if (top < 0 || score > best[top].score) top = k;
   }
   const chosen = new Set<number>();
   if (top >= 0 && best[top].score > 0) for (let k = top; k >= 0; k = best[k].prev) chosen.add(k);
   let picked: Candidate[] = numbered.filter((_, k) => chosen.has(k));
+  // A dated scheme ("19.05.03", "1/16") names its minutes whatever their order: a heading of the
+  // chosen scheme printed out of order is a minute too.
+  const schemes = new Map<string, number>();
+  for (const c of picked) {
+    const k = scheme(c);
+    if (k) schemes.set(k, (schemes.get(k) ?? 0) + 1);
+  }
+  if (schemes.size)
+    picked.push(
+      ...numbered.filter((c, k) => !chosen.has(k) && c.weight > 0.5 && (schemes.get(scheme(c) ?? "") ?? 0) >= 2),
+    );
   // Numbered paragraphs between marker-confirmed unnumbered headings are not items.
   const confirmed = (c: Candidate) => c.weight >= 4;
   if (!picked.some(confirmed) && cands.some((c) => c.num === null && confirmed(c))) picked = [];

@@ -8,7 +8,7 @@
 const HONORIFIC =
   "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Professor|Prof|Rev|Revd|Reverend|County Councillor|Borough Councillor|District Councillor)";
 const GLUED_SPLIT = new RegExp(
-  `(?<!\\b(?:${HONORIFIC}|County|Borough|District|Parish|Town|City)\\.?)\\s+(?=${HONORIFIC}\\.?\\s)`,
+  `(?<!\\b(?:${HONORIFIC}|County|Borough|District|Parish|Town|City)\\.?)\\s+(?=(?:[A-Z][a-z]+\\s+(?=(?:County|Borough|District|City)\\s+Councillor\\b))?${HONORIFIC}\\.?\\s)`,
   "g",
 );
 const POSTNOMINAL = /^(?:CC|MBE|OBE|CBE|JP|DL|KC|QC|MP|MEP|BEM|FRICS|PhD|MA|BSc|MSc|Hon)\.?$/;
@@ -19,7 +19,7 @@ const ROLE_WORD =
 export type PersonList = { names: string[]; chair: string | null; officers: string[] };
 
 const OFFICER_NOTE =
-  /^\s*(?:parish\s+|town\s+)?(?:clerk|responsible\s+financial\s+officer|rfo|minute[-\s]taker|secretary)(?:\s+and\s+rfo)?\s*$/i;
+  /^\s*(?:(?:parish|town|deputy|assistant|locum)\s+)?(?:clerk|responsible\s+financial\s+officer|rfo|minute[-\s]taker|secretary)\b[^()]{0,30}$/i;
 
 function isChairNote(s: string): boolean {
   return /^\s*(?:in\s+the\s+chair|chair(?:man|person|woman)?|the\s+chair(?:man)?|presiding)\s*$/i.test(s);
@@ -55,9 +55,9 @@ function dropBrackets(s: string): { text: string; chairAt: number[] } {
 
 function tidyName(s: string): string {
   return s
-    .replace(/^[\s,;:.–—-]+/, "")
+    .replace(/^[\s,;:.–—*•_-]+/, "")
     .replace(/^(?:and|&)\s+/i, "")
-    .replace(/^Councillors\s+/i, "")
+    .replace(/^(?:Councillors|Cllrs\.?)\s+/i, "")
     .replace(/[\s,;:–—-]+$/, "")
     .replace(/([A-Za-z]{2})\.$/, "$1") // a sentence's full stop, not an initial's
     .replace(/\s+/g, " ")
@@ -83,16 +83,25 @@ function splitEntry(entry: string): string[] {
   const out: string[] = [];
   const honorificStart = new RegExp(`^\\s*${HONORIFIC}\\.?\\s`);
   const withoutHonorific = (x: string) => x.replace(new RegExp(`^\\s*${HONORIFIC}\\.?\\s+`), "");
-  for (const piece of entry.split(/\s*[,;]\s*|(?<=[a-z]{3})\.\s+(?=[A-Z])/)) {
-    let p = piece;
+  // "… and P Moran Clerk Mrs J Todd": a role word set before a name starts an officer's entry.
+  const pieces = entry
+    .replace(
+      /\s+(?:plus|with|together\s+with)\s+(?:\w+\s+){0,2}(?:guests?|members?\s+of\s+the\s+public|parishioners|residents|visitors)\b.*$/i,
+      "",
+    )
+    .replace(/(^|\s)(?:(?:Parish|Town)\s+)?Clerk\s*[:–-]?\s+(?=(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*[A-Z])/g, "$1, \u0001")
+    .split(/\s*[,;]\s*|(?<=[a-z]{3})\.\s+(?=[A-Z])/);
+  for (const piece of pieces) {
+    let officer = piece.startsWith("\u0001");
+    let p = officer ? piece.slice(1) : piece;
     let chairByDash = false;
     // "Name – Role": keep the left side.
     const dash = /\s[–—-]\s/.exec(p);
     if (dash) {
-      chairByDash = /^\s*chair(?:man|person|woman)?\b/i.test(p.slice(dash.index + dash[0].length));
+      chairByDash = /^[\s*_]*chair(?:man|person|woman)?\b/i.test(p.slice(dash.index + dash[0].length));
       p = p.slice(0, dash.index);
     }
-    if (ROLE_WORD.test(withoutHonorific(p)) && !honorificStart.test(p)) continue;
+    if (ROLE_WORD.test(withoutHonorific(p.replace("\u0000officer", ""))) && !honorificStart.test(p)) continue;
     p.split(/\s+and\s+|\s+&\s+/).forEach((q, qi) => {
       let t = tidyName(q);
       let chair = chairByDash && qi === 0;
@@ -107,9 +116,21 @@ function splitEntry(entry: string): string[] {
         out[out.length - 1] = `${out[out.length - 1]}, ${t}`;
         return;
       }
-      t.split(GLUED_SPLIT).forEach((g, gi) => {
+      // "Eden District Councillor A Armstrong": the district's name stays with its councillor.
+      const glued = t.split(GLUED_SPLIT).reduce<string[]>((acc, g) => {
+        const prev = acc[acc.length - 1];
+        if (prev && /^[A-Z][a-z]+$/.test(prev) && /^(?:County|District|Borough|City)\s+Councillor\b/.test(g))
+          acc[acc.length - 1] = `${prev} ${g}`;
+        else acc.push(g);
+        return acc;
+      }, []);
+      glued.forEach((g, gi) => {
         const n = tidyName(g);
-        if (n) out.push(chair && gi === 0 ? `${n}\u0000chair` : n);
+        if (!n) return;
+        if (officer) {
+          out.push(`${n}\u0000officer`);
+          officer = false;
+        } else out.push(chair && gi === 0 ? `${n}\u0000chair` : n);
       });
     });
   }

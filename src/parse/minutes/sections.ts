@@ -7,8 +7,18 @@
  */
 import { findDate, parseDate, parseTime } from "./dates";
 import { isNoiseText, type LineView, squash } from "./text";
+import {
+  ATTENDANCE_ANCHOR,
+  blockAbove,
+  frontMatter,
+  isMinutesBlock,
+  isMinutesTitle,
+  namedCouncil,
+  readBlock,
+  resolveBody,
+} from "./title-block";
 
-export type SectionKind = "heading" | "present" | "moderngov";
+export type SectionKind = "heading" | "present" | "title" | "moderngov";
 
 export type Section = {
   kind: SectionKind;
@@ -157,9 +167,13 @@ function recordFollows(texts: string[], i: number): boolean {
     const t = texts[k];
     if (!t) continue;
     seen++;
-    if (PRESENT.test(t) || /^(?:members\s+|councillors\s+)?present\b|^apologies\b|^in\s+attendance\b/i.test(t))
+    if (
+      PRESENT.test(t) ||
+      ATTENDANCE_ANCHOR.test(t) ||
+      /^(?:members\s+|councillors\s+)?present\b|^apologies\b|^in\s+attendance\b/i.test(t)
+    )
       return true;
-    if (/^(?:\d{1,4}(?:\/\d{2,4})?\.?\s+[A-Z]|minute\s+(?:no\.?\s*)?\d)/i.test(t)) return true;
+    if (/^(?:\d{1,4}(?:[./]\d{1,4}){0,2}\.?\s*[A-Z]|minute\s+(?:no\.?\s*)?\d)/i.test(t)) return true;
     if (/\bpresent\s*:/i.test(t)) return true;
   }
   return false;
@@ -209,6 +223,11 @@ function beforeTitleBlock(texts: string[], idx: number, floor: number): number {
 
 export function findSections(views: LineView[], texts: string[]): Section[] {
   const running = runningLines(views);
+  let councilName: string | null | undefined;
+  const docCouncil = () => {
+    if (councilName === undefined) councilName = namedCouncil(texts);
+    return councilName;
+  };
   const sections: Section[] = [];
   const n = views.length;
   for (let i = 0; i < n; i++) {
@@ -277,6 +296,15 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
       else break;
     }
     if (authority && /^(?:county|city|borough|district|parish|town)\s+council$/i.test(authority)) authority = null;
+    // "the above Council", "the Annual Meeting of the Parish Council": the council of the letterhead.
+    body = resolveBody(
+      body,
+      texts
+        .slice(start, j + 1)
+        .filter(Boolean)
+        .join(" "),
+      docCouncil(),
+    );
     if (!authority && body && /\bcouncil$/i.test(body) && !/^(?:county|city|borough|district)\s+council$/i.test(body))
       authority = titleCaseIfShouting(body);
     const runningHere = new Set(running);
@@ -346,6 +374,7 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
       running: runningHere,
     });
   }
+  sections.push(...titleBlockSections(views, texts, sections, running));
   sections.sort((a, b) => a.startIdx - b.startIdx);
   if (!sections.length) {
     const mg = modernGovSection(views, texts, running);
@@ -455,4 +484,102 @@ function modernGovSection(views: LineView[], texts: string[], running: Set<strin
     headText: "",
     running,
   };
+}
+
+/**
+ * Minutes under a letterhead or title block (small councils' house styles; see title-block.ts):
+ * anchored on an attendance label or a minutes title line that no section found so far covers, and
+ * only where an attendance list or numbered minutes follow.
+ */
+function titleBlockSections(views: LineView[], texts: string[], found: Section[], running: Set<string>): Section[] {
+  const out: Section[] = [];
+  const n = views.length;
+  const fm = frontMatter(texts);
+  const floor0 = fm ? fm.end : -1;
+  const docCouncil = namedCouncil(texts);
+  // An attendance label just under a section's heading is that section's; a title line opens a new one.
+  const coveredAnchor = new Uint8Array(n + 1);
+  const coveredTitle = new Uint8Array(n + 1);
+  const cover = (s: Section) => {
+    coveredAnchor.fill(1, s.startIdx, Math.min(n, s.headEndIdx + 41));
+    coveredTitle.fill(1, s.startIdx, Math.min(n, s.headEndIdx + 2));
+  };
+  for (const s of found) cover(s);
+  const starts = found.map((s) => s.startIdx).sort((a, b) => a - b);
+  const byStart = new Map(found.map((s) => [s.startIdx, s]));
+  let nextFound = 0;
+  let prior: Section | undefined;
+  const setApart = (i: number) =>
+    i === 0 ||
+    !texts[i - 1] ||
+    !!views[i].line.bold ||
+    !!views[i].line.heading ||
+    i - 1 === floor0 ||
+    (texts[i - 1].length <= 80 && /\bcouncil\b/i.test(texts[i - 1]) && !/[.;:]$/.test(texts[i - 1]));
+  /** The nearest line with text above `i` is a numbered line or an agenda heading (a list's entry). */
+  const inList = (i: number) => {
+    for (let k = i - 1; k >= 0 && k > i - 6; k--) if (texts[k]) return /^(?:\d{1,3}[.)]?\s|agenda\b)/i.test(texts[k]);
+    return false;
+  };
+  for (let i = floor0 + 1; i < n; i++) {
+    while (nextFound < starts.length && starts[nextFound] < i) {
+      const s = byStart.get(starts[nextFound++]);
+      if (s && (!prior || s.startIdx > prior.startIdx)) prior = s;
+    }
+    const t = texts[i];
+    if (!t) continue;
+    const isTitle = isMinutesTitle(t) && setApart(i);
+    const firstCell = views[i].line.cells?.[0]?.trim() ?? "";
+    const isAnchor = ATTENDANCE_ANCHOR.test(t) || (!!firstCell && ATTENDANCE_ANCHOR.test(firstCell));
+    if (!isTitle && !isAnchor) continue;
+    if ((isTitle ? coveredTitle[i] : coveredAnchor[i]) || (isTitle && !recordFollows(texts, i))) continue;
+    // "Minutes of the meeting held on 5 May 2020" among an agenda's items refers to a meeting.
+    if (isTitle && inList(i) && !attendanceFollows(texts, i)) continue;
+    // A title inside an earlier meeting's minutes (the second meeting in a file) takes no lines above it.
+    const lines = isTitle && prior ? [] : blockAbove(texts, i, Math.max(floor0, prior ? prior.headEndIdx : -1));
+    let headEnd = i - 1;
+    if (isTitle) {
+      lines.push(i);
+      headEnd = i;
+      for (let k = i + 1, blanks = 0, taken = 0; k < n && taken < 4; k++) {
+        const x = texts[k];
+        if (!x) {
+          if (++blanks > 2) break;
+          continue;
+        }
+        blanks = 0;
+        if (x.length > 160 || ATTENDANCE_ANCHOR.test(x) || /^\d/.test(x)) break;
+        if (!findDate(x) && !/\b(?:held|venue|\d{1,2}[.:]\d{2}|\d\s*[ap]\.?m)\b/i.test(x)) break;
+        lines.push(k);
+        headEnd = k;
+        taken++;
+      }
+    }
+    const blockLines = fm?.title && fm.titleAt >= 0 && !prior ? [fm.titleAt, ...lines] : lines;
+    if (!blockLines.length) continue;
+    const block = readBlock(texts, blockLines, docCouncil);
+    if (!isMinutesBlock(`${block.text} ${isTitle ? "" : t}`, isTitle)) continue;
+    const start = lines.length ? lines[0] : i;
+    const sec: Section = {
+      kind: "title",
+      start: views[start].n,
+      headEnd: views[Math.max(start, headEnd)].n,
+      end: views[n - 1].n,
+      startIdx: start,
+      headEndIdx: Math.max(start - 1, headEnd),
+      endIdx: n - 1,
+      body: block.body ?? (prior && isTitle ? prior.body : null),
+      authority: null,
+      // The second meeting of an evening ("held directly after the AGM") prints no date of its own.
+      date: block.date ?? (prior && isTitle ? prior.date : null),
+      time: block.time,
+      location: block.location,
+      headText: block.text,
+      running: new Set(running),
+    };
+    out.push(sec);
+    cover(sec);
+    prior = sec;
+  }
+  return out;
 }

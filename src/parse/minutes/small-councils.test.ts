@@ -1,0 +1,305 @@
+// Minutes in small councils' house styles (made-up text): letterheads and title blocks instead of a
+// "Minutes of a meeting of X held …" sentence, dated and running numbering schemes, unnumbered and
+// run-in headings, attendance in columns and lists, several meetings in one file, electors' meetings.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parseDocument } from "../index";
+import { textDocument } from "../testing/text-document";
+
+const parse = (text: string, md = false) => parseDocument(textDocument(text, md ? "t.md" : "t.txt", md)).meetings;
+
+test("a title line 'Council - date' over a Present list and dated minute numbers (yy.mm.nn)", () => {
+  const ms = parse(
+    [
+      "Ashby Magna Parish Council - 14th March 2023",
+      "The meeting was held in the Village Hall",
+      "",
+      "Present",
+      "Councillors T Hale (Chair), B Moss, K Ward and",
+      "L Penn Clerk Mrs R Stone plus three guests",
+      "",
+      "23.03.01 Apologies",
+      "None received",
+      "",
+      "23.03.02 Register of Interests",
+      "None",
+      "",
+      "23.03.04 Minutes",
+      "The minutes of the meeting held on the 10th January 2023 were agreed.",
+      "",
+      "23.03.03 Finance",
+      "It was resolved to pay the grass cutting invoice of £120.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  const m = ms[0];
+  assert.equal(m.body, "Ashby Magna Parish Council");
+  assert.equal(m.date, "2023-03-14");
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.title]),
+    [
+      ["23.03.01", "Apologies"],
+      ["23.03.02", "Register of Interests"],
+      ["23.03.04", "Minutes"],
+      ["23.03.03", "Finance"],
+    ],
+  );
+  assert.equal(m.attendance?.chair, "T Hale");
+  assert.deepEqual(m.attendance?.present, ["T Hale", "B Moss", "K Ward", "L Penn"]);
+  assert.deepEqual(m.attendance?.inAttendance, ["Mrs R Stone"]);
+});
+
+test("a letterhead block in capitals, 'Attendance:' in spaced columns, and number/year minutes among numbered paragraphs", () => {
+  const ms = parse(
+    [
+      "LOWER FENWICK PARISH COUNCIL",
+      "",
+      "Draft Minutes",
+      "",
+      "Extraordinary Parish Council Meeting",
+      "",
+      "9 May 2019 at 7.15 pm",
+      "",
+      "Lower Fenwick Village Hall",
+      "",
+      "Attendance:",
+      "Cllr Ann Pike          AP        Chairperson",
+      "Cllr Bob Reed          BR",
+      "Carol Dunn             CD        Parish Clerk",
+      "",
+      "Also in attendance:",
+      "Cllr Dan Frost         DF        Norfolk County Council",
+      "",
+      "7/19      Matters Arising",
+      "",
+      "1. Streetlight: the repair was arranged.",
+      "2. Bench: the bench was painted.",
+      "3. Hedge: the hedge was cut back.",
+      "",
+      "8/19      Correspondence",
+      "",
+      "None received.",
+      "",
+      "9/19      Planning",
+      "",
+      "No objection was raised.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  const m = ms[0];
+  assert.equal(m.body, "Lower Fenwick Parish Council");
+  assert.equal(m.date, "2019-05-09");
+  assert.equal(m.time, "19:15");
+  assert.equal(m.location, "Lower Fenwick Village Hall");
+  assert.deepEqual(
+    m.minutes.map((x) => x.number),
+    ["7/19", "8/19", "9/19"],
+  );
+  assert.equal(m.attendance?.chair, "Cllr Ann Pike");
+  assert.deepEqual(m.attendance?.present, ["Cllr Ann Pike", "Cllr Bob Reed"]);
+  assert.deepEqual(m.attendance?.inAttendance.sort(), ["Carol Dunn", "Cllr Dan Frost"]);
+});
+
+test("an annual parish meeting is a body of its own; its items are unnumbered headings", () => {
+  const ms = parse(
+    [
+      "Ashby Magna Annual Parish Meeting - 2nd May 2022",
+      "",
+      "Present",
+      "Councillors T Hale (in the Chair), B Moss",
+      "",
+      "Apologies",
+      "Councillor K Ward",
+      "",
+      "Minutes of the Last Annual Parish Meeting",
+      "The minutes were read and approved.",
+      "",
+      "Annual Report of the Council",
+      "The Chairman read the annual report.",
+      "",
+      "Matters Raised by Electors",
+      "",
+      "The state of the footpaths was discussed at length by those present.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].body, "Ashby Magna Annual Parish Meeting");
+  assert.equal(ms[0].date, "2022-05-02");
+  assert.deepEqual(
+    ms[0].minutes.map((x) => x.title),
+    [
+      "Apologies",
+      "Minutes of the Last Annual Parish Meeting",
+      "Annual Report of the Council",
+      "Matters Raised by Electors",
+    ],
+  );
+  assert.deepEqual(ms[0].attendance?.apologies, ["Councillor K Ward"]);
+});
+
+test("'Minutes of a meeting of the above Council' takes the council from the letterhead", () => {
+  const ms = parse(
+    [
+      "KESTON TOWN COUNCIL",
+      "",
+      "Minutes of a meeting of the above Council held at the Guildhall on Monday 6th June 2022 at 7pm",
+      "",
+      "Present: Cllrs Smith (in the chair), Jones, Patel",
+      "",
+      "101. Apologies",
+      "Apologies were received from Cllr Brown.",
+      "",
+      "102. Minutes",
+      "The minutes were approved.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].body, "Keston Town Council");
+  assert.equal(ms[0].date, "2022-06-06");
+  assert.equal(ms[0].attendance?.chair, "Smith");
+});
+
+test("an annual general meeting then a general meeting in one file: two meetings, the second dated by the first", () => {
+  const ms = parse(
+    [
+      "**BRAEFOOT COMMUNITY COUNCIL**",
+      "**MINUTES OF ANNUAL GENERAL MEETING**",
+      "**TUESDAY 7 OCTOBER 2025**",
+      "Held in the Church Hall at 7 p.m.",
+      "",
+      "Present: Ann Lee, Bill Kerr, Cath Muir",
+      "Apologies: Dan Ross",
+      "",
+      "1. Chair's Report",
+      "The report was approved.",
+      "",
+      "2. Election of Office Bearers",
+      "Ann Lee was elected Chair.",
+      "",
+      "**Minutes of the October General Meeting**",
+      "",
+      "The General Meeting was held directly after the AGM.",
+      "",
+      "1. Roads",
+      "Potholes on the main street were reported.",
+      "",
+      "2. Litter",
+      "A litter pick will be arranged.",
+    ].join("\n"),
+    true,
+  );
+  assert.equal(ms.length, 2);
+  assert.equal(ms[0].body, "Braefoot Community Council");
+  assert.equal(ms[0].date, "2025-10-07");
+  assert.equal(ms[0].location, "Church Hall");
+  assert.deepEqual(
+    ms[0].minutes.map((x) => x.title),
+    ["Chair's Report", "Election of Office Bearers"],
+  );
+  assert.equal(ms[1].date, "2025-10-07");
+  assert.equal(ms[1].body, "Braefoot Community Council");
+  assert.deepEqual(
+    ms[1].minutes.map((x) => x.title),
+    ["Roads", "Litter"],
+  );
+});
+
+test("a Markdown post: the front matter's title dates the meeting; the council is the one the text names", () => {
+  const ms = parse(
+    [
+      "---",
+      "title: Minutes for meeting held Tuesday 4th March 2025",
+      "date: 2025-03-20",
+      "---",
+      "",
+      "Held in Glenrowan Hall at 7pm.",
+      "",
+      "## Present",
+      "",
+      "* Fiona Gray — Chair",
+      "* Hugh Bell",
+      "",
+      "## Apologies for Absence",
+      "",
+      "* Iain Ross",
+      "",
+      "## Treasurer's Report",
+      "",
+      "The balance of the Glenrowan Community Council account was reported.",
+      "",
+      "## Next Meeting",
+      "",
+      "The next Glenrowan Community Council meeting will be on 1st April 2025.",
+    ].join("\n"),
+    true,
+  );
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].date, "2025-03-04");
+  assert.equal(ms[0].body, "Glenrowan Community Council");
+  assert.equal(ms[0].attendance?.chair, "Fiona Gray");
+  assert.deepEqual(ms[0].attendance?.present, ["Fiona Gray", "Hugh Bell"]);
+  assert.ok(ms[0].minutes.some((x) => x.title === "Treasurer's Report"));
+});
+
+test("run-in headings with a colon: the heading is the title, the rest the minute's text", () => {
+  const ms = parse(
+    [
+      "Minutes of Brockley Parish Council Meeting",
+      "Held in the Village Hall on Monday 20th January 2020",
+      "Present: Councillors Ann Pike (chair), Bob Reed",
+      "",
+      "Apologies: Cllr Frost",
+      "",
+      "Flooding: Councillors discussed the flooding in the lane and agreed to contact Highways.",
+      "",
+      "Village hall and activities: The next event is a quiz night in March.",
+      "",
+      "Planning: No objection was raised to the application for a porch.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].body, "Brockley Parish Council");
+  assert.deepEqual(
+    ms[0].minutes.map((x) => x.title),
+    ["Apologies", "Flooding", "Village hall and activities", "Planning"],
+  );
+  assert.deepEqual(ms[0].attendance?.apologies, ["Cllr Frost"]);
+});
+
+test("'1 Police Report': one space after the number; the chair named in a sentence", () => {
+  const ms = parse(
+    [
+      "DUNMORE COMMUNITY COUNCIL",
+      "Minutes of Meeting held on Tuesday 4th June 2019 in Dunmore Hall",
+      "",
+      "Present\tAnn Lee\tAL\tBill Kerr\tBK",
+      "\tCath Muir\tCM\tDan Ross\tDR",
+      "",
+      "The Meeting was Chaired by Bill Kerr.",
+      "",
+      "1 Police Report",
+      "There were no incidents to report.",
+      "",
+      "2 Open Forum",
+      "No business.",
+      "",
+      "3 Apologies for Absence",
+      "Apologies were received from Eve Hart.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  const m = ms[0];
+  assert.equal(m.body, "Dunmore Community Council");
+  assert.equal(m.date, "2019-06-04");
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.title]),
+    [
+      ["1", "Police Report"],
+      ["2", "Open Forum"],
+      ["3", "Apologies for Absence"],
+    ],
+  );
+  assert.deepEqual(m.attendance?.present.sort(), ["Ann Lee", "Bill Kerr", "Cath Muir", "Dan Ross"]);
+  assert.equal(m.attendance?.chair, "Bill Kerr");
+  assert.deepEqual(m.attendance?.apologies, ["Eve Hart"]);
+});
