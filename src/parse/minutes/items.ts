@@ -30,12 +30,20 @@ const NUMBERED = /^(\d{1,4})(?:\.\s+|\s{2,}|\.(?=[A-Z])|\s(?=[A-Z][^a-z]{3,}$|.*
  * "Minute 12: Title", "45/23 Title" (number/year) and "2023/45 Title" (year/number). `seq` is the
  * part that counts up from one minute to the next.
  */
-function readNumbered(raw: string): { number: string; seq: number; title: string; loose?: boolean } | null {
+function readNumbered(
+  raw: string,
+): { number: string; seq: number; title: string; loose?: boolean; scheme?: string } | null {
   const m = NUMBERED.exec(raw);
   if (m) return { number: m[1], seq: Number(m[1]), title: m[2] };
   // Dated schemes: "21.01.03 Minutes" (year.month.item), "05.21.03"; the last part counts up.
   const dotted = /^(\d{1,4})\.(\d{1,2})\.(\d{1,3})\.?\s+(?=[A-Z'"‘“(])(\S.*)$/.exec(raw);
-  if (dotted) return { number: `${dotted[1]}.${dotted[2]}.${dotted[3]}`, seq: Number(dotted[3]), title: dotted[4] };
+  if (dotted)
+    return {
+      number: `${dotted[1]}.${dotted[2]}.${dotted[3]}`,
+      seq: Number(dotted[3]),
+      title: dotted[4],
+      scheme: `${dotted[1]}.${dotted[2]}.#`,
+    };
   // "1 Police Report": one space before a short title line; read loosely (a heading only when bold
   // or in a consecutive run, as chooseChain decides).
   const loose = /^(\d{1,3})\s(?=[A-Z])([A-Z][^.;:!?]{2,80})$/.exec(raw);
@@ -49,12 +57,18 @@ function readNumbered(raw: string): { number: string; seq: number; title: string
     const b = y[2];
     // "45/23": number then year; "2023/45" or "23/045": year then number.
     const yearFirst = a.length === 4 || (b.length >= 3 && a.length === 2);
-    return { number: `${a}/${b}`, seq: Number(yearFirst ? b : a), title: y[3] };
+    return {
+      number: `${a}/${b}`,
+      seq: Number(yearFirst ? b : a),
+      title: y[3],
+      scheme: yearFirst ? `${a}/#` : `#/${b}`,
+    };
   }
   return null;
 }
 
-type Candidate = ItemHeading & { weight: number; num: number | null };
+/** `scheme`: the number with its counting part blanked ("21.01.#", "#/16", "24/#"); null for a plain number. */
+type Candidate = ItemHeading & { weight: number; num: number | null; scheme?: string | null };
 
 function cleanTitle(t: string): string {
   return squash(stripPdfLink(t))
@@ -151,6 +165,16 @@ export function findItems(
             .trim() || null;
         title = title.slice(0, at);
       }
+      // A heading in capitals run into its text ("APOLOGIES FOR ABSENCE Apologies were received
+      // from ..."): the capitals are the title, the rest is the minute's text.
+      const caps =
+        inline === null
+          ? /^([A-Z0-9'’&/(),-]*[A-Z]{2}[A-Z0-9'’&/(),-]*(?:\s+[A-Z0-9'’&/(),-]+)*)\s+(?=[A-Z][a-z])/.exec(title)
+          : null;
+      if (caps && (caps[1].includes(" ") || caps[1].length >= 6) && /\b[a-z]{3,}/.test(title.slice(caps[0].length))) {
+        inline = title.slice(caps[0].length).trim();
+        title = caps[1];
+      }
       const colon = inline === null ? title.indexOf(": ") : -1;
       if (colon > 3 && (title.length - colon > 60 || title.length > 140)) {
         inline = title.slice(colon + 2).trim();
@@ -197,6 +221,7 @@ export function findItems(
       cands.push({
         number: m.number,
         num,
+        scheme: m.scheme ?? null,
         title: cleanTitle(title),
         agendaItem: agendaMatch ? agendaMatch[1] : null,
         at: i,
@@ -293,7 +318,7 @@ function modernGovHeading(texts: string[], i: number, last: number): string | nu
 
 /** A number's scheme with its counting part blanked: "19.05.#", "#/16"; null for a plain number. */
 function scheme(c: Candidate): string | null {
-  return /[./]/.test(c.number ?? "") ? (c.number ?? "").replace(/\d+$|^\d+(?=\/)/, "#") : null;
+  return c.scheme ?? null;
 }
 
 /** Best-weighted chain of consecutively numbered candidates, plus the unnumbered ones. */
