@@ -322,7 +322,8 @@ function unnumberedHeadings(views: LineView[], texts: string[], first: number, l
     const apart = i === first || !texts[i - 1] || marked;
     if (!apart) continue;
     const colon = /^([A-Z][^:]{1,60}?)\s*:\s+(\S.{2,})$/.exec(t);
-    if (colon && titleLike(colon[1], true) && colon[1].split(" ").length <= 8) {
+    const decision = /^(?:resolved|agreed|decided|proposed|seconded|carried|note|nb|action)\b/i;
+    if (colon && titleLike(colon[1], true) && colon[1].split(" ").length <= 8 && !decision.test(colon[1])) {
       runIn.push({ number: null, title: colon[1].trim(), agendaItem: null, at: i, headEnd: i, inline: colon[2] });
       continue;
     }

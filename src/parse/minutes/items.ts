@@ -44,6 +44,10 @@ function readNumbered(
       title: dotted[4],
       scheme: `${dotted[1]}.${dotted[2]}.#`,
     };
+  // Lettered headings "A. Apologies for absence", "B) Planning": a scheme of their own (letters count up).
+  const lettered = /^([A-Z])[.)]\s+(?=[A-Z'"‘“(])(\S.*)$/.exec(raw);
+  if (lettered && !/^[A-Z][a-z]+\s+(?:said|reported|asked|noted|declared|proposed|seconded)\b/.test(lettered[2]))
+    return { number: lettered[1], seq: lettered[1].charCodeAt(0) - 64, title: lettered[2], scheme: "A." };
   // "1 Police Report": one space before a short title line; read loosely (a heading only when bold
   // or in a consecutive run, as chooseChain decides).
   const loose = /^(\d{1,3})\s(?=[A-Z])([A-Z][^.;:!?]{2,80})$/.exec(raw);
@@ -101,7 +105,9 @@ export function findItems(
     const t = texts[i];
     if (!t || (t.length > 400 && !views[i].virtual) || isNoiseText(t) || isRunning(running, t)) continue;
     const c0 = t.charCodeAt(0);
-    const maybeNumbered = (c0 >= 48 && c0 <= 57) || c0 === 77 || c0 === 109; // a digit, "M"/"m" (Minute No.)
+    // a digit, "M"/"m" (Minute No.), or a capital letter and a stop ("A. Title")
+    const maybeNumbered =
+      (c0 >= 48 && c0 <= 57) || c0 === 77 || c0 === 109 || (c0 >= 65 && c0 <= 90 && /^[A-Z][.)]\s/.test(t));
     let m = maybeNumbered
       ? readNumbered(
           views[i].text
@@ -176,14 +182,23 @@ export function findItems(
         title = caps[1];
       }
       const colon = inline === null ? title.indexOf(": ") : -1;
-      if (colon > 3 && (title.length - colon > 60 || title.length > 140)) {
+      // A run-in heading with a colon ("Apologies: Cllr A, B", "Finance: The balance was …"): the
+      // words before the colon are the title when they are a few and the rest reads as text.
+      const runIn =
+        colon > 3 &&
+        title.slice(0, colon).split(" ").length <= 6 &&
+        /^[A-Z]/.test(title) &&
+        !/^(?:resolved|agreed|decided)\b/i.test(title) &&
+        /\b(?:[a-z]{3,}|Cllrs?|Councillors?)\b/.test(title.slice(colon + 2));
+      if (colon > 3 && (runIn || title.length - colon > 60 || title.length > 140)) {
         inline = title.slice(colon + 2).trim();
         title = title.slice(0, colon);
       }
       let weight = m.loose && !views[i].line.bold && !views[i].line.heading ? 0.6 : 1;
       // A scheme of minute numbers ("7/19", "21.01.03") outweighs numbered paragraphs, which read
       // as sentences ("1. Bench: the bench was painted.").
-      if (/[./]\d/.test(m.number)) weight += 0.2;
+      if (m.scheme === "A.") weight -= 0.2;
+      else if (/[./]\d/.test(m.number)) weight += 0.2;
       else if (/\.$/.test(title) && /\s[a-z]+\s[a-z]+\s[a-z]+/.test(title)) weight -= 0.3;
       let headEnd = i;
       if (titleAt >= 0) {

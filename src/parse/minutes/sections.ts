@@ -534,7 +534,8 @@ function titleBlockSections(views: LineView[], texts: string[], found: Section[]
     if (!isTitle && !isAnchor) continue;
     if ((isTitle ? coveredTitle[i] : coveredAnchor[i]) || (isTitle && !recordFollows(texts, i))) continue;
     // "Minutes of the meeting held on 5 May 2020" among an agenda's items refers to a meeting.
-    if (isTitle && inList(i) && !attendanceFollows(texts, i)) continue;
+    // So does "Minutes of the meeting held on 29 October 2024" over the minute that approves them.
+    if (isTitle && (inList(i) || /\bheld\s+on\b|\bdated\b/i.test(t)) && !attendanceFollows(texts, i)) continue;
     // A title inside an earlier meeting's minutes (the second meeting in a file) takes no lines above it.
     const lines = isTitle && prior ? [] : blockAbove(texts, i, Math.max(floor0, prior ? prior.headEndIdx : -1));
     let headEnd = i - 1;
