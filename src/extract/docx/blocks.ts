@@ -18,11 +18,21 @@ export type Block = {
 };
 
 /** "1.\tApologies\t\tCllr Smith" → cells of the non-empty TAB-separated pieces; leading/trailing TABs are indents. */
+/** A typed list number before a TAB: "12.", "(b)", "iv)", "A.", "21.05.03", "21/045", "Min 12/24". */
+const TYPED_NUMBER =
+  /^(?:\(?\d{1,3}[a-z]?[.)]?|\d{4}[a-z]?[.)]|\(?[A-Za-z][.)]|\(?[ivxlc]{1,6}[.)]|\d{1,2}\.\d{1,2}(?:\.\d{1,3})?\.?|\d{2,4}\/\d{1,4}\.?|(?:Min(?:ute)?s?\.?|Item) ?\d+(?:\/\d+)?\.?)$/;
+
+/**
+ * "1.\tApologies\t\tCllr Smith" → cells of the non-empty TAB-separated pieces; leading/trailing TABs
+ * are indents, and a typed number before its TAB stays with its text ("12. Apologies"), as the PDF
+ * reader keeps a numbered heading whole.
+ */
 export function tabCells(text: string): string[] | undefined {
   const parts = text
     .replace(/^\t+|\t+$/g, "")
     .split(/\t+/)
     .map((c) => c.trim());
+  while (parts.length >= 2 && TYPED_NUMBER.test(parts[0])) parts.splice(0, 2, `${parts[0]} ${parts[1]}`);
   return parts.length >= 2 ? parts : undefined;
 }
 

@@ -22,6 +22,7 @@ import type { SourceDocument } from "../../model/document";
 import { sharedPath } from "../../testing/shared";
 import { registerBuiltinReaders } from "../index";
 import { DEFAULT_LIMITS, type Limits, pickReader, ReadError } from "../registry";
+import { tabCells } from "./blocks";
 import { formatNumber, NumberingState } from "./numbering";
 
 async function read(name: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): Promise<SourceDocument> {
@@ -155,6 +156,15 @@ test("Word's list rules: instances of one list share counters, start overrides r
   const line = (t: string) => d.lines.find((l) => l.text === t)!;
   assert.equal(line("5. Chair").bold, true); // bold from the paragraph style
   assert.equal(line("A) A item").heading, true); // "heading 2" through basedOn
+});
+
+test("typed numbers before a TAB stay with their text; other TABs make cells", () => {
+  for (const n of ["12.", "(b)", "iv)", "A.", "21.05.03", "21/045", "Min 12/24", "1234."])
+    assert.deepEqual(tabCells(`${n}\tApologies`), undefined, n);
+  assert.deepEqual(tabCells("12.\tApologies\tCllr Smith"), ["12. Apologies", "Cllr Smith"]);
+  assert.deepEqual(tabCells("Signed\t\tDated"), ["Signed", "Dated"]);
+  // A bare year is not a list number.
+  assert.deepEqual(tabCells("2019\tAnnual return"), ["2019", "Annual return"]);
 });
 
 test("number formats as Word writes them", () => {
