@@ -42,6 +42,11 @@ export const command: Command = {
         ...(baseUrl ? { baseUrl } : {}),
         // GDS Transport is licensed for gov.uk only; serve it only when the deployment says it is on gov.uk.
         govukFonts: values["govuk-fonts"] === true,
+        auth: {
+          // Cookies over HTTPS only, except on this machine's own loopback address over plain HTTP.
+          secureCookies: baseUrl ? baseUrl.startsWith("https:") : !/^(127\.|localhost$|::1$)/.test(host),
+          requireSecondFactor: process.env.MINUTEBOOK_LOCAL_2FA !== "optional",
+        },
       });
     } catch (e) {
       await repo.close();

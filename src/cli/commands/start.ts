@@ -5,6 +5,8 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { DEMO_PASSWORD, ensureDemoAccounts } from "../../auth/demo";
+import { AuthStore } from "../../auth/store";
 import { keepDemoStructure } from "../../demo/office";
 import { importPaths } from "../../import/import-paths";
 import { londonDate } from "../../office/dates";
@@ -78,6 +80,12 @@ export const command: Command = {
       } else {
         console.log(`The store holds ${stats.meetings} meetings; serving it as it is.`);
       }
+      // Sign-in accounts for trying the office side (local, known password, no second factor).
+      const committees = (await repo.listCommittees()).map((c) => c.id);
+      const accounts = await ensureDemoAccounts(new AuthStore(repo.sql), committees, new Date());
+      console.log(`Demo sign-in (at /sign-in), password "${DEMO_PASSWORD}" for each:`);
+      for (const a of accounts) console.log(`  ${a.email.padEnd(34)} ${a.name}: ${a.what}`);
+      process.env.MINUTEBOOK_LOCAL_2FA ??= "optional";
     } finally {
       await repo.close();
     }
