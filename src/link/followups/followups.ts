@@ -15,7 +15,7 @@ import { findMatters, type Matter } from "../matters/matters";
 import { bodyAt, sameBody } from "../referrals/bodies";
 import { addMonths, findDates, findRelative } from "../referrals/dates";
 import { type ResolutionRef, resolutionRefs } from "../referrals/referrals";
-import { collectItems, type ItemKind, sortEntries } from "../threads/items";
+import { collectItems, type Item, type ItemKind, sortEntries } from "../threads/items";
 import { phrases } from "../threads/phrases";
 
 export type FollowUpOptions = {
@@ -114,13 +114,17 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
   const matters = options.matters ?? findMatters(input, { minMeetings: 1, mentions: false });
   const matterOf = new Map<string, Matter>();
   for (const m of matters) for (const x of m.members) matterOf.set(x.itemId, m);
+  const minutesAt = new Map<string, Item[]>();
+  for (const it of items) {
+    if (it.kind !== "minute") continue;
+    const k = `${it.docId}|${it.meetingKey}`;
+    const list = minutesAt.get(k);
+    if (list) list.push(it);
+    else minutesAt.set(k, [it]);
+  }
   const promiseItem = (r: ResolutionRef) =>
-    items.find(
-      (it) =>
-        it.kind === "minute" &&
-        it.docId === r.docId &&
-        it.meetingKey === r.meetingKey &&
-        (it.ref === r.ref || (r.ref.startsWith(it.ref) && !/^[0-9]/.test(r.ref.slice(it.ref.length)))),
+    (minutesAt.get(`${r.docId}|${r.meetingKey}`) ?? []).find(
+      (it) => it.ref === r.ref || (r.ref.startsWith(it.ref) && !/^[0-9]/.test(r.ref.slice(it.ref.length))),
     ) ?? null;
   // Items by body, so each promise looks only at the body it names.
   const bodies = [...new Set(items.map((it) => it.body))];

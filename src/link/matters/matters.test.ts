@@ -11,6 +11,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { loadFromFiles } from "../../cli/commands/topics";
+import { emptyMeeting } from "../../model/parse-v1";
 import { findFollowUps } from "../followups/followups";
 import type { LinkInput } from "../index";
 import { councils } from "./council";
@@ -131,6 +132,50 @@ describe("matters on the seeds", { skip: !existsSync(SEEDS) && "../shared/seeds 
     assert.ok(p, `promise of minute 75(b) found among ${f.map((x) => x.from.ref).join(", ")}`);
     assert.equal(p.metBy, null, `met by ${p.metBy?.ref} ${p.metBy?.title}`);
     assert.notEqual(p.status, "met");
+  });
+});
+
+describe("evidence the titles do not show", () => {
+  const at = (date: string, minutes: { title: string; resolution: string }[]) => ({
+    docId: `doc-${date}`,
+    meetingKey: `cabinet|${date}`,
+    meeting: {
+      ...emptyMeeting("Cabinet", { startLine: 1, endLine: 1, page: null }),
+      authority: "Northshire County Council",
+      date,
+      minutes: minutes.map((m, i) => ({
+        number: String(10 + i),
+        agendaItem: null,
+        title: m.title,
+        declarations: [],
+        resolutions: [{ label: "a", text: m.resolution, children: [] }],
+        keyDecision: true,
+        reasons: [],
+        exemptParagraphs: [],
+        span: { startLine: 1, endLine: 1, page: null },
+      })),
+    },
+  });
+  test("one forward plan number on two differently titled items makes one matter", () => {
+    const input = [
+      at("2021-01-12", [
+        { title: "Harbour Wall Repairs", resolution: "That the scheme (Forward Plan ref: FP/2021/014) be approved." },
+      ]),
+      at("2021-06-08", [
+        {
+          title: "Quayside Flood Defences: Contract Award",
+          resolution: "That the contract be awarded (Forward Plan ref: FP/2021/014).",
+        },
+        { title: "Allotment Rents", resolution: "That rents rise by 2% (Forward Plan ref: FP/2021/020)." },
+      ]),
+    ];
+    const found = findMatters(input);
+    assert.equal(found.length, 1);
+    assert.deepEqual(
+      found[0].members.map((m) => m.title),
+      ["Harbour Wall Repairs", "Quayside Flood Defences: Contract Award"],
+    );
+    assert.match(found[0].links[0].why, /FP\/2021\/014/);
   });
 });
 

@@ -2,6 +2,7 @@
  * Matters: the items of one council's meetings (agenda items, minutes, reports) grouped into the
  * subjects a scrutiny officer would follow from meeting to meeting, on evidence first:
  *   same-item   a report, its agenda item and its minute (one meeting, one agenda number or title);
+ *   reference   the same forward plan or decision number printed on items of different meetings;
  *   cites       a background paper citing an earlier report by body and date that is in the input;
  *   citation    two items citing the same earlier report as an earlier stage of their own subject;
  *   referral    a resolution sending the matter to a body's meeting, and the item there that takes it;
@@ -23,7 +24,15 @@ import { byCouncil, normCouncil } from "./council";
 import { lemmas } from "./lemma";
 import { type Core, cores, stageOf } from "./stages";
 
-export type MatterLinkKind = "same-item" | "cites" | "citation" | "referral" | "stage" | "programme" | "similar";
+export type MatterLinkKind =
+  | "same-item"
+  | "reference"
+  | "cites"
+  | "citation"
+  | "referral"
+  | "stage"
+  | "programme"
+  | "similar";
 
 export type MatterOptions = {
   /** Fewest meetings a matter must span to be listed (default 2). */
@@ -113,8 +122,13 @@ const GENERIC = new Set(
   ),
 );
 
+/** A forward plan or decision number as printed: "Forward Plan ref: FP/2017/012", "Key Decision No. KD 123". */
+const REFERENCE =
+  /\b(?:[Ff]orward\s+[Pp]lan|[Kk]ey\s+[Dd]ecision|[Dd]ecision)\s*(?:(?:[Rr]ef(?:erence)?\.?|[Nn]o\.|[Nn]umber)\s*:?\s*(\d{1,5}(?:\s?[/-]\s?\d{1,5})+|[A-Z]{1,5}\s?[/-]?\s?\d{2,5}(?:\s?[/-]\s?[A-Z0-9]{1,6}){0,3})|:?\s*([A-Z]{1,5}\s?[/-]?\s?\d{2,5}(?:\s?[/-]\s?[A-Z0-9]{1,6}){0,3}))\b/g;
+
 const STAGE_RANK: Record<MatterLinkKind, number> = {
   "same-item": 0,
+  reference: 0.5,
   cites: 1,
   citation: 2,
   referral: 3,
@@ -213,7 +227,9 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
   // 1. A report, its agenda item and its minute: one meeting, one agenda number (or one title).
   const byMeeting = new Map<string, number[]>();
   items.forEach((it, i) => {
-    byMeeting.set(it.meetingKey, [...(byMeeting.get(it.meetingKey) ?? []), i]);
+    const list = byMeeting.get(it.meetingKey);
+    if (list) list.push(i);
+    else byMeeting.set(it.meetingKey, [i]);
   });
   const norm = (s: string | null) =>
     (s ?? "")
@@ -239,6 +255,43 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
           link(i, j, "same-item", `${describe(items[i])} and ${describe(items[j])} carry the same title`);
       }
 
+  // Items by date and by title lemma, so each comparison below looks only at items that could match.
+  const byDate = new Map<string, number[]>();
+  const byLemma = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    if (it.date) {
+      const list = byDate.get(it.date);
+      if (list) list.push(i);
+      else byDate.set(it.date, [i]);
+    }
+    for (const l of new Set(coreOf[i].flatMap((c) => c.lemmas))) {
+      const list = byLemma.get(l);
+      if (list) list.push(i);
+      else byLemma.set(l, [i]);
+    }
+  });
+
+  // 1b. Forward plan and decision numbers ("Forward Plan ref: FP/2017/012", "Key Decision KD123").
+  const byReference = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    for (const f of it.fields)
+      for (const r of f.text.matchAll(REFERENCE)) {
+        const key = (r[1] ?? r[2]).toUpperCase().replace(/\s+/g, "");
+        const list = byReference.get(key);
+        if (list && !list.includes(i)) list.push(i);
+        else if (!list) byReference.set(key, [i]);
+      }
+  });
+  for (const [ref, idxs] of byReference)
+    for (let k = 1; k < idxs.length; k++)
+      if (meetingOf(idxs[k]) !== meetingOf(idxs[0]))
+        link(
+          idxs[0],
+          idxs[k],
+          "reference",
+          `${describe(items[idxs[0]])} and ${describe(items[idxs[k]])} both print the reference ${ref}`,
+        );
+
   // 2. Background papers: citations of earlier reports by body and date.
   const bodies = [...new Set(input.map((e) => e.meeting.body))].sort((a, b) => b.length - a.length);
   const history = new Map<number, CitedReport[]>();
@@ -254,8 +307,8 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
       const own = sim(cc, coreOf[i]) >= 0.34;
       const target =
         c.date && c.body
-          ? items
-              .map((x, j) => ({ x, j }))
+          ? (byDate.get(c.date) ?? [])
+              .map((j) => ({ x: items[j], j }))
               .filter(
                 ({ x }) => x.date === c.date && normCouncil(x.body).includes(normCouncil(c.body!).replace(/^the /, "")),
               )
@@ -272,7 +325,9 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
       }
       if (own && c.body) {
         const key = `${normCouncil(c.body)}|${c.date ?? ""}|${cc[0].key}`;
-        citedKey.set(key, [...(citedKey.get(key) ?? []), i]);
+        const list = citedKey.get(key);
+        if (list) list.push(i);
+        else citedKey.set(key, [i]);
       }
     }
   });
@@ -317,8 +372,11 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
   const byCore = new Map<string, number[]>();
   coreOf.forEach((cs, i) => {
     for (const c of cs)
-      if (c.lemmas.length >= 2 || (c.lemmas.length === 1 && !GENERIC.has(c.key)))
-        byCore.set(c.key, [...(byCore.get(c.key) ?? []), i]);
+      if (c.lemmas.length >= 2 || (c.lemmas.length === 1 && !GENERIC.has(c.key))) {
+        const list = byCore.get(c.key);
+        if (list) list.push(i);
+        else byCore.set(c.key, [i]);
+      }
   });
   for (const [key, idxs] of byCore)
     for (let k = 1; k < idxs.length; k++)
@@ -351,7 +409,8 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
         const shared = own.filter((l) => ls.has(l)).length;
         return own.length > 0 && shared === own.length && (2 * shared) / (own.length + ls.size) >= 0.5;
       };
-      for (let j = 0; j < n; j++) {
+      const candidates = new Set([...ls].flatMap((l) => byLemma.get(l) ?? []));
+      for (const j of [...candidates].sort((a, b) => a - b)) {
         if (meetingOf(j) === it.meetingKey) continue;
         if (!coreOf[j].some(named)) continue;
         link(
@@ -367,18 +426,30 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
   });
 
   // 6. Similar titles, for what evidence missed.
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
+  // Two titles can reach the threshold only by sharing a word that is not in most titles; a word
+  // printed in a quarter of the meetings or more (and in 50 titles or more) is not used to look.
+  const common = (l: string) => (byLemma.get(l)?.length ?? 0) >= 50 && (df.get(l)?.size ?? 0) * 4 >= meetingCount;
+  for (let i = 0; i < n; i++) {
+    const near = new Set<number>();
+    for (const c of coreOf[i])
+      for (const l of c.lemmas) if (!common(l)) for (const j of byLemma.get(l) ?? []) if (j > i) near.add(j);
+    for (const j of [...near].sort((a, b) => a - b)) {
       if (meetingOf(i) === meetingOf(j) || sets.find(i) === sets.find(j)) continue;
       if (coreOf[i].every((c) => c.lemmas.length < 2) || coreOf[j].every((c) => c.lemmas.length < 2)) continue;
       const s = sim(coreOf[i], coreOf[j]);
       if (s >= threshold)
         link(i, j, "similar", `"${items[i].title}" and "${items[j].title}" have similar titles (${s.toFixed(2)})`);
     }
+  }
 
   // Matters from the clusters.
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) groups.set(sets.find(i), [...(groups.get(sets.find(i)) ?? []), i]);
+  for (let i = 0; i < n; i++) {
+    const root = sets.find(i);
+    const list = groups.get(root);
+    if (list) list.push(i);
+    else groups.set(root, [i]);
+  }
   const out: Matter[] = [];
   for (const idxs of groups.values()) {
     const meetings = [...new Set(idxs.map(meetingOf))];
@@ -491,12 +562,33 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
         .filter((f) => f.kind !== "title")
         .map((f) => ({ kind: f.kind, span: f.span, text: ` ${lemmas(f.text).join(" ")} ` })),
     );
+    // Which items' other fields carry each lemma, so a matter looks only where its words are.
+    const fieldsWith = new Map<string, number[]>();
+    fieldLemmas.forEach((fs, i) => {
+      for (const l of new Set(fs.flatMap((f) => f.text.trim().split(" ")))) {
+        if (!l) continue;
+        const list = fieldsWith.get(l);
+        if (list) list.push(i);
+        else fieldsWith.set(l, [i]);
+      }
+    });
     for (const m of out) {
       const inside = new Set(m.members.map((x) => itemIndex.get(x.itemId)!));
       const keys = [...new Set(m.members.flatMap((x) => coreOf[itemIndex.get(x.itemId)!].map((c) => c.key)))].filter(
         (k) => k.split(" ").length >= 2 || !GENERIC.has(k),
       );
-      for (let i = 0; i < n; i++) {
+      // Candidates: the items carrying the rarest word of each key.
+      const near = new Set<number>();
+      for (const k of keys) {
+        const words = k.split(" ");
+        let rarest: number[] | undefined;
+        for (const w of words) {
+          const list = fieldsWith.get(w) ?? [];
+          if (!rarest || list.length < rarest.length) rarest = list;
+        }
+        for (const i of rarest ?? []) near.add(i);
+      }
+      for (const i of [...near].sort((a, b) => a - b)) {
         if (inside.has(i)) continue;
         const hit = fieldLemmas[i].find((f) => keys.some((k) => f.text.includes(` ${k} `)));
         if (!hit) continue;
