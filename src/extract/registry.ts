@@ -15,6 +15,8 @@ export type Limits = {
   timeoutMs: number;
   /** Heap budget for a reader's worker, in MB. */
   maxMemoryMb: number;
+  /** Deepest element nesting read from HTML or XML (a DOM build over deeper markup takes minutes). */
+  maxDepth: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
@@ -22,6 +24,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxPages: 2000,
   timeoutMs: 60_000,
   maxMemoryMb: 512,
+  maxDepth: 1000,
 };
 
 export type ReadInput = { name: string; bytes: Uint8Array; sha256: string; limits: Limits };

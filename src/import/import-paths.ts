@@ -3,13 +3,14 @@
  * transaction. A file that fails is recorded with its reason and the rest go on; killing the run at
  * any moment keeps every document already committed, and running it again finishes the job.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { lstat, readdir, readFile, readlink, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { ExemptStore } from "../auth/exempt";
 import { AuthStore } from "../auth/store";
 import { DEFAULT_LIMITS } from "../extract/registry";
 import type { ParseResult } from "../model/parse-v1";
-import { type ParseOptions, parseBytesWithText, sha256Hex } from "../pipeline/parse-file";
+import { describeFsError, type ParseOptions, parseBytesWithText, sha256Hex } from "../pipeline/parse-file";
 import type { ImportOutcome, Repository } from "../store/repository";
 import { nonPaperReason } from "./non-paper";
 
@@ -19,7 +20,11 @@ export type ImportSummary = {
   files: number;
   documents: { new: number; unchanged: number; replaced: number; failed: number };
   failures: ImportFailure[];
-  /** Meetings and items (agenda items + minutes + reports) the documents gave. */
+  /**
+   * Distinct meetings the documents speak of (an agenda pack that carries the last meeting's minutes
+   * speaks of two; each meeting counts once, as in `db stats`), and items (agenda items + minutes +
+   * reports) the documents gave.
+   */
   meetings: number;
   items: number;
   /** Documents whose parse reported a warning or an error. */
@@ -36,26 +41,81 @@ export type ImportSummary = {
   seconds: number;
 };
 
-/** Every file under the given paths, folders walked recursively in name order, hidden entries skipped. */
+export type CollectedFile = { path: string; size: number };
+
+/**
+ * Every file under the given paths, folders walked recursively in name order, hidden entries skipped.
+ * Symbolic links are followed, but a folder already open higher up the same walk (a link back to a
+ * parent) is a "symlink loop" failure, and a folder or file reached twice by two routes is read once.
+ * Anything that cannot be opened (permissions, a dangling link, a folder removed mid-walk) and anything
+ * that is not a regular file (a named pipe would block a read forever) is a failure with its reason;
+ * the walk goes on.
+ */
 export async function collectFiles(paths: string[]): Promise<{ files: string[]; failures: ImportFailure[] }> {
-  const files: string[] = [];
+  const { files, failures } = await collectFileInfo(paths);
+  return { files: files.map((f) => f.path), failures };
+}
+
+export async function collectFileInfo(paths: string[]): Promise<{ files: CollectedFile[]; failures: ImportFailure[] }> {
+  const files: CollectedFile[] = [];
   const failures: ImportFailure[] = [];
-  const walk = async (p: string): Promise<void> => {
-    let s: Awaited<ReturnType<typeof stat>>;
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  const walk = async (p: string, open: Map<string, string>): Promise<void> => {
+    let s: Stats;
     try {
       s = await stat(p);
     } catch (e) {
-      failures.push({ file: p, reason: `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      let reason = `cannot open: ${describeFsError(e)}`;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ELOOP") {
+        const link = await lstat(p).catch(() => null);
+        if (link?.isSymbolicLink()) {
+          const target = await readlink(p).catch(() => "?");
+          reason =
+            code === "ELOOP"
+              ? `symlink loop: the link ${target} points back at itself`
+              : `dangling symbolic link: its target ${target} does not exist`;
+        }
+      }
+      failures.push({ file: p, reason });
       return;
     }
+    const key = `${s.dev}:${s.ino}`;
     if (s.isDirectory()) {
-      const entries = (await readdir(p)).filter((n) => !n.startsWith(".")).sort();
-      for (const e of entries) await walk(join(p, e));
-    } else if (s.isFile()) files.push(resolve(p));
-    else failures.push({ file: p, reason: "not a regular file or folder" });
+      const ancestor = open.get(key);
+      if (ancestor !== undefined) {
+        failures.push({ file: p, reason: `symlink loop: leads back to ${ancestor}, already being read` });
+        return;
+      }
+      if (seenDirs.has(key)) return; // the same folder by a second route: its files are already listed
+      seenDirs.add(key);
+      let names: string[];
+      try {
+        names = await readdir(p);
+      } catch (e) {
+        failures.push({ file: p, reason: `cannot read folder: ${describeFsError(e)}` });
+        return;
+      }
+      const inner = new Map(open).set(key, p);
+      for (const n of names.filter((x) => !x.startsWith(".")).sort()) await walk(join(p, n), inner);
+    } else if (s.isFile()) {
+      if (seenFiles.has(key)) return;
+      seenFiles.add(key);
+      files.push({ path: resolve(p), size: s.size });
+    } else {
+      const kind = s.isFIFO()
+        ? "a named pipe (FIFO)"
+        : s.isSocket()
+          ? "a socket"
+          : s.isCharacterDevice() || s.isBlockDevice()
+            ? "a device"
+            : "not a regular file";
+      failures.push({ file: p, reason: `${kind}, not a document: skipped` });
+    }
   };
-  for (const p of paths) await walk(p);
-  return { files: [...new Set(files)], failures };
+  for (const p of paths) await walk(p, new Map());
+  return { files, failures };
 }
 
 type Prepared = {
@@ -67,16 +127,23 @@ type Prepared = {
 };
 
 /** Reads one file; a document already stored (same bytes) is not parsed again. */
-async function readAndParse(repo: Repository, file: string, options: ParseOptions): Promise<Prepared> {
-  const bytes = await readFile(file);
+async function readAndParse(repo: Repository, file: CollectedFile, options: ParseOptions): Promise<Prepared> {
+  if (file.size > DEFAULT_LIMITS.maxBytes)
+    throw new Error(`file is ${file.size} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file.path);
+  } catch (e) {
+    throw new Error(`cannot read: ${describeFsError(e)}`);
+  }
   if (bytes.length > DEFAULT_LIMITS.maxBytes)
     throw new Error(`file is ${bytes.length} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
-  const known = await repo.touchDocument(sha256Hex(bytes), { path: file });
+  const known = await repo.touchDocument(sha256Hex(bytes), { path: file.path });
   if (known) return { outcome: known, result: null, lines: null };
   // The text comes back with the parse: a minute's searchable text is its whole source passage.
-  const { result, lines } = await parseBytesWithText(basename(file), bytes, DEFAULT_LIMITS, options);
+  const { result, lines } = await parseBytesWithText(basename(file.path), bytes, DEFAULT_LIMITS, options);
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 4 << 20));
-  const notPaper = nonPaperReason(basename(file), result.source.format, text, lines) ?? undefined;
+  const notPaper = nonPaperReason(basename(file.path), result.source.format, text, lines) ?? undefined;
   return { outcome: null, result, lines: result.meetings.length ? lines : null, notPaper };
 }
 
@@ -89,7 +156,8 @@ export async function importPaths(
   options: ParseOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const { files, failures } = await collectFiles(paths);
+  const { files, failures } = await collectFileInfo(paths);
+  const meetingIds = new Set<number>();
   const summary: ImportSummary = {
     files: files.length + failures.length,
     documents: { new: 0, unchanged: 0, replaced: 0, failed: failures.length },
@@ -114,7 +182,7 @@ export async function importPaths(
   const exempt = new ExemptStore(repo.sql, new AuthStore(repo.sql));
   let next = prepare(0);
   for (let i = 0; i < files.length; i++) {
-    const file = files[i];
+    const file = files[i].path;
     const current = next!;
     next = prepare(i + 1);
     let outcome: ImportOutcome | undefined;
@@ -130,7 +198,8 @@ export async function importPaths(
         outcome = ready.outcome ?? (await repo.importDocument(ready.result!, { path: file, lines: ready.lines }));
         if (!ready.outcome && ready.lines) await exempt.capture(outcome.documentId, ready.lines, new Date());
         summary.documents[outcome.status]++;
-        summary.meetings += outcome.meetings;
+        for (const id of outcome.meetingIds) meetingIds.add(id);
+        summary.meetings = meetingIds.size;
         summary.items += outcome.items;
         if (outcome.warnings) summary.warnings++;
         if (outcome.warnings && outcome.meetings > 0) summary.readWithWarnings++;

@@ -27,6 +27,7 @@ import { toCsv } from "./csv";
 import { PortalData, type PortalDataOptions } from "./data";
 import { HttpError, notFound } from "./errors";
 import { registerFollowRoutes } from "./follow/routes";
+import { bodyCap, deadline, type GuardOptions, hsts, type RateLimit, RateLimiter, rateLimit } from "./guard";
 import { toICalendar } from "./ical";
 import { layout } from "./layout";
 import { registerAccountRoutes } from "./office/account";
@@ -77,8 +78,20 @@ import { meetingTitle } from "./views";
 export type AppOptions = PortalDataOptions & {
   /** "Today", for upcoming and recent meetings (tests fix it). */
   now?: () => Date;
-  /** Absolute origin for feeds (e.g. https://records.example.gov.uk); defaults to the request's origin. */
+  /**
+   * Absolute origin for links in feeds and downloads (e.g. https://records.example.gov.uk). Never taken
+   * from the request's Host header, which any client can set; `serve` defaults it to its own listening
+   * address and warns. Without it the app links to http://localhost.
+   */
   baseUrl?: string;
+  /** Behind a reverse proxy: believe its X-Forwarded-For (rate limits) and X-Forwarded-Proto (HSTS). */
+  trustProxy?: boolean;
+  /** Per-client limits on search and on the API (false turns them off, e.g. for a benchmark). */
+  rateLimits?: { search: RateLimit; api: RateLimit } | false;
+  /** Largest request body accepted (default 64 KB). */
+  maxBodyBytes?: number;
+  /** A request whose handler takes longer than this is answered 503 (default 20 s). */
+  requestDeadlineMs?: number;
   /** Serve GOV.UK's GDS Transport font: only for a deployment on a gov.uk domain (see static.ts). */
   govukFonts?: boolean;
   /** Lines per window for long documents (default 2000); a document up to twice this is shown whole. */
@@ -101,6 +114,12 @@ export type AuthOptions = {
   oidc?: OidcConfig | null;
   /** Sends invitations and password-reset links (none: the admin page shows the invitation link). */
   mailer?: Mailer | null;
+};
+
+/** Per client: search is the costly read; the API is for scripts, which may be brisk but not a flood. */
+export const DEFAULT_RATE_LIMITS = {
+  search: { burst: 30, perMinute: 120 },
+  api: { burst: 120, perMinute: 600 },
 };
 
 const PAGE_SIZE = 20;
@@ -184,7 +203,9 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   const now = opts.now ?? (() => new Date());
   const onError = opts.onError ?? ((err: unknown, path: string) => console.error(`minutebook serve: ${path}:`, err));
   const app = new Hono();
-  const origin = (c: Context) => opts.baseUrl ?? new URL(c.req.url).origin;
+  const base = opts.baseUrl ?? "http://localhost";
+  const origin = (_c: Context) => base;
+  const guard: GuardOptions = { trustProxy: opts.trustProxy === true };
 
   app.use("*", async (c, next) => {
     await next();
@@ -205,6 +226,32 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     }
   });
+
+  // Limits before any work: a refused request costs nothing but its answer.
+  app.use("*", hsts(guard));
+  app.use(
+    "*",
+    bodyCap(opts.maxBodyBytes ?? 64 * 1024, (c) =>
+      fail(c, 413, "The request body is larger than this service accepts."),
+    ),
+  );
+  app.use(
+    "*",
+    deadline(opts.requestDeadlineMs ?? 20_000, (c) =>
+      fail(c, 503, "The service is taking too long to answer this request. Please try again shortly."),
+    ),
+  );
+  const limits = opts.rateLimits === undefined ? DEFAULT_RATE_LIMITS : opts.rateLimits;
+  if (limits) {
+    const tooMany = (c: Context, wait: number) =>
+      fail(c, 429, `You have made too many requests in a short time. Please wait ${wait} seconds and try again.`);
+    const search = rateLimit(new RateLimiter(limits.search), guard, tooMany);
+    app.use("/search", search);
+    app.use("/search.atom", search);
+    app.use("/api/search", search);
+    const apiLimit = rateLimit(new RateLimiter(limits.api), guard, tooMany);
+    app.use("/api/*", async (c, next) => (c.req.path === "/api/search" ? next() : apiLimit(c, next)));
+  }
 
   // "/meetings/" redirects to "/meetings" when only the latter exists.
   app.use("*", trimTrailingSlash());
@@ -232,7 +279,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   registerAdminRoutes(app, officeOptions);
   // What the council keeps in Minutebook: its office pages (guarded) and public pages, API and iCalendar.
   registerCouncilOfficeRoutes(app, { ...officeOptions, repo });
-  registerCouncilRoutes(app, { repo, now });
+  registerCouncilRoutes(app, { repo, now, origin });
   registerPaperRoutes(app, officeOptions);
 
   app.get("/assets/*", (c) => {
@@ -255,7 +302,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   // Topics, follow-ups, referrals, quality and timelines (src/serve/follow), before the pages they add to.
   registerFollowRoutes(app, data, { now });
 
-  const render = (c: Context, v: View, status: 200 | 400 | 403 | 404 | 500 = 200) =>
+  const render = (c: Context, v: View, status: 200 | 400 | 403 | 404 | 413 | 429 | 500 | 503 = 200) =>
     c.html(layout(v), status, { "Cache-Control": "no-cache" });
 
   /**
@@ -740,12 +787,13 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   // ---------------------------------------------------------------------------------------------
   // Errors: 400 and 404 as pages (or JSON under /api); anything else a 500 that reveals nothing.
 
-  const fail = (c: Context, status: 400 | 403 | 404 | 500, message: string) =>
-    c.req.path === "/api" || c.req.path.startsWith("/api/")
+  function fail(c: Context, status: 400 | 403 | 404 | 413 | 429 | 500 | 503, message: string) {
+    return c.req.path === "/api" || c.req.path.startsWith("/api/")
       ? c.json({ error: { status, message } }, status)
       : c.req.path.endsWith(".csv") || c.req.path.endsWith(".ics") || c.req.path.endsWith(".atom")
         ? c.text(`${status}: ${message}\n`, status)
         : render(c, errorPage(status, message), status);
+  }
 
   app.notFound((c) => fail(c, 404, "Check the address is typed correctly; the page may have moved."));
   app.onError((err, c) => {

@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { registerBuiltinReaders } from "../extract/index";
+import { readBounded } from "../extract/isolate";
 import { DEFAULT_LIMITS, pickReader } from "../extract/registry";
 import type { Line } from "../model/document";
 import { sha256Hex } from "../pipeline/parse-file";
@@ -200,7 +201,13 @@ export class PortalData {
       await registerBuiltinReaders();
       const reader = pickReader(doc.name, bytes);
       if (!reader) return { kind: "unavailable", reason: "No reader accepts this file any more." };
-      const out = await reader.read({ name: doc.name, bytes, sha256: doc.sha256, limits: DEFAULT_LIMITS });
+      // Off the request thread and under the reader limits: a page never waits on a DOM build.
+      let out: Awaited<ReturnType<typeof readBounded>>;
+      try {
+        out = await readBounded(reader, { name: doc.name, bytes, sha256: doc.sha256, limits: DEFAULT_LIMITS });
+      } catch (e) {
+        return { kind: "unavailable", reason: `The file can no longer be read: ${(e as Error).message}` };
+      }
       if (out.kind !== "lines")
         return { kind: "unavailable", reason: "This is a structured record (XML), not a text with lines." };
       return { kind: "lines", lines: out.doc.lines, pageCount: out.doc.pageCount };

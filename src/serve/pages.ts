@@ -887,7 +887,11 @@ export function errorPage(status: number, message: string): View {
         ? "You cannot see this page"
         : status === 400
           ? "There is a problem with the address"
-          : "Sorry, there is a problem with the service";
+          : status === 429
+            ? "Too many requests"
+            : status === 413
+              ? "The request is too large"
+              : "Sorry, there is a problem with the service";
   return {
     title,
     body: html`<h1 class="govuk-heading-l">${title}</h1>

@@ -70,6 +70,8 @@ export type ImportOutcome = {
   documentId: number;
   /** Meetings this document speaks of (merged or created). */
   meetings: number;
+  /** Their ids, so a run over many documents can count each meeting once. */
+  meetingIds: number[];
   /** Agenda items + minutes + reports stored from this document. */
   items: number;
   /** The parse's diagnostics included a warning or an error. */
@@ -128,6 +130,8 @@ export interface Repository {
 
   /** Applies pending migrations; returns the versions applied now. Opening a store migrates too. */
   migrate(): Promise<number[]>;
+  /** The highest migration applied (0 for a database Minutebook never set up; may throw if it has no tables). */
+  schemaVersion(): Promise<number>;
   /** Copies the store to FILE (SQLite: online backup API; PostgreSQL: pg_dump). */
   backup(file: string): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 /** `minutebook db` on SQLite (migrate, backup, stats) and the --db / DATABASE_URL store selection. */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -88,6 +88,12 @@ test("minutebook search rejects bad options with a usage message, and any query 
   const dir = mkdtempSync(join(tmpdir(), "minutebook-db-"));
   try {
     const db = join(dir, "q.db");
+    // A store that does not exist is an error, not an empty answer (a mistyped --db must not say "0 results").
+    const missing = await minutebook(["search", "x", "--db", db]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /there is no store at .*q\.db/);
+    assert.ok(!existsSync(db), "searching does not create the store");
+    assert.equal((await minutebook(["db", "migrate", "--db", db])).code, 0);
     assert.equal((await minutebook(["search", "x", "--type", "memo", "--db", db])).code, 1);
     assert.equal((await minutebook(["search", "x", "--from", "last week", "--db", db])).code, 1);
     assert.equal((await minutebook(["search", "x", "--limit", "ten", "--db", db])).code, 1);

@@ -1,4 +1,7 @@
-/** `minutebook db migrate|backup FILE|stats [--db FILE]`: store maintenance for SQLite and PostgreSQL alike. */
+/**
+ * `minutebook db migrate|backup FILE|stats [--db FILE]`: store maintenance for SQLite and PostgreSQL alike.
+ * Only `migrate` creates a store; the others refuse one that does not exist.
+ */
 import { describeLocation, openRepository } from "../../store/open";
 import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
@@ -32,7 +35,7 @@ export const command: Command = {
     }
     if (action === "backup") {
       if (rest.length !== 1) throw new UsageError(`backup takes one FILE\nusage: ${usage}`);
-      const repo = await openRepository(loc);
+      const repo = await openRepository(loc, { mustExist: true });
       try {
         await repo.backup(rest[0]);
         process.stdout.write(`${describeLocation(loc)} backed up to ${rest[0]}\n`);
@@ -42,7 +45,7 @@ export const command: Command = {
       }
     }
     if (action === "stats") {
-      const repo = await openRepository(loc);
+      const repo = await openRepository(loc, { mustExist: true });
       try {
         const s = await repo.stats();
         process.stdout.write(
@@ -61,7 +64,7 @@ export const command: Command = {
       // Undo a wrong person merge: the alias (one printed form in one document) becomes its own person.
       if (rest.length !== 1 || !/^\d+$/.test(rest[0]))
         throw new UsageError(`unmerge takes one ALIAS_ID\nusage: ${usage}`);
-      const repo = await openRepository(loc);
+      const repo = await openRepository(loc, { mustExist: true });
       try {
         const personId = await repo.unmergeAlias(Number(rest[0]));
         process.stdout.write(

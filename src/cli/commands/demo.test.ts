@@ -1,7 +1,7 @@
 // `minutebook demo`: writes one pack per meeting, the last minutes of each committee and truth.json
 // whose records match the files; refuses bad options with a usage error.
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -52,4 +52,24 @@ test("bad options are usage errors", async () => {
   await assert.rejects(command.run(["--meetings", "0", "--out", dir]), { name: "UsageError" });
   await assert.rejects(command.run(["--meetings", "5"]), { name: "UsageError", message: /--out/ });
   await assert.rejects(command.run(["--meetings", "5", "--out", dir, "extra"]), { name: "UsageError" });
+});
+
+test("--out into a folder that already holds files asks for --force", async () => {
+  const out = join(dir, "busy");
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "council-notes.txt"), "someone's own file\n");
+  await assert.rejects(command.run(["--meetings", "2", "--out", out]), {
+    name: "UsageError",
+    message: /not empty.*--force/,
+  });
+  assert.deepEqual(readdirSync(out), ["council-notes.txt"], "nothing written without --force");
+  const log = console.log;
+  console.log = () => {};
+  try {
+    assert.equal(await command.run(["--meetings", "2", "--out", out, "--force"]), 0);
+  } finally {
+    console.log = log;
+  }
+  assert.ok(readdirSync(out).includes("truth.json"));
+  assert.equal(readFileSync(join(out, "council-notes.txt"), "utf8"), "someone's own file\n");
 });

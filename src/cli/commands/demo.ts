@@ -4,7 +4,7 @@
  * meeting's minutes), standalone minutes of each committee's last meeting, and DIR/truth.json with
  * the records each file states and the ground truth of threads, referrals and follow-ups.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { generateCouncil } from "../../demo/generate";
 import type { DemoMeeting } from "../../demo/types";
@@ -14,7 +14,7 @@ import { renderAgendaPackPdf, renderMinutesPdf } from "../../render/pdf";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
-const usage = "minutebook demo --meetings N --out DIR [--pdf] [--seed S]";
+const usage = "minutebook demo --meetings N --out DIR [--pdf] [--seed S] [--force]";
 
 export type DemoFile = { file: string; kind: "agenda-pack" | "minutes"; meetingId: string; meetings: Meeting[] };
 
@@ -29,6 +29,7 @@ export const command: Command = {
         out: { type: "string" },
         pdf: { type: "boolean" },
         seed: { type: "string" },
+        force: { type: "boolean" },
       },
       usage,
     );
@@ -39,6 +40,17 @@ export const command: Command = {
       throw new UsageError(`--meetings must be a whole number from 1 to 50000\nusage: ${usage}`);
     if (!values.out) throw new UsageError(`--out DIR is required\nusage: ${usage}`);
     const out = values.out;
+    // Writing into a folder that already holds files would mix two councils' papers (and overwrite any
+    // of the same names): only with --force.
+    const present = await readdir(out).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") return [] as string[];
+      if (e.code === "ENOTDIR") throw new UsageError(`--out ${out} is a file, not a folder`);
+      throw e;
+    });
+    if (present.length && !values.force)
+      throw new UsageError(
+        `--out ${out} is not empty (${present.length} entr${present.length === 1 ? "y" : "ies"}); choose an empty or new folder, or add --force to write into it anyway`,
+      );
     const seed = values.seed ?? "minutebook";
     const started = performance.now();
     const demo = generateCouncil({ meetings: n, seed });

@@ -62,7 +62,7 @@ export const command: Command = {
     };
     const limit = num(values.limit, "limit", 10);
     const offset = num(values.offset, "offset", 0);
-    const repo = await openRepository(storeLocation(values.db));
+    const repo = await openRepository(storeLocation(values.db), { mustExist: true });
     try {
       const result = await repo.search(
         positionals.join(" "),

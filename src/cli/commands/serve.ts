@@ -6,7 +6,7 @@ import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
-const usage = "minutebook serve [--db FILE] [--port N] [--host H] [--base-url URL] [--govuk-fonts]";
+const usage = "minutebook serve [--db FILE] [--port N] [--host H] [--base-url URL] [--trust-proxy] [--govuk-fonts]";
 
 export const command: Command = {
   summary:
@@ -20,6 +20,7 @@ export const command: Command = {
         port: { type: "string" },
         host: { type: "string" },
         "base-url": { type: "string" },
+        "trust-proxy": { type: "boolean" },
         "govuk-fonts": { type: "boolean" },
       },
       usage,
@@ -33,13 +34,16 @@ export const command: Command = {
     const baseUrl = values["base-url"] ?? process.env.MINUTEBOOK_BASE_URL;
     if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(baseUrl))
       throw new UsageError(`--base-url must be an origin such as https://records.example.gov.uk\nusage: ${usage}`);
-    const repo = await openRepository(storeLocation(values.db));
+    const repo = await openRepository(storeLocation(values.db), { mustExist: true });
     let server: Awaited<ReturnType<typeof startServer>>;
     try {
       server = await startServer(repo, {
         port: Number(portText),
         host,
         ...(baseUrl ? { baseUrl } : {}),
+        // Behind a reverse proxy: its X-Forwarded-For names the client (rate limits), its
+        // X-Forwarded-Proto says HTTPS (HSTS).
+        trustProxy: values["trust-proxy"] === true || process.env.MINUTEBOOK_TRUST_PROXY === "1",
         // GDS Transport is licensed for gov.uk only; serve it only when the deployment says it is on gov.uk.
         govukFonts: values["govuk-fonts"] === true,
         auth: {
@@ -57,6 +61,10 @@ export const command: Command = {
       throw e;
     }
     console.log(`Minutebook portal on ${server.url}/ (API: ${server.url}/api/openapi.json). Ctrl-C stops it.`);
+    if (!baseUrl)
+      console.error(
+        `minutebook serve: warning: no --base-url (or MINUTEBOOK_BASE_URL) is set, so links in feeds and calendars name ${server.url}; set it to the public address people use, e.g. --base-url https://records.example.gov.uk`,
+      );
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once("SIGINT", stop);

@@ -52,6 +52,8 @@ export const command: Command = {
             values.meetings ?? DEFAULT_MEETINGS,
             "--out",
             dir,
+            // Its own folder: a run killed part-way left some of the same files, which are rewritten.
+            "--force",
             ...(values.seed ? ["--seed", values.seed] : []),
           ]);
           if (code !== 0) return code;
@@ -63,7 +65,6 @@ export const command: Command = {
           .map((f) => join(dir, f));
         const summary = await importPaths(repo, papers);
         const d = summary.documents;
-        // The summary counts meetings as each document speaks of them; the store merges them.
         const after = await repo.stats();
         console.log(
           `Imported ${d.new + d.replaced} documents (${d.unchanged} unchanged, ${d.failed} failed) in ${summary.seconds} s: the store holds ${after.meetings} meetings, ${after.agendaItems} agenda items, ${after.minutes} minutes, ${after.reports} reports.`,

@@ -67,7 +67,7 @@ export async function loadInput(values: SourceOptions, positionals: string[], us
   if (positionals.length)
     throw new UsageError(`unexpected ${positionals[0]} (did you mean --from-files?)\nusage: ${usage}`);
   const { openRepository } = await import("../../store/open");
-  const repo = await openRepository(storeLocation(values.db));
+  const repo = await openRepository(storeLocation(values.db), { mustExist: true });
   try {
     return await loadFromRepository(repo);
   } finally {

@@ -97,6 +97,68 @@ export function annotateLines(html: string, firstLine = 1): string {
 // biome-ignore lint/suspicious/noExplicitAny: linkedom's DOM types are loose
 export type El = any;
 
+/** Elements whose end tag may be left out: an unclosed <p> or <td> does not nest what follows. */
+const OPTIONAL_END = new Set(
+  "p li dt dd tr td th thead tbody tfoot colgroup caption option optgroup rb rt rtc rp".split(" "),
+);
+const VOID = new Set("area base br col embed hr img input link meta param source track wbr".split(" "));
+const RAW = new Set(["script", "style", "textarea", "title", "xmp", "plaintext"]);
+
+/**
+ * How deep the markup's elements nest, counted in one linear pass over the tags, stopping as soon as
+ * it passes `max` (so 200,000 nested <div>s are refused in milliseconds instead of costing a DOM
+ * build of minutes). Void and self-closed elements and those with optional end tags do not count.
+ */
+export function markupDepth(html: string, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let i = html.indexOf("<");
+  while (i >= 0 && i < html.length - 1) {
+    if (html.startsWith("<!--", i)) {
+      const end = html.indexOf("-->", i + 4);
+      if (end < 0) break;
+      i = html.indexOf("<", end + 3);
+      continue;
+    }
+    const close = html.charCodeAt(i + 1) === 47; // "/"
+    let j = i + (close ? 2 : 1);
+    const start = j;
+    while (j < html.length) {
+      const c = html.charCodeAt(j);
+      // a-z A-Z 0-9 - : _
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 58 || c === 95)
+        j++;
+      else break;
+    }
+    if (j === start) {
+      i = html.indexOf("<", i + 1);
+      continue;
+    }
+    const tag = html.slice(start, j).toLowerCase();
+    const gt = html.indexOf(">", j);
+    if (gt < 0) break;
+    if (close) {
+      if (!VOID.has(tag) && !OPTIONAL_END.has(tag) && depth > 0) depth--;
+    } else if (RAW.has(tag)) {
+      const endTag = new RegExp(`</${tag}`, "gi");
+      endTag.lastIndex = gt + 1;
+      const found = endTag.exec(html);
+      if (!found) break;
+      const end = found.index;
+      i = html.indexOf("<", end + 2);
+      continue;
+    } else if (!VOID.has(tag) && !OPTIONAL_END.has(tag) && html.charCodeAt(gt - 1) !== 47) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > max) return deepest;
+      }
+    }
+    i = html.indexOf("<", gt + 1);
+  }
+  return deepest;
+}
+
 /** Parses an HTML document or fragment (with source-line marks) into a linkedom document. */
 export function parseDocument(html: string, firstLine = 1): El {
   const annotated = annotateLines(html, firstLine);

@@ -31,6 +31,7 @@ import {
   endLineOf,
   exemptParagraphsIn,
   lineOf,
+  markupDepth,
   paragraphsOf,
   parseDocument,
   resolutionsIn,
@@ -123,9 +124,20 @@ export const htmlReader: Reader = {
   async read(input: ReadInput): Promise<ReadOutput> {
     const diagnostics: Diagnostic[] = [];
     const text = decode(input.name, input.bytes, input.limits.maxBytes, diagnostics);
+    checkDepth(input.name, text, input.limits.maxDepth);
     return guardDepth(input.name, () => ({ kind: "lines", doc: linesDocument(input, text, diagnostics) }));
   },
 };
+
+/** Refuses markup nested deeper than the limit before any DOM is built (the build is what takes minutes). */
+export function checkDepth(name: string, html: string, maxDepth: number): void {
+  const depth = markupDepth(html, maxDepth);
+  if (depth > maxDepth)
+    throw new ReadError(
+      name,
+      `the HTML is nested too deeply to read: more than ${maxDepth} elements inside one another (the limit)`,
+    );
+}
 
 /** Pathologically deep markup exhausts the stack in the DOM walk: a ReadError, not a crash. */
 export function guardDepth<T>(name: string, fn: () => T): T {
@@ -465,6 +477,7 @@ export const moderngovHtmlReader: Reader = {
   async read(input: ReadInput): Promise<ReadOutput> {
     const diagnostics: Diagnostic[] = [];
     const text = decode(input.name, input.bytes, input.limits.maxBytes, diagnostics);
+    checkDepth(input.name, text, input.limits.maxDepth);
     return guardDepth(input.name, () => readModernGov(input, text, diagnostics));
   },
 };

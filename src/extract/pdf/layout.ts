@@ -98,9 +98,11 @@ const MIN_TURNED_CHARS = 40;
 export function pageRuns(
   page: RawPage,
   fonts: Record<string, FontInfo>,
+  keepOffPage = false,
 ): { runs: Run[]; turned: { runs: Run[]; width: number; height: number }[]; rotated: string[] } {
   const byDir = new Map<number, Run[]>();
   const rotated: string[] = [];
+  let offPage = 0;
   for (const [raw, x0, y0, w, size, font, dir] of page.items) {
     const text = cleanText(raw);
     if (!text.trim()) continue;
@@ -112,8 +114,11 @@ export function pageRuns(
     const { x, y } = dir ? turn(dir, x0, y0, page) : { x: x0, y: y0 };
     const width = dir === 1 || dir === 2 ? page.height : page.width;
     const height = dir === 1 || dir === 2 ? page.width : page.height;
-    // Text placed outside the page is not visible.
-    if (x > width + 2 || x + w < -2 || y < -2 || y > height + size) continue;
+    // Text placed outside the page is not visible...
+    if (!keepOffPage && (x > width + 2 || x + w < -2 || y < -2 || y > height + size)) {
+      offPage++;
+      continue;
+    }
     // pdf.js keeps spaces inside runs (a tab stop can be one wide space): measure the visible part.
     const lead = text.length - text.trimStart().length;
     const trail = text.length - text.trimEnd().length;
@@ -130,6 +135,9 @@ export function pageRuns(
     list.push(run);
     byDir.set(dir, list);
   }
+  // ...unless it is all the page has: a page whose box does not cover its text (a producer's wrong or
+  // enormous MediaBox) still has a text layer, and it is read rather than reported as missing.
+  if (offPage && !byDir.size && !rotated.length) return pageRuns(page, fonts, true);
   const turned: { runs: Run[]; width: number; height: number }[] = [];
   for (const dir of [1, 2, 3]) {
     const runs = byDir.get(dir);

@@ -33,7 +33,12 @@ import { layout, type PageOptions } from "../layout";
 import { describe, type RouteDoc } from "../openapi";
 import * as S from "./schemas";
 
-export type CouncilRouteOptions = { repo: Repository; now: () => Date };
+export type CouncilRouteOptions = {
+  repo: Repository;
+  now: () => Date;
+  /** The configured public origin for absolute links (never the request's Host header). */
+  origin?: (c: Context) => string;
+};
 
 export type CalendarRow = CalendarEntry & { notice: NoticeCheck | null };
 
@@ -463,7 +468,7 @@ export function registerCouncilRoutes(app: Hono, o: CouncilRouteOptions): void {
     const council = await office.council();
     const from = addDays(today(), -366);
     const entries = await office.calendar({ from });
-    const origin = new URL(c.req.url).origin;
+    const origin = o.origin ? o.origin(c) : "http://localhost";
     const body = toICalendar(
       council ? `${council.name} meetings` : "Committee meetings",
       entries.map((e) => ({

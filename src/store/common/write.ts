@@ -99,7 +99,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
   }
   await w.chooseShown();
   await w.flush();
-  return { status, documentId, meetings: meetingIds.size, items, warnings };
+  return { status, documentId, meetings: meetingIds.size, meetingIds: [...meetingIds], items, warnings };
 }
 
 type StoredDocument = { id: number; sha256: string; path: string | null; has_warnings: number; rules: number };
@@ -129,16 +129,23 @@ async function touchStored(
   return { status: "unchanged", documentId: existing.id, warnings: Number(existing.has_warnings) === 1, ...counts };
 }
 
-async function documentCounts(tx: SqlConn, documentId: number): Promise<{ meetings: number; items: number }> {
-  const row = await tx.get<{ meetings: number; items: number }>(
+async function documentCounts(
+  tx: SqlConn,
+  documentId: number,
+): Promise<{ meetings: number; meetingIds: number[]; items: number }> {
+  const ids = await tx.all<{ meeting_id: number }>(
+    "SELECT DISTINCT meeting_id FROM meeting_sources WHERE document_id = ? ORDER BY meeting_id",
+    [documentId],
+  );
+  const row = await tx.get<{ items: number }>(
     `SELECT
-       (SELECT CAST(count(DISTINCT meeting_id) AS INTEGER) FROM meeting_sources WHERE document_id = ?) AS meetings,
        (SELECT CAST(count(*) AS INTEGER) FROM agenda_items WHERE document_id = ?)
        + (SELECT CAST(count(*) AS INTEGER) FROM minutes WHERE document_id = ?)
        + (SELECT CAST(count(*) AS INTEGER) FROM reports WHERE document_id = ?) AS items`,
-    [documentId, documentId, documentId, documentId],
+    [documentId, documentId, documentId],
   );
-  return { meetings: Number(row?.meetings ?? 0), items: Number(row?.items ?? 0) };
+  const meetingIds = ids.map((r) => Number(r.meeting_id));
+  return { meetings: meetingIds.length, meetingIds, items: Number(row?.items ?? 0) };
 }
 
 /** True (as SQL, each `?` bound to the person's id) when nothing the office keeps refers to the person. */
