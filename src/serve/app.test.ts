@@ -227,7 +227,7 @@ test("bad query strings are 400 pages naming the problem, or JSON under /api", a
 test("a failing store gives a 500 page that reveals nothing", async () => {
   const broken = await seededStore();
   const errors: unknown[] = [];
-  const brokenApp = createApp(broken.repo, { onError: (e) => errors.push(e), checkEveryMs: 0 });
+  const brokenApp = createApp(broken.repo, { onError: (e) => errors.push(e), checkEveryMs: 0, waitForLinks: true });
   await broken.repo.close();
   try {
     for (const path of ["/", "/api/meetings/1"]) {
@@ -422,7 +422,7 @@ test("home lists upcoming and recent meetings relative to today", async () => {
 test("an import clears the cache: new meetings appear without a restart", async () => {
   const s = await seededStore();
   try {
-    const fresh = createApp(s.repo, { checkEveryMs: 0 });
+    const fresh = createApp(s.repo, { checkEveryMs: 0, waitForLinks: true });
     const before = (await (await fresh.request("/api/home")).json()) as { stats: { documents: number } };
     const html1 = await (await fresh.request("/committees")).text();
     // Import one more real document from the corpus that the seeds do not include.
@@ -540,7 +540,7 @@ test("a document replaced in place (same id, same counts) clears the cache too",
   const repo = await openRepository({ kind: "sqlite", file: join(dir, "q.db") });
   try {
     const first = await repo.importDocument(await parseFile(file), { path: file });
-    const live = createApp(repo, { checkEveryMs: 0 });
+    const live = createApp(repo, { checkEveryMs: 0, waitForLinks: true });
     const before = (await (await live.request(`/api/documents/${first.documentId}`)).json()) as { lines: unknown[] };
     appendFileSync(file, "\nA line added after the first import.\n");
     const second = await repo.importDocument(await parseFile(file), { path: file });

@@ -16,6 +16,7 @@ import { AuthStore } from "../auth/store";
 import { AccessDenied, auth, sessions } from "../auth/web";
 import { CommitteeDetail as CommitteeDetailSchema, MeetingDetail as MeetingDetailSchema } from "../model/records";
 import {
+  isStoreUnreachable,
   type MeetingDetail,
   PARAGRAPH_TYPES,
   type PersonRef,
@@ -86,11 +87,16 @@ export type AppOptions = PortalDataOptions & {
   baseUrl?: string;
   /** Behind a reverse proxy: believe its X-Forwarded-For (rate limits) and X-Forwarded-Proto (HSTS). */
   trustProxy?: boolean;
-  /** Per-client limits on search and on the API (false turns them off, e.g. for a benchmark). */
+  /** Follow pages wait for links of the store as it is now instead of answering from the previous result (tests). */
+  waitForLinks?: boolean;
+  /**
+   * Per-client limits on search and on the API. `minutebook serve` always sets them (DEFAULT_RATE_LIMITS
+   * unless configured); an app made for a test or a benchmark has none unless given.
+   */
   rateLimits?: { search: RateLimit; api: RateLimit } | false;
   /** Largest request body accepted (default 64 KB). */
   maxBodyBytes?: number;
-  /** A request whose handler takes longer than this is answered 503 (default 20 s). */
+  /** A request whose handler takes longer than this is answered 503 (`serve` sets 30 s; none by default). */
   requestDeadlineMs?: number;
   /** Serve GOV.UK's GDS Transport font: only for a deployment on a gov.uk domain (see static.ts). */
   govukFonts?: boolean;
@@ -235,13 +241,14 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       fail(c, 413, "The request body is larger than this service accepts."),
     ),
   );
-  app.use(
-    "*",
-    deadline(opts.requestDeadlineMs ?? 20_000, (c) =>
-      fail(c, 503, "The service is taking too long to answer this request. Please try again shortly."),
-    ),
-  );
-  const limits = opts.rateLimits === undefined ? DEFAULT_RATE_LIMITS : opts.rateLimits;
+  if (opts.requestDeadlineMs)
+    app.use(
+      "*",
+      deadline(opts.requestDeadlineMs, (c) =>
+        fail(c, 503, "The service is taking too long to answer this request. Please try again shortly."),
+      ),
+    );
+  const limits = opts.rateLimits ?? false;
   if (limits) {
     const tooMany = (c: Context, wait: number) =>
       fail(c, 429, `You have made too many requests in a short time. Please wait ${wait} seconds and try again.`);
@@ -300,7 +307,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     await next();
   });
   // Topics, follow-ups, referrals, quality and timelines (src/serve/follow), before the pages they add to.
-  registerFollowRoutes(app, data, { now });
+  registerFollowRoutes(app, data, { now, waitForLinks: opts.waitForLinks });
 
   const render = (c: Context, v: View, status: 200 | 400 | 403 | 404 | 413 | 429 | 500 | 503 = 200) =>
     c.html(layout(v), status, { "Cache-Control": "no-cache" });
@@ -807,6 +814,17 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
         return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
       if (err.status === 401) return fail(c, 403, err.message);
       return fail(c, 403, auth(c).user ? err.message : "Sign in to see this page.");
+    }
+    if (isStoreUnreachable(err)) {
+      // The database is down or restarting: pages already seen are still served from the cache;
+      // this one needs the database, and says so rather than failing as an error.
+      const res = fail(
+        c,
+        503,
+        "The records database cannot be reached just now, so this page cannot be shown. Pages viewed recently are still available. Please try again in a minute.",
+      );
+      res.headers.set("Retry-After", "30");
+      return res;
     }
     onError(err, c.req.path);
     return fail(c, 500, "Please try again later.");

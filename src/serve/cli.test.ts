@@ -45,6 +45,11 @@ test("minutebook serve listens, serves pages and the API, and stops cleanly on S
     assert.equal(api.status, 200);
     assert.ok(((await api.json()) as unknown[]).length > 0);
     assert.equal((await fetch(`${url}/meetings/999999`)).status, 404);
+    // Rate limits are on by default: a burst of searches from one client is slowed with 429.
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await fetch(`${url}/search?q=x${i}`)).status);
+    assert.ok(statuses.includes(429), statuses.join(","));
+    assert.match(err, /warning: no --base-url/, "the missing base URL is named at start");
   } finally {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");

@@ -9,7 +9,14 @@ import { readBounded } from "../extract/isolate";
 import { DEFAULT_LIMITS, pickReader } from "../extract/registry";
 import type { Line } from "../model/document";
 import { sha256Hex } from "../pipeline/parse-file";
-import type { DocumentRef, MeetingDetail, MeetingSummary, Repository, StoreStats } from "../store/repository";
+import {
+  type DocumentRef,
+  isStoreUnreachable,
+  type MeetingDetail,
+  type MeetingSummary,
+  type Repository,
+  type StoreStats,
+} from "../store/repository";
 import type { Redaction } from "./schemas";
 
 export type DocumentText =
@@ -55,14 +62,31 @@ export class PortalData {
     this.useCache = opts.cache ?? true;
   }
 
-  /** Clears the cache when the store changed since the last look. */
+  /** Since when the store could not be reached (null while it can): pages cached before are still served. */
+  unreachableSince: number | null = null;
+
+  /**
+   * Clears the cache when the store changed since the last look. When the store cannot be reached,
+   * the cache is kept as it is (its pages are still true as of the last look) and this does not throw:
+   * what is cached is served, and only what must be read now fails.
+   */
   async fresh(): Promise<void> {
     const now = Date.now();
     if (this.checkEveryMs > 0 && now - this.checkedAt < this.checkEveryMs) return;
     this.checking ??= (async () => {
       try {
         // The store's change counter moves with every import, replacement and unmerge.
-        const f = fingerprint(await this.repo.stats());
+        let stats: StoreStats;
+        try {
+          stats = await this.repo.stats();
+        } catch (e) {
+          if (!isStoreUnreachable(e)) throw e;
+          this.unreachableSince ??= Date.now();
+          this.checkedAt = Date.now();
+          return;
+        }
+        this.unreachableSince = null;
+        const f = fingerprint(stats);
         if (f !== this.seen) {
           this.cache.clear();
           this.volatile.clear();

@@ -165,6 +165,37 @@ export interface Repository {
 }
 
 /** A store failure a user can act on (bad URL, missing pg_dump, …); the CLI prints the message. */
+/**
+ * Whether an error means the store cannot be reached just now (PostgreSQL stopped, restarting or
+ * across a broken network), as opposed to a fault in the query or the data: the portal then keeps
+ * serving what it has cached and says the rest must wait.
+ */
+export function isStoreUnreachable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; cause?: unknown } | null;
+  if (!err) return false;
+  // Node's socket errors, and PostgreSQL's admin_shutdown, crash_shutdown, cannot_connect_now.
+  const codes = [
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "EPIPE",
+    "ETIMEDOUT",
+    "EHOSTUNREACH",
+    "ENOTFOUND",
+    "57P01",
+    "57P02",
+    "57P03",
+  ];
+  if (err.code && codes.includes(err.code)) return true;
+  if (
+    /Connection terminated|connection .*closed|Client has encountered a connection error|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|cannot connect to PostgreSQL/i.test(
+      err.message ?? "",
+    )
+  )
+    return true;
+  if (err instanceof AggregateError) return err.errors.some(isStoreUnreachable);
+  return err.cause ? isStoreUnreachable(err.cause) : false;
+}
+
 export class StoreError extends Error {
   constructor(message: string) {
     super(message);

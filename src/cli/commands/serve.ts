@@ -1,5 +1,6 @@
 /** `minutebook serve [--db FILE] [--port N] [--host H]`: the public portal and open-data API over the store. */
 
+import { DEFAULT_RATE_LIMITS } from "../../serve/app";
 import { startServer } from "../../serve/server";
 import { openRepository } from "../../store/open";
 import { storeLocation } from "../../store/repository";
@@ -44,6 +45,8 @@ export const command: Command = {
         // Behind a reverse proxy: its X-Forwarded-For names the client (rate limits), its
         // X-Forwarded-Proto says HTTPS (HSTS).
         trustProxy: values["trust-proxy"] === true || process.env.MINUTEBOOK_TRUST_PROXY === "1",
+        rateLimits: DEFAULT_RATE_LIMITS,
+        requestDeadlineMs: 30_000,
         // GDS Transport is licensed for gov.uk only; serve it only when the deployment says it is on gov.uk.
         govukFonts: values["govuk-fonts"] === true,
         auth: {

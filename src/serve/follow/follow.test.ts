@@ -66,6 +66,7 @@ before(async () => {
     now: () => new Date("2026-01-01T12:00:00Z"),
     onError: () => {},
     checkEveryMs: 0,
+    waitForLinks: true,
   });
   seedsOnly = await json<TopicsData>("/api/topics");
   // The demo council's papers, written as text files and imported like any others.

@@ -5,21 +5,20 @@
  * until an import changes the store's counts. Results are turned into records that name the store's
  * meeting and document ids, so every entry links to its meeting page and its source lines.
  */
+
+import { Worker } from "node:worker_threads";
+import { type ComputeInput, computeLinks, everyMatter, groupByAuthority, type LinkResult } from "../../link/compute";
 import { entriesFromDetail } from "../../link/from-store";
 import {
   type FollowUp,
   findFollowUps,
-  findMoney,
-  findQualityFlags,
-  findReferrals,
-  findTopics,
   type LinkInput,
   type MoneyMention,
   type QualityFlag,
   type Referral,
   type Thread,
 } from "../../link/index";
-import { type Continuation, continuation, topicIds } from "../../link/threads/ids";
+import { type Continuation, continuation } from "../../link/threads/ids";
 import type { Span } from "../../model/parse-v1";
 import type { DocumentRef, MeetingDetail, Provenance } from "../../store/repository";
 import type { PortalData } from "../data";
@@ -105,13 +104,25 @@ function itemKey(s: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
-async function compute(data: PortalData, withText: boolean): Promise<Linked> {
+/** What the linkers read of the store as it is now: gathered on the portal's thread (it is all awaits on the store). */
+type Gathered = {
+  input: LinkInput;
+  meetings: Map<string, MeetingDetail>;
+  lines: Map<number, readonly string[]>;
+  pages: Map<number, readonly (number | null)[]>;
+  textFound: boolean;
+};
+
+async function gather(data: PortalData, withText: boolean): Promise<Gathered> {
   const input: LinkInput = [];
   const meetings = new Map<string, MeetingDetail>();
   const lines = new Map<number, readonly string[]>();
   const pages = new Map<number, readonly (number | null)[]>();
   let textFound = false;
+  let n = 0;
   for (const s of await data.allMeetings()) {
+    // A cached read resolves at once and would never let a request in: step aside every few meetings.
+    if (++n % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     const raw = await data.meeting(s.id);
     if (!raw) continue;
     const d = withoutExempt(raw);
@@ -141,40 +152,62 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
       input.push(text ? { ...e, lines: text } : e);
     }
   }
-  // Each council's meetings are linked among themselves: one council's Cabinet is not another's.
-  const byAuthority = new Map<string, LinkInput>();
-  for (const e of input) {
-    const a = meetings.get(e.meetingKey)?.authority ?? null;
-    const group = byAuthority.get(a ?? "") ?? [];
-    group.push(e);
-    byAuthority.set(a ?? "", group);
-  }
-  const groups = [...byAuthority.values()];
+  return { input, meetings, lines, pages, textFound };
+}
+
+/** The linkers' input for computeLinks: each entry's council, and when each council reached the store. */
+function computeInput(g: Gathered, today: string): ComputeInput {
+  const authorities = g.input.map((e) => g.meetings.get(e.meetingKey)?.authority ?? null);
   // When each council reached the store: its earliest stored document (ids only grow). When two
   // councils' topics share a phrase, the earlier keeps the plain id it had before the other came.
-  const since = new Map<string, number>();
-  for (const d of meetings.values())
-    for (const doc of d.documents)
-      since.set(d.authority ?? "", Math.min(since.get(d.authority ?? "") ?? Infinity, doc.id));
-  // Matters are found over the whole input, each within its own council (src/link/matters/council).
-  const matters = findTopics(input);
-  const found = matters.map((t) => {
-    const a = t.council.startsWith("unknown: ") ? "" : t.council;
-    return { ...t, authority: a || null, since: since.get(a) };
+  const since: Record<string, number> = {};
+  for (const d of g.meetings.values())
+    for (const doc of d.documents) since[d.authority ?? ""] = Math.min(since[d.authority ?? ""] ?? Infinity, doc.id);
+  return { entries: g.input, authorities, since, today };
+}
+
+/**
+ * Runs computeLinks in a worker thread, so the portal's thread keeps answering while it runs; where a
+ * worker cannot start, runs it here instead (slower to answer meanwhile, never wrong).
+ */
+export function computeOffThread(input: ComputeInput): Promise<LinkResult> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(LINK_WORKER_URL);
+    } catch {
+      resolve(computeLinks(input));
+      return;
+    }
+    let settled = false;
+    const done = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      f();
+    };
+    worker.once("message", (m: { ok: true; result: LinkResult } | { ok: false; message: string }) =>
+      done(() => (m.ok ? resolve(m.result) : reject(new Error(`linking failed: ${m.message}`)))),
+    );
+    worker.once("error", (e) => done(() => reject(e)));
+    worker.once("exit", (code) => done(() => reject(new Error(`the linking worker stopped (exit code ${code})`))));
+    worker.postMessage({ id: 1, input });
   });
-  // Ids from each topic's defining phrase (and council, when two share one), never its rank.
-  const ids = topicIds(found);
-  const threads = found.map((t, i) => ({ ...t, slug: ids[i] }));
+}
+
+const LINK_WORKER_URL = new URL("./link-worker.mjs", import.meta.url);
+
+function assemble(g: Gathered, r: LinkResult): Linked {
+  const { input, meetings, lines, pages, textFound } = g;
+  const byAuthority = groupByAuthority(
+    input,
+    input.map((e) => meetings.get(e.meetingKey)?.authority ?? null),
+  );
+  const groups = [...byAuthority.values()];
+  const { threads, referrals, money, quality } = r;
   const moved = new Map<string, Continuation>();
-  let all: ReturnType<typeof findTopics> | null = null;
-  const everyMatter = () => {
-    all ??= findTopics(input, { minMeetings: 1, mentions: false });
-    return all;
-  };
-  const referrals = groups.flatMap((g) => findReferrals(g));
-  const money = groups.flatMap((g) => findMoney(g));
-  const quality = groups.flatMap((g) => findQualityFlags(g));
-  const follow = new Map<string, FollowUp[]>();
+  const follow = new Map<string, FollowUp[]>([[r.today, r.followUps]]);
+  let all: ReturnType<typeof everyMatter> | null = null;
 
   const document = (meetingKey: string, docId: string): DocumentRef | null =>
     meetings.get(meetingKey)?.documents.find((x) => x.name === docId) ?? null;
@@ -248,7 +281,10 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
     followUps(today: string) {
       let f = follow.get(today);
       if (!f) {
-        f = groups.flatMap((g) => findFollowUps(g, { today, matters: everyMatter() }));
+        // Another day than the result's (the portal ran past midnight): worked out here, once a day.
+        all ??= everyMatter(input);
+        const matters = all;
+        f = groups.flatMap((g) => findFollowUps(g, { today, matters }));
         if (follow.size > 8) follow.clear();
         follow.set(today, f);
       }
@@ -260,47 +296,81 @@ async function compute(data: PortalData, withText: boolean): Promise<Linked> {
 }
 
 /**
- * Link results for the store as it is now: recomputed only when the store's statistics change (an
- * import), shared by concurrent requests, never half-built.
+ * Link results for the store, computed off the request path: the store's meetings are gathered (with
+ * pauses, so requests interleave), computeLinks runs in a worker thread, and the result is kept. When
+ * an import changes the store, the next look starts one recomputation in the background, and until it
+ * is ready every page answers from the previous result (one run at a time: an import that changes the
+ * store every second does not stack runs up; the loop catches up with the latest state). Only the
+ * very first result is waited for. `wait` (tests) makes every read wait for the store as it is now.
  */
 export class FollowLinks {
-  private key = "";
-  private result: Promise<Linked> | null = null;
-  /** The finished results for `key`, once computed. */
-  private done: Linked | null = null;
+  private current: Linked | null = null;
+  /** The store state `current` was computed from. */
+  private currentKey = "";
+  /** The newest store state anyone asked about. */
+  private wantKey = "";
+  private running: Promise<void> | null = null;
 
   constructor(
     private readonly data: PortalData,
     private readonly withText = data.readDocuments,
+    private readonly opts: { wait?: boolean; today?: () => string } = {},
   ) {}
 
+  private async key(): Promise<string> {
+    await this.data.fresh();
+    return JSON.stringify(await this.data.stats());
+  }
+
+  /** Starts the background loop if it is not running; it runs until the result matches wantKey. */
+  private refresh(key: string): Promise<void> {
+    this.wantKey = key;
+    this.running ??= (async () => {
+      try {
+        while (this.currentKey !== this.wantKey) {
+          const k = this.wantKey;
+          const g = await gather(this.data, this.withText);
+          const today = (this.opts.today ?? (() => new Date().toISOString().slice(0, 10)))();
+          const r = await computeOffThread(computeInput(g, today));
+          this.current = assemble(g, r);
+          this.currentKey = k;
+          // The store may have moved while this ran: look again before deciding the loop is done.
+          this.wantKey = await this.key();
+        }
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
   async get(): Promise<Linked> {
-    const key = JSON.stringify(await this.data.stats());
-    if (key !== this.key || !this.result) {
-      this.key = key;
-      this.done = null;
-      const p = compute(this.data, this.withText);
-      this.result = p;
-      p.then(
-        (r) => {
-          if (this.result === p) this.done = r;
-        },
-        () => {
-          if (this.result === p) this.result = null;
-        },
-      );
+    const key = await this.key();
+    if (this.current && this.currentKey === key) return this.current;
+    const run = this.refresh(key);
+    if (this.current && !this.opts.wait) {
+      run.catch(() => {});
+      return this.current;
     }
-    return this.result;
+    await run;
+    if (this.current && (this.currentKey === key || !this.opts.wait)) return this.current;
+    return this.get();
   }
 
   /**
-   * The results if they are ready for the store as it is now; otherwise starts computing them and
-   * returns null, so a page that only adds to itself from them never waits seconds for them.
+   * The results if there are any (the previous store state's while new ones are computed; with
+   * `wait`, only the current state's); otherwise starts computing them and returns null, so a page
+   * that only adds to itself from them never waits for them.
    */
   async ready(): Promise<Linked | null> {
-    const pending = this.get();
-    pending.catch(() => {});
-    const key = JSON.stringify(await this.data.stats());
-    return key === this.key ? this.done : null;
+    const key = await this.key();
+    if (this.current && this.currentKey === key) return this.current;
+    this.refresh(key).catch(() => {});
+    return this.opts.wait ? null : this.current;
+  }
+
+  /** Resolves once no recomputation is running (tests and benchmarks wait for the background work). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running.catch(() => {});
   }
 }

@@ -48,7 +48,7 @@ describe("the money page over the seeds and a demo council", () => {
   let demoDir: string;
   before(async () => {
     store = await seededStore();
-    app = createApp(store.repo, { onError: () => {}, checkEveryMs: 0 });
+    app = createApp(store.repo, { onError: () => {}, checkEveryMs: 0, waitForLinks: true });
     demoDir = mkdtempSync(join(tmpdir(), "minutebook-money-demo-"));
     const log = console.log;
     console.log = () => {};
@@ -189,7 +189,7 @@ describe("exempt material never feeds the money page", () => {
   let app: Hono;
   before(async () => {
     store = await eastmarchStore();
-    app = createApp(store.repo, { onError: () => {}, checkEveryMs: 0 });
+    app = createApp(store.repo, { onError: () => {}, checkEveryMs: 0, waitForLinks: true });
   });
   after(async () => store?.close());
 

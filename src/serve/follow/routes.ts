@@ -18,16 +18,19 @@ import { layout } from "../layout";
 import { describe, Q, type RouteDoc } from "../openapi";
 import type { View } from "../pages";
 import { pathId, Query } from "../params";
-import { FollowLinks } from "./links";
+import { FollowLinks, type Linked } from "./links";
 import {
   allMoney,
+  type FollowUpRecord,
   followUpRecord,
   followUpsData,
   MONEY_SORTS,
   type MoneyRecord,
   moneyData,
+  type QualityRecord,
   qualityData,
   qualityRecord,
+  type ReferralRecord,
   referralsData,
   type TopicMissing,
   timelineData,
@@ -66,6 +69,11 @@ export type FollowOptions = {
   now?: () => Date;
   /** Read the documents' text so discussion counts (default: whenever the portal may read documents). */
   withText?: boolean;
+  /**
+   * Wait for links of the store as it is now on every read (tests that import and look at once);
+   * by default pages answer from the previous result while the new one is computed.
+   */
+  waitForLinks?: boolean;
 };
 
 const TOPICS_PER_PAGE = 50;
@@ -92,9 +100,9 @@ class Missing extends Error {
 }
 
 export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOptions = {}): FollowLinks {
-  const links = new FollowLinks(data, opts.withText);
   const now = opts.now ?? (() => new Date());
   const today = () => now().toISOString().slice(0, 10);
+  const links = new FollowLinks(data, opts.withText, { wait: opts.waitForLinks, today: () => today() });
 
   /** Registers a page at `path` and its JSON twin at /api + path, from one loader; `doc` describes the twin. */
   function twin<T>(
@@ -306,18 +314,46 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
       c.res = new Response(body, { status: 200, headers });
     });
 
+  // Each result's referrals, flags and follow-ups by meeting, built once per result and day: a
+  // meeting page then looks its section up instead of turning every record in the store.
+  const sections = new WeakMap<Linked, { day: string; byMeeting: Map<number, Html | null> }>();
+  const sectionFor = (l: Linked, id: number): Html | null => {
+    const day = today();
+    let idx = sections.get(l);
+    if (!idx || idx.day !== day) {
+      const refs = new Map<number, ReferralRecord[]>();
+      const flags = new Map<number, QualityRecord[]>();
+      const fol = new Map<number, FollowUpRecord[]>();
+      const put = <T>(m: Map<number, T[]>, key: number | null | undefined, v: T) => {
+        if (key === null || key === undefined) return;
+        const list = m.get(key) ?? [];
+        if (!list.includes(v)) list.push(v);
+        m.set(key, list);
+      };
+      for (const r of referralsData(l).referrals) {
+        put(refs, r.from.meetingId, r);
+        put(refs, r.to.meetingId, r);
+      }
+      for (const q of l.quality.map((x) => qualityRecord(l, x))) put(flags, q.place.meetingId, q);
+      for (const f of l.followUps(day).map((x) => followUpRecord(l, x))) {
+        put(fol, f.from.meetingId, f);
+        put(fol, f.metBy?.place.meetingId, f);
+      }
+      const byMeeting = new Map<number, Html | null>();
+      for (const m of new Set([...refs.keys(), ...flags.keys(), ...fol.keys()]))
+        byMeeting.set(m, meetingSection(m, refs.get(m) ?? [], flags.get(m) ?? [], fol.get(m) ?? []));
+      idx = { day, byMeeting };
+      sections.set(l, idx);
+    }
+    return idx.byMeeting.has(id) ? (idx.byMeeting.get(id) ?? null) : meetingSection(id, [], [], []);
+  };
+
   append("/meetings/:id", async (c) => {
     const id = Number(c.req.param("id"));
-    // Added once the results for this state of the store are ready; never waited for.
+    // From the newest results there are (the previous store state's while new ones are computed);
+    // never waited for.
     const l = await links.ready();
-    if (!l) return null;
-    const refs = referralsData(l).referrals.filter((r) => r.from.meetingId === id || r.to.meetingId === id);
-    const flags = l.quality.map((q) => qualityRecord(l, q)).filter((q) => q.place.meetingId === id);
-    const fol = l
-      .followUps(today())
-      .map((f) => followUpRecord(l, f))
-      .filter((f) => f.from.meetingId === id || f.metBy?.place.meetingId === id);
-    return meetingSection(id, refs, flags, fol);
+    return l ? sectionFor(l, id) : null;
   });
   append("/committees/:id", async (c) => committeeLinks(Number(c.req.param("id"))));
   append("/people/:id", async (c) => personLinks(Number(c.req.param("id"))));

@@ -60,7 +60,7 @@ describe("over the seeds", () => {
   let app: Hono;
   before(async () => {
     store = await seededStore();
-    app = createApp(store.repo, { onError: () => {}, checkEveryMs: 0 });
+    app = createApp(store.repo, { onError: () => {}, checkEveryMs: 0, waitForLinks: true });
   });
   after(async () => store?.close());
 
@@ -113,7 +113,7 @@ describe("over a parish council's minutes", () => {
     dir = mkdtempSync(join(tmpdir(), "minutebook-timeline-"));
     repo = await openRepository({ kind: "sqlite", file: join(dir, "minutebook.db") });
     await repo.importDocument(await parseFile(file()), { path: file() });
-    app = createApp(repo, { onError: () => {}, checkEveryMs: 0 });
+    app = createApp(repo, { onError: () => {}, checkEveryMs: 0, waitForLinks: true });
     lines = readFileSync(file(), "utf8").split("\n");
   });
   after(async () => {
@@ -153,7 +153,7 @@ describe("over the invented council's exempt minute", () => {
   let app: Hono;
   before(async () => {
     store = await eastmarchStore();
-    app = createApp(store.repo, { onError: () => {}, checkEveryMs: 0 });
+    app = createApp(store.repo, { onError: () => {}, checkEveryMs: 0, waitForLinks: true });
   });
   after(async () => store?.close());
 

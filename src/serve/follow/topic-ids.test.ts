@@ -52,7 +52,7 @@ async function importAll(files: string[]) {
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "minutebook-topic-ids-"));
   repo = await openRepository({ kind: "sqlite", file: join(dir, "minutebook.db") });
-  app = createApp(repo, { onError: () => {}, checkEveryMs: 0 });
+  app = createApp(repo, { onError: () => {}, checkEveryMs: 0, waitForLinks: true });
 });
 
 after(async () => {
@@ -121,7 +121,7 @@ test("a second council's arrival changes no address of the first", async () => {
   rmSync(dir, { recursive: true, force: true });
   dir = mkdtempSync(join(tmpdir(), "minutebook-topic-ids-"));
   repo = await openRepository({ kind: "sqlite", file: join(dir, "minutebook.db") });
-  app = createApp(repo, { onError: () => {}, checkEveryMs: 0 });
+  app = createApp(repo, { onError: () => {}, checkEveryMs: 0, waitForLinks: true });
   const demoDir = join(dir, "demo");
   const log = console.log;
   console.log = () => {};

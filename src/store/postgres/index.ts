@@ -161,6 +161,8 @@ export async function openPostgres(opts: {
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: 4,
+    // A server that does not answer (network gone) fails a query in 10 s rather than holding it for ever.
+    connectionTimeoutMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   pool.on("error", () => undefined); // idle client errors surface on the next query instead of crashing
