@@ -206,8 +206,33 @@ export class PortalData {
    * The document's text as the importer saw it, re-read from its recorded path and checked against
    * its hash, so line numbers in provenance point at the same lines.
    */
+  /**
+   * A document's text is fixed by its bytes, so it outlives store changes (kept by id and hash, not
+   * cleared by an import): the links recomputed after each import do not re-read every document.
+   */
+  private texts = new Map<string, Promise<DocumentText>>();
+
   documentText(doc: DocumentRef): Promise<DocumentText> {
-    return this.cached(`text:${doc.id}`, async (): Promise<DocumentText> => {
+    const key = `${doc.id}:${doc.sha256}:${doc.path}`;
+    const hit = this.useCache ? this.texts.get(key) : undefined;
+    if (hit) return hit;
+    const p = this.readText(doc);
+    if (this.useCache) {
+      if (this.texts.size >= MAX_ENTRIES) this.texts.delete(this.texts.keys().next().value as string);
+      this.texts.set(key, p);
+      p.then(
+        (t) => {
+          // "The file has gone" may not be for ever: only text read is kept.
+          if (t.kind !== "lines") this.texts.delete(key);
+        },
+        () => this.texts.delete(key),
+      );
+    }
+    return p;
+  }
+
+  private readText(doc: DocumentRef): Promise<DocumentText> {
+    return (async (): Promise<DocumentText> => {
       if (!this.readDocuments) return { kind: "unavailable", reason: "This server does not show document text." };
       if (!doc.path)
         return { kind: "unavailable", reason: "The store does not record where this document was read from." };
@@ -235,6 +260,6 @@ export class PortalData {
       if (out.kind !== "lines")
         return { kind: "unavailable", reason: "This is a structured record (XML), not a text with lines." };
       return { kind: "lines", lines: out.doc.lines, pageCount: out.doc.pageCount };
-    });
+    })();
   }
 }

@@ -303,6 +303,9 @@ function assemble(g: Gathered, r: LinkResult): Linked {
  * store every second does not stack runs up; the loop catches up with the latest state). Only the
  * very first result is waited for. `wait` (tests) makes every read wait for the store as it is now.
  */
+/** The least time between the end of one recomputation and the start of the next. */
+const RECOMPUTE_PAUSE_MS = 2000;
+
 export class FollowLinks {
   private current: Linked | null = null;
   /** The store state `current` was computed from. */
@@ -336,6 +339,10 @@ export class FollowLinks {
           this.currentKey = k;
           // The store may have moved while this ran: look again before deciding the loop is done.
           this.wantKey = await this.key();
+          // Still moving (an import under way): a breath between runs leaves the machine to the
+          // import and the requests; the pages meanwhile answer from this result.
+          if (this.currentKey !== this.wantKey && !this.opts.wait)
+            await new Promise((resolve) => setTimeout(resolve, RECOMPUTE_PAUSE_MS));
         }
       } finally {
         this.running = null;
