@@ -70,7 +70,9 @@ test("computeLinks gives the same result in the worker as on this thread", async
   assert.ok(here.threads.length > 0);
 });
 
-test("an import under load: every page request answers 200 throughout, and every document is stored", async () => {
+test("an import under load: every page request answers 200 throughout, and every document is stored", {
+  timeout: 240_000,
+}, async () => {
   // The store is looked at once a second, as a running portal does.
   const app = createApp(store.repo, { checkEveryMs: 1000, onError: () => {} });
   // Warm: the first link result is the only one ever waited for.
