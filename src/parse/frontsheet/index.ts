@@ -12,6 +12,7 @@ import { spanOf } from "../common/lines";
 import { findEmail, findPhone } from "../common/names";
 import { clean, head, isUpperLine, stripBullet } from "../common/text";
 import { type Label, parseContact, parseSummons, readLabel } from "./fields";
+import { resolveBody } from "../minutes/title-block";
 import { parseMembership } from "./membership";
 
 export type FrontSheet = { meeting: Meeting; endLine: number; diagnostics: Diagnostic[] };
@@ -239,6 +240,20 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
         break;
       }
     }
+  }
+  // A small council's agenda names the meeting by its kind or its date ("MEETING TO BE HELD ON
+  // TUESDAY, 2nd MARCH 2021", "Annual Parish Meeting in the Village Hall"): the body is the council
+  // of the letterhead, or the electors' meeting, by the rule minutes follow.
+  if (
+    !body ||
+    !BODY_WORDS.test(body) ||
+    body.split(" ").length > 8 ||
+    /\b(?:to be held|held on|meeting of)\b|^meeting\b/i.test(body)
+  ) {
+    const top: string[] = [];
+    for (let n = from; n <= Math.min(last, from + 15); n++) top.push(clean(doc.lines[n - 1]?.text ?? ""));
+    const resolved = resolveBody(null, top.filter(Boolean).join(" "), null);
+    if (resolved) body = resolved;
   }
   if (!body) return null;
   if (!date && !found.size && agendaLine === null) return null;

@@ -43,12 +43,16 @@ export type Section = {
 };
 
 const HEAD_MEETING =
-  /^(?:[\d/]{6,}\s+)?(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:a|an|the)\s+(?:(?:special|annual|extraordinary|ordinary|additional|reconvened|adjourned|virtual|remote|joint)\s+)*(?:meeting|proceedings)\b/i;
+  /^(?:[\d/]{6,}\s+)?(?:draft\s+|unconfirmed\s+|confirmed\s+)?minutes\s+of\s+(?:(?:a|an|the)\s+)?(?:(?:special|annual|extraordinary|ordinary|additional|reconvened|adjourned|virtual|remote|joint|general)\s+)*(?:meeting|proceedings)\b/i;
 const HEAD_COUNCIL =
   /^(?:[\d/]{6,}\s+)?(?:draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+)?(.{2,80}?\bcouncil)\s+meeting\b/i;
 const PRESENT = /^(?:present\b\s*(?::|-|–|\(|$)|those\s+(?:attending|present)\s*:)/i;
 const AUTHORITY_LINE =
   /^(?:the\s+)?(?:(?:london\s+)?borough\s+of\s+[a-z ]{2,40}|[a-z][a-z .'&-]{1,50}?\s(?:county|borough|district|city|parish|town|metropolitan borough|community)\s+council|[a-z][a-z .'&-]{1,50}?\s+council)$/i;
+
+function noOrdinals(s: string): string {
+  return s.replace(/(\d)(?:st|nd|rd|th)\b/g, "$1");
+}
 
 function tidyBody(s: string): string {
   return s
@@ -236,15 +240,22 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
     // Heading sentence: this line plus wrapped lines until it has a date or a full stop.
     let j = i;
     let head = t;
+    // A heading in capitals may be set with a blank line between its lines (a PDF converted line by line).
+    const nextHeadLine = (k: number) =>
+      texts[k + 1]
+        ? k + 1
+        : k + 2 < n && texts[k + 2] && !/[a-z]/.test(noOrdinals(texts[k])) && !/[a-z]/.test(noOrdinals(texts[k + 2]))
+          ? k + 2
+          : -1;
     while (
       j + 1 < n &&
-      j - i < 3 &&
-      texts[j + 1] &&
-      !PRESENT.test(texts[j + 1]) &&
+      j - i < 6 &&
+      nextHeadLine(j) > 0 &&
+      !PRESENT.test(texts[nextHeadLine(j)]) &&
       !findDate(head) &&
       !/\.$/.test(head)
     ) {
-      j++;
+      j = nextHeadLine(j);
       head += ` ${texts[j]}`;
     }
     // The place on the next line ("HELD ON TUESDAY 5 MAY 2020 AT 7.00 PM" / "IN THE COUNCIL CHAMBER").
@@ -559,7 +570,7 @@ function titleBlockSections(views: LineView[], texts: string[], found: Section[]
     const blockLines = fm?.title && fm.titleAt >= 0 && !prior ? [fm.titleAt, ...lines] : lines;
     if (!blockLines.length) continue;
     const block = readBlock(texts, blockLines, docCouncil);
-    if (!isMinutesBlock(`${block.text} ${isTitle ? "" : t}`, isTitle)) continue;
+    if (!isMinutesBlock(`${block.text} ${isTitle ? "" : t}`, isTitle, block.date !== null)) continue;
     const start = lines.length ? lines[0] : i;
     const sec: Section = {
       kind: "title",

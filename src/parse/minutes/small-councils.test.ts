@@ -303,3 +303,59 @@ test("'1 Police Report': one space after the number; the chair named in a senten
   assert.equal(m.attendance?.chair, "Bill Kerr");
   assert.deepEqual(m.attendance?.apologies, ["Eve Hart"]);
 });
+
+test("a heading in capitals set with blank lines between its lines (a PDF converted line by line)", () => {
+  const ms = parse(
+    [
+      "MINUTES OF PROCEEDINGS AT SPECIAL MEETING OF KILBRACK",
+      "",
+      "CITY AND COUNTY COUNCIL HELD IN THE COUNCIL CHAMBER, ON MONDAY, 6th",
+      "",
+      "NOVEMBER, 2017, AT 3 P.M.",
+      "",
+      "PRESENT IN THE CHAIR: Councillor S. Ryan, Mayor.",
+      "",
+      "MEMBERS PRESENT:",
+      "",
+      "Councillors Browne, Butler and Foley.",
+      "",
+      "1.",
+      "",
+      "Adoption of Minutes",
+      "",
+      "The minutes were adopted.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].body, "Kilbrack City And County Council");
+  assert.equal(ms[0].date, "2017-11-06");
+  assert.equal(ms[0].attendance?.chair, "Councillor S. Ryan");
+  assert.deepEqual(
+    ms[0].minutes.map((x) => [x.number, x.title]),
+    [["1", "Adoption of Minutes"]],
+  );
+});
+
+test("a small council's agenda named by its date or kind takes the council (or the electors' meeting) as its body", () => {
+  const agenda = (title: string) =>
+    parseDocument(
+      textDocument(
+        [
+          "HOLTBY PARISH COUNCIL",
+          title,
+          "",
+          "AGENDA",
+          "",
+          "1. To receive apologies for absence",
+          "2. To approve the minutes of the last meeting",
+          "3. Any other business",
+        ].join("\n"),
+      ),
+    ).meetings;
+  const ordinary = agenda("MEETING TO BE HELD ON TUESDAY, 2nd MARCH 2021 at 7.30pm");
+  assert.equal(ordinary[0].body, "Holtby Parish Council");
+  assert.equal(ordinary[0].date, "2021-03-02");
+  assert.equal(ordinary[0].agenda.length, 3);
+  const electors = agenda("Annual Parish Meeting in the Village Hall on Tuesday, 7th May 2019");
+  assert.equal(electors[0].body, "Holtby Annual Parish Meeting");
+});

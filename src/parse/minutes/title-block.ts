@@ -141,7 +141,10 @@ export function resolveBody(named: string | null, blockText: string, docCouncil:
   const e = ELECTORS.exec(blockText);
   if (e && !/\bcouncil\s+meeting\b/i.test(e[0])) {
     const kind = titleCase(e[2] ?? e[3] ?? "parish").replace(/^./, (c) => c.toUpperCase());
-    let place = e[1] && !/^(?:The|Minutes|Of|An?|Draft)$/i.test(e[1].split(/\s+/)[0]) ? e[1] : null;
+    let place =
+      e[1] && !/^(?:The|Minutes|Of|An?|Draft)$/i.test(e[1].split(/\s+/)[0])
+        ? e[1].replace(/\s*\b(?:Parish|Town|Community|Village)\s+Council$/i, "") || null
+        : null;
     if (!place && council) place = council.replace(/\s+(?:Parish|Town|Community|Village)\s+Council$/, "");
     return `${place ? `${titleCase(place)} ` : ""}Annual ${kind} Meeting`;
   }
@@ -225,11 +228,11 @@ export function blockAbove(texts: string[], anchor: number, floor: number): numb
 }
 
 /** Whether a title block (with its anchor line) reads as a meeting's minutes rather than an agenda. */
-export function isMinutesBlock(text: string, anchorIsTitle: boolean): boolean {
+export function isMinutesBlock(text: string, anchorIsTitle: boolean, dated: boolean): boolean {
   if (!COUNCIL_WORD.test(text) && !MEETING_KIND.test(text) && !/\bminutes\b/i.test(text)) return false;
   if (/\b(?:agenda|summon(?:s|ed)|to\s+be\s+held|will\s+be\s+held)\b/i.test(text) && !/\bminutes\b/i.test(text))
     return false;
-  return anchorIsTitle || !!findDate(text) || /\bminutes\b/i.test(text);
+  return anchorIsTitle || dated || /\bminutes\b/i.test(text);
 }
 
 /** A line that opens a set of minutes by its title. */
