@@ -11,8 +11,8 @@ import { findDate, findTime, parseDateTime } from "../common/dates";
 import { spanOf } from "../common/lines";
 import { findEmail, findPhone } from "../common/names";
 import { clean, head, isUpperLine, stripBullet } from "../common/text";
-import { type Label, parseContact, parseSummons, readLabel } from "./fields";
 import { resolveBody } from "../minutes/title-block";
+import { type Label, parseContact, parseSummons, readLabel } from "./fields";
 import { parseMembership } from "./membership";
 
 export type FrontSheet = { meeting: Meeting; endLine: number; diagnostics: Diagnostic[] };
