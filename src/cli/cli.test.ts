@@ -51,13 +51,16 @@ test("output larger than a pipe's buffer reaches a slow reader whole before the 
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  // Listen for the end first: with the output only a little over the pipe's buffer, the child can exit and its
+  // pipe close during the wait below, and a listener added after that would wait for ever.
+  const closed = new Promise<number | null>((r) => child.once("close", r));
   // Leave the pipe full for a while so the command finishes with its output still queued.
   child.stdout.pause();
   await new Promise((r) => setTimeout(r, 3000));
   const chunks: Buffer[] = [];
   child.stdout.on("data", (d: Buffer) => chunks.push(d));
   child.stdout.resume();
-  const code = await new Promise<number | null>((r) => child.once("close", r));
+  const code = await closed;
   const text = Buffer.concat(chunks).toString("utf8");
   assert.equal(code, 0);
   assert.ok(text.length > 65536, `expected a large output, got ${text.length} bytes`);
