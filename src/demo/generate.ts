@@ -132,8 +132,7 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
       const reports: Report[] = [];
       for (const [i, it] of items.entries()) {
         const p = it.plan;
-        if (!p) continue;
-        // An exempt item's report is in the pack too, marked not for publication (the portal withholds it).
+        if (!p || p.exempt.length) continue;
         reports.push({
           agendaItem: String(i + 1),
           title: p.title,
@@ -143,7 +142,6 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
           appendices: p.appendices,
           backgroundPapers: p.backgroundPapers,
           span: SPAN0,
-          ...(p.exempt.length ? { exempt: true, exemptParagraphs: p.exempt } : {}),
         });
       }
       // Attendance.
@@ -328,12 +326,6 @@ export function generateCouncil(opts: GenerateOptions): DemoCouncil {
           t.occurrences.push({ meetingId: id, body: cm.body, date, agendaItem, minute: number, title: p.title });
           threads.set(p.thread, t);
           prose.reports![agendaItem] = reportBody(p, cm.body, date, mrng);
-          if (p.exempt.length)
-            prose.reports![agendaItem].exempt = {
-              banner: "NOT FOR PUBLICATION",
-              paragraphs: p.exempt,
-              text: [`The terms set out in this report are commercially confidential until the contract is awarded.`],
-            };
         }
         if (it.minute === "Items referred from Overview and Scrutiny") {
           for (const r of refsHere.filter((r) => r.kind === "comments" && !r.to.agendaItem)) {
