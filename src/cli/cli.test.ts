@@ -54,11 +54,13 @@ test("output larger than a pipe's buffer reaches a slow reader whole before the 
   // Listen for the end first: with the output only a little over the pipe's buffer, the child can exit and its
   // pipe close during the wait below, and a listener added after that would wait for ever.
   const closed = new Promise<number | null>((r) => child.once("close", r));
+  // The data listener goes on before the pause: when a child exits, Node resumes any stdio stream nobody listens
+  // to and drops what it had queued, which is what a listener added after the wait used to lose (0 bytes in CI).
+  const chunks: Buffer[] = [];
+  child.stdout.on("data", (d: Buffer) => chunks.push(d));
   // Leave the pipe full for a while so the command finishes with its output still queued.
   child.stdout.pause();
   await new Promise((r) => setTimeout(r, 3000));
-  const chunks: Buffer[] = [];
-  child.stdout.on("data", (d: Buffer) => chunks.push(d));
   child.stdout.resume();
   const code = await closed;
   const text = Buffer.concat(chunks).toString("utf8");
