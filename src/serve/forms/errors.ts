@@ -6,7 +6,7 @@
  * must be 200 characters or fewer"); a schema's own message (`z.string({ error: "..." })`) wins.
  *
  *   const r = parseForm(MinuteForm, body, { labels: { title: "the minute's title" } });
- *   if (!r.ok) return render(form(values, r.errors), 400);   // errors.summary → govukErrorSummary
+ *   if (!r.ok) return render(form(values, r.errors.fields), 400);   // markup: fields.ts (errorSummary, textInput…)
  *
  * No I/O.
  */
@@ -15,11 +15,14 @@ import type { z } from "zod";
 /** One line of the error summary: the message and the field it links to. */
 export type ErrorLink = { text: string; href: string };
 
+/** The message shown by each field, keyed by field name: what the markup helpers in `fields.ts` take. */
+export type FieldErrors = Record<string, string>;
+
 export type FormErrors = {
   /** For the error summary at the top of the page, in the order the fields appear in the schema. */
   summary: ErrorLink[];
   /** The message to show above each field, keyed by field name (`date`, `members.2.name`). */
-  fields: Record<string, string>;
+  fields: FieldErrors;
 };
 
 export type FormOptions = {

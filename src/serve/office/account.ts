@@ -9,8 +9,9 @@ import { z } from "zod";
 import { checkTotp, hashPassword, MIN_PASSWORD, newTotpSecret, totpUri } from "../../auth/local";
 import { type Mailer, resetMail } from "../../auth/mail";
 import { checkFormToken, formTokenField, setSessionCookie } from "../../auth/web";
+import { parseForm } from "../forms/errors";
+import { button, errorSummary, errorTitle, type FieldErrors, textInput } from "../forms/fields";
 import { html } from "../html";
-import { button, errorSummary, errorTitle, type FieldErrors, textInput, zodErrors } from "./forms";
 import { clientOf, type OfficeOptions, officePage } from "./routes";
 
 export type AccountOptions = OfficeOptions & { mailer?: Mailer | null; origin: (c: Context) => string };
@@ -96,10 +97,10 @@ ${button("Create account")}
     const userId = token ? await o.store.peekEmailToken(token, "invite", now) : null;
     const cred = userId === null ? null : await o.store.localByUser(userId);
     if (!cred?.totpSecret) return invalidLink(c, o);
-    const parsed = setupSchema.safeParse(fields);
-    let errors: FieldErrors = parsed.success ? {} : zodErrors(parsed.error);
-    if (parsed.success) {
-      const step = checkTotp(cred.totpSecret, parsed.data.code, now);
+    const parsed = parseForm(setupSchema, fields);
+    let errors: FieldErrors = parsed.ok ? {} : parsed.errors.fields;
+    if (parsed.ok) {
+      const step = checkTotp(cred.totpSecret, parsed.value.code, now);
       if (step === null) errors = { code: "The code is not right. Enter the code your app shows now" };
       else await o.store.useTotpStep(cred.userId, step);
     }
@@ -138,11 +139,11 @@ ${button("Send the link")}
 
   app.post("/account/reset", async (c) => {
     const fields = await checkFormToken(c, o.secureCookies);
-    const parsed = resetRequest.safeParse(fields);
-    if (!parsed.success)
-      return c.html(requestView(c, fields.email ?? "", zodErrors(parsed.error)), 400, { "Cache-Control": "no-store" });
+    const parsed = parseForm(resetRequest, fields);
+    if (!parsed.ok)
+      return c.html(requestView(c, fields.email ?? "", parsed.errors.fields), 400, { "Cache-Control": "no-store" });
     const now = o.now();
-    const email = parsed.data.email.toLowerCase();
+    const email = parsed.value.email.toLowerCase();
     const key = `reset:${email}`;
     const recent = await o.store.failuresSince(key, new Date(now.getTime() - 3600_000));
     const cred = await o.store.localByEmail(email);
@@ -206,12 +207,11 @@ ${button("Change password")}
     const now = o.now();
     const token = fields.token ?? "";
     if (!token || (await o.store.peekEmailToken(token, "reset", now)) === null) return invalidLink(c, o);
-    const parsed = newPassword.safeParse(fields);
-    if (!parsed.success)
-      return c.html(newView(c, token, zodErrors(parsed.error)), 400, { "Cache-Control": "no-store" });
+    const parsed = parseForm(newPassword, fields);
+    if (!parsed.ok) return c.html(newView(c, token, parsed.errors.fields), 400, { "Cache-Control": "no-store" });
     const userId = await o.store.consumeEmailToken(token, "reset", now);
     if (userId === null) return invalidLink(c, o);
-    await o.store.setPasswordHash(userId, await hashPassword(parsed.data.password));
+    await o.store.setPasswordHash(userId, await hashPassword(parsed.value.password));
     // Whoever knew the old password is signed out everywhere.
     const ended = await o.store.revokeAllSessions(userId, now);
     await o.store.audit(

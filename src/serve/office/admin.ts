@@ -11,9 +11,10 @@ import { COUNCIL_ROLES, can, localDate, ROLE_NAMES, ROLES, type Role, SEAT_ROLES
 import { AuthError, type GrantRecord } from "../../auth/store";
 import { AccessDenied, auth, checkFormToken, formTokenField, requirePermission } from "../../auth/web";
 import { toCsv } from "../csv";
+import { parseForm } from "../forms/errors";
+import { button, errorSummary, errorTitle, type FieldErrors, select, textInput } from "../forms/fields";
 import { type Html, html } from "../html";
 import type { AccountOptions } from "./account";
-import { button, errorSummary, errorTitle, type FieldErrors, select, textInput, zodErrors } from "./forms";
 import { officePage } from "./routes";
 
 export type AdminOptions = AccountOptions & { committees: () => Promise<{ id: number; name: string }[]> };
@@ -111,13 +112,13 @@ ${button("Send invitation")}
   app.get("/office/admin/invite", mayInvite, (c) => c.html(inviteView(c, {}, {})));
   app.post("/office/admin/invite", mayInvite, async (c) => {
     const fields = await checkFormToken(c, o.secureCookies);
-    const parsed = inviteSchema.safeParse(fields);
-    if (!parsed.success) return c.html(inviteView(c, fields, zodErrors(parsed.error)), 400);
+    const parsed = parseForm(inviteSchema, fields);
+    if (!parsed.ok) return c.html(inviteView(c, fields, parsed.errors.fields), 400);
     const t = now();
     const actor = auth(c).user?.id ?? null;
     let userId: number;
     try {
-      userId = (await o.store.createLocalAccount({ displayName: parsed.data.name, email: parsed.data.email }, t)).id;
+      userId = (await o.store.createLocalAccount({ displayName: parsed.value.name, email: parsed.value.email }, t)).id;
     } catch (e) {
       if (e instanceof AuthError)
         return c.html(inviteView(c, fields, { email: "This e-mail address already has an account" }), 400);
@@ -128,7 +129,9 @@ ${button("Send invitation")}
     const link = `${site}/account/setup?token=${token}`;
     let sent = false;
     if (o.mailer) {
-      await o.mailer.send(invitationMail({ to: parsed.data.email.toLowerCase(), name: parsed.data.name, link, site }));
+      await o.mailer.send(
+        invitationMail({ to: parsed.value.email.toLowerCase(), name: parsed.value.name, link, site }),
+      );
       sent = true;
     }
     await o.store.audit(
@@ -136,18 +139,18 @@ ${button("Send invitation")}
         actorId: actor,
         action: "account.invite",
         object: `user:${userId}`,
-        detail: { email: parsed.data.email.toLowerCase(), sent },
+        detail: { email: parsed.value.email.toLowerCase(), sent },
       },
       t,
     );
     const body = html`<div class="govuk-panel govuk-panel--confirmation"><h1 class="govuk-panel__title">Invitation ${sent ? "sent" : "created"}</h1>
-<div class="govuk-panel__body">${parsed.data.name}</div></div>
+<div class="govuk-panel__body">${parsed.value.name}</div></div>
 ${
   sent
-    ? html`<p class="govuk-body">We have e-mailed ${parsed.data.email} a link that works for 7 days.</p>`
-    : html`<p class="govuk-body">This site has no e-mail set up. Give ${parsed.data.name} this link privately; it works once, for 7 days:</p><p class="govuk-body"><code>${link}</code></p>`
+    ? html`<p class="govuk-body">We have e-mailed ${parsed.value.email} a link that works for 7 days.</p>`
+    : html`<p class="govuk-body">This site has no e-mail set up. Give ${parsed.value.name} this link privately; it works once, for 7 days:</p><p class="govuk-body"><code>${link}</code></p>`
 }
-<p class="govuk-body"><a class="govuk-link" href="/office/admin/people/${userId}">Give ${parsed.data.name} roles</a></p>`;
+<p class="govuk-body"><a class="govuk-link" href="/office/admin/people/${userId}">Give ${parsed.value.name} roles</a></p>`;
     return c.html(officePage(c, o, { title: "Invitation sent", body }));
   });
 
@@ -201,18 +204,18 @@ ${button("Give role")}
   app.post("/office/admin/people/:id{[0-9]+}/grant", seeAccounts, async (c) => {
     const userId = Number(c.req.param("id"));
     const fields = await checkFormToken(c, o.secureCookies);
-    const parsed = grantSchema.safeParse(fields);
-    if (!parsed.success) {
-      const page = await personView(c, userId, fields, zodErrors(parsed.error));
+    const parsed = parseForm(grantSchema, fields);
+    if (!parsed.ok) {
+      const page = await personView(c, userId, fields, parsed.errors.fields);
       return page ? c.html(page, 400) : c.notFound();
     }
-    const committeeId = parsed.data.committee ? Number(parsed.data.committee) : null;
-    const role = parsed.data.role as Role;
+    const committeeId = parsed.value.committee ? Number(parsed.value.committee) : null;
+    const role = parsed.value.role as Role;
     const t = now();
     if (!can(auth(c).principal, "grant", { kind: "role-grant", role, committeeId }, t))
       throw new AccessDenied(403, "Your roles do not let you give this role.");
     const g = await o.store.grant(
-      { userId, role, committeeId, from: parsed.data.from, to: parsed.data.to || null },
+      { userId, role, committeeId, from: parsed.value.from, to: parsed.value.to || null },
       auth(c).user?.id ?? null,
       t,
     );

@@ -28,71 +28,25 @@ import { longDate } from "../../office/dates";
 import type { Repository } from "../../store/repository";
 import { StoreError } from "../../store/repository";
 import { notFound } from "../errors";
+import { parseForm } from "../forms/errors";
+import {
+  button,
+  checkbox,
+  dateFrom,
+  dateInput,
+  errorSummary,
+  errorTitle,
+  type FieldErrors,
+  type Fields,
+  radios,
+  select,
+  textarea,
+  textInput,
+} from "../forms/fields";
 import { type Html, html } from "../html";
-import { button, errorSummary, errorTitle, type FieldErrors, select, textInput, zodErrors } from "./forms";
 import { type OfficeOptions, officePage } from "./routes";
 
-type Fields = Record<string, string>;
 export type CouncilOfficeOptions = OfficeOptions & { repo: Repository };
-
-// ---- GOV.UK pieces the shared forms module does not have ------------------------------------
-
-/** GOV.UK date input (day, month, year in a fieldset); the day field carries the id the error summary links to. */
-function dateInput(name: string, legend: string, values: Fields, errors: FieldErrors, hint?: string): Html {
-  const error = errors[name];
-  const v = (part: string) => values[`${name}-${part}`] ?? "";
-  const field = (part: string, label: string, width: string, first: boolean) =>
-    html`<div class="govuk-date-input__item"><div class="govuk-form-group"><label class="govuk-label govuk-date-input__label" for="${first ? name : `${name}-${part}`}">${label}</label>
-<input class="govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}" id="${first ? name : `${name}-${part}`}" name="${name}-${part}" type="text" inputmode="numeric" value="${v(part)}"></div></div>`;
-  const described = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ");
-  return html`<div class="govuk-form-group${error ? " govuk-form-group--error" : ""}"><fieldset class="govuk-fieldset" role="group"${described ? html` aria-describedby="${described}"` : null}>
-<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${legend}</legend>
-${hint ? html`<div id="${name}-hint" class="govuk-hint">${hint}</div>` : null}
-${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : null}
-<div class="govuk-date-input">${field("day", "Day", "2", true)}${field("month", "Month", "2", false)}${field("year", "Year", "4", false)}</div></fieldset></div>`;
-}
-
-/** The ISO date a GOV.UK date input gives: "" when all three are empty, "invalid" when partly filled. */
-export function dateFrom(values: Fields, name: string): string {
-  const [d, m, y] = ["day", "month", "year"].map((p) => (values[`${name}-${p}`] ?? "").trim());
-  if (!d && !m && !y) return "";
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return "invalid";
-  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-}
-
-function radios(
-  name: string,
-  legend: string,
-  options: { value: string; text: string }[],
-  value: string,
-  errors: FieldErrors,
-): Html {
-  const error = errors[name];
-  return html`<div class="govuk-form-group${error ? " govuk-form-group--error" : ""}"><fieldset class="govuk-fieldset"${error ? html` aria-describedby="${name}-error"` : null}>
-<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">${legend}</legend>
-${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : null}
-<div class="govuk-radios govuk-radios--small" data-module="govuk-radios">${options.map(
-    (
-      o,
-      i,
-    ) => html`<div class="govuk-radios__item"><input class="govuk-radios__input" id="${i === 0 ? name : `${name}-${i}`}" name="${name}" type="radio" value="${o.value}"${o.value === value ? html` checked` : null}>
-<label class="govuk-label govuk-radios__label" for="${i === 0 ? name : `${name}-${i}`}">${o.text}</label></div>`,
-  )}</div></fieldset></div>`;
-}
-
-function checkbox(name: string, label: string, checked: boolean): Html {
-  return html`<div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
-<input class="govuk-checkboxes__input" id="${name}" name="${name}" type="checkbox" value="on"${checked ? html` checked` : null}>
-<label class="govuk-label govuk-checkboxes__label" for="${name}">${label}</label></div></div></div>`;
-}
-
-function textarea(name: string, label: string, value: string, errors: FieldErrors, hint?: string): Html {
-  const error = errors[name];
-  return html`<div class="govuk-form-group${error ? " govuk-form-group--error" : ""}"><label class="govuk-label" for="${name}">${label}</label>
-${hint ? html`<div id="${name}-hint" class="govuk-hint">${hint}</div>` : null}
-${error ? html`<p id="${name}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : null}
-<textarea class="govuk-textarea${error ? " govuk-textarea--error" : ""}" id="${name}" name="${name}" rows="5"${hint ? html` aria-describedby="${name}-hint"` : null}>${value}</textarea></div>`;
-}
 
 const dash = (c: string) =>
   html`<p class="govuk-body"><a class="govuk-link" href="/office/council">Back to the council’s committees</a>${c}</p>`;
@@ -170,9 +124,9 @@ ${button("Save")}</form>${dash("")}`,
   });
   app.post("/office/council/settings", officer, async (c) => {
     const v = await fieldsOf(c);
-    const parsed = councilInput.safeParse(v);
-    if (!parsed.success) return settingsForm(c, v, zodErrors(parsed.error));
-    await office.setCouncil(parsed.data);
+    const parsed = parseForm(councilInput, v);
+    if (!parsed.ok) return settingsForm(c, v, parsed.errors.fields);
+    await office.setCouncil(parsed.value);
     return c.redirect("/office/council", 303);
   });
 
@@ -207,9 +161,9 @@ ${button("Save committee")}</form>${dash("")}`,
   };
   const saveCommittee = async (c: Context, id?: number) => {
     const v = await committeeFields(c);
-    const parsed = committeeInput.safeParse({ ...v, receiverIds: v.receiverIds ? v.receiverIds.split(",") : [] });
-    if (!parsed.success) return committeeForm(c, v, zodErrors(parsed.error), id);
-    const saved = await attempt(() => office.saveCommittee(parsed.data, id));
+    const parsed = parseForm(committeeInput, { ...v, receiverIds: v.receiverIds ? v.receiverIds.split(",") : [] });
+    if (!parsed.ok) return committeeForm(c, v, parsed.errors.fields, id);
+    const saved = await attempt(() => office.saveCommittee(parsed.value, id));
     if ("error" in saved) return committeeForm(c, v, { name: saved.error }, id);
     return c.redirect(`/office/committees/${saved.ok}`, 303);
   };
@@ -307,13 +261,13 @@ ${button("Add member")}</form><p class="govuk-body"><a class="govuk-link" href="
       position: v.position || null,
       appointedAtMeetingId: v.appointedAtMeetingId || null,
     };
-    const parsed = membershipInput.safeParse(input);
-    if (!parsed.success) {
-      const errors = zodErrors(parsed.error);
+    const parsed = parseForm(membershipInput, input);
+    if (!parsed.ok) {
+      const errors = parsed.errors.fields;
       if (errors.from && !input.from) errors.from = "Enter the first day of the appointment";
       return memberForm(c, id, v, errors);
     }
-    const saved = await attempt(() => office.addMembership(parsed.data));
+    const saved = await attempt(() => office.addMembership(parsed.value));
     if ("error" in saved) return memberForm(c, id, v, { position: saved.error });
     return c.redirect(`/office/committees/${id}`, 303);
   });
@@ -350,13 +304,13 @@ ${button("Save")}</form>${dash("")}`,
   app.get("/office/people/new", officer, (c) => personForm(c, {}, {}));
   app.post("/office/people/new", officer, async (c) => {
     const v = await fieldsOf(c);
-    const parsed = personInput.safeParse({
+    const parsed = parseForm(personInput, {
       ...v,
       termStart: dateFrom(v, "termStart") || null,
       termEnd: dateFrom(v, "termEnd") || null,
     });
-    if (!parsed.success) return personForm(c, v, zodErrors(parsed.error));
-    const saved = await attempt(() => office.savePerson(parsed.data));
+    if (!parsed.ok) return personForm(c, v, parsed.errors.fields);
+    const saved = await attempt(() => office.savePerson(parsed.value));
     if ("error" in saved) return personForm(c, v, { name: saved.error });
     return c.redirect("/office/council", 303);
   });
@@ -383,15 +337,15 @@ ${button("Schedule")}</form><p class="govuk-body"><a class="govuk-link" href="/o
   app.post("/office/committees/:id/meetings/new", membership, async (c) => {
     const id = (await committeeOr404(c)).id;
     const v = await fieldsOf(c);
-    const parsed = meetingInput.safeParse({
+    const parsed = parseForm(meetingInput, {
       ...v,
       committeeId: id,
       date: dateFrom(v, "date"),
       start: v.start || null,
       end: v.end || null,
     });
-    if (!parsed.success) return meetingForm(c, id, v, zodErrors(parsed.error));
-    await office.scheduleMeeting(parsed.data);
+    if (!parsed.ok) return meetingForm(c, id, v, parsed.errors.fields);
+    await office.scheduleMeeting(parsed.value);
     return c.redirect(`/office/committees/${id}`, 303);
   });
 
@@ -466,9 +420,9 @@ ${button("Schedule the year")}</form>`,
     const v = await fieldsOf(c);
     const m = body.month;
     v.months = (Array.isArray(m) ? m : m ? [m] : []).map(String).join(",");
-    const parsed = templateSchema.safeParse({ ...v, months: v.months ? v.months.split(",") : [] });
-    if (!parsed.success) return templateForm(c, id, v, zodErrors(parsed.error));
-    const t = parsed.data;
+    const parsed = parseForm(templateSchema, { ...v, months: v.months ? v.months.split(",") : [] });
+    if (!parsed.ok) return templateForm(c, id, v, parsed.errors.fields);
+    const t = parsed.value;
     const existing = new Set((await office.calendar({ committeeId: id })).map((e) => e.date));
     for (const date of scheduleFromTemplate({ weekday: t.weekday, week: t.week, months: t.months }, t.year))
       if (!existing.has(date))
@@ -549,7 +503,7 @@ ${button("Save")}</form><p class="govuk-body"><a class="govuk-link" href="/offic
   app.post("/office/meetings/:mid", meetingGuard, async (c) => {
     const m = await meetingOr404(c);
     const v = await fieldsOf(c);
-    const parsed = meetingChange.safeParse({
+    const parsed = parseForm(meetingChange, {
       ...v,
       date: dateFrom(v, "date"),
       start: v.start ?? "",
@@ -557,8 +511,8 @@ ${button("Save")}</form><p class="govuk-body"><a class="govuk-link" href="/offic
       location: v.location ?? "",
       note: v.note ?? "",
     });
-    if (!parsed.success) return changeForm(c, m.meetingId, v, zodErrors(parsed.error));
-    const p = parsed.data;
+    if (!parsed.ok) return changeForm(c, m.meetingId, v, parsed.errors.fields);
+    const p = parsed.value;
     const moved = p.date !== m.date;
     const done = await attempt(() =>
       office.updateMeeting(m.meetingId, {
@@ -608,14 +562,14 @@ ${button("Add entry")}</form>${dash("")}`,
   app.post("/office/people/:id/interests", officer, async (c) => {
     const id = (await personOr404(c)).id;
     const v = await fieldsOf(c);
-    const parsed = interestInput.safeParse({
+    const parsed = parseForm(interestInput, {
       ...v,
       personId: id,
       submittedOn: dateFrom(v, "submittedOn"),
       sensitive: v.sensitive === "on",
     });
-    if (!parsed.success) return interestForm(c, id, v, zodErrors(parsed.error));
-    await office.addInterest(parsed.data);
+    if (!parsed.ok) return interestForm(c, id, v, parsed.errors.fields);
+    await office.addInterest(parsed.value);
     return c.redirect(`/office/people/${id}/interests`, 303);
   });
   const mo = requireRole("monitoring-officer", undefined, { now: o.now });

@@ -20,9 +20,10 @@ import {
   requireSignIn,
   setSessionCookie,
 } from "../../auth/web";
+import { parseForm } from "../forms/errors";
+import { button, errorSummary, errorTitle, type FieldErrors, textInput } from "../forms/fields";
 import { type Html, html } from "../html";
 import { layout, type PageOptions } from "../layout";
-import { button, errorSummary, errorTitle, type FieldErrors, textInput, zodErrors } from "./forms";
 
 export type OfficeOptions = {
   store: AuthStore;
@@ -119,12 +120,11 @@ export function registerOfficeRoutes(app: Hono, o: OfficeOptions): void {
 
   app.post("/sign-in", async (c) => {
     const fields = await checkFormToken(c, o.secureCookies);
-    const parsed = signInSchema.safeParse(fields);
+    const parsed = parseForm(signInSchema, fields);
     const keep = { email: fields.email ?? "", code: "", next: fields.next ?? "" };
-    if (!parsed.success)
-      return c.html(signInView(c, o, keep, zodErrors(parsed.error)), 400, { "Cache-Control": "no-store" });
+    if (!parsed.ok) return c.html(signInView(c, o, keep, parsed.errors.fields), 400, { "Cache-Control": "no-store" });
     const now = o.now();
-    const r = await signInLocal(o.store, { ...parsed.data, client: clientOf(c) }, now, {
+    const r = await signInLocal(o.store, { ...parsed.value, client: clientOf(c) }, now, {
       throttle: o.throttle,
       requireSecondFactor: o.requireSecondFactor ?? true,
     });
