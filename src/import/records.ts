@@ -168,12 +168,16 @@ export function minuteParagraphs(m: Minute, lines?: string[] | null): ParagraphR
   return rows;
 }
 
-export function reportParagraph(r: Meeting["reports"][number]): ParagraphRow {
+/**
+ * A report's row; its body is the report's whole text when the lines are given (so what the report says,
+ * not only what it recommends, is searchable), else its recommendations; exempt: the title only.
+ */
+export function reportParagraph(r: Meeting["reports"][number], lines?: string[] | null): ParagraphRow {
   const procedural = isProcedural(r.title);
   return {
     type: "report",
     title: cleanText(r.title),
-    body: isExemptReport(r) ? "" : joinLines(r.recommendations),
+    body: isExemptReport(r) ? "" : spanText(lines, r.span, true) || joinLines(r.recommendations),
     weight: procedural ? PROCEDURAL_WEIGHT : 1,
     procedural,
     keyDecision: null,

@@ -152,6 +152,11 @@ export const ReportRecord = z
       .describe("When exempt, only the title and paragraphs cited are kept: the lists are empty and author null"),
     exemptParagraphs: z.array(int),
     provenance: Provenance,
+    text: str
+      .optional()
+      .describe(
+        "The report's text as imported (its lines after the title), when the import had the text; never for an exempt report or the exempt parts of one",
+      ),
   })
   .meta({
     id: "Report",

@@ -155,15 +155,15 @@ const CSP = [
 
 /** Exempt minutes and reports keep their title and paragraphs only, whatever the store hands back. */
 export function publicMeeting(m: MeetingDetail): MeetingDetail {
-  // A minute's kept text is for the linkers (src/link/from-store); pages and the API show its lines.
-  const minutes = m.minutes
-    .map(({ text: _kept, ...x }) => x)
-    .map((x) =>
-      x.exempt || x.exemptParagraphs.length
-        ? { ...x, exempt: true, resolutions: [], reasons: [], declarations: [] }
+  // A minute's and a report's text (public lines only, from the import) are shown; never an exempt one's.
+  const minutes = m.minutes.map(({ text, ...x }) =>
+    x.exempt || x.exemptParagraphs.length
+      ? { ...x, exempt: true, resolutions: [], reasons: [], declarations: [] }
+      : text
+        ? { ...x, text }
         : x,
-    );
-  const reports = m.reports.map((r) =>
+  );
+  const reports = m.reports.map(({ text, ...r }) =>
     r.exempt || r.exemptParagraphs.length
       ? {
           ...r,
@@ -174,14 +174,17 @@ export function publicMeeting(m: MeetingDetail): MeetingDetail {
           appendices: [],
           backgroundPapers: [],
         }
-      : r,
+      : text
+        ? { ...r, text }
+        : r,
   );
   return { ...m, minutes, reports };
 }
 
 /** The address of the record a search hit came from: the meeting page at its agenda item, minute or report. */
-export function hitHref(h: SearchHit, m: MeetingDetail | null): string {
-  const base = `/meetings/${h.meeting.id}`;
+export function hitHref(h: SearchHit, m: MeetingDetail | null, q = ""): string {
+  // The words searched for go along, so the meeting page marks them and opens the text holding them.
+  const base = `/meetings/${h.meeting.id}${q ? `?hl=${encodeURIComponent(q.slice(0, 200))}` : ""}`;
   if (!m) return base;
   const line = h.provenance.span.startLine;
   const within = (p: { documentId: number; span: { startLine: number; endLine: number } }) =>
@@ -418,6 +421,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     {
       summary: "One meeting: front sheet, agenda, reports, minutes, attendance, declarations and source documents",
       response: MeetingDetailSchema,
+      query: { hl: z.string().max(200).optional().describe("Words to mark in the page's text (search links add it)") },
     },
   );
 
@@ -526,7 +530,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
         [...new Set(result.hits.map((h) => h.meeting.id))].map(async (id) => [id, await data.meeting(id)] as const),
       ),
     );
-    const hits = result.hits.map((h) => ({ ...h, href: hitHref(h, details.get(h.meeting.id) ?? null) }));
+    const hits = result.hits.map((h) => ({ ...h, href: hitHref(h, details.get(h.meeting.id) ?? null, f.q) }));
     return { result: { ...result, hits }, filter: f, limit };
   }
 

@@ -198,7 +198,27 @@ This item was considered in private under ${paragraphsText(x.exemptParagraphs)}.
 ${described.length ? html`<ul class="govuk-list govuk-list--bullet govuk-body-s">${described.map((p) => html`<li>Paragraph ${p}: ${SCHEDULE_12A[p]}</li>`)}</ul>` : null}</div>`;
 }
 
-function minuteBlock(x: MinuteRecord): Html {
+/** Text longer than this is collapsed (GOV.UK details) on the meeting page. */
+const SHOWN_WHOLE = 600;
+
+/**
+ * A minute's discussion or a report's text as paragraphs, search words marked when the page was opened
+ * from a search hit (`hl`). Long text is collapsed in a details element, opened when it holds a hit.
+ */
+function fullText(text: string | undefined, label: string, hl: string): Html | null {
+  if (!text?.trim()) return null;
+  const paras = text
+    .split(/\n\s*\n|\n(?=\s*(?:\d+[.)]|[a-z][.)]|\([a-z0-9]+\)|[-•*])\s)/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
+  const marked = paras.map((p) => (hl ? highlight(p, hl) : p));
+  const hit = hl ? marked.some((p) => typeof p !== "string" && p.value.includes("<mark>")) : false;
+  const body = html`${marked.map((p) => html`<p class="govuk-body minutebook-fulltext">${p}</p>`)}`;
+  if (text.length <= SHOWN_WHOLE) return html`<div class="minutebook-fulltext-block">${body}</div>`;
+  return html`<details class="govuk-details"${raw(hit ? " open" : "")}><summary class="govuk-details__summary"><span class="govuk-details__summary-text">${label}</span></summary><div class="govuk-details__text">${body}</div></details>`;
+}
+
+function minuteBlock(x: MinuteRecord, hl = ""): Html {
   const heading = `${x.number ? `${x.number}. ` : ""}${x.title}`;
   if (x.exempt || x.exemptParagraphs.length)
     return html`<section id="minute-${x.id}" class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-s">${heading}</h3>${exemptNotice(x)}<p class="govuk-body-s">${sourceLink(x.provenance)}</p></section>`;
@@ -210,6 +230,7 @@ ${
     ? html`<p class="govuk-body-s">Declarations: ${x.declarations.map((d, i) => html`${i ? "; " : ""}${personLink(d.person)}${d.interest ? ` (${d.interest})` : ""}`)}</p>`
     : null
 }
+${fullText(x.text, "Full text of this minute", hl)}
 ${x.resolutions.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Resolved</p>${clauses(x.resolutions)}` : null}
 ${x.reasons.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reasons for decision</p>${x.reasons.map((r) => html`<p class="govuk-body">${r}</p>`)}` : null}
 <p class="govuk-body-s">${sourceLink(x.provenance)}</p>
@@ -230,8 +251,10 @@ function reportTitle(r: MeetingDetail["reports"][number], m: MeetingDetail): str
   return item?.title ?? r.title;
 }
 
-export function meetingPage(m: MeetingDetail): View {
+export function meetingPage(m: MeetingDetail, params?: URLSearchParams): View {
   const title = meetingTitle(m);
+  // Opened from a search hit: the words searched for are marked in the text.
+  const hl = (params?.get("hl") ?? "").slice(0, 200);
   const decls = m.minutes.flatMap((x) => x.declarations.map((d) => ({ d, minute: x })));
   const contact = m.contact
     ? [m.contact.name, m.contact.phone, m.contact.email].filter((v): v is string => !!v).join(", ")
@@ -291,11 +314,12 @@ ${r.recommendations.length ? html`<h4 class="govuk-heading-s">Recommendations</h
 ${r.officers.length ? html`<h4 class="govuk-heading-s">Officers to contact</h4><ul class="govuk-list">${r.officers.map((o) => html`<li>${o.name}${o.role ? `, ${o.role}` : ""}${o.phone ? `, ${o.phone}` : ""}${o.email ? html`, <a class="govuk-link" href="mailto:${o.email}">${o.email}</a>` : null}</li>`)}</ul>` : null}
 ${r.appendices.length ? html`<h4 class="govuk-heading-s">Appendices</h4><ul class="govuk-list govuk-list--bullet">${r.appendices.map((x) => html`<li>${x}</li>`)}</ul>` : null}
 ${r.backgroundPapers.length ? html`<h4 class="govuk-heading-s">Background papers</h4><ul class="govuk-list govuk-list--bullet">${r.backgroundPapers.map((x) => html`<li>${x}</li>`)}</ul>` : null}
+${r.exempt ? null : fullText(r.text, "Full text of this report", hl)}
 <p class="govuk-body-s">${sourceLink(r.provenance)}</p></section>`,
       )}`
     : null
 }
-${m.minutes.length ? html`<h2 class="govuk-heading-l" id="minutes">Minutes</h2>${m.minutes.map(minuteBlock)}` : null}
+${m.minutes.length ? html`<h2 class="govuk-heading-l" id="minutes">Minutes</h2>${m.minutes.map((x) => minuteBlock(x, hl))}` : null}
 ${
   m.attendance
     ? html`<h2 class="govuk-heading-l" id="attendance">Attendance</h2>${summaryList([

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { Hono } from "hono";
-import { parseFile } from "../pipeline/parse-file";
+import { parseFileWithText } from "../pipeline/parse-file";
 import { openRepository } from "../store/open";
 import type { Repository } from "../store/repository";
 import { seedFiles } from "../testing/shared";
@@ -20,7 +20,11 @@ export async function seededStore(): Promise<SeededStore> {
   const dir = mkdtempSync(join(tmpdir(), "minutebook-serve-"));
   const file = join(dir, "minutebook.db");
   const repo = await openRepository({ kind: "sqlite", file });
-  for (const path of seedFiles()) await repo.importDocument(await parseFile(path), { path });
+  // With the text, as `minutebook import` stores them: minutes' and reports' whole passages are searchable.
+  for (const path of seedFiles()) {
+    const { result, lines } = await parseFileWithText(path);
+    await repo.importDocument(result, { path, lines });
+  }
   return {
     repo,
     file,

@@ -255,12 +255,14 @@ export class Reader {
     // The discussion text kept for search is the text the linkers read (empty for an exempt minute).
     const texts = new Map<string, string>();
     for (const p of await this.conn.all<Row>(
-      "SELECT document_id, span_start, span_end, body FROM paragraphs WHERE meeting_id = ? AND type = 'minute' AND shadowed = 0",
+      "SELECT type, document_id, span_start, span_end, body FROM paragraphs WHERE meeting_id = ? AND type IN ('minute', 'report') AND shadowed = 0",
       [id],
     ))
-      texts.set(`${num(p.document_id)}|${num(p.span_start)}|${num(p.span_end)}`, String(p.body));
+      texts.set(`${p.type}|${num(p.document_id)}|${num(p.span_start)}|${num(p.span_end)}`, String(p.body));
     for (const x of minutes) {
-      const t = texts.get(`${x.provenance.documentId}|${x.provenance.span.startLine}|${x.provenance.span.endLine}`);
+      const t = texts.get(
+        `minute|${x.provenance.documentId}|${x.provenance.span.startLine}|${x.provenance.span.endLine}`,
+      );
       if (t && !x.exempt) x.text = t;
     }
 
@@ -284,6 +286,12 @@ export class Reader {
         exemptParagraphs: parseJson(r.exempt_paragraphs, []),
         provenance: await this.provenance(num(r.document_id), spanOf(r)),
       });
+      // The report's text as imported (its lines after the title), never for an exempt report.
+      const x = reports[reports.length - 1];
+      const t = texts.get(
+        `report|${x.provenance.documentId}|${x.provenance.span.startLine}|${x.provenance.span.endLine}`,
+      );
+      if (t && !exempt) x.text = t;
     }
 
     return { ...summary, contact, nextMeeting, membership, agenda, attendance, minutes, reports, documents };

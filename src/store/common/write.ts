@@ -852,7 +852,7 @@ class DocumentWriter {
         ],
         { section: "reports", meetingId },
       );
-      await this.paragraph(ctx, reportParagraph(r));
+      await this.paragraph(ctx, reportParagraph(m.reports[i], this.lines));
     }
 
     // Where the exempt lines are (title and paragraphs only): the document view and linkers withhold them.
