@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SEARCH_COUNT_LIMIT } from "../src/store/repository";
+import { SEARCH_COUNT_LIMIT, SEARCH_RANK_WINDOW } from "../src/store/repository";
 import { benchPgUrl, dropPgSchema } from "./import";
 import { COUNCIL_MEETINGS } from "./scale/corpus";
 import type { QueryTimes, Store, Task } from "./scale/worker";
@@ -206,10 +206,10 @@ function searchRows(e: Engine, label: string, s: SearchOut, runs: number, goal: 
   const perQuery = worst
     .map(
       (q) =>
-        `${q.label} \`${q.q}\` (${thousands(q.total)} matches${q.exact ? "" : ", counted to the limit"}): ${r1(percentile(q.ours, 50))}/${r1(percentile(q.raw, 50))}/${r1(percentile(q.facets, 50))}`,
+        `${q.label} \`${q.q}\` (${thousands(q.total)} matches${q.exact ? "" : ", counted to the limit"}${q.windowed ? ", ranked in the window" : ""}): ${r1(percentile(q.ours, 50))}/${r1(percentile(q.raw, 50))}/${r1(percentile(q.facets, 50))}`,
     )
     .join("; ");
-  const met = p95 < 100 && p95 <= 1.5 * rawP95;
+  const met = p95 < 100 && p95 <= rawP95;
   return [
     {
       name: `${e.name}: search p50 at ${label} (${thousands(s.paragraphs)} paragraphs)`,
@@ -221,7 +221,7 @@ function searchRows(e: Engine, label: string, s: SearchOut, runs: number, goal: 
         value: r2(percentile(raw, 50)),
         unit: "ms",
       },
-      note: `${s.queries.length} queries × ${runs} runs, interleaved with the reference; Repository.search = the top 20 ranked over every match + total and facets counted over at most ${thousands(SEARCH_COUNT_LIMIT)} matches (past that it says "more than"). Per query, p50 ms ours/raw/counting query alone: ${perQuery}`,
+      note: `${s.queries.length} queries × ${runs} runs, interleaved with the reference; Repository.search = the top 20 ranked over every match, or over the newest ${thousands(SEARCH_RANK_WINDOW)} when more match (the reference ranks every match: the naive query), + total and facets counted over at most ${thousands(SEARCH_COUNT_LIMIT)} matches (past that it says "more than"). Per query, p50 ms ours/raw/counting query alone: ${perQuery}`,
     },
     {
       name: `${e.name}: search p95 at ${label}`,
@@ -230,7 +230,7 @@ function searchRows(e: Engine, label: string, s: SearchOut, runs: number, goal: 
       better: "lower",
       reference: { name: "same query straight to the engine, top 20 with snippet", value: r2(rawP95), unit: "ms" },
       ...(goal ? { goal: { value: 100, met } } : {}),
-      note: `the counting query alone (capped facet GROUP BY): p50 ${r2(percentile(facets, 50))} ms, p95 ${r2(percentile(facets, 95))} ms${goal ? `; goal: p95 < 100 ms and ≤ 1.5× the engine (${r2(p95 / rawP95)}×): ${met ? "met" : `missed${p95 <= 1.5 * rawP95 ? " on the 100 ms only" : ""}${rawP95 >= 100 ? ` (the engine's own p95 is ${r0(rawP95)} ms)` : ""}`}` : ""}; peak RSS of the search process ${s.maxRssMb} MB`,
+      note: `the counting query alone (capped facet GROUP BY): p50 ${r2(percentile(facets, 50))} ms, p95 ${r2(percentile(facets, 95))} ms${goal ? `; goal: p95 < 100 ms and ≤ 1.0× the engine's naive query (${r2(p95 / rawP95)}×): ${met ? "met" : `missed${p95 <= rawP95 ? " on the 100 ms only" : ""}${rawP95 >= 100 ? ` (the engine's own p95 is ${r0(rawP95)} ms)` : ""}`}` : ""}; peak RSS of the search process ${s.maxRssMb} MB`,
     },
   ];
 }

@@ -293,6 +293,8 @@ export type QueryTimes = {
   q: string;
   total: number;
   exact: boolean;
+  /** Repository.search ranked the newest SEARCH_RANK_WINDOW matches only. */
+  windowed: boolean;
   ours: number[];
   raw: number[];
   facets: number[];
@@ -307,7 +309,9 @@ async function search(t: Extract<Task, { kind: "search" }>) {
   for (const q of queries(cab?.id ?? 1)) {
     // Every match counted (untimed), and whether Repository.search's own count stopped at its limit.
     const total = (await repo.search(q.q, q.filters, { limit: 1, offset: 0 }, { countLimit: 1e9 })).total;
-    const exact = (await repo.search(q.q, q.filters, { limit: 1, offset: 0 })).totalExact;
+    const first = await repo.search(q.q, q.filters, { limit: 1, offset: 0 });
+    const exact = first.totalExact;
+    const windowed = first.rankedOver !== null;
     // Interleaved so that contention from other work on the machine falls on both alike.
     const ours: number[] = [];
     const raw: number[] = [];
@@ -322,7 +326,7 @@ async function search(t: Extract<Task, { kind: "search" }>) {
       raw.push(await timed(rawFn));
       facets.push(await timed(facetFn));
     }
-    out.push({ label: q.label, q: q.q, total, exact, ours, raw, facets });
+    out.push({ label: q.label, q: q.q, total, exact, windowed, ours, raw, facets });
   }
   await repo.close();
   return { paragraphs: stats.paragraphs, meetings: stats.meetings, queries: out, maxRssMb: maxRssMb() };

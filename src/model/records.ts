@@ -330,6 +330,11 @@ const searchResult = {
     .describe(
       "False when the facets were counted over `total` of the matches only: each count is then a lower bound and a value with no counted match is missing",
     ),
+  rankedOver: int
+    .nullable()
+    .describe(
+      "Null when the hits are the best of every match; otherwise the number of most recently stored matches they were ranked among (a broad query on a large store)",
+    ),
 };
 export const SearchResult = z.strictObject({ ...searchResult, hits: z.array(SearchHit) });
 export type SearchResult = z.infer<typeof SearchResult>;

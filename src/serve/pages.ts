@@ -739,6 +739,7 @@ ${r.facetsExact ? null : html`<p class="govuk-body-s" id="facet-counts-hint">Cou
 </div>
 <div class="govuk-grid-column-two-thirds">
 <h2 class="govuk-heading-m" id="results-heading">${heading}</h2>
+${r.rankedOver === null ? null : html`<p class="govuk-body-s" id="ranked-hint">So many records match that these are the best of the ${r.rankedOver.toLocaleString("en-GB")} most recently added. Add words or filters to search them all.</p>`}
 <p class="govuk-body-s"><a class="govuk-link" href="/search.atom?${feedParams.toString()}">Follow this search (Atom feed)</a></p>
 ${
   r.hits.length

@@ -8,7 +8,7 @@ import { formatResult } from "../cli/commands/search";
 import type { SearchResult } from "../store/repository";
 import { type SearchData, searchPage } from "./pages";
 
-function result(exact: boolean, total: number): SearchResult {
+function result(exact: boolean, total: number, rankedOver: number | null = null): SearchResult {
   return {
     query: "library",
     engineQuery: '"library"',
@@ -25,6 +25,7 @@ function result(exact: boolean, total: number): SearchResult {
       keyDecision: { key: 7, other: total - 7 },
     },
     facetsExact: exact,
+    rankedOver,
   };
 }
 
@@ -41,7 +42,17 @@ test("search page: exact counts are shown as they are", () => {
   assert.match(page, /id="results-heading">12 results</);
   assert.match(page, />Cabinet \(10\)</);
   assert.match(page, /Key decisions only \(7\)/);
-  assert.doesNotMatch(page, /lower bound|or more|More than/);
+  assert.doesNotMatch(page, /lower bound|or more|More than|most recently added/);
+});
+
+test("search page and CLI: a page ranked among the newest matches only says so", () => {
+  const page = body(data(result(false, 5000, 10000)));
+  assert.match(
+    page,
+    /id="ranked-hint">So many records match that these are the best of the 10,000 most recently added/,
+  );
+  assert.match(formatResult(result(false, 5000, 10000), false), /ranked among the 10000 most recently stored matches/);
+  assert.doesNotMatch(formatResult(result(false, 5000), false), /ranked among/);
 });
 
 test("search page: past the count limit, the total says 'more than' and each facet 'or more'", () => {

@@ -596,25 +596,51 @@ export function runConformance(engine: string, factory: Factory): void {
       const procedural = full.hits.findIndex((h) => /apologies/i.test(h.title));
       assert.ok(procedural >= 12, "the procedural items rank below the substantive ones");
 
-      // Pages, and an engine's candidate step cut short (SQLite: the proof and its fallback both run).
-      const tunable = repo as unknown as { searchCandidates?: number };
-      const saved = tunable.searchCandidates;
-      for (const candidates of saved === undefined ? [undefined] : [saved, 1, 8]) {
-        if (candidates !== undefined) tunable.searchCandidates = candidates;
-        // A count limit below the matches makes the page come from the ranking over every match.
-        for (const countLimit of [undefined, 3])
-          for (const limit of [1, 5, 20]) {
-            for (let offset = 0; offset < full.hits.length; offset += limit) {
-              const page = await repo.search(q, {}, { limit, offset }, { countLimit });
-              assert.deepEqual(
-                ids(page),
-                ids(full).slice(offset, offset + limit),
-                `page ${offset}+${limit}, k=${candidates}, countLimit ${countLimit}`,
-              );
-            }
+      // Pages, with a count limit below the matches too: the page never depends on where counting stopped.
+      assert.equal(full.rankedOver, null, "every match ranked");
+      for (const countLimit of [undefined, 3])
+        for (const limit of [1, 5, 20]) {
+          for (let offset = 0; offset < full.hits.length; offset += limit) {
+            const page = await repo.search(q, {}, { limit, offset }, { countLimit });
+            assert.deepEqual(
+              ids(page),
+              ids(full).slice(offset, offset + limit),
+              `page ${offset}+${limit}, ${countLimit}`,
+            );
+            assert.equal(page.rankedOver, null);
           }
-      }
-      if (saved !== undefined) tunable.searchCandidates = saved;
+        }
+
+      // More matches than the rank window: the page is the exhaustive ranking of the window's matches,
+      // the most recently stored (highest ids) that pass the filters, and says how many it ranked.
+      const newest = (hits: SearchHit[], w: number) =>
+        [...hits]
+          .sort((a, b) => b.paragraphId - a.paragraphId)
+          .slice(0, w)
+          .sort((a, b) => b.score - a.score || a.paragraphId - b.paragraphId);
+      assert.equal((await repo.search(q, {}, { limit: 5, offset: 0 }, { rankWindow: full.total })).rankedOver, null);
+      for (const rankWindow of [1, 7, 25, full.total - 1])
+        for (const limit of [3, 20])
+          for (let offset = 0; offset < Math.min(rankWindow, 30); offset += limit) {
+            const want = newest(full.hits, rankWindow);
+            const page = await repo.search(q, {}, { limit, offset }, { rankWindow, countLimit: 10 });
+            assert.deepEqual(ids(page), ids({ hits: want }).slice(offset, offset + limit), `window ${rankWindow}`);
+            assert.deepEqual(
+              page.hits.map((h) => h.score),
+              want.slice(offset, offset + limit).map((h) => h.score),
+            );
+            assert.equal(page.rankedOver, rankWindow);
+            assert.equal(page.total, 10, "counting is not limited by the window");
+          }
+      const panelHits = full.hits.filter((h) => h.meeting.committee.name === "Quokka Panel");
+      const windowed = await repo.search(q, { committee: "Quokka Panel" }, { limit: 4, offset: 0 }, { rankWindow: 5 });
+      assert.deepEqual(
+        ids(windowed),
+        ids({ hits: newest(panelHits, 5) }).slice(0, 4),
+        "the window is over filtered matches",
+      );
+      assert.equal(windowed.rankedOver, 5);
+      assert.equal(windowed.total, panelHits.length);
 
       // Filtered: the filter's best matches, in the same order as the unfiltered ranking.
       const filters: { f: SearchFilters; keep: (h: SearchHit) => boolean }[] = [

@@ -17,6 +17,9 @@ export function formatResult(r: SearchResult, tty: boolean): string {
   // Past the store's count limit, total is a lower bound (totalExact false): say "more than".
   const total = !r.totalExact ? `more than ${r.total}` : String(r.total);
   const out: string[] = [`${total} result${r.total === 1 && r.totalExact ? "" : "s"} for ${JSON.stringify(r.query)}`];
+  // A broad query on a large store is ranked among the most recently stored matches only: say so.
+  if (r.rankedOver !== null)
+    out.push(`(ranked among the ${r.rankedOver} most recently stored matches; add words or filters to rank them all)`);
   const hl = (s: string) => (tty ? s.replaceAll("[", "\x1b[1m").replaceAll("]", "\x1b[22m") : s);
   r.hits.forEach((h, i) => {
     const s = h.provenance.span;

@@ -13,6 +13,7 @@ import {
   type ParagraphType,
   type Repository,
   SEARCH_COUNT_LIMIT,
+  SEARCH_RANK_WINDOW,
   type SearchFacets,
   type SearchFilters,
   type SearchHit,
@@ -56,6 +57,8 @@ export type EngineSearch = {
    * looked up after); more than `countLimit` counted means the count stopped there.
    */
   facets: Row[];
+  /** Null when the page was ranked over every match; else how many (most recently stored) it was ranked among. */
+  rankedOver: number | null;
 };
 
 /** What search() hands an engine: the query, the filter conditions (on paragraphs p) and how far to count. */
@@ -65,6 +68,8 @@ export type EngineSearchRequest = {
   params: SqlValue[];
   paging: Paging;
   countLimit: number;
+  /** Rank every match when there are at most this many; else the this-many most recently stored. */
+  rankWindow: number;
   /** A committee or date filter is set: few of the best matches overall may pass it. */
   narrow: boolean;
 };
@@ -210,6 +215,10 @@ export abstract class SqlRepository implements Repository {
     const p = clampPaging(paging, 200);
     const want = Number(options?.countLimit ?? SEARCH_COUNT_LIMIT);
     const countLimit = Number.isNaN(want) ? SEARCH_COUNT_LIMIT : Math.min(Math.max(1, Math.floor(want)), 1e9);
+    const wantWindow = Number(options?.rankWindow ?? SEARCH_RANK_WINDOW);
+    const rankWindow = Number.isNaN(wantWindow)
+      ? SEARCH_RANK_WINDOW
+      : Math.min(Math.max(1, Math.floor(wantWindow)), 1e9);
     const empty: SearchResult = {
       query,
       engineQuery: "",
@@ -218,6 +227,7 @@ export abstract class SqlRepository implements Repository {
       hits: [],
       facets: { committee: [], year: [], type: [], keyDecision: { key: 0, other: 0 } },
       facetsExact: true,
+      rankedOver: null,
     };
     const f = await filterSql(this.db, filters, { committee: "p.committee_id", date: "p.meeting_date" });
     if (!f) return empty;
@@ -237,6 +247,7 @@ export abstract class SqlRepository implements Repository {
       params,
       paging: p,
       countLimit,
+      rankWindow,
       narrow: f.where.length > 0,
     });
     // Counted past the limit: drop the one extra match (the group holding the sample's lowest id)
@@ -295,6 +306,15 @@ export abstract class SqlRepository implements Repository {
         provenance: { documentId: Number(row.document_id), documentName: String(row.document_name), span: spanOf(row) },
       };
     });
-    return { query, engineQuery: r.engineQuery, total, totalExact: exact, hits, facets, facetsExact: exact };
+    return {
+      query,
+      engineQuery: r.engineQuery,
+      total,
+      totalExact: exact,
+      hits,
+      facets,
+      facetsExact: exact,
+      rankedOver: r.rankedOver,
+    };
   }
 }

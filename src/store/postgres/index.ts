@@ -116,24 +116,40 @@ export class PostgresRepository extends SqlRepository {
   }
 
   /**
-   * The page is ranked over the paragraphs alone (ts_rank × weight, then LIMIT); committees,
+   * The page is ranked (ts_rank × weight) over the newest `rankWindow` matches that pass the filters:
+   * every match when they fit, and past that a bounded read however broad the query (the planner walks
+   * the primary key backwards and stops, rather than reading and ranking every match). Committees,
    * documents and ts_headline are joined for the page's rows only. Total and facets come from a
    * separate query that stops reading matches at the count limit.
    */
   protected async engineSearch(conn: SqlConn, req: EngineSearchRequest): Promise<EngineSearch> {
     const text = toWebsearch(req.query);
-    if (!text) return { engineQuery: "", rows: [], facets: [] };
+    if (!text) return { engineQuery: "", rows: [], facets: [], rankedOver: null };
     const cond = req.where.join(" AND ");
     // Three independent reads on separate pooled connections: the page, the facets, the tsquery text.
     const [rows, facets, tsq] = await Promise.all([
       conn.all<Record<string, unknown>>(
-        `SELECT ${HIT_COLUMNS}, t.rank, ts_headline('english', CASE WHEN p.search_title = '' THEN p.body ELSE p.search_title || ' — ' || p.body END, websearch_to_tsquery('english', ?), ?) AS marked
-         FROM (SELECT p.id, ts_rank(p.tsv, q) * p.weight AS rank
-               FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
-               WHERE p.tsv @@ q AND ${cond} ORDER BY rank DESC, p.id LIMIT ? OFFSET ?) t
-         JOIN paragraphs p ON p.id = t.id JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id
-         ORDER BY t.rank DESC, t.id`,
-        [text, HEADLINE_OPTIONS, text, ...req.params, req.paging.limit, req.paging.offset],
+        `WITH w AS MATERIALIZED (
+           SELECT p.id, p.tsv, p.weight FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
+           WHERE p.tsv @@ q AND ${cond} ORDER BY p.id DESC LIMIT ?)
+         SELECT n.read, x.* FROM (SELECT count(*)::integer AS read FROM w) n LEFT JOIN (
+           SELECT ${HIT_COLUMNS}, t.rank, ts_headline('english', CASE WHEN p.search_title = '' THEN p.body ELSE p.search_title || ' — ' || p.body END, websearch_to_tsquery('english', ?), ?) AS marked
+           FROM (SELECT r.id, ts_rank(r.tsv, q) * r.weight AS rank
+                 FROM (SELECT * FROM w ORDER BY id DESC LIMIT ?) r CROSS JOIN websearch_to_tsquery('english', ?) AS q
+                 ORDER BY rank DESC, r.id LIMIT ? OFFSET ?) t
+           JOIN paragraphs p ON p.id = t.id JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id) x ON true
+         ORDER BY x.rank DESC, x.id`,
+        [
+          text,
+          ...req.params,
+          req.rankWindow + 1,
+          text,
+          HEADLINE_OPTIONS,
+          req.rankWindow,
+          text,
+          req.paging.limit,
+          req.paging.offset,
+        ],
       ),
       conn.all<Record<string, unknown>>(
         facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
@@ -142,7 +158,13 @@ export class PostgresRepository extends SqlRepository {
       ),
       conn.get<{ q: string }>("SELECT websearch_to_tsquery('english', ?)::text AS q", [text]),
     ]);
-    return { engineQuery: tsq?.q ?? text, rows, facets };
+    const read = Number(rows[0]?.read ?? 0);
+    return {
+      engineQuery: tsq?.q ?? text,
+      rows: rows.filter((r) => r.id !== null),
+      facets,
+      rankedOver: read > req.rankWindow ? req.rankWindow : null,
+    };
   }
 }
 

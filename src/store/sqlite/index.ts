@@ -12,7 +12,6 @@ import {
   FACET_COLUMNS,
   FACET_GROUP,
   FACET_SAMPLE_INNER,
-  facetSampleSql,
   HIT_COLUMNS,
   SqlRepository,
 } from "../common/sql-repository";
@@ -104,70 +103,53 @@ export class SqliteRepository extends SqlRepository {
   }
 
   /**
-   * How many of the best matches by text alone (FTS5's bm25, no row reads) are read before ranking
-   * with the paragraphs' weights; at least four times the page. Tests lower it to reach the fallback.
-   */
-  searchCandidates = 200;
-
-  /**
-   * Ranks before joining: committees, documents and snippet() are read for the page's rows only.
-   * Total and facets are a separate pass that stops at the count limit (newest matches first: FTS5
-   * walks its doclists by rowid), so their cost does not grow with the matches past it.
+   * One pass over the newest matches that pass the filters (FTS5 walks its doclists by rowid, so the
+   * pass stops where its LIMIT says, however many match): the first `countLimit + 1` give total and
+   * facets, the first `rankWindow` are ranked (bm25 × weight) for the page. When the matches fit in
+   * the window the page is the best of every match; past it, the best of the newest `rankWindow`.
+   * Committees, documents and snippet() are read for the page's rows only.
    */
   protected async engineSearch(conn: SqlConn, req: EngineSearchRequest): Promise<EngineSearch> {
     const match = toFts5(req.query);
-    if (!match) return { engineQuery: "", rows: [], facets: [] };
+    if (!match) return { engineQuery: "", rows: [], facets: [], rankedOver: null };
+    const { countLimit, rankWindow } = req;
     // CROSS JOIN keeps FTS5 as the outer loop: with a plain JOIN and a committee filter, SQLite's
     // planner walked the paragraphs index and re-ran the MATCH for each of the committee's rows.
-    const sample = `FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-      WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ORDER BY paragraphs_fts.rowid DESC LIMIT ?`;
-    const sampleParams = [match, ...req.params, req.countLimit + 1];
-    if (req.narrow) {
-      // A committee or date filter passes few of the matches FTS5 walks: one pass keeps those (up to the
-      // count limit) with their rank, and both counts and ranks them when they all fit.
-      const counted = await conn.all<Row>(
-        `WITH m AS MATERIALIZED (SELECT -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank, ${FACET_SAMPLE_INNER} ${sample})
-         SELECT NULL AS id, NULL AS rank, ${FACET_COLUMNS.replaceAll("p.", "")}, min(id) AS min_id FROM m ${FACET_GROUP.replaceAll("p.", "")}
-         UNION ALL
-         SELECT * FROM (SELECT id, rank, NULL, NULL, NULL, NULL, NULL, NULL FROM m ORDER BY rank DESC, id LIMIT ? OFFSET ?)`,
-        [...sampleParams, req.paging.limit, req.paging.offset],
-      );
-      const facets = counted.filter((r) => r.id === null);
-      const all = facets.reduce((n, r) => n + Number(r.n), 0) <= req.countLimit;
-      const top = counted.filter((r) => r.id !== null).map((r) => ({ id: Number(r.id), rank: Number(r.rank) }));
-      return {
-        engineQuery: match,
-        rows: all ? await this.pageOf(conn, match, top) : await this.pageOverJoin(conn, match, req),
-        facets,
-      };
-    }
-    const facets = await conn.all<Row>(facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} ${sample}`), sampleParams);
-    // More matches than were counted: the best by text alone usually settle the page without reading
-    // every row. Fewer: ranking them all over the join costs no more than the count did.
-    const few = facets.reduce((n, r) => n + Number(r.n), 0) <= req.countLimit;
-    const top = few ? null : await this.topFromCandidates(conn, match, req);
+    const rows = await conn.all<Row>(
+      `WITH m AS MATERIALIZED (
+         SELECT -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank, ${FACET_SAMPLE_INNER}
+         FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+         WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ORDER BY paragraphs_fts.rowid DESC LIMIT ?)
+       SELECT NULL AS id, NULL AS rank, ${FACET_COLUMNS.replaceAll("p.", "")}, min(id) AS min_id
+         FROM (SELECT * FROM m ORDER BY id DESC LIMIT ?) ${FACET_GROUP.replaceAll("p.", "")}
+       UNION ALL
+       SELECT -1, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM m), NULL
+       UNION ALL
+       SELECT * FROM (SELECT id, rank, NULL, NULL, NULL, NULL, NULL, NULL
+         FROM (SELECT id, rank FROM m ORDER BY id DESC LIMIT ?) ORDER BY rank DESC, id LIMIT ? OFFSET ?)`,
+      [
+        match,
+        ...req.params,
+        Math.max(countLimit, rankWindow) + 1,
+        countLimit + 1,
+        rankWindow,
+        req.paging.limit,
+        req.paging.offset,
+      ],
+    );
+    const facets = rows.filter((r) => r.id === null);
+    const page = rows.filter((r) => r.id !== null && Number(r.id) >= 0);
+    const read = Number(rows.find((r) => Number(r.id) === -1)?.n ?? 0);
     return {
       engineQuery: match,
-      rows: top ? await this.pageOf(conn, match, top) : await this.pageOverJoin(conn, match, req),
+      rows: await this.pageOf(
+        conn,
+        match,
+        page.map((r) => ({ id: Number(r.id), rank: Number(r.rank) })),
+      ),
       facets,
+      rankedOver: read > rankWindow ? rankWindow : null,
     };
-  }
-
-  /**
-   * The page ranked over every match joined to its paragraph row (weight, shadowed, filters); the
-   * snippet is computed for the rows kept only, and committees and documents joined after the LIMIT.
-   */
-  private async pageOverJoin(conn: SqlConn, match: string, req: EngineSearchRequest): Promise<Row[]> {
-    return conn.all<Row>(
-      `SELECT t.*, c.name AS committee_name, d.name AS document_name FROM (
-         SELECT ${PAGE_COLUMNS}, -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank,
-           snippet(paragraphs_fts, -1, ?, ?, '…', 24) AS marked
-         FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-         WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ORDER BY rank DESC, p.id LIMIT ? OFFSET ?) t
-       JOIN committees c ON c.id = t.committee_id JOIN documents d ON d.id = t.document_id
-       ORDER BY t.rank DESC, t.id`,
-      [MARK_START, MARK_END, match, ...req.params, req.paging.limit, req.paging.offset],
-    );
   }
 
   /** HIT_COLUMNS and snippet() for ranked ids, in their order. */
@@ -186,49 +168,10 @@ export class SqliteRepository extends SqlRepository {
       return d ? [{ ...d, rank: t.rank }] : [];
     });
   }
-
-  /**
-   * The page from the best `k` matches by text score s alone, when that provably is the page over
-   * every match; null when it cannot be shown (then pageOverJoin answers). The proof: rank = s ×
-   * weight with 0 ≤ weight ≤ 1 (import/records.ts gives 1, or PROCEDURAL_WEIGHT to procedural
-   * items), so no unread match ranks above the k-th candidate's s; candidates come in (s desc, rowid)
-   * order, so an unread match tying that s has a higher id and sorts after it too.
-   */
-  private async topFromCandidates(conn: SqlConn, match: string, req: EngineSearchRequest): Promise<Ranked[] | null> {
-    const { offset, limit } = req.paging;
-    const need = offset + limit;
-    const k = Math.max(this.searchCandidates, 4 * need);
-    const rows = await conn.all<Row>(
-      `WITH c AS (SELECT paragraphs_fts.rowid AS id, -bm25(paragraphs_fts, 3.0, 1.0) AS s FROM paragraphs_fts
-         WHERE paragraphs_fts MATCH ? ORDER BY s DESC, paragraphs_fts.rowid LIMIT ?)
-       SELECT c.id, c.s, p.weight, CASE WHEN ${req.where.join(" AND ")} THEN 1 ELSE 0 END AS ok
-       FROM c CROSS JOIN paragraphs p ON p.id = c.id`,
-      [match, k, ...req.params],
-    );
-    const cands = rows.map((r) => ({
-      id: Number(r.id),
-      s: Number(r.s),
-      weight: Number(r.weight),
-      ok: Number(r.ok) === 1,
-    }));
-    if (cands.some((c) => !(c.weight >= 0 && c.weight <= 1))) return null;
-    const ranked = cands
-      .filter((c) => c.ok)
-      .map((c) => ({ id: c.id, rank: c.s * c.weight }))
-      .sort((a, b) => b.rank - a.rank || a.id - b.id);
-    if (cands.length < k) return ranked.slice(offset, need); // every match was read
-    const last = cands.reduce((a, b) => (b.s < a.s || (b.s === a.s && b.id > a.id) ? b : a));
-    const kth = ranked[need - 1];
-    if (!kth || !(last.s > 0)) return null;
-    return kth.rank > last.s || (kth.rank === last.s && kth.id <= last.id) ? ranked.slice(offset, need) : null;
-  }
 }
 
 type Row = Record<string, unknown>;
 type Ranked = { id: number; rank: number };
-/** HIT_COLUMNS less the committee and document names, which are joined after the LIMIT. */
-const PAGE_COLUMNS = `p.id, p.type, p.title, p.key_decision, p.meeting_id, p.meeting_date, p.committee_id,
-  p.document_id, p.span_start, p.span_end, p.page`;
 
 /** Opens (creating if needed) the SQLite store at `file` and migrates it. ":memory:" works for tests. */
 export async function openSqlite(opts: { file: string; migrate?: boolean }): Promise<SqliteRepository> {
