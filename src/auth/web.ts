@@ -164,6 +164,20 @@ export const requireSignIn: Guard = mark(async (c, next) => {
   await next();
 }, "signed in");
 
+/**
+ * Like requireSignIn, but first writes the refusal to the audit trail (`record`), for routes whose every
+ * refusal must be on record even when nobody is signed in (an exempt paper asked for by the public).
+ */
+export function requireSignInAudited(record: (c: Context) => Promise<void>): Guard {
+  return mark(async (c, next) => {
+    if (!auth(c).user) {
+      await record(c);
+      throw new AccessDenied(401, "Sign in to see this page.");
+    }
+    await next();
+  }, "signed in (refusals audited)");
+}
+
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);

@@ -243,17 +243,39 @@ describe("office canary: exempt text reaches only those entitled", () => {
       for (const u of urls)
         assert.match(u, /^\/office\/exempt\/\d+$/, `${word} appeared only on the exempt item's page, not ${u}`);
 
-    // Every opening is in the audit trail. (Refusals by the route guard happen before the exempt store is asked,
-    // so they are not logged as exempt.refused yet: an open gap of issue 18, named in the session note.)
-    const views = await repo.sql.all<{ action: string; actor_id: number | null }>(
-      "SELECT action, actor_id FROM audit_events WHERE action LIKE 'exempt.%'",
+    // Every opening and every refusal is in the audit trail, the route guard's refusals of the public included.
+    const views = await repo.sql.all<{ action: string; actor_id: number | null; object: string }>(
+      "SELECT action, actor_id, object FROM audit_events WHERE action LIKE 'exempt.%'",
     );
     // Only the two who sit on a committee opened anything: the member (committee A) and the councillor of
     // committee B, who reads B's items; the public and the former member opened nothing.
     const mina = (await store.localByEmail("mina.member@example.org"))?.userId;
     const olive = (await store.localByEmail("olive.other@example.org"))?.userId;
+    const fred = (await store.localByEmail("fred.former@example.org"))?.userId;
     const openers = new Set(views.filter((v) => v.action === "exempt.view").map((v) => Number(v.actor_id)));
     assert.deepEqual([...openers].sort(), [mina, olive].map(Number).sort());
+    // Each of the public, the former member and the other committee's councillor asked for every exempt item
+    // of committee A and was refused: one exempt.refused entry per person and item.
+    const itemsOfA = (
+      await repo.sql.all<{ id: number }>("SELECT id FROM exempt_content WHERE committee_id = ?", [A])
+    ).map((r) => `exempt-item:${Number(r.id)}`);
+    assert.ok(itemsOfA.length > 0);
+    for (const [who, id] of [
+      ["the public", null],
+      ["the former member", fred],
+      ["the councillor of another committee", olive],
+    ] as const) {
+      const refused = new Set(
+        views
+          .filter((v) => v.action === "exempt.refused" && (v.actor_id === null ? null : Number(v.actor_id)) === id)
+          .map((v) => v.object),
+      );
+      assert.deepEqual(
+        itemsOfA.filter((x) => !refused.has(x)),
+        [],
+        `${who}: every refused exempt item of committee A is logged as exempt.refused`,
+      );
+    }
     assert.deepEqual(await store.verifyAudit().then((r) => r.ok), true);
   });
 });

@@ -2,12 +2,13 @@
  * Confidential papers for those entitled: /office/papers lists the exempt items the signed-in person
  * may open today (their committees' while they hold the seat; an officer's committees; everything for
  * the monitoring officer), and /office/exempt/:id shows one, marked with the reader's name and the
- * time. Both read only through auth/exempt.ts, so the policy decides and every opening is audited.
+ * time. Both read only through auth/exempt.ts, so the policy decides and every opening is audited; so is
+ * every refusal, the public's (refused by the route guard, before the store is asked) included.
  * Never cached by anyone (private, no-store) and never linked from a public page.
  */
 import type { Hono } from "hono";
 import { ExemptStore } from "../../auth/exempt";
-import { AccessDenied, auth, requireSignIn } from "../../auth/web";
+import { AccessDenied, auth, requireSignIn, requireSignInAudited } from "../../auth/web";
 import { html } from "../html";
 import type { AdminOptions } from "./admin";
 import { officePage } from "./routes";
@@ -50,7 +51,20 @@ ${
     });
   });
 
-  app.get("/office/exempt/:id{[0-9]+}", requireSignIn, async (c) => {
+  // The public's requests are refused here, before the exempt store is asked, and logged like its own refusals.
+  const signedInOrLogged = requireSignInAudited(async (c) => {
+    await o.store.audit(
+      {
+        actorId: null,
+        action: "exempt.refused",
+        object: `exempt-item:${Number(c.req.param("id"))}`,
+        detail: { how: "view", reason: "not signed in" },
+      },
+      o.now(),
+    );
+  });
+
+  app.get("/office/exempt/:id{[0-9]+}", signedInOrLogged, async (c) => {
     const a = auth(c);
     const now = o.now();
     const r = await vault.open(a.principal, Number(c.req.param("id")), now);
