@@ -21,6 +21,7 @@ import {
   type SearchResult,
 } from "../repository";
 import { placeholders, type SqlConn, type SqlDb, type SqlValue } from "../sql";
+import { MinutesStore } from "./minutes";
 import { OfficeStore } from "./office";
 import { clampPaging, filterSql, Reader, spanOf } from "./read";
 import { type Migration, OFFICE_TABLES } from "./schema";
@@ -95,9 +96,12 @@ export abstract class SqlRepository implements Repository {
 
   /** What the council keeps in Minutebook itself: committees, people, memberships, calendar, interests. */
   readonly office: OfficeStore;
+  /** The meeting record: minutes drafts and versions, signatures, decision notices, pending items. */
+  readonly minutes: MinutesStore;
 
   constructor(protected db: SqlDb) {
     this.office = new OfficeStore(db);
+    this.minutes = new MinutesStore(db);
   }
 
   get sql(): SqlDb {

@@ -9,6 +9,7 @@ import { test } from "node:test";
 import pg from "pg";
 import { testPostgresUrl } from "../../testing/shared";
 import { runConformance } from "../conformance";
+import { runMinutesConformance } from "../minutes-conformance";
 import { runOfficeConformance } from "../office-conformance";
 import { openPostgres } from "./index";
 
@@ -43,6 +44,7 @@ if (!url) {
   };
   runConformance("postgres", postgresFactory);
   runOfficeConformance("postgres", postgresFactory);
+  runMinutesConformance("postgres", postgresFactory);
 
   test("postgres: a generated tsvector with a GIN index serves search", async () => {
     const schema = freshSchema();

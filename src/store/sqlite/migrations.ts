@@ -3,6 +3,7 @@
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
 import { authTablesV4, exemptContentV7 } from "../../auth/schema";
+import { FROZEN_VERSION_COLUMNS, minutesTablesV15 } from "../common/minutes";
 import {
   coreTablesV1,
   exemptPartsV6,
@@ -82,5 +83,16 @@ ${OFFICE_TABLES.flatMap((t) =>
     version: 7,
     name: "exempt content",
     sql: exemptContentV7("INTEGER PRIMARY KEY"),
+  },
+  {
+    // The meeting record (store/common/minutes.ts): a minutes version's content and the signature chain never change.
+    version: 15,
+    name: "minutes, decisions and signatures",
+    sql: `${minutesTablesV15("INTEGER PRIMARY KEY")}
+CREATE TRIGGER minutes_versions_frozen BEFORE UPDATE OF ${FROZEN_VERSION_COLUMNS} ON minutes_versions BEGIN SELECT RAISE(ABORT, 'a minutes version never changes'); END;
+CREATE TRIGGER minutes_versions_kept BEFORE DELETE ON minutes_versions BEGIN SELECT RAISE(ABORT, 'a minutes version never changes'); END;
+CREATE TRIGGER minute_signatures_no_update BEFORE UPDATE ON minute_signatures BEGIN SELECT RAISE(ABORT, 'minute_signatures is append-only'); END;
+CREATE TRIGGER minute_signatures_no_delete BEFORE DELETE ON minute_signatures BEGIN SELECT RAISE(ABORT, 'minute_signatures is append-only'); END;
+`,
   },
 ];
