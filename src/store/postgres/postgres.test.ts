@@ -11,6 +11,7 @@ import { testPostgresUrl } from "../../testing/shared";
 import { runConformance } from "../conformance";
 import { runMinutesConformance } from "../minutes-conformance";
 import { runOfficeConformance } from "../office-conformance";
+import { runPackConformance } from "../packs-conformance";
 import { openPostgres } from "./index";
 
 const url = testPostgresUrl();
@@ -45,6 +46,7 @@ if (!url) {
   runConformance("postgres", postgresFactory);
   runOfficeConformance("postgres", postgresFactory);
   runMinutesConformance("postgres", postgresFactory);
+  runPackConformance("postgres", postgresFactory);
 
   test("postgres: a generated tsvector with a GIN index serves search", async () => {
     const schema = freshSchema();

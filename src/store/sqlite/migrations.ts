@@ -5,6 +5,12 @@
 import { authTablesV4, exemptContentV7 } from "../../auth/schema";
 import { FROZEN_VERSION_COLUMNS, minutesTablesV15 } from "../common/minutes";
 import {
+  agendaTablesV13,
+  publicationTablesV14,
+  reportTablesV12,
+  SQLITE_DECISIONS_APPEND_ONLY,
+} from "../common/packs-schema";
+import {
   coreTablesV1,
   exemptPartsV6,
   type Migration,
@@ -83,6 +89,25 @@ ${OFFICE_TABLES.flatMap((t) =>
     version: 7,
     name: "exempt content",
     sql: exemptContentV7("INTEGER PRIMARY KEY"),
+  },
+  {
+    // Authored reports, versions and clearance decisions (append-only), per-committee clearance steps.
+    version: 12,
+    name: "reports",
+    sql: `${reportTablesV12("INTEGER PRIMARY KEY")}
+${SQLITE_DECISIONS_APPEND_ONLY}`,
+  },
+  {
+    // The agenda plan of a meeting: reports and referred items, late items' urgency reasons.
+    version: 13,
+    name: "agenda plan",
+    sql: agendaTablesV13("INTEGER PRIMARY KEY"),
+  },
+  {
+    // Publications of a meeting's pack, and the confidential pack in its own table.
+    version: 14,
+    name: "publications",
+    sql: publicationTablesV14("INTEGER PRIMARY KEY"),
   },
   {
     // The meeting record (store/common/minutes.ts): a minutes version's content and the signature chain never change.

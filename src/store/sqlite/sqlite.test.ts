@@ -10,6 +10,7 @@ import { TABLES } from "../common/sql-repository";
 import { agendaPack, runConformance } from "../conformance";
 import { runMinutesConformance } from "../minutes-conformance";
 import { runOfficeConformance } from "../office-conformance";
+import { runPackConformance } from "../packs-conformance";
 import { openSqlite } from "./index";
 import { SQLITE_MIGRATIONS } from "./migrations";
 
@@ -27,6 +28,7 @@ const sqliteFactory = async () => {
 runConformance("sqlite", sqliteFactory);
 runOfficeConformance("sqlite", sqliteFactory);
 runMinutesConformance("sqlite", sqliteFactory);
+runPackConformance("sqlite", sqliteFactory);
 
 test("sqlite: WAL mode, and the online backup opens as a complete store", async () => {
   const dir = mkdtempSync(join(tmpdir(), "minutebook-sqlite-"));
