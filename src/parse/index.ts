@@ -59,7 +59,14 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
     diagnostics.push(...record.diagnostics);
   } else
     try {
-      meetings.push(...packMeetings(doc, claimed, diagnostics));
+      // Above minutes, a "front sheet" that gives no date, agenda, membership or report is the
+      // letterhead of those minutes, not a meeting of its own (nor are its warnings about one).
+      const packNotes: Diagnostic[] = [];
+      const pack = packMeetings(doc, claimed, packNotes).filter(
+        (m) => !minutes.length || m.date || m.agenda.length || m.reports.length || m.membership.length,
+      );
+      if (pack.length || !minutes.length) diagnostics.push(...packNotes);
+      meetings.push(...pack);
     } catch (e) {
       diagnostics.push({
         level: "error",

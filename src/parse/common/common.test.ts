@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { itemFields, splitGluedReportBy, takePages } from "../agenda/items";
 import { findDate, findTime, isDateOnly, parseDateTime } from "./dates";
 import { segmentsOf } from "./lines";
-import { findEmail, findPhone, looksLikePersonName, splitHonorificNames, splitRole } from "./names";
+import { findEmail, findPhone, looksLikePersonName, samePerson, splitHonorificNames, splitRole } from "./names";
 import { clean, isUpperLine, similarity } from "./text";
 
 test("dates and times as councils print them", () => {
@@ -87,4 +87,11 @@ test("text helpers", () => {
   assert.equal(isUpperLine("CABINET – 10TH MARCH 2017"), true);
   assert.equal(isUpperLine("Purpose of the Report"), false);
   assert.ok(similarity("Better Care Fund Plan 2017/18-2018/19", "BETTER CARE FUND PLAN 2017/18 – 2018/19") > 0.5);
+});
+
+test("samePerson: one person however the list prints them", () => {
+  assert.equal(samePerson("Osborne", "Cllr K Osborne"), true);
+  assert.equal(samePerson("Cllr K. Osborne", "Councillor K Osborne (Chair)"), true);
+  assert.equal(samePerson("Cllr K Osborne", "Cllr P Osborne"), false);
+  assert.equal(samePerson("Cllr K Osborne", "Cllr K Osbourne"), false);
 });

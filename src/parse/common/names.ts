@@ -88,3 +88,26 @@ export function findPhone(text: string): { value: string; index: number } | null
   const m = PHONE.exec(head(text));
   return m ? { value: m[0].trim(), index: m.index } : null;
 }
+
+/** A printed name's surname and initials, without honorific or role: "Cllr K. Osborne" → osborne, ["k"]. */
+function nameParts(text: string): { surname: string; initials: string[] } {
+  const words = clean(text)
+    .replace(/\([^)]*\)/g, " ")
+    .replace(new RegExp(`^(?:${HONORIFIC}\\.?\\s+)+`, "i"), "")
+    .split(/[\s.]+/)
+    .filter(Boolean);
+  const surname = (words.pop() ?? "").toLowerCase();
+  return { surname, initials: words.map((w) => w[0].toLowerCase()) };
+}
+
+/**
+ * Whether two printings name the same person: the same surname, and the same initials where both
+ * print them ("Osborne" and "Cllr K Osborne" do; "Cllr K Osborne" and "Cllr P Osborne" do not).
+ */
+export function samePerson(a: string, b: string): boolean {
+  const x = nameParts(a);
+  const y = nameParts(b);
+  if (!x.surname || x.surname !== y.surname) return false;
+  if (!x.initials.length || !y.initials.length) return true;
+  return x.initials[0] === y.initials[0];
+}

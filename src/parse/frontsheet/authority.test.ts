@@ -28,3 +28,13 @@ test("words that are not a name are dropped; a councillor is not a council", () 
 test("London boroughs", () => {
   assert.deepEqual(mentions("London Borough of Merton"), [{ name: "London Borough of Merton", kind: "Borough" }]);
 });
+
+test("place names joined by small words stay whole; 'of' joins no name", () => {
+  const names = (t: string) => mentions(t).map((m) => m.name);
+  assert.deepEqual(names("Upper Ashby on the Hill Parish Council"), ["Upper Ashby on the Hill Parish Council"]);
+  assert.deepEqual(names("Newton upon Derwent Parish Council"), ["Newton upon Derwent Parish Council"]);
+  assert.deepEqual(names("Barrow-in-Furness Town Council"), ["Barrow-in-Furness Town Council"]);
+  assert.deepEqual(names("Great Ashby St Mary Parish Council"), ["Great Ashby St Mary Parish Council"]);
+  assert.deepEqual(names("Bishop's Wick Town Council"), ["Bishop's Wick Town Council"]);
+  assert.deepEqual(names("Minutes of the Meeting of Little Ashby Parish Council"), ["Little Ashby Parish Council"]);
+});

@@ -31,7 +31,12 @@ const NOT_A_NAME = new Set([
 const KIND_WORDS = new Set(["County", "City", "Borough", "District", "Town", "Parish", "Community", "The"]);
 
 /** The named council ending just before " Council": the words and the kind, e.g. "Kent" + "County". */
-const NAMED_TAIL = new RegExp(`\\b([A-Z][a-z]+(?:[ -](?:upon[ -])?[A-Z][a-z]+){0,3}) ${KIND}$`);
+// Place names join their words with small words: "Upper Brockcombe on the Hill", "Newcastle upon
+// Tyne", "Barrow-in-Furness", "Ashby-de-la-Zouch", "Bishop's Stortford"; "of" and "and" never join (so
+// "Minutes of the Meeting of X Parish Council" names X).
+const JOIN =
+  "(?:[ -](?:upon|on|by|under|next|cum|super)(?: the)?[ -]|-(?:in|le|la|de|en|sub|on|upon|under|by)(?:-la|-le|-the)?-|[ -])";
+const NAMED_TAIL = new RegExp(`\\b([A-Z][a-z'’]+(?:${JOIN}[A-Z][a-z'’]+){0,5}) ${KIND}$`);
 
 export function mentions(text: string): { name: string; kind: string }[] {
   const out: { name: string; kind: string }[] = [];

@@ -9,6 +9,7 @@ import type { SourceDocument } from "../../model/document";
 import type { Diagnostic, Meeting, Minute, Span } from "../../model/parse-v1";
 import { emptyMeeting } from "../../model/parse-v1";
 import { isDateOnly } from "../common/dates";
+import { samePerson } from "../common/names";
 import { addPresentForPart, apologiesFromText, attendanceFromRunningText, labelOf, readAttendance } from "./attendance";
 import { readDeclarations } from "./declarations";
 import {
@@ -169,7 +170,8 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
         const names = blockTexts.flatMap((t) =>
           /apolog/i.test(t) ? apologiesFromText(t) : mentions ? [] : apologiesFromText(`Apologies from ${t}`),
         );
-        for (const n of names) if (!attendance.apologies.includes(n)) attendance.apologies.push(n);
+        // The same person printed twice ("Apologies: Cllrs Shaw" above, "Cllr P Shaw" in the minute) is one.
+        for (const n of names) if (!attendance.apologies.some((a) => samePerson(a, n))) attendance.apologies.push(n);
         if (names.length) hasAttendance = true;
       }
       if (/^(?:those\s+(?:attending|present)|present|attendance)\b/i.test(it.title) && blockTexts.length) {
@@ -317,7 +319,7 @@ function unnumberedHeadings(views: LineView[], texts: string[], first: number, l
     const t = texts[i];
     if (!t) continue;
     const lab = labelOf(t);
-    if (lab && lab.kind !== "apologies") continue;
+    if (lab && lab.kind !== "apologies" && lab.kind !== "stop") continue;
     const marked = !!views[i].line.heading || !!views[i].line.bold;
     const apart = i === first || !texts[i - 1] || marked;
     if (!apart) continue;

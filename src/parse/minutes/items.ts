@@ -53,6 +53,14 @@ function readNumbered(
   const loose = /^(\d{1,3})\s(?=[A-Z])([A-Z][^.;:!?]{2,80})$/.exec(raw);
   if (loose && !/^\d{1,3}\s+[A-Z][a-z]+\s+\d{4}\b/.test(raw))
     return { number: loose[1], seq: Number(loose[1]), title: loose[2], loose: true };
+  // "Minute 12/24", "Min 12/24", "Min. No. 24.05.03", "Minute Ref 21/045": the prefix is not part of
+  // the number; what follows is read as any other scheme, keyed with the prefix.
+  const pre = /^(?:minute|min)\.?\s*(?:(?:no|ref)\.?\s*|number\s+)?(?=\d)/i.exec(raw);
+  if (pre) {
+    const inner = readNumbered(raw.slice(pre[0].length));
+    if (inner && (inner.scheme || !inner.loose))
+      return { ...inner, loose: false, scheme: `min ${inner.scheme ?? "#"}` };
+  }
   const p = /^(?:minute\s+(?:no\.?\s*)?|min\.\s*)(\d{1,4}[a-z]?)\s*[.:]?\s+(\S.*)$/i.exec(raw);
   if (p) return { number: p[1], seq: Number.parseInt(p[1], 10), title: p[2] };
   const y = /^(\d{1,4})\/(\d{2,4})\.?\s+(?=[A-Z0-9'"‘“(])(\S.*)$/.exec(raw);
@@ -189,7 +197,8 @@ export function findItems(
         title.slice(0, colon).split(" ").length <= 6 &&
         /^[A-Z]/.test(title) &&
         !/^(?:resolved|agreed|decided)\b/i.test(title) &&
-        /\b(?:[a-z]{3,}|Cllrs?|Councillors?)\b/.test(title.slice(colon + 2));
+        (/\b(?:[a-z]{3,}|Cllrs?|Councillors?)\b/.test(title.slice(colon + 2)) ||
+          /^(?:none|nil|n\/a)\b/i.test(title.slice(colon + 2)));
       if (colon > 3 && (runIn || title.length - colon > 60 || title.length > 140)) {
         inline = title.slice(colon + 2).trim();
         title = title.slice(0, colon);

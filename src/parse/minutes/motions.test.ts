@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { textDocument } from "../testing/text-document";
 import { parseMinutesSections } from "./index";
-import { readMotions } from "./motions";
+import { decisionText, readMotions } from "./motions";
 
 const texts = (paragraphs: string[]) => readMotions(paragraphs).map((c) => c.text);
 
@@ -52,7 +52,7 @@ test("agreements stated by the meeting, and the minutes confirmed", () => {
       "All Councillors noted that they were content.",
     ]),
     [
-      "It was agreed that the fence be repaired.",
+      "that the fence be repaired.",
       "Councillors unanimously agreed to adopt the policy.",
       "The minutes of the meeting held on 3 May 2021 were approved as a correct record.",
     ],
@@ -71,9 +71,9 @@ test("honorifics and initials do not end a sentence", () => {
   ]);
 });
 
-test("'It was RESOLVED to ...' in running text is an agreement", () => {
+test("'It was RESOLVED to ...' in running text is an agreement, read without its formula", () => {
   assert.deepEqual(texts(["The clerk presented three quotes. It was RESOLVED to accept the lowest quote."]), [
-    "It was RESOLVED to accept the lowest quote.",
+    "to accept the lowest quote.",
   ]);
 });
 
@@ -94,9 +94,53 @@ Present: Cllr A Smith (Chairman), Cllr B Jones, Cllr C Brown
     m.minutes.map((x) => [x.number, x.resolutions.map((c) => c.text)]),
     [
       ["1", []],
-      ["2", ["It was RESOLVED to accept the lowest quote."]],
+      ["2", ["to accept the lowest quote."]],
       ["3", []],
     ],
   );
   assert.ok(r.diagnostics.some((d) => /print no RESOLVED/.test(d.message)));
+});
+
+test("a decision is what was decided, without the formula that records it", () => {
+  const cases: [string, string][] = [
+    ["It was RESOLVED that the hedge be cut.", "that the hedge be cut."],
+    ["It was unanimously resolved to buy two benches.", "to buy two benches."],
+    [
+      "Proposed by Cllr Ash, seconded by Cllr Bird and carried unanimously that the hedge be cut.",
+      "that the hedge be cut.",
+    ],
+    [
+      "Proposed by Councillor Ash and seconded by Councillor Bird, and agreed, that the hedge be cut.",
+      "that the hedge be cut.",
+    ],
+    [
+      "Proposed by Cllr Ash, seconded by Cllr Bird and carried (4 for, 2 against) that the hedge be cut.",
+      "that the hedge be cut.",
+    ],
+    [
+      "Proposed by the Chairman, seconded by Cllr Bird and carried by 5 votes to 2 that the hedge be cut.",
+      "that the hedge be cut.",
+    ],
+    ["that the hedge be cut. (6 for, 1 against, 1 abstention)", "that the hedge be cut."],
+    // no formula: kept whole
+    ["Councillors agreed to cut the hedge.", "Councillors agreed to cut the hedge."],
+    ["that the fee (£40 for each plot) be kept.", "that the fee (£40 for each plot) be kept."],
+  ];
+  for (const [printed, decided] of cases) assert.equal(decisionText(printed), decided, printed);
+});
+
+test("'RESOLVED: that X. (5 for, 1 against)' keeps the decision without its vote", () => {
+  const text = `Minutes of Upton Parish Council Meeting held in the Village Hall on Monday 3 June 2024 at 7.00pm
+
+Present: Cllr A Smith (Chairman), Cllr B Jones, Cllr C Brown
+
+1. Play area: The clerk presented three quotes.
+
+RESOLVED: that the lowest quote be accepted. (5 for, 1 against, 1 abstention)
+`;
+  const m = parseMinutesSections(textDocument(text, "x.txt")).meetings[0];
+  assert.deepEqual(
+    m.minutes[0].resolutions.map((c) => c.text),
+    ["that the lowest quote be accepted."],
+  );
 });

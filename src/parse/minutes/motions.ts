@@ -94,5 +94,30 @@ function agreementIn(s: string): string | null {
 }
 
 function tidy(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
+  return decisionText(s.replace(/\s+/g, " ").trim());
+}
+
+/** Who moved it, as printed: "Cllr A Smith", "Councillor Jones", "the Chairman", "Mrs B Lee". */
+const MOVER = "[^,;.]{2,60}?";
+/** How the vote went, as printed after "carried" / "agreed". */
+const HOW = String.raw`(?:\s+(?:unanimously|nem\.?\s*con\.?|by\s+(?:a\s+)?(?:majority|\d+\s+votes?\s+to\s+\d+)(?:\s+votes?)?))?(?:\s*\([^()]{0,80}\))?`;
+/** The formula before what was decided: "It was RESOLVED", "Proposed by A, seconded by B and carried unanimously". */
+const FORMULA = new RegExp(
+  String.raw`^(?:it\s+was\s+(?:\w+ly\s+)?(?:resolved|agreed|decided)${HOW}|(?:it\s+was\s+)?proposed\s+by\s+${MOVER},?\s+(?:and\s+)?seconded\s+by\s+${MOVER},?\s+(?:and\s+)?(?:it\s+was\s+)?(?:carried|agreed|resolved|approved)${HOW})\s*[:,–—-]?\s*(?=(?:that|to)\s)`,
+  "i",
+);
+/** A vote count printed after the decision: ". (5 for, 1 against, 1 abstention)". */
+const TRAILING_VOTE = /[.;]?\s*\((?:[^()]*\b(?:for|against|abstentions?|unanimous(?:ly)?|in\s+favour)\b[^()]*)\)\.?$/i;
+
+/**
+ * What a decision sentence decides, without the formula that records it: "It was RESOLVED that X",
+ * "Proposed by Cllr A, seconded by Cllr B and carried unanimously that X" and "RESOLVED: that X. (5
+ * for, 1 against)" all decide "that X". A sentence without such a formula is kept whole.
+ */
+export function decisionText(s: string): string {
+  let t = s;
+  const f = FORMULA.exec(t);
+  if (f) t = t.slice(f[0].length);
+  if (/\b(?:for|against)\b/i.test(t)) t = t.replace(TRAILING_VOTE, ".");
+  return t.trim();
 }

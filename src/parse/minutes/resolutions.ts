@@ -5,6 +5,7 @@
  * label-stripped Modern.Gov form, where only runs of blank lines mark RESOLVED and REASONS.
  */
 import type { Clause, Diagnostic, Span } from "../../model/parse-v1";
+import { decisionText } from "./motions";
 import { type Block, endsTerminal, type LabelKind, readLabel, startsLower } from "./text";
 
 export type Decision = {
@@ -174,7 +175,7 @@ export function readDecision(
         builder.levels = [];
         continue;
       }
-      builder.addUnlabelled(rest);
+      builder.addUnlabelled(decisionText(rest));
       clausesSeen = true;
       continue;
     }

@@ -81,7 +81,7 @@ function readHeading(text: string): { body: string | null; location: string | nu
     if (c) body = tidyBody(titleCaseIfShouting(c[1]));
   }
   const held =
-    /\bheld\s+(?:at|in)\s+(?:the\s+)?(.{3,160}?)(?=\s+on\s+|\s+at\s+\d|,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|\.?\s*$|\s+present\b)/i.exec(
+    /\bheld\s+(?:at|in)\s+(?:the\s+)?(.{3,160}?)(?=\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|\s+at\s+\d|,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|\.?\s*$|\s+present\b)/i.exec(
       t,
     );
   if (held) {
@@ -92,7 +92,8 @@ function readHeading(text: string): { body: string | null; location: string | nu
     if (/\bThe\s+$/.test(t.slice(Math.max(0, at - 4), at)) && /[a-z]/.test(held[1])) location = `The ${location}`;
   } else {
     // "... held on Tuesday 5 May 2020 at 7.00 pm in the Council Chamber"
-    const after = /(?:\d{4}|[ap]\.?m\.?)\s*,?\s+(?:in|at)\s+(?:the\s+)?([A-Za-z].{2,120}?)[\s.]*$/i.exec(t);
+    const after =
+      /(?:\d{4}|[ap]\.?m\.?|\b\d{1,2}[:.]\d{2})\s*,?\s+(?:in|at)\s+(?:the\s+)?([A-Za-z].{2,120}?)[\s.]*$/i.exec(t);
     if (after && !/^\d/.test(after[1])) location = titleCaseIfShouting(after[1].trim());
   }
   return { body, location };
@@ -276,7 +277,10 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
     if (!/\bpresent\b|\bthose\s+attending\b/i.test(head) && !recordFollows(texts, j)) {
       continue;
     }
-    const { body: hb, location } = readHeading(head);
+    const { body: hb, location: headPlace } = readHeading(head);
+    // "MINUTES OF X PARISH COUNCIL" / "held on 5 May 2020 at 19:30 at the Village Hall": the place
+    // printed with the date on the next line.
+    const location = headPlace ?? (dateText !== head ? readHeading(dateText).location : null);
     const of = hb !== null;
     let body = hb;
     let start = i;

@@ -359,3 +359,84 @@ test("a small council's agenda named by its date or kind takes the council (or t
   const electors = agenda("Annual Parish Meeting in the Village Hall on Tuesday, 7th May 2019");
   assert.equal(electors[0].body, "Holtby Annual Parish Meeting");
 });
+
+test("'Min 3/24' and 'Minute No. 24.05.03' prefixes: the number is read as its scheme, without the prefix", () => {
+  for (const pre of ["Min ", "Min. ", "Minute No. ", "Minute Ref "]) {
+    const ms = parse(
+      [
+        "MINUTES OF THE MEETING OF ASHBY PARVA PARISH COUNCIL",
+        "held on 5 March 2024 at 7.30 pm in the Village Hall",
+        "",
+        "Present: Cllrs Hale (in the chair), Moss and Ward.",
+        "",
+        `${pre}1/24 Apologies for absence: None.`,
+        "",
+        `${pre}2/24 Planning: The application was considered.`,
+        "",
+        `${pre}3/24 Finance: The balance was noted.`,
+      ].join("\n"),
+    );
+    assert.deepEqual(
+      ms[0].minutes.map((x) => [x.number, x.title]),
+      [
+        ["1/24", "Apologies for absence"],
+        ["2/24", "Planning"],
+        ["3/24", "Finance"],
+      ],
+      pre,
+    );
+    assert.equal(ms[0].location, "Village Hall", pre);
+  }
+});
+
+test("a letterhead above the minutes is not a meeting of its own; the place after the time on the date line", () => {
+  const ms = parse(
+    [
+      "UPPER ASHBY ON THE HILL TOWN COUNCIL",
+      "",
+      "Clerk: Mrs R Stone, 3 Mill Lane, Upper Ashby on the Hill",
+      "",
+      "Minutes of the meeting of the above Council held at Upper Ashby on the Hill Pavilion on Tuesday 4 June 2024 at 19:30",
+      "",
+      "Present: Councillors T Hale (Chair), B Moss and K Ward.",
+      "",
+      "Apologies for absence: Cllr L Penn",
+      "",
+      "Public participation: No members of the public wished to speak.",
+      "",
+      "Finance: It was RESOLVED that the payments be approved.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].body, "Upper Ashby On The Hill Town Council");
+  assert.equal(ms[0].location, "Upper Ashby on the Hill Pavilion");
+  assert.deepEqual(
+    ms[0].minutes.map((x) => [x.title, x.resolutions.map((c) => c.text)]),
+    [
+      ["Apologies for absence", []],
+      ["Public participation", []],
+      ["Finance", ["that the payments be approved."]],
+    ],
+  );
+  assert.deepEqual(ms[0].attendance?.apologies, ["Cllr L Penn"]);
+});
+
+test("apologies printed above and again in the minute name one person once", () => {
+  const ms = parse(
+    [
+      "MINUTES OF THE MEETING OF ASHBY PARVA PARISH COUNCIL",
+      "held on 5 March 2024 at 19:30 at Ashby Parva Village Hall",
+      "",
+      "Present: Cllrs Hale (in the chair), Moss and Ward.",
+      "Apologies: Cllrs Penn.",
+      "",
+      "1. Apologies for absence",
+      "Apologies were received and accepted from Cllr L Penn.",
+      "",
+      "2. Finance",
+      "The balance was noted.",
+    ].join("\n"),
+  );
+  assert.deepEqual(ms[0].attendance?.apologies, ["Penn"]);
+  assert.equal(ms[0].location, "Ashby Parva Village Hall");
+});
