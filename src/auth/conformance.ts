@@ -118,6 +118,12 @@ export function authConformance(repo: () => SqlRepository, engine: string): void
       await s.audit({ actorId: 1, action: "test.event", object: `thing:${i}`, detail: { i } }, later(i));
     const ok = await s.verifyAudit();
     assert.deepEqual(ok, { ok: true, entries: before + 5 });
+    // The head: the newest entry's number and hash, as `minutebook audit head` prints it.
+    const head = await s.auditHead();
+    const newest = (await s.auditEntries({ limit: 1, offset: 0 })).items[0];
+    assert.deepEqual([head?.seq, head?.sha256], [newest.seq, newest.sha256]);
+    assert.deepEqual(await s.verifyAudit([{ seq: newest.seq, sha256: newest.sha256 }]), ok);
+    assert.equal((await s.verifyAudit([{ seq: newest.seq + 1, sha256: newest.sha256 }])).ok, false);
     await assert.rejects(repo().sql.run("UPDATE audit_events SET object = 'x' WHERE seq = 1"), /append-only/);
     await assert.rejects(repo().sql.run("DELETE FROM audit_events WHERE seq = 1"), /append-only/);
   });

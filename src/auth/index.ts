@@ -15,10 +15,12 @@
  *
  * The data (AuthStore over the store's SqlDb: new AuthStore(repo.sql)):
  *   users / identities (issuer+subject) / local accounts, sessions, grant(…) / endGrant(…) / grantsOf(…) /
- *   allGrants(…), principal(userId), e-mail tokens, audit(…) / auditEntries(…) / verifyAudit().
+ *   allGrants(…), principal(userId), e-mail tokens, audit(…) / auditEntries(…) / auditHead() / verifyAudit(heads).
+ *   The audit head also goes to MINUTEBOOK_AUDIT_HEAD_FILE after each append (kept outside the database, so
+ *   deleting the newest entries is caught; audit.ts has the threat model).
  * Sign-in: signin.ts (local: Argon2id + TOTP, throttled), oidc.ts (authorization code + PKCE).
  */
-export { type AuditEntry, type AuditInput, verifyChain } from "./audit";
+export { type AuditEntry, type AuditHead, type AuditInput, formatHead, parseHead, verifyChain } from "./audit";
 export {
   ACTIONS,
   type Action,

@@ -3,10 +3,25 @@
  * identities, local credentials, sessions (only the token's SHA-256 is kept), dated role grants,
  * e-mail tokens, the sign-in throttle's failures and the hash-chained audit trail. Time is always
  * passed in. The same SQL runs on SQLite and PostgreSQL; auth/conformance.ts holds both to it.
+ *
+ * The audit trail's head (newest entry's number and hash) is also written, after every append, to the
+ * head file outside the database when one is configured (MINUTEBOOK_AUDIT_HEAD_FILE, or the
+ * `auditHeadFile` option), so that deleting the newest entries is caught (auth/audit.ts says what this
+ * does and does not protect against).
  */
 import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { SqlConn, SqlDb, SqlValue } from "../store/sql";
-import { type AuditEntry, type AuditInput, type ChainReport, nextEntry, verifyChain } from "./audit";
+import {
+  type AuditEntry,
+  type AuditHead,
+  type AuditInput,
+  type ChainReport,
+  formatHead,
+  nextEntry,
+  parseHead,
+  verifyChain,
+} from "./audit";
 import { COUNCIL_ROLES, type Grant, type Principal, ROLES, type Role, SEAT_ROLES } from "./policy";
 
 type Row = Record<string, unknown>;
@@ -106,8 +121,38 @@ function toEntry(r: Row): AuditEntry {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+export type AuthStoreOptions = {
+  /** Where the audit head is kept outside the database (default: MINUTEBOOK_AUDIT_HEAD_FILE; none when unset). */
+  auditHeadFile?: string | null;
+};
+
+/** The head recorded in a head file; null when there is no file. Throws, naming the file, when it is unreadable. */
+export function readHeadFile(file: string): AuditHead | null {
+  if (!existsSync(file)) return null;
+  const head = parseHead(readFileSync(file, "utf8"));
+  if (!head) throw new Error(`${file}: not an audit head (expected "minutebook-audit-head <seq> <sha256>")`);
+  return head;
+}
+
+/** Records `e` as the head unless the file already records a later one (another process appended since). */
+function writeHeadFile(file: string, e: AuditEntry): void {
+  const current = existsSync(file) ? parseHead(readFileSync(file, "utf8")) : null;
+  if (current && current.seq >= e.seq) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${formatHead(e)}\n`);
+  renameSync(tmp, file);
+}
+
 export class AuthStore {
-  constructor(readonly db: SqlDb) {}
+  readonly auditHeadFile: string | null;
+
+  constructor(
+    readonly db: SqlDb,
+    opts: AuthStoreOptions = {},
+  ) {
+    this.auditHeadFile =
+      opts.auditHeadFile !== undefined ? opts.auditHeadFile : process.env.MINUTEBOOK_AUDIT_HEAD_FILE || null;
+  }
 
   // -------------------------------------------------------------------------------------------
   // Users and identities
@@ -442,6 +487,12 @@ export class AuthStore {
 
   /** Appends one entry to the chain (retried when another writer took the same number first). */
   async audit(input: AuditInput, now: Date): Promise<AuditEntry> {
+    const e = await this.appendAudit(input, now);
+    if (this.auditHeadFile) writeHeadFile(this.auditHeadFile, e);
+    return e;
+  }
+
+  private async appendAudit(input: AuditInput, now: Date): Promise<AuditEntry> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.transaction(async (tx) => {
@@ -493,10 +544,31 @@ export class AuthStore {
     }
   }
 
-  /** Verifies the whole chain (see audit.ts). */
-  async verifyAudit(): Promise<ChainReport> {
+  /** The newest entry's number and hash (null for an empty trail), to be printed and kept elsewhere. */
+  async auditHead(): Promise<(AuditHead & { at: string }) | null> {
+    const r = await this.db.get<Row>("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1");
+    return r ? toEntry(r) : null;
+  }
+
+  /**
+   * Verifies the whole chain (see audit.ts) against the given heads and the head file's, when there is
+   * one. A configured head file that is missing while the trail has entries is itself a failure.
+   */
+  async verifyAudit(anchors: AuditHead[] = []): Promise<ChainReport> {
     const all: AuditEntry[] = [];
     for await (const e of this.allAuditEntries()) all.push(e);
-    return verifyChain(all);
+    const heads = [...anchors];
+    if (this.auditHeadFile) {
+      const h = readHeadFile(this.auditHeadFile);
+      if (h) heads.push(h);
+      else if (all.length)
+        return {
+          ok: false,
+          entries: all.length,
+          seq: all[all.length - 1].seq,
+          problem: `has no audit head to check against: the head file ${this.auditHeadFile} is missing`,
+        };
+    }
+    return verifyChain(all, heads);
   }
 }

@@ -1,8 +1,12 @@
 /**
- * `minutebook audit verify | export [--out FILE]`: checks the audit trail's hash chain (exit 1 naming
- * the first entry that was edited, inserted or removed) and writes it out as CSV. Both engines.
+ * `minutebook audit verify [--head LINE] | head [--out FILE] | export [--out FILE]`: checks the audit
+ * trail's hash chain (exit 1 naming the first entry that was edited, inserted or removed), prints its
+ * head (the newest entry's number and hash, to keep somewhere the database's users cannot reach), and
+ * writes it out as CSV. `verify` checks against every head given with --head and the head file
+ * (MINUTEBOOK_AUDIT_HEAD_FILE), so deleting the newest entries is caught too. Both engines.
  */
 import { writeFileSync } from "node:fs";
+import { formatHead, parseHead } from "../../auth/audit";
 import { AuthStore } from "../../auth/store";
 import { toCsv } from "../../serve/csv";
 import { describeLocation, openRepository } from "../../store/open";
@@ -11,13 +15,17 @@ import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
 const usage =
-  "minutebook audit verify | export [--out FILE]  [--db FILE]   (DATABASE_URL=postgres://… selects PostgreSQL)";
+  "minutebook audit verify [--head LINE]… | head [--out FILE] | export [--out FILE]  [--db FILE]   (DATABASE_URL=postgres://… selects PostgreSQL; MINUTEBOOK_AUDIT_HEAD_FILE names the head file)";
 
 export const command: Command = {
-  summary: "The audit trail: verify its hash chain, or export it as CSV.",
+  summary: "The audit trail: verify its hash chain (and recorded heads), print its head, or export it as CSV.",
   usage,
   async run(argv) {
-    const { values, positionals } = parseOptions(argv, { db: { type: "string" }, out: { type: "string" } }, usage);
+    const { values, positionals } = parseOptions(
+      argv,
+      { db: { type: "string" }, out: { type: "string" }, head: { type: "string", multiple: true } },
+      usage,
+    );
     const [action, ...rest] = positionals;
     if (rest.length) throw new UsageError(`unexpected argument ${rest[0]}\nusage: ${usage}`);
     const loc = storeLocation(values.db);
@@ -25,13 +33,28 @@ export const command: Command = {
     try {
       const store = new AuthStore(repo.sql);
       if (action === "verify") {
-        const r = await store.verifyAudit();
+        const anchors = (values.head ?? []).map((line) => {
+          const h = parseHead(line);
+          if (!h) throw new UsageError(`--head ${line}: expected the line "minutebook audit head" printed`);
+          return h;
+        });
+        const r = await store.verifyAudit(anchors);
         if (r.ok) {
           process.stdout.write(`${describeLocation(loc)}: audit trail intact (${r.entries} entries)\n`);
           return 0;
         }
         process.stderr.write(`${describeLocation(loc)}: audit trail BROKEN at entry ${r.seq}: ${r.problem}\n`);
         return 1;
+      }
+      if (action === "head") {
+        const h = await store.auditHead();
+        if (!h) {
+          process.stderr.write(`${describeLocation(loc)}: the audit trail is empty\n`);
+          return 1;
+        }
+        if (values.out) writeFileSync(values.out, `${formatHead(h)}\n`);
+        else process.stdout.write(`${formatHead(h)}\n`);
+        return 0;
       }
       if (action === "export") {
         const rows: (string | number | null)[][] = [];
@@ -42,7 +65,7 @@ export const command: Command = {
         else process.stdout.write(csv);
         return 0;
       }
-      throw new UsageError(`expected verify or export\nusage: ${usage}`);
+      throw new UsageError(`expected verify, head or export\nusage: ${usage}`);
     } finally {
       await repo.close();
     }
