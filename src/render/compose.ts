@@ -290,6 +290,7 @@ export function reportBlocks(doc: MeetingDoc, report: Report): Block[] {
   out.push(...section("Timetable for Decisions (including Scrutiny)", prose.timetable));
   out.push(...section("Policy Framework and Previous Decisions", prose.policy));
   out.push(...section("Resource Implications", prose.resources));
+  out.push(...section("Legal Implications", prose.legal));
   out.push(...section("Circulation under the Local Issues Alert Procedure", ["None."]));
   if (report.officers.length) {
     out.push(gap(), heading(report.officers.length > 1 ? "Officers to Contact" : "Officer to Contact"));

@@ -151,14 +151,14 @@ function pageCount(pdf: Pdf): number {
   return r.start + r.count;
 }
 
-function finish(pdf: Pdf): Promise<Uint8Array> {
+function finish(pdf: Pdf, footers = true): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     pdf.on("data", (c: Buffer) => chunks.push(c));
     pdf.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     pdf.on("error", reject);
     // Footer page numbers, drawn last so they never push content onto a new page.
-    const total = pageCount(pdf);
+    const total = footers ? pageCount(pdf) : 0;
     for (let i = 0; i < total; i++) {
       pdf.switchToPage(i);
       const bottom = pdf.page.margins.bottom;
@@ -175,6 +175,23 @@ function finish(pdf: Pdf): Promise<Uint8Array> {
     }
     pdf.end();
   });
+}
+
+/**
+ * One document drawn on its own, without page numbers (publish/pack.ts numbers the merged pack), with
+ * the "Agenda Item N" stamp on its first page when given. Returns the bytes and the page on which each
+ * tagged block starts.
+ */
+export async function renderBlocksPdf(
+  blocks: readonly Block[],
+  o: { title: string; stamp?: string | null } & PdfOptions,
+): Promise<{ bytes: Uint8Array; pageCount: number; tags: Map<string, number> }> {
+  const pdf = newPdf(o.title, o);
+  if (o.stamp) stamp(pdf, o.stamp);
+  const tags = new Map<string, number>();
+  drawBlocks(pdf, blocks, tags);
+  const n = pageCount(pdf);
+  return { bytes: await finish(pdf, false), pageCount: n, tags };
 }
 
 /** Pages a document fills when drawn on its own. */

@@ -27,6 +27,8 @@ export type ReportProse = {
   timetable?: string[];
   policy?: string[];
   resources?: string[];
+  /** Printed after the resource implications as "Legal Implications". */
+  legal?: string[];
   background?: string[];
   equality?: string[];
 };
