@@ -46,6 +46,14 @@ const SUITES: { id: string; file: string; fn: string; title: string; method: str
     method: "documents/s and records/s for generated meetings on SQLite and PostgreSQL, with peak memory.",
   },
   {
+    id: "workers",
+    file: "workers.ts",
+    fn: "benchWorkers",
+    title: "Import on every core (issue 23)",
+    method:
+      "The corpus PDFs imported into a fresh SQLite store with 2 parse workers beside 1 worker, pages/s per worker beside pdftotext, and a re-run of the finished import (files skipped unread) beside the first run.",
+  },
+  {
     id: "search",
     file: "search.ts",
     fn: "benchSearch",

@@ -10,9 +10,9 @@ import { ExemptStore } from "../auth/exempt";
 import { AuthStore } from "../auth/store";
 import { DEFAULT_LIMITS } from "../extract/registry";
 import type { ParseResult } from "../model/parse-v1";
-import { describeFsError, type ParseOptions, parseBytesWithText, sha256Hex } from "../pipeline/parse-file";
+import { describeFsError, type ParseOptions, sha256Hex } from "../pipeline/parse-file";
 import type { ImportOutcome, Repository } from "../store/repository";
-import { nonPaperReason } from "./non-paper";
+import { type Prepared as Parsed, parsePool, prepareBytes } from "./parse-pool";
 
 export type ImportFailure = { file: string; reason: string };
 
@@ -41,7 +41,7 @@ export type ImportSummary = {
   seconds: number;
 };
 
-export type CollectedFile = { path: string; size: number };
+export type CollectedFile = { path: string; size: number; mtimeMs: number };
 
 /**
  * Every file under the given paths, folders walked recursively in name order, hidden entries skipped.
@@ -102,7 +102,7 @@ export async function collectFileInfo(paths: string[]): Promise<{ files: Collect
     } else if (s.isFile()) {
       if (seenFiles.has(key)) return;
       seenFiles.add(key);
-      files.push({ path: resolve(p), size: s.size });
+      files.push({ path: resolve(p), size: s.size, mtimeMs: Math.floor(s.mtimeMs) });
     } else {
       const kind = s.isFIFO()
         ? "a named pipe (FIFO)"
@@ -124,12 +124,45 @@ type Prepared = {
   lines: string[] | null;
   /** Why the file is not a council paper (a data file, a list of sources, a financial return). */
   notPaper?: string;
+  /** The file's content hash, once read (or known from an earlier run). */
+  sha256?: string;
 };
 
-/** Reads one file; a document already stored (same bytes) is not parsed again. */
-async function readAndParse(repo: Repository, file: CollectedFile, options: ParseOptions): Promise<Prepared> {
+/** How an import runs: the parse options, and how many parse workers (0: parse in this thread). */
+export type ImportOptions = ParseOptions & { jobs?: number };
+
+/**
+ * A file this store already holds, unchanged since (same path, size and modification time): its hash
+ * from the earlier run, so that resuming an interrupted import skips it without reading it.
+ */
+async function knownFile(repo: Repository, file: CollectedFile): Promise<string | null> {
+  const row = await repo.sql.get<{ sha256: string }>(
+    "SELECT sha256 FROM import_files WHERE path = ? AND size = ? AND mtime_ms = ?",
+    [file.path, file.size, file.mtimeMs],
+  );
+  return row?.sha256 ?? null;
+}
+
+async function rememberFile(repo: Repository, file: CollectedFile, sha256: string): Promise<void> {
+  await repo.sql.run(
+    `INSERT INTO import_files (path, size, mtime_ms, sha256) VALUES (?, ?, ?, ?)
+     ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, sha256 = excluded.sha256`,
+    [file.path, file.size, file.mtimeMs, sha256],
+  );
+}
+
+/**
+ * Reads one file; a document already stored (same bytes) is not parsed again, and one stored from this
+ * very file, unchanged since, is not even read. The parse runs in a pool worker when jobs > 0.
+ */
+async function readAndParse(repo: Repository, file: CollectedFile, options: ImportOptions): Promise<Prepared> {
   if (file.size > DEFAULT_LIMITS.maxBytes)
     throw new Error(`file is ${file.size} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
+  const seen = await knownFile(repo, file);
+  if (seen) {
+    const known = await repo.touchDocument(seen, { path: file.path });
+    if (known) return { outcome: known, result: null, lines: null, sha256: seen };
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(file.path);
@@ -138,22 +171,32 @@ async function readAndParse(repo: Repository, file: CollectedFile, options: Pars
   }
   if (bytes.length > DEFAULT_LIMITS.maxBytes)
     throw new Error(`file is ${bytes.length} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
-  const known = await repo.touchDocument(sha256Hex(bytes), { path: file.path });
-  if (known) return { outcome: known, result: null, lines: null };
-  // The text comes back with the parse: a minute's searchable text is its whole source passage.
-  const { result, lines } = await parseBytesWithText(basename(file.path), bytes, DEFAULT_LIMITS, options);
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 4 << 20));
-  const notPaper = nonPaperReason(basename(file.path), result.source.format, text, lines) ?? undefined;
-  return { outcome: null, result, lines: result.meetings.length ? lines : null, notPaper };
+  const sha256 = sha256Hex(bytes);
+  const known = await repo.touchDocument(sha256, { path: file.path });
+  if (known) return { outcome: known, result: null, lines: null, sha256 };
+  // Custom exempt rules (tests) are functions, which cannot cross to a worker: those parse here.
+  const { jobs = 0, ...parseOptions } = options;
+  const parsed: Parsed =
+    jobs > 0 && !parseOptions.exemptRules
+      ? await parsePool(jobs).prepare(basename(file.path), bytes)
+      : await prepareBytes(basename(file.path), bytes, parseOptions);
+  return { outcome: null, ...parsed, sha256 };
 }
 
-export type ImportProgress = { done: number; total: number; file: string; outcome?: ImportOutcome };
+export type ImportProgress = {
+  done: number;
+  total: number;
+  file: string;
+  outcome?: ImportOutcome;
+  /** Seconds since the import started, for documents/s and the time left. */
+  seconds: number;
+};
 
 export async function importPaths(
   repo: Repository,
   paths: string[],
   onProgress?: (p: ImportProgress) => void,
-  options: ParseOptions = {},
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
   const { files, failures } = await collectFileInfo(paths);
@@ -170,21 +213,25 @@ export async function importPaths(
     notPapers: [],
     seconds: 0,
   };
-  // Reading and parsing the next file overlaps storing this one (PostgreSQL waits on the network);
-  // documents are still stored one at a time, in order.
+  // Reading and parsing the next files overlaps storing this one: with N parse workers, 2N files are
+  // in hand at once (one being parsed per worker, one waiting each); documents are still stored one
+  // at a time, in order, by this thread alone.
+  const ahead = Math.max(1, 2 * (options.jobs ?? 0));
+  const pending: Promise<Prepared>[] = [];
   const prepare = (i: number) => {
-    if (i >= files.length) return null;
+    if (i >= files.length) return;
     const p = readAndParse(repo, files[i], options);
     p.catch(() => undefined); // handled when its turn comes
-    return p;
+    pending[i] = p;
   };
   // Exempt text goes to the access-controlled store only (auth/exempt.ts), never to a public table.
   const exempt = new ExemptStore(repo.sql, new AuthStore(repo.sql));
-  let next = prepare(0);
+  for (let i = 0; i < ahead; i++) prepare(i);
   for (let i = 0; i < files.length; i++) {
     const file = files[i].path;
-    const current = next!;
-    next = prepare(i + 1);
+    const current = pending[i];
+    delete pending[i];
+    prepare(i + ahead);
     let outcome: ImportOutcome | undefined;
     try {
       const ready = await current;
@@ -198,6 +245,7 @@ export async function importPaths(
         outcome = ready.outcome ?? (await repo.importDocument(ready.result!, { path: file, lines: ready.lines }));
         if (!ready.outcome && ready.lines) await exempt.capture(outcome.documentId, ready.lines, new Date());
         summary.documents[outcome.status]++;
+        if (ready.sha256) await rememberFile(repo, files[i], ready.sha256);
         for (const id of outcome.meetingIds) meetingIds.add(id);
         summary.meetings = meetingIds.size;
         summary.items += outcome.items;
@@ -212,7 +260,7 @@ export async function importPaths(
       summary.failures.push({ file, reason });
       summary.documents.failed++;
     }
-    onProgress?.({ done: i + 1, total: files.length, file, outcome });
+    onProgress?.({ done: i + 1, total: files.length, file, outcome, seconds: (performance.now() - started) / 1000 });
   }
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   return summary;

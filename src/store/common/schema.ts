@@ -10,6 +10,14 @@ export type Migration = { version: number; name: string; sql: string };
 export const STORE_CHANGES_TABLE = `CREATE TABLE store_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
 INSERT INTO store_changes (id, n) VALUES (1, 0);`;
 
+/** Migration 18 on both engines: what `import` stored from each file, to skip it unread next time. */
+export const IMPORT_FILES_TABLE = (bigint: string) => `CREATE TABLE import_files (
+  path TEXT PRIMARY KEY,
+  size ${bigint} NOT NULL,
+  mtime_ms ${bigint} NOT NULL,
+  sha256 TEXT NOT NULL
+);`;
+
 export function coreTablesV1(id: string): string {
   return `
 CREATE TABLE documents (

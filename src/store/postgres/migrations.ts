@@ -13,6 +13,7 @@ import {
 import {
   coreTablesV1,
   exemptPartsV6,
+  IMPORT_FILES_TABLE,
   type Migration,
   OFFICE_TABLES,
   officeTablesV5,
@@ -117,5 +118,12 @@ CREATE TRIGGER minutes_versions_frozen BEFORE UPDATE OF ${FROZEN_VERSION_COLUMNS
 CREATE TRIGGER minutes_versions_kept BEFORE DELETE ON minutes_versions FOR EACH ROW EXECUTE FUNCTION minutes_frozen();
 CREATE TRIGGER minute_signatures_frozen BEFORE UPDATE OR DELETE ON minute_signatures FOR EACH ROW EXECUTE FUNCTION minutes_frozen();
 `,
+  },
+  {
+    // The files an import stored, by path, size and modification time: resuming an interrupted import
+    // skips a file unchanged since without reading it (import/import-paths.ts).
+    version: 18,
+    name: "imported files",
+    sql: IMPORT_FILES_TABLE("bigint"),
   },
 ];

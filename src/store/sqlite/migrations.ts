@@ -13,6 +13,7 @@ import {
 import {
   coreTablesV1,
   exemptPartsV6,
+  IMPORT_FILES_TABLE,
   type Migration,
   OFFICE_TABLES,
   officeTablesV5,
@@ -119,5 +120,12 @@ CREATE TRIGGER minutes_versions_kept BEFORE DELETE ON minutes_versions BEGIN SEL
 CREATE TRIGGER minute_signatures_no_update BEFORE UPDATE ON minute_signatures BEGIN SELECT RAISE(ABORT, 'minute_signatures is append-only'); END;
 CREATE TRIGGER minute_signatures_no_delete BEFORE DELETE ON minute_signatures BEGIN SELECT RAISE(ABORT, 'minute_signatures is append-only'); END;
 `,
+  },
+  {
+    // The files an import stored, by path, size and modification time: resuming an interrupted import
+    // skips a file unchanged since without reading it (import/import-paths.ts).
+    version: 18,
+    name: "imported files",
+    sql: IMPORT_FILES_TABLE("INTEGER"),
   },
 ];
