@@ -10,7 +10,7 @@ import type { SourceDocument } from "../model/document";
 import { type Diagnostic, emptyMeeting, type Meeting } from "../model/parse-v1";
 import { isBlank } from "./common/text";
 import { parseDecisionRecord } from "./decisions/record";
-import { findAuthority } from "./frontsheet/authority";
+import { findAuthority, mentions } from "./frontsheet/authority";
 import { parseFrontSheet } from "./frontsheet/index";
 import { parseMinutesSections } from "./minutes/index";
 import { findReportHeads } from "./reports/detect";
@@ -76,6 +76,8 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
     }
   meetings.push(...minutes);
 
+  // A meeting of a named council ("Ashby Parva Parish Council") is its own authority.
+  for (const m of meetings) if (!m.authority && m.body) m.authority = councilOf(m.body);
   // The authority where the document states it; meetings that do not say inherit it.
   const authority = findAuthority(doc);
   for (const m of meetings) if (!m.authority && authority) m.authority = authority.name;
@@ -84,6 +86,14 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
   meetings.sort((a, b) => a.span.startLine - b.span.startLine);
   diagnostics.push(...unread(doc, meetings));
   return { meetings, diagnostics };
+}
+
+/** The body itself when it is a named council ("Ashby Parva Parish Council", not "County Council"). */
+function councilOf(body: string): string | null {
+  const m = mentions(body.replace(/\b([A-Z])([A-Z]+)\b/g, (_, a: string, b: string) => a + b.toLowerCase()));
+  return m.length === 1 && body.toLowerCase().endsWith(m[0].name.toLowerCase()) && m[0].name.length >= body.length - 4
+    ? body
+    : null;
 }
 
 /**

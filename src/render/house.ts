@@ -299,7 +299,8 @@ function declarationsTruth(item: ParishItem, planningNumber: string | null): Dec
   const plain = item.declarations.filter((d) => d.interest === null);
   const one = (d: ParishDeclaration): Declaration => ({
     member: `Cllr ${d.member.surname}`,
-    interest: d.interest ? d.interest.replace(/^an? /, "") : null,
+    // "declared an interest" states an interest of no named kind: "interest", as printed.
+    interest: d.interest ? d.interest.replace(/^an? /, "") : "interest",
     item: planningNumber,
   });
   if (plain.length >= 2)

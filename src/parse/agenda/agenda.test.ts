@@ -85,3 +85,32 @@ test("a report-by column wrapped over several rows, its page range on the last",
     ],
   );
 });
+
+test("lettered sub-items under an item are its sub-items (9a, 9b); letters out of turn are not", () => {
+  assert.deepEqual(
+    items(
+      [
+        "8. To receive a report on the playing field",
+        "",
+        "9. Planning: to consider the following applications",
+        "",
+        "    a) 24/0123/FUL rear extension at 4 Mill Lane",
+        "    (b) 24/0150/HH new porch at 9 The Green",
+        "",
+        "10. To note the date of the next meeting",
+      ].join("\n"),
+    ).map((x) => [x[0], x[1]]),
+    [
+      ["8", "To receive a report on the playing field"],
+      ["9", "Planning: to consider the following applications"],
+      ["9a", "24/0123/FUL rear extension at 4 Mill Lane"],
+      ["9b", "24/0150/HH new porch at 9 The Green"],
+      ["10", "To note the date of the next meeting"],
+    ],
+  );
+  // "b)" under an item without an "a)" is not a sub-item.
+  assert.deepEqual(
+    items(["3. To receive reports", "b) from the footpaths warden"].join("\n")).map((x) => x[0]),
+    ["3"],
+  );
+});

@@ -62,6 +62,20 @@ function readItem(text: string, cells: string[] | undefined): { number: string; 
   return null;
 }
 
+/**
+ * A lettered sub-item under an item ("a) 24/0123/FUL 12 High Street", "(b) Footpaths", "c. Budget"):
+ * item 9's "a)" is "9a". The letters must run on from the item's own (a under 9, b under 9a), so a
+ * sentence that starts "a. " by chance is not taken.
+ */
+function subItem(parent: string, text: string): { number: string; pieces: string[] } | null {
+  const m = /^\(?([a-z])[.)]\s+(?=[A-Za-z0-9(‘'"“])(.*)$/.exec(text);
+  if (!m) return null;
+  const p = /^(\d{1,3})(?:\(?([a-z])\)?)?$/.exec(parent);
+  if (!p) return null;
+  const expected = p[2] ? String.fromCharCode(p[2].charCodeAt(0) + 1) : "a";
+  return m[1] === expected ? { number: `${p[1]}${m[1]}`, pieces: [m[2]] } : null;
+}
+
 /** A page range cut off at the end of a piece: "(Pages", "(Pages 7", "(Pages 7 -". */
 const PAGES_OPEN = /\(\s*Pages?(?:\s+\d{1,4}(?:\s*(?:-|–|to))?)?\s*$/i;
 /** What completes it on the next line: "7)", "- 7)", "7 - 9)", "to 9)". */
@@ -178,7 +192,7 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
         continue;
       }
     }
-    const item = readItem(raw, line.cells);
+    const item = readItem(raw, line.cells) ?? (cur && !line.cells ? subItem(cur.number, text) : null);
     if (item) {
       const num = major(item.number);
       const prevNum = cur ? major(cur.number) : 0;

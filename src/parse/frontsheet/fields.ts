@@ -63,7 +63,7 @@ export function parseContact(value: string): Contact {
 export type Summons = { body: string; location: string | null; date: string | null; time: string | null };
 
 const SUMMONS =
-  /(?:\b(?:an?|the)\s+|\battend\s+)(?:(?:extraordinary|special|annual|ordinary|reconvened|adjourned)\s+)?meeting of (?:the )?(.{3,120}?) (?:will|is to|is going to|shall|to) be held (?:(?:in|at) (?:the )?(.{3,200}?))?(?: on (.{6,80}?))?(?=\s+to (?:deal|consider|transact)\b|[.:](?:\s|$)|$)/i;
+  /(?:\b(?:an?|the)\s+|\battend\s+)(?:(?:extraordinary|special|annual|ordinary|reconvened|adjourned)\s+)?meeting of (?:the )?(.{3,120}?) (?:will|is to|is going to|shall|to) be held (?:(?:in|at) (?:the )?(.{3,200}?))?(?: on ((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d).{4,80}?))?(?=\s+(?:to (?:deal|consider|transact)|for the purposes? of)\b|[.:](?:\s|$)|$)/i;
 
 /** "A meeting of the Audit Committee will be held in X on Thursday, 13th March, 2025 at 10.00 am". */
 export function parseSummons(text: string): Summons | null {

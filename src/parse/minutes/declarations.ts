@@ -8,7 +8,19 @@
 import type { Declaration } from "../../model/parse-v1";
 import type { Block } from "./text";
 
-const ITEM_REF = /\b(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\b/i;
+/** "item 9", "agenda item 9a", "Min 9/23", "minute 24.05.03", "item 21/049": the number as printed. */
+const REF = String.raw`\s+(?:no\.?\s*|ref\.?\s*)?(\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?)(?![\d/])`;
+const AGENDA_REF = new RegExp(String.raw`\b(?:agenda\s+)?item${REF}`, "i");
+/** A minute cited instead of an item ("in Min 9/23"); "(minute 40 refers)" is a cross-reference, not it. */
+const MINUTE_REF = new RegExp(String.raw`\b(?:minute|min\.?)${REF}(?!\s+refers)`, "i");
+const itemRef = (...texts: string[]): RegExpExecArray | null => {
+  for (const re of [AGENDA_REF, MINUTE_REF])
+    for (const t of texts) {
+      const m = re.exec(t);
+      if (m) return m;
+    }
+  return null;
+};
 const VERB =
   /\s(?:declared|declares|indicated|registered|disclosed|made\s+a\s+declaration\s+of)\s+(?:that\s+(?:he|she|they)\s+had\s+)?(?:(an?|the)\s+)?/i;
 
@@ -35,8 +47,10 @@ function interestText(rest: string): string | null {
 
 function splitMembers(s: string): string[] {
   if (/^(?:all|the|members|those|a number)\b/i.test(s) || s.length > 60) return [s];
+  // "Cllrs Smith & Jones": the plural title belongs to the list, not to its first name.
   return s
-    .split(/\s*,\s*|\s+and\s+/)
+    .replace(/^(?:Cllrs\.?|Councillors)\s+/, "")
+    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
     .map((x) => x.trim())
     .filter(Boolean);
 }
@@ -50,7 +64,7 @@ export function readDeclarations(blocks: Block[]): Declaration[] {
     if (/\bhaving\b[^.]{0,40}\bdeclared\b/i.test(t)) continue;
     // "The following declarations were made with regard to item 9 on the agenda ...:-"
     if (/\bdeclarations?\b/i.test(t) && /:-?$/.test(t) && !VERB.test(t)) {
-      const r = ITEM_REF.exec(t);
+      const r = itemRef(t);
       groupItem = r ? r[1] : null;
       continue;
     }
@@ -60,7 +74,7 @@ export function readDeclarations(blocks: Block[]): Declaration[] {
       const rest = t.slice(v.index + v[0].length);
       const interest = interestText(rest);
       if (!interest || /^(?:any|no)\b/i.test(who) || /\b(?:invited|asked|reminded)\b/i.test(who)) continue;
-      const r = ITEM_REF.exec(rest) ?? ITEM_REF.exec(t);
+      const r = itemRef(rest, t);
       const item = r ? r[1] : groupItem;
       for (const m of splitMembers(who)) if (m) out.push({ member: m, interest, item });
       continue;
@@ -68,7 +82,7 @@ export function readDeclarations(blocks: Block[]): Declaration[] {
     // "Mr. Rhodes CC - a Personal Interest which might lead to bias as ..."
     const dash = /^(.{3,80}?)\s[-–—]\s(?:(?:an?|the)\s+)?(.{0,120}?\binterests?)\b/i.exec(t);
     if (dash && /^[A-Z]/.test(dash[1])) {
-      const r = ITEM_REF.exec(t.slice(dash[0].length));
+      const r = itemRef(t.slice(dash[0].length));
       const interest = interestText(t.slice(dash[1].length).replace(/^\s[-–—]\s/, "")) ?? dash[2].trim();
       out.push({ member: cleanMember(dash[1]), interest, item: r ? r[1] : groupItem });
     }

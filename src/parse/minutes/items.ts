@@ -185,7 +185,12 @@ export function findItems(
         inline === null
           ? /^([A-Z0-9'’&/(),-]*[A-Z]{2}[A-Z0-9'’&/(),-]*(?:\s+[A-Z0-9'’&/(),-]+)*)\s+(?=[A-Z][a-z])/.exec(title)
           : null;
-      if (caps && (caps[1].includes(" ") || caps[1].length >= 6) && /\b[a-z]{3,}/.test(title.slice(caps[0].length))) {
+      const after = caps ? title.slice(caps[0].length) : "";
+      if (
+        caps &&
+        (caps[1].includes(" ") || caps[1].length >= 6) &&
+        (/\b[a-z]{3,}/.test(after) || /^(?:none|nil)\b/i.test(after))
+      ) {
         inline = title.slice(caps[0].length).trim();
         title = caps[1];
       }

@@ -178,7 +178,7 @@ function recordFollows(texts: string[], i: number): boolean {
       /^(?:members\s+|councillors\s+)?present\b|^apologies\b|^in\s+attendance\b/i.test(t)
     )
       return true;
-    if (/^(?:\d{1,4}(?:[./]\d{1,4}){0,2}\.?\s*[A-Z]|minute\s+(?:no\.?\s*)?\d)/i.test(t)) return true;
+    if (/^(?:\d{1,4}(?:[./]\d{1,4}){0,2}\.?\s*[A-Z]|min(?:ute)?\.?\s*(?:(?:no|ref)\.?\s*)?\d)/i.test(t)) return true;
     if (/\bpresent\s*:/i.test(t)) return true;
   }
   return false;

@@ -440,3 +440,58 @@ test("apologies printed above and again in the minute name one person once", () 
   assert.deepEqual(ms[0].attendance?.apologies, ["Penn"]);
   assert.equal(ms[0].location, "Ashby Parva Village Hall");
 });
+
+test("a summons agenda: the council is its own authority, the place stops at the date, sub-items numbered", () => {
+  const ms = parse(
+    [
+      "ASHBY ON THE HILL PARISH COUNCIL",
+      "",
+      "To: All Members of the Council",
+      "",
+      "You are hereby summoned to attend a meeting of Ashby on the Hill Parish Council to be held at Ashby on the Hill Village Hall on Monday, 10 June 2024 at 7.30pm for the purpose of transacting the following business.",
+      "",
+      "AGENDA",
+      "",
+      "1. To receive apologies for absence",
+      "",
+      "2. Planning: to consider the following applications",
+      "",
+      "a) 24/0236/FUL rear extension",
+      "",
+      "3. To note the date of the next meeting",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].body, "Ashby on the Hill Parish Council");
+  assert.equal(ms[0].authority, "Ashby on the Hill Parish Council");
+  assert.equal(ms[0].location, "Ashby on the Hill Village Hall");
+  assert.equal(ms[0].date, "2024-06-10");
+  assert.equal(ms[0].time, "19:30");
+  assert.deepEqual(
+    ms[0].agenda.map((a) => a.number),
+    ["1", "2", "2a", "3"],
+  );
+});
+
+test("'Min 1/23 Present' over the names, and capital run-in headings with 'None.'", () => {
+  const ms = parse(
+    [
+      "Minutes of an Extraordinary Meeting of Ashby Parva Town Council held at the Pavilion on Wednesday 13th September 2023 at 7.30pm",
+      "",
+      "Min 1/23 PRESENT Cllr E Ash (Chair), Cllr W Bird, Cllr T Crow. In attendance: Mrs H Vane (Clerk).",
+      "",
+      "Min 2/23 APOLOGIES FOR ABSENCE None.",
+      "",
+      "Min 3/23 FINANCE Proposed by Cllr Bird, seconded by Cllr Crow and carried unanimously that the payments be approved.",
+    ].join("\n"),
+  );
+  assert.deepEqual(
+    ms[0].minutes.map((x) => [x.number, x.title, x.resolutions.map((c) => c.text)]),
+    [
+      ["1/23", "PRESENT", []],
+      ["2/23", "APOLOGIES FOR ABSENCE", []],
+      ["3/23", "FINANCE", ["that the payments be approved."]],
+    ],
+  );
+  assert.deepEqual(ms[0].attendance?.present, ["Cllr E Ash", "Cllr W Bird", "Cllr T Crow"]);
+});

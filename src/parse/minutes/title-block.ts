@@ -33,7 +33,7 @@ const PLACE_WORD =
 
 /** Numbered minute headings: a title block ends above them. */
 const NUMBERED_START =
-  /^(?:\d{1,4}(?:[./]\d{1,4}){0,2}\.?\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)\S|minute\s+\d)/i;
+  /^(?:\d{1,4}(?:[./]\d{1,4}){0,2}\.?\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)\S|min(?:ute)?\.?\s*(?:(?:no|ref)\.?\s*)?\d)/i;
 
 export type TitleBlock = {
   /** view indexes of the block's lines, top to bottom */
