@@ -3,6 +3,7 @@
  * rather than with the `feed` library: feed 6 writes every entry title and summary as type="html"
  * CDATA, so a reader would take a plain-text title or snippet holding "<" as markup, and it refuses
  * relative links; these ~40 lines write type="text" and strip the characters XML forbids.
+ * feed-validators.test.ts holds them to RFC 4287 (its MUSTs as a schema over a real XML parse) for any text.
  */
 import { escapeHtml } from "./html";
 

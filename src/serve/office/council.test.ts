@@ -18,6 +18,7 @@ import type { ParseResult } from "../../model/parse-v1";
 import { parseFileWithText } from "../../pipeline/parse-file";
 import { seedFiles, sharedPath } from "../../testing/shared";
 import { createApp } from "../app";
+import { icalProblems } from "../feed-validators";
 import { openApiValidator } from "../testing";
 
 let t: TestStore;
@@ -262,6 +263,12 @@ test("the calendar: cancelled and moved meetings, end times, notice dates and th
   const event = (mid: number) => feed.split("BEGIN:VEVENT").find((e) => e.includes(`UID:meeting-${mid}@minutebook`))!;
   assert.match(event(jan.meetingId), /DTEND;TZID=Europe\/London:20170124T163000/);
   assert.match(event(feb.meetingId), /STATUS:CANCELLED/);
+  // And as a real RFC 5545 parser (ical.js) reads it: valid, the cancelled meeting cancelled, the end kept.
+  const parsed = icalProblems(feed);
+  assert.deepEqual(parsed.problems, []);
+  const read = (mid: number) => parsed.events.find((e) => e.uid === `meeting-${mid}@minutebook`)!;
+  assert.equal(read(feb.meetingId).component.getFirstPropertyValue("status"), "CANCELLED");
+  assert.equal(read(jan.meetingId).endDate.toString(), "2017-01-24T16:30:00");
   // Publishing late flags the meeting with the days counted.
   const page = await dee.get(`/office/meetings/${jan.meetingId}`);
   const r = await dee.post(`/office/meetings/${jan.meetingId}/published`, {}, { from: page.body });
