@@ -120,6 +120,32 @@ export class ExemptStore {
     return added;
   }
 
+  /**
+   * Whether `person` may download the whole original of document `documentId`, which holds exempt parts:
+   * only when the policy lets them download every exempt part in it. Every part is written to the audit
+   * trail (download or refusal). A document with exempt parts none of which were captured is refused.
+   */
+  async openOriginal(person: Person, documentId: number, at: Date): Promise<boolean> {
+    const rows = await this.db.all<Row>(
+      `SELECT ${ITEM_COLUMNS} FROM exempt_content x ${CURRENT} WHERE x.document_id = ? ORDER BY x.span_start, x.id`,
+      [documentId],
+    );
+    if (!person || !rows.length) return false;
+    const items = rows.map(toItem);
+    const ok = items.every((i) => can(person, "download", exemptObject(i), at));
+    for (const i of items)
+      await this.audit.audit(
+        {
+          actorId: person.userId,
+          action: ok ? "exempt.download" : "exempt.refused",
+          object: `exempt-item:${i.id}`,
+          detail: { how: "original", version: i.version, documentId },
+        },
+        at,
+      );
+    return ok;
+  }
+
   /** Exempt items of a meeting (their public facts only). */
   async itemsOfMeeting(meetingId: number): Promise<ExemptItem[]> {
     const rows = await this.db.all<Row>(

@@ -119,6 +119,8 @@ export async function collectFileInfo(paths: string[]): Promise<{ files: Collect
 }
 
 type Prepared = {
+  /** The file as read (not when skipped unread): kept in the store as the document's original. */
+  bytes?: Uint8Array;
   outcome: ImportOutcome | null;
   result: ParseResult | null;
   lines: string[] | null;
@@ -129,7 +131,30 @@ type Prepared = {
 };
 
 /** How an import runs: the parse options, and how many parse workers (0: parse in this thread). */
-export type ImportOptions = ParseOptions & { jobs?: number };
+export type ImportOptions = ParseOptions & {
+  jobs?: number;
+  /**
+   * Where each file came from, as the public may see it (a URL); without it, or when it gives null, the
+   * origin is the file's name. A server path is never shown.
+   */
+  originOf?: (file: string) => string | null;
+};
+
+/** Origins under a base URL: each file's URL is the base joined with its path below the imported folder. */
+export function originsUnder(base: string, roots: string[]): (file: string) => string | null {
+  const folders = roots.map((r) => resolve(r));
+  return (file) => {
+    const root = folders.find((f) => file === f || file.startsWith(`${f}/`));
+    if (root === undefined) return null;
+    if (file === root) return base;
+    const rel = file
+      .slice(root.length + 1)
+      .split("/")
+      .map(encodeURIComponent)
+      .join("/");
+    return `${base.replace(/\/+$/, "")}/${rel}`;
+  };
+}
 
 /**
  * A file this store already holds, unchanged since (same path, size and modification time): its hash
@@ -159,7 +184,8 @@ async function readAndParse(repo: Repository, file: CollectedFile, options: Impo
   if (file.size > DEFAULT_LIMITS.maxBytes)
     throw new Error(`file is ${file.size} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
   const seen = await knownFile(repo, file);
-  if (seen) {
+  // Skipped unread only when the store already keeps its original.
+  if (seen && (await repo.sql.get("SELECT 1 AS x FROM document_files WHERE sha256 = ?", [seen]))) {
     const known = await repo.touchDocument(seen, { path: file.path });
     if (known) return { outcome: known, result: null, lines: null, sha256: seen };
   }
@@ -172,7 +198,9 @@ async function readAndParse(repo: Repository, file: CollectedFile, options: Impo
   if (bytes.length > DEFAULT_LIMITS.maxBytes)
     throw new Error(`file is ${bytes.length} bytes, over the limit of ${DEFAULT_LIMITS.maxBytes} bytes`);
   const sha256 = sha256Hex(bytes);
-  const known = await repo.touchDocument(sha256, { path: file.path });
+  const origin = options.originOf?.(file.path) ?? null;
+  // The store keeps the bytes as the document's original (a store filled before it kept them gets them now).
+  const known = await repo.touchDocument(sha256, { path: file.path, bytes, origin });
   if (known) return { outcome: known, result: null, lines: null, sha256 };
   // Custom exempt rules (tests) are functions, which cannot cross to a worker: those parse here.
   const { jobs = 0, ...parseOptions } = options;
@@ -180,7 +208,7 @@ async function readAndParse(repo: Repository, file: CollectedFile, options: Impo
     jobs > 0 && !parseOptions.exemptRules
       ? await parsePool(jobs).prepare(basename(file.path), bytes)
       : await prepareBytes(basename(file.path), bytes, parseOptions);
-  return { outcome: null, ...parsed, sha256 };
+  return { outcome: null, ...parsed, sha256, bytes };
 }
 
 export type ImportProgress = {
@@ -242,7 +270,14 @@ export async function importPaths(
         // Nothing to file under a meeting: refused with the parser's reason rather than stored as a council document.
         summary.noMeeting.push({ file, reason: noMeetingReason(ready.result) });
       } else {
-        outcome = ready.outcome ?? (await repo.importDocument(ready.result!, { path: file, lines: ready.lines }));
+        outcome =
+          ready.outcome ??
+          (await repo.importDocument(ready.result!, {
+            path: file,
+            lines: ready.lines,
+            bytes: ready.bytes,
+            origin: options.originOf?.(file) ?? null,
+          }));
         if (!ready.outcome && ready.lines) await exempt.capture(outcome.documentId, ready.lines, new Date());
         summary.documents[outcome.status]++;
         if (ready.sha256) await rememberFile(repo, files[i], ready.sha256);

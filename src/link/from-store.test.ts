@@ -66,8 +66,8 @@ describe("store records to LinkInput", () => {
       ],
       reports: [],
       documents: [
-        { id: 1, name: "pack.pdf", path: null, format: "pdf", sha256: "x", span },
-        { id: 2, name: "minutes.pdf", path: null, format: "pdf", sha256: "y", span },
+        { id: 1, name: "pack.pdf", origin: "pack.pdf", original: false, format: "pdf", sha256: "x", span },
+        { id: 2, name: "minutes.pdf", origin: "minutes.pdf", original: false, format: "pdf", sha256: "y", span },
       ],
     } as MeetingDetail;
     const entries = entriesFromDetail(detail);

@@ -26,7 +26,16 @@ export const Span = z.strictObject({ startLine: int, endLine: int, page: int.nul
 export type Span = z.infer<typeof Span>;
 
 export const Provenance = z
-  .strictObject({ documentId: int, documentName: str, span: Span })
+  .strictObject({
+    documentId: int,
+    documentName: str,
+    span: Span,
+    original: str
+      .optional()
+      .describe(
+        "The original file opened at this record's page (/documents/{id}/original#page=N), when the store keeps a PDF that may be published",
+      ),
+  })
   .meta({ id: "Provenance", description: "Where a record was read from" });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -64,7 +73,10 @@ export const DocumentRef = z
   .strictObject({
     id: int,
     name: str,
-    path: strN,
+    origin: str.describe("Where the document came from: the URL given at import, else its file name"),
+    original: z
+      .boolean()
+      .describe("The store keeps the original file and it may be published (at /documents/{id}/original)"),
     format: str,
     sha256: str,
     span: Span.nullable().describe("The span of this meeting inside the document (null when listed without a meeting)"),

@@ -492,6 +492,32 @@ test("a minute's discussion text is shown on its meeting page and in the API", a
   );
 });
 
+test("a document's original is served as imported unless it holds exempt parts; no page or API shows a server path", async () => {
+  const docs = new Map(details.flatMap((d) => d.documents.map((x) => [x.id, x] as const)));
+  let served = 0;
+  let refused = 0;
+  for (const d of docs.values()) {
+    const r = await app.request(`/documents/${d.id}/original`);
+    const seed = seedFiles().find((f) => basename(f) === d.name)!;
+    if (d.original) {
+      assert.equal(r.status, 200, d.name);
+      assert.deepEqual(new Uint8Array(await r.arrayBuffer()), new Uint8Array(readFileSync(seed)));
+      assert.equal(r.headers.get("etag"), `"${d.sha256}"`);
+      served++;
+    } else {
+      assert.equal(r.status, 403, d.name);
+      const body = await r.text();
+      for (const c of exemptCanaries()) assert.ok(!body.toLowerCase().includes(c.split(" ").slice(0, 4).join(" ")));
+      refused++;
+    }
+    assert.equal(d.origin, d.name, "no URL was given: the origin is the file name");
+  }
+  assert.ok(served > 0 && refused > 0, `served ${served}, refused ${refused}: the seeds have both kinds`);
+  const root = sharedPath("seeds");
+  for (const path of ["/api/meetings/1", "/api/documents/1", "/documents/1", `/meetings/${details[0].id}`])
+    assert.ok(!(await get(path)).body.includes(root), `${path} shows no server path`);
+});
+
 test("decision dates may be typed the UK way and are read back as ISO dates", async () => {
   const uk = await json<{ filter: { from: string | null; to: string | null } }>(
     "/api/decisions?from=1/2/2016&to=31.12.2017",

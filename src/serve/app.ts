@@ -10,6 +10,7 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { trimTrailingSlash } from "hono/trailing-slash";
 import { z } from "zod";
+import { ExemptStore } from "../auth/exempt";
 import type { Mailer } from "../auth/mail";
 import { Oidc, type OidcConfig } from "../auth/oidc";
 import { AuthStore } from "../auth/store";
@@ -129,6 +130,14 @@ export const DEFAULT_RATE_LIMITS = {
 };
 
 const PAGE_SIZE = 20;
+/** Media types of originals served as downloads, by file extension. */
+const ORIGINAL_TYPES: Record<string, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  odt: "application/vnd.oasis.opendocument.text",
+  html: "text/html; charset=utf-8",
+  htm: "text/html; charset=utf-8",
+  xml: "application/xml",
+};
 /** Long documents are shown this many lines at a time; those up to twice as long are shown whole. */
 const WINDOW_LINES = 2000;
 const encoder = new TextEncoder();
@@ -586,6 +595,55 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       },
     },
   );
+
+  // The original file as imported. One that holds exempt parts is never public: it goes only to those the
+  // policy lets download every exempt part in it (each opening audited); everyone else gets the text view.
+  const vault = new ExemptStore(repo.sql, authStore);
+  app.get("/documents/:id/original", async (c) => {
+    const id = pathId(c.req.param("id"));
+    const doc = await data.document(id);
+    if (!doc) throw notFound("There is no document with that number.");
+    const file = await repo.getOriginal(id);
+    if (!file?.bytes)
+      throw notFound(
+        "This document was imported before Minutebook kept original files; its text is shown at its document page.",
+      );
+    const publishable = doc.original && !(await data.redactions(id)).length;
+    if (!publishable) {
+      const who = auth(c).principal;
+      if (!who || !(await vault.openOriginal(who, id, now())))
+        throw new HttpError(
+          403,
+          `This document holds exempt (confidential) material, so its original file is not published. Its public lines are shown at /documents/${id}.`,
+        );
+    }
+    const etag = `"${file.sha256}"`;
+    const cache = publishable ? "public, max-age=3600" : "private, no-store";
+    if (publishable && c.req.header("If-None-Match") === etag)
+      return c.body(null, 304, { ETag: etag, "Cache-Control": cache });
+    const ext = (/\.([a-z0-9]+)$/i.exec(file.name)?.[1] ?? "").toLowerCase();
+    const type =
+      file.format === "pdf"
+        ? "application/pdf"
+        : ["txt", "md", "markdown"].includes(ext)
+          ? "text/plain; charset=utf-8"
+          : (ORIGINAL_TYPES[ext] ?? "application/octet-stream");
+    // PDFs and plain text open in the browser; anything else (HTML, Word) is downloaded, never rendered here.
+    const inline = type === "application/pdf" || type.startsWith("text/plain");
+    const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": type,
+      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      ETag: etag,
+      "Cache-Control": cache,
+    });
+  });
+  describe(app, "get", "/documents/:id/original", {
+    summary:
+      "A document's original file as imported (PDFs open at #page=N); 403 when it holds exempt material and the reader is not entitled",
+    response: z.string(),
+    type: "application/pdf",
+  });
 
   app.get("/open-data", (c) => render(c, openDataPage()));
   app.get("/accessibility", (c) => render(c, accessibilityPage()));

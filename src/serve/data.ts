@@ -203,7 +203,7 @@ export class PortalData {
   }
 
   /**
-   * The document's text as the importer saw it, re-read from its recorded path and checked against
+   * The document's text as the importer saw it, read from the original the store keeps (or its recorded path) and checked against
    * its hash, so line numbers in provenance point at the same lines.
    */
   /**
@@ -213,7 +213,7 @@ export class PortalData {
   private texts = new Map<string, Promise<DocumentText>>();
 
   documentText(doc: DocumentRef): Promise<DocumentText> {
-    const key = `${doc.id}:${doc.sha256}:${doc.path}`;
+    const key = `${doc.id}:${doc.sha256}`;
     const hit = this.useCache ? this.texts.get(key) : undefined;
     if (hit) return hit;
     const p = this.readText(doc);
@@ -234,13 +234,17 @@ export class PortalData {
   private readText(doc: DocumentRef): Promise<DocumentText> {
     return (async (): Promise<DocumentText> => {
       if (!this.readDocuments) return { kind: "unavailable", reason: "This server does not show document text." };
-      if (!doc.path)
-        return { kind: "unavailable", reason: "The store does not record where this document was read from." };
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(doc.path);
-      } catch {
-        return { kind: "unavailable", reason: "The original file is no longer available to this server." };
+      // The original kept in the store; a document imported before the store kept originals is re-read from its path.
+      const original = await this.repo.getOriginal(doc.id);
+      let bytes: Uint8Array | null = original?.bytes ?? null;
+      if (!bytes) {
+        if (!original?.path)
+          return { kind: "unavailable", reason: "The store does not record where this document was read from." };
+        try {
+          bytes = await readFile(original.path);
+        } catch {
+          return { kind: "unavailable", reason: "The original file is no longer available to this server." };
+        }
       }
       if (sha256Hex(bytes) !== doc.sha256)
         return {

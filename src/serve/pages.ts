@@ -362,13 +362,23 @@ function peopleList(ps: PersonRef[]): Html | null {
   return html`<ul class="govuk-list">${ps.map((p) => html`<li>${personLink(p)}</li>`)}</ul>`;
 }
 
+/** Where a document came from (a URL links out) and its original file when that may be published. */
+function originalLinks(d: DocumentRef): Html {
+  const url = /^https?:\/\//.test(d.origin) ? d.origin : null;
+  return html`${d.original ? html`<br><a class="govuk-link govuk-body-s" href="/documents/${d.id}/original${d.span?.page ? `#page=${d.span.page}` : ""}">Original file<span class="govuk-visually-hidden"> ${d.name}</span></a>` : null}${
+    url
+      ? html`<br><span class="govuk-body-s">Published at <a class="govuk-link" href="${url}" rel="external">${url}</a></span>`
+      : null
+  }`;
+}
+
 function documentsList(docs: DocumentRef[]): Html {
   if (!docs.length) return html`<p class="govuk-body">None recorded.</p>`;
   return html`<ul class="govuk-list govuk-list--spaced">${docs.map(
     (d) =>
       html`<li><a class="govuk-link" href="/documents/${d.id}${d.span ? `?at=${d.span.startLine}#L${d.span.startLine}` : ""}">${d.name}</a> <span class="minutebook-meta">(${d.format}${
         d.span ? `, lines ${d.span.startLine} to ${d.span.endLine}` : ""
-      })</span></li>`,
+      })</span>${originalLinks(d)}</li>`,
   )}</ul>`;
 }
 
@@ -823,6 +833,18 @@ export function documentPage(d: DocumentData): View {
 <h1 class="govuk-heading-l">${doc.name}</h1>
 ${summaryList([
   { key: "Format", value: doc.format },
+  {
+    key: "Came from",
+    value: /^https?:\/\//.test(doc.origin)
+      ? html`<a class="govuk-link" href="${doc.origin}" rel="external">${doc.origin}</a>`
+      : doc.origin,
+  },
+  {
+    key: "Original",
+    value: doc.original
+      ? html`<a class="govuk-link" href="/documents/${doc.id}/original">Open the original file</a>`
+      : "Not published here: the file holds exempt material, or was imported before originals were kept",
+  },
   { key: "SHA-256", value: html`<code>${doc.sha256}</code>` },
   {
     key: "Meetings",
@@ -851,6 +873,10 @@ export function openDataPage(): View {
     ["/api/decisions", "Decisions register (committee, from, to, key)"],
     ["/api/search?q=budget", "Search with facets (q, committee, year, type, key, page)"],
     ["/api/documents/{id}", "A source document and its lines"],
+    [
+      "/documents/{id}/original",
+      "A document's original file as imported (a PDF opens at #page=N); never one holding exempt material",
+    ],
     ["/api/topics", "Subjects followed across meetings and committees"],
     ["/api/topics/{id}", "One subject's timeline of items, decisions and referrals"],
     ["/api/followups", "Promised further reports, with whether and when they came (status)"],

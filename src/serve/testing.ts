@@ -3,7 +3,7 @@
  * documents parsed and imported through the store's own import API (no mocks, no copied text); and
  * a validator of the app's answers against its served OpenAPI document.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
@@ -23,7 +23,7 @@ export async function seededStore(): Promise<SeededStore> {
   // With the text, as `minutebook import` stores them: minutes' and reports' whole passages are searchable.
   for (const path of seedFiles()) {
     const { result, lines } = await parseFileWithText(path);
-    await repo.importDocument(result, { path, lines });
+    await repo.importDocument(result, { path, lines, bytes: readFileSync(path) });
   }
   return {
     repo,

@@ -45,10 +45,15 @@ export function lineRange(p: Provenance): string {
   return startLine === endLine ? `line ${startLine}` : `lines ${startLine} to ${endLine}`;
 }
 
-/** A link to the exact lines (and page, for paged sources) a fact was read from. */
+/**
+ * A link to the exact lines (and page, for paged sources) a fact was read from, and, when the store keeps
+ * a PDF that may be published, a second link opening the original at that page.
+ */
 export function sourceLink(p: Provenance): Html {
   const page = p.span.page !== null ? `, page ${p.span.page}` : "";
-  return html`<a class="govuk-link minutebook-source" href="/documents/${p.documentId}?at=${p.span.startLine}&amp;to=${p.span.endLine}#L${p.span.startLine}">Source: ${lineRange(p)}${page}<span class="govuk-visually-hidden"> of ${p.documentName}</span></a>`;
+  const text = html`<a class="govuk-link minutebook-source" href="/documents/${p.documentId}?at=${p.span.startLine}&amp;to=${p.span.endLine}#L${p.span.startLine}">Source: ${lineRange(p)}${page}<span class="govuk-visually-hidden"> of ${p.documentName}</span></a>`;
+  if (!p.original) return text;
+  return html`${text} <span class="minutebook-meta">or</span> <a class="govuk-link minutebook-source minutebook-original" href="${p.original}">original PDF${p.span.page !== null ? `, page ${p.span.page}` : ""}<span class="govuk-visually-hidden"> of ${p.documentName}</span></a>`;
 }
 
 export type Row = { key: string; value: Html | string | null };

@@ -183,8 +183,62 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.equal((await repo.importDocument(edited, { path: "/moved/cabinet-2024-03-05.txt" })).status, "replaced");
       const docs = await repo.listDocuments();
       assert.deepEqual(
-        docs.items.map((d) => [d.sha256, d.path]),
-        [[edited.source.sha256, "/moved/cabinet-2024-03-05.txt"]],
+        docs.items.map((d) => d.sha256),
+        [edited.source.sha256],
+      );
+      assert.equal((await repo.getOriginal(docs.items[0].id))?.path, "/moved/cabinet-2024-03-05.txt");
+    });
+
+    test("the original file is kept once per content hash, and where it came from is a URL or a file name, never a server path", async () => {
+      const bytes = new TextEncoder().encode("Minutes of the Original Files Committee\n");
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const m: Meeting = {
+        ...emptyMeeting("Original Files Committee", span(1, 2)),
+        authority: COUNCIL,
+        date: "2024-09-01",
+      };
+      const a: ParseResult = {
+        ...doc("ofc-2024-09-01.pdf", [m]),
+        source: { name: "ofc-2024-09-01.pdf", format: "pdf", sha256 },
+      };
+      const out = await repo.importDocument(a, { path: "/srv/imports/secret-folder/ofc-2024-09-01.pdf", bytes });
+      const ref = (await repo.listDocuments()).items.find((d) => d.id === out.documentId)!;
+      assert.equal(ref.origin, "ofc-2024-09-01.pdf");
+      assert.equal(ref.original, true);
+      assert.doesNotMatch(JSON.stringify(await repo.getMeeting(out.meetingIds[0])), /secret-folder/);
+      const kept = await repo.getOriginal(out.documentId);
+      assert.deepEqual(kept?.bytes, bytes);
+      // Imported again with a URL: the same document, now with its URL; the bytes are kept once.
+      const again = await repo.importDocument(a, {
+        path: "/srv/imports/secret-folder/ofc-2024-09-01.pdf",
+        bytes,
+        origin: "https://council.example/ofc-2024-09-01.pdf",
+      });
+      assert.equal(again.status, "unchanged");
+      assert.equal(
+        (await repo.listDocuments()).items.find((d) => d.id === out.documentId)?.origin,
+        "https://council.example/ofc-2024-09-01.pdf",
+      );
+      // A PDF record's provenance opens the original at its page.
+      const meeting = (await repo.getMeeting(out.meetingIds[0]))!;
+      assert.equal(meeting.documents[0].original, true);
+      // Bytes that are not the document's are refused, and nothing is stored.
+      const other = { ...a, source: { ...a.source, sha256: createHash("sha256").update("other").digest("hex") } };
+      await assert.rejects(repo.importDocument(other, { path: "/srv/x.pdf", bytes }), /SHA-256/);
+      // The file goes with the last document that has it.
+      const moved = { ...a, meetings: [{ ...m, date: "2024-09-02" }] };
+      await repo.importDocument(
+        { ...moved, source: { ...a.source, sha256: createHash("sha256").update("v2").digest("hex") } },
+        {
+          path: "/srv/imports/secret-folder/ofc-2024-09-01.pdf",
+        },
+      );
+      assert.equal((await repo.getOriginal(out.documentId))?.bytes ?? null, null);
+      assert.equal(
+        Number(
+          (await repo.sql.get<{ n: number }>("SELECT count(*) AS n FROM document_files WHERE sha256 = ?", [sha256]))?.n,
+        ),
+        0,
       );
     });
 
@@ -339,9 +393,15 @@ export function runConformance(engine: string, factory: Factory): void {
         ],
         exemptParts: [{ kind: "appendix", agendaItem: "4", title: "Appendix B", paragraphs: [3], span: span(62, 70) }],
       };
+      const bytes = new TextEncoder().encode(Array(80).fill(secret).join("\n"));
       const r = doc("cabinet-2024-07-09.txt", [m]);
+      r.source.sha256 = createHash("sha256").update(bytes).digest("hex");
       const path = "/docs/cab-exempt-report.txt";
-      await repo.importDocument(r, { path, lines: Array(80).fill(secret) });
+      const stored = await repo.importDocument(r, { path, lines: Array(80).fill(secret), bytes });
+      // The original holds exempt lines: kept, but never offered as publishable.
+      const ref = (await repo.listDocuments()).items.find((d) => d.id === stored.documentId)!;
+      assert.equal(ref.original, false);
+      assert.ok((await repo.getOriginal(stored.documentId))?.bytes, "the store keeps it for those entitled");
       const id = (await repo.listMeetings({ from: "2024-07-09", to: "2024-07-09" }, { limit: 5, offset: 0 })).items[0]
         .id;
       const meeting = (await repo.getMeeting(id))!;

@@ -83,7 +83,25 @@ export type ImportOutcome = {
  * `lines` (optional) is the extracted text, lines[0] being line 1: a minute's searchable text is then
  * its whole span (the discussion as well as the resolutions), never for an exempt minute.
  */
-export type ImportSource = { path: string | null; lines?: string[] | null };
+export type ImportSource = {
+  path: string | null;
+  lines?: string[] | null;
+  /** The original file (its SHA-256 must be the parse's): kept once per content hash, served as the original. */
+  bytes?: Uint8Array | null;
+  /** Where the document came from, as the public may see it: a URL when given, else its file name (the default). */
+  origin?: string | null;
+};
+
+/** An imported document's original file as kept (bytes null when imported before the store kept files). */
+export type OriginalFile = {
+  id: number;
+  name: string;
+  format: string;
+  sha256: string;
+  bytes: Uint8Array | null;
+  /** The server path it was read from: for re-reading an old import only, never shown. */
+  path: string | null;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Reads
@@ -163,6 +181,8 @@ export interface Repository {
   getPerson(id: number): Promise<PersonDetail | null>;
   listDecisions(filter: DecisionFilter, paging?: Paging): Promise<Page<DecisionRecord>>;
   listDocuments(paging?: Paging): Promise<Page<DocumentRef>>;
+  /** A document's original file (see OriginalFile), or null when there is no such document. */
+  getOriginal(documentId: number): Promise<OriginalFile | null>;
   /**
    * The exempt parts of one document (or of all), whichever source of their meeting is shown: the
    * document view and the linkers withhold their lines.

@@ -3,7 +3,8 @@
  * (PostgreSQL's adapter numbers them) and values are always bound, never spliced into the text.
  */
 
-export type SqlValue = string | number | null;
+/** Bytes (Uint8Array) go to BLOB on SQLite and BYTEA on PostgreSQL. */
+export type SqlValue = string | number | null | Uint8Array;
 
 export interface SqlConn {
   all<T = Record<string, unknown>>(sql: string, params?: SqlValue[]): Promise<T[]>;

@@ -5,7 +5,7 @@
  * file failed. Run again after an interruption, it skips what was stored without reading it.
  */
 import cliProgress from "cli-progress";
-import { formatSummary, importPaths } from "../../import/import-paths";
+import { formatSummary, importPaths, originsUnder } from "../../import/import-paths";
 import { DEFAULT_JOBS } from "../../import/parse-pool";
 import { describeLocation, openRepository } from "../../store/open";
 import { storeLocation } from "../../store/repository";
@@ -13,7 +13,7 @@ import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
 const usage =
-  "minutebook import PATH... [--db FILE] [--jobs N] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL; --jobs: parse workers, one per core by default)";
+  "minutebook import PATH... [--db FILE] [--jobs N] [--source-url URL] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL; --jobs: parse workers, one per core by default; --source-url: where the files were published, a file's URL or a folder's)";
 
 /** "1h 02m", "3m 05s", "42s": the time left, as a progress line says it. */
 export function formatEta(seconds: number): string {
@@ -32,13 +32,17 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseOptions(
       argv,
-      { db: { type: "string" }, jobs: { type: "string" }, json: { type: "boolean" } },
+      { db: { type: "string" }, jobs: { type: "string" }, json: { type: "boolean" }, "source-url": { type: "string" } },
       usage,
     );
     if (!positionals.length) throw new UsageError(`expected at least one PATH\nusage: ${usage}`);
     const jobs = values.jobs === undefined ? DEFAULT_JOBS : Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
       throw new UsageError(`--jobs must be a whole number from 1 to 256 (got "${values.jobs}")\nusage: ${usage}`);
+    // Where the papers were published: a file's URL, or a folder's (each file's URL is below it).
+    const sourceUrl = values["source-url"];
+    if (sourceUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(sourceUrl))
+      throw new UsageError(`--source-url must be an http(s) URL, not "${sourceUrl}"\nusage: ${usage}`);
     const loc = storeLocation(values.db);
     const repo = await openRepository(loc);
     const bar =
@@ -72,7 +76,7 @@ export const command: Command = {
           }
           bar.update(p.done, payload);
         },
-        { jobs },
+        { jobs, ...(sourceUrl ? { originOf: originsUnder(sourceUrl, positionals) } : {}) },
       );
       bar?.stop();
       if (values.json)

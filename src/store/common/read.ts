@@ -89,21 +89,40 @@ export async function filterSql(
   return { where, params };
 }
 
+/**
+ * 1 when the store keeps document d's original file and it may be published: no exempt part (report,
+ * appendix, section or minute) lies inside it. An original holding exempt pages is never served publicly.
+ */
+export const PUBLIC_ORIGINAL = `CASE WHEN EXISTS (SELECT 1 FROM document_files f WHERE f.sha256 = d.sha256)
+  AND NOT EXISTS (SELECT 1 FROM exempt_parts x WHERE x.document_id = d.id)
+  AND NOT EXISTS (SELECT 1 FROM minutes x WHERE x.document_id = d.id AND x.exempt = 1) THEN 1 ELSE 0 END`;
+
+/** The address of a document's original at a page: PDFs open at the page (#page=N, as PDF viewers read it). */
+export function originalHref(documentId: number, format: string, page: number | null): string {
+  return `/documents/${documentId}/original${format === "pdf" && page !== null ? `#page=${page}` : ""}`;
+}
+
 const whereClause = (w: string[]): string => (w.length ? `WHERE ${w.join(" AND ")}` : "");
 
 export class Reader {
-  private docNames = new Map<number, string>();
+  private docNames = new Map<number, { name: string; format: string; original: boolean }>();
 
   constructor(private conn: SqlConn) {}
 
   private async provenance(documentId: number, span: Span): Promise<Provenance> {
-    let name = this.docNames.get(documentId);
-    if (name === undefined) {
-      const r = await this.conn.get<{ name: string }>("SELECT name FROM documents WHERE id = ?", [documentId]);
-      name = r?.name ?? "";
-      this.docNames.set(documentId, name);
+    let doc = this.docNames.get(documentId);
+    if (doc === undefined) {
+      const r = await this.conn.get<Row>(
+        `SELECT d.name, d.format, ${PUBLIC_ORIGINAL} AS original FROM documents d WHERE d.id = ?`,
+        [documentId],
+      );
+      doc = { name: r ? String(r.name) : "", format: r ? String(r.format) : "", original: num(r?.original ?? 0) === 1 };
+      this.docNames.set(documentId, doc);
     }
-    return { documentId, documentName: name, span };
+    // A PDF kept in the store opens at the record's page.
+    return doc.original && doc.format === "pdf"
+      ? { documentId, documentName: doc.name, span, original: originalHref(documentId, doc.format, span.page) }
+      : { documentId, documentName: doc.name, span };
   }
 
   private async summaries(rows: Row[]): Promise<MeetingSummary[]> {
@@ -181,7 +200,7 @@ export class Reader {
     if (!row) return null;
     const [summary] = await this.summaries([row]);
     const sources = await this.conn.all<Row>(
-      `SELECT s.*, d.name, d.path, d.format, d.sha256 FROM meeting_sources s JOIN documents d ON d.id = s.document_id
+      `SELECT s.*, d.name, d.origin, d.format, d.sha256, ${PUBLIC_ORIGINAL} AS original FROM meeting_sources s JOIN documents d ON d.id = s.document_id
        WHERE s.meeting_id = ? ORDER BY s.document_id, s.ordinal`,
       [id],
     );
@@ -194,7 +213,8 @@ export class Reader {
     const documents: DocumentRef[] = sources.map((s) => ({
       id: num(s.document_id),
       name: String(s.name),
-      path: str(s.path),
+      origin: str(s.origin) ?? String(s.name),
+      original: num(s.original) === 1,
       format: String(s.format),
       sha256: String(s.sha256),
       span: spanOf(s),
@@ -587,14 +607,15 @@ export class Reader {
     const p = clampPaging(paging, 5000);
     const total = await this.conn.get<{ n: number }>("SELECT CAST(count(*) AS INTEGER) AS n FROM documents");
     const rows = await this.conn.all<Row>(
-      "SELECT id, name, path, format, sha256 FROM documents ORDER BY id LIMIT ? OFFSET ?",
+      `SELECT d.id, d.name, d.origin, d.format, d.sha256, ${PUBLIC_ORIGINAL} AS original FROM documents d ORDER BY d.id LIMIT ? OFFSET ?`,
       [p.limit, p.offset],
     );
     return {
       items: rows.map((r) => ({
         id: num(r.id),
         name: String(r.name),
-        path: str(r.path),
+        origin: str(r.origin) ?? String(r.name),
+        original: num(r.original) === 1,
         format: String(r.format),
         sha256: String(r.sha256),
         span: null,

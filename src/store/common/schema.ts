@@ -363,3 +363,20 @@ INSERT INTO exempt_parts (meeting_id, document_id, ordinal, kind, agenda_item, t
   FROM minutes WHERE exempt = 1;
 `;
 }
+
+/**
+ * Migration 10 on both engines: the original file of every imported document, kept once per content hash
+ * (`blob` is the engine's byte type), and where the document came from (`origin`: the URL given at import,
+ * else its file name; never a path on the server, which stays in `path` for re-imports only).
+ */
+export function originalsV10(blob: string): string {
+  return `
+CREATE TABLE document_files (
+  sha256 TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  bytes ${blob} NOT NULL
+);
+ALTER TABLE documents ADD COLUMN origin TEXT;
+UPDATE documents SET origin = name;
+`;
+}

@@ -8,6 +8,7 @@ import {
   type DecisionFilter,
   type ImportSource,
   type MeetingFilter,
+  type OriginalFile,
   PARAGRAPH_TYPES,
   type Paging,
   type ParagraphType,
@@ -206,6 +207,22 @@ export abstract class SqlRepository implements Repository {
   }
   listDocuments(paging?: Paging) {
     return this.reader().listDocuments(paging);
+  }
+  async getOriginal(documentId: number): Promise<OriginalFile | null> {
+    const r = await this.db.get<Row>(
+      `SELECT d.id, d.name, d.format, d.sha256, d.path, f.bytes FROM documents d
+       LEFT JOIN document_files f ON f.sha256 = d.sha256 WHERE d.id = ?`,
+      [documentId],
+    );
+    if (!r) return null;
+    return {
+      id: Number(r.id),
+      name: String(r.name),
+      format: String(r.format),
+      sha256: String(r.sha256),
+      bytes: r.bytes ? new Uint8Array(r.bytes as Uint8Array) : null,
+      path: r.path === null ? null : String(r.path),
+    };
   }
 
   listExemptParts(documentId?: number) {

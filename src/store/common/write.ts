@@ -12,6 +12,7 @@
  * shadowed; older rows are updated only where the choice changes them). About 17 statements store a
  * demo agenda pack, where one per row and a re-choice per shared meeting took about 40.
  */
+import { createHash } from "node:crypto";
 import {
   agendaParagraph,
   cleanText,
@@ -73,11 +74,12 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
   }
   const redacted = redactResult(result);
   const documentId = await tx.insert(
-    "INSERT INTO documents (sha256, name, path, format, parsed, diagnostics, has_warnings, imported_at, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    "INSERT INTO documents (sha256, name, path, origin, format, parsed, diagnostics, has_warnings, imported_at, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     [
       sha256,
       result.source.name,
       source.path,
+      source.origin ?? result.source.name,
       result.source.format,
       json(redacted),
       json(result.diagnostics),
@@ -87,6 +89,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
     ],
   );
   w.documentId = documentId;
+  await keepOriginal(tx, sha256, source);
   // An agenda pack's minutes meeting may not repeat the authority its front sheet names.
   const docAuthority = result.meetings.find((m) => m.authority)?.authority ?? null;
   const meetingIds = new Set<number>();
@@ -115,6 +118,23 @@ export async function touchDocument(tx: SqlConn, sha256: string, source: ImportS
   return same && Number(same.rules) >= EXEMPT_RULES_VERSION ? touchStored(tx, same, known, source) : null;
 }
 
+/**
+ * Keeps the original file once per content hash. The bytes must be the document's (same SHA-256), so a
+ * caller cannot file one document's original under another.
+ */
+async function keepOriginal(tx: SqlConn, sha256: string, source: ImportSource): Promise<void> {
+  if (!source.bytes) return;
+  // Already kept (an unchanged re-import): the bytes need not cross to the database again.
+  if (await tx.get("SELECT 1 AS x FROM document_files WHERE sha256 = ?", [sha256])) return;
+  if (createHash("sha256").update(source.bytes).digest("hex") !== sha256)
+    throw new StoreError("the original file given does not have the document's SHA-256");
+  await tx.run("INSERT INTO document_files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING", [
+    sha256,
+    source.bytes.length,
+    source.bytes,
+  ]);
+}
+
 /** `known`: the stored documents with these bytes or at this path. */
 async function touchStored(
   tx: SqlConn,
@@ -122,6 +142,14 @@ async function touchStored(
   known: StoredDocument[],
   source: ImportSource,
 ): Promise<ImportOutcome> {
+  // A store filled before it kept originals gets the file the next time the document is imported.
+  await keepOriginal(tx, existing.sha256, source);
+  if (source.origin)
+    await tx.run("UPDATE documents SET origin = ? WHERE id = ? AND origin <> ?", [
+      source.origin,
+      existing.id,
+      source.origin,
+    ]);
   // The same bytes found at a new path (a moved folder): remember where, so a later edit there replaces it.
   if (source.path && existing.path !== source.path && !known.some((d) => d.path === source.path))
     await tx.run("UPDATE documents SET path = ? WHERE id = ?", [source.path, existing.id]);
@@ -180,7 +208,14 @@ export async function deleteDocument(tx: SqlConn, documentId: number): Promise<v
     "meeting_sources",
   ])
     await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
+  const gone = await tx.get<{ sha256: string }>("SELECT sha256 FROM documents WHERE id = ?", [documentId]);
   await tx.run("DELETE FROM documents WHERE id = ?", [documentId]);
+  // The original goes with the last document that has its bytes.
+  if (gone)
+    await tx.run(
+      "DELETE FROM document_files WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)",
+      [gone.sha256, gone.sha256],
+    );
   for (const id of meetings) {
     const left = await tx.get("SELECT 1 AS x FROM meeting_sources WHERE meeting_id = ? LIMIT 1", [id]);
     if (left) await refreshSections(tx, id);

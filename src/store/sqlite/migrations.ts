@@ -17,6 +17,7 @@ import {
   type Migration,
   OFFICE_TABLES,
   officeTablesV5,
+  originalsV10,
   STORE_CHANGES_TABLE,
 } from "../common/schema";
 
@@ -90,6 +91,12 @@ ${OFFICE_TABLES.flatMap((t) =>
     version: 7,
     name: "exempt content",
     sql: exemptContentV7("INTEGER PRIMARY KEY"),
+  },
+  {
+    // The original files (by content hash) and where each document came from (see originalsV10).
+    version: 10,
+    name: "originals",
+    sql: originalsV10("BLOB"),
   },
   {
     // Authored reports, versions and clearance decisions (append-only), per-committee clearance steps.
