@@ -88,8 +88,15 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
   return { meetings, diagnostics };
 }
 
-/** The body itself when it is a named council ("Ashby Parva Parish Council", not "County Council"). */
+/**
+ * The body itself when it is a named council ("Ashby Parva Parish Council", not "County Council");
+ * the council of the place for its electors' meeting ("Ashby Annual Parish Meeting" → "Ashby Parish
+ * Council", as the Local Government Act 1972 makes the parish council convene it).
+ */
 function councilOf(body: string): string | null {
+  const electors =
+    /^([A-Z][\w'’-]*(?:[\s-]+[\w'’-]+){0,5}?)\s+Annual\s+(Parish|Town|Community|Village)\s+Meeting$/i.exec(body);
+  if (electors) return `${electors[1]} ${electors[2][0].toUpperCase()}${electors[2].slice(1).toLowerCase()} Council`;
   const m = mentions(body.replace(/\b([A-Z])([A-Z]+)\b/g, (_, a: string, b: string) => a + b.toLowerCase()));
   return m.length === 1 && body.toLowerCase().endsWith(m[0].name.toLowerCase()) && m[0].name.length >= body.length - 4
     ? body

@@ -187,7 +187,8 @@ function decisionSentence(style: ParishDoc["style"]["decisions"], d: Decision): 
 }
 
 function bodyOf(doc: ParishDoc, m: ParishMeeting): string {
-  if (m.kind === "annual-parish") return `Annual ${doc.council.kind} Meeting`;
+  // The electors' meeting as its heading names it, place and all ("Ashby Annual Parish Meeting").
+  if (m.kind === "annual-parish") return `${doc.council.place} Annual ${doc.council.kind} Meeting`;
   return doc.council.name;
 }
 
@@ -405,6 +406,9 @@ function renderMinutesDoc(doc: ParishDoc): Rendered {
         exemptParagraphs: [],
         span: SPAN,
       };
+      // Unnumbered, the attendance paragraph is the attendance list, not a minute: nothing tells it
+      // from a "Present:" list under the title.
+      if (item.title === "Present" && !num) return;
       rec.minutes.push(minute);
     });
     paras.push({

@@ -99,15 +99,63 @@ export function readAttendance(
     }
     buf = [];
   };
+  // Lists side by side: a header row of labels ("Present | Apologies | In attendance"), then rows
+  // whose cells belong to the column they sit in (a blank cell where one list is shorter).
+  let columns: (Kind | null)[] | null = null;
+  let columnRows: string[][][] = [];
+  const flushColumns = () => {
+    if (!columns) return;
+    columns.forEach((k, j) => {
+      kind = k;
+      buf = columnRows[j] ?? [];
+      flush();
+    });
+    columns = null;
+    columnRows = [];
+    kind = null;
+  };
   let blankBefore = false;
   for (let i = first; i <= last; i++) {
     const v = views[i];
     const t = v.sq ?? squash(v.text);
+    const cells = v.line.cells?.map((c) => squash(c));
+    if (columns && cells) {
+      // A Markdown table's separator row reads as a row of empty cells.
+      cells.forEach((c, j) => {
+        if (c && j < columnRows.length && !/^[-:|\s]+$/.test(c)) columnRows[j].push([c]);
+      });
+      continue;
+    }
+    if (columns && t) flushColumns();
     if (!t) blankBefore = true;
     if (!t || isNoiseText(t) || isRunning(running, t)) continue;
     const afterBlank = blankBefore;
     blankBefore = false;
+    const heads = cells && cells.length >= 2 ? cells.filter(Boolean).map((c) => labelOf(c)) : [];
+    if (heads.length >= 2 && heads.every((h) => h && !h.rest && h.kind !== "stop")) {
+      flush();
+      columns = cells!.map((c) => (c ? (labelOf(c)?.kind ?? null) : null));
+      columnRows = cells!.map(() => []);
+      found = true;
+      continue;
+    }
     const lab = labelOf(t);
+    // "Present: A, B and C. In attendance: D (Clerk)": several labelled lists run on in one paragraph.
+    if (
+      lab &&
+      lab.kind !== "stop" &&
+      /[.;]\s+(?:also\s+present|in\s+attendance|apologies)\b[^:]{0,20}:/i.test(lab.rest)
+    ) {
+      flush();
+      const run = attendanceFromRunningText(t).attendance;
+      att.present.push(...run.present);
+      att.apologies.push(...run.apologies);
+      att.inAttendance.push(...run.inAttendance);
+      if (run.chair && !att.chair) att.chair = run.chair;
+      kind = null;
+      found = true;
+      continue;
+    }
     if (lab) {
       flush();
       kind = lab.kind;
@@ -148,6 +196,7 @@ export function readAttendance(
     const spaced = !v.line.cells && /\S\s{3,}\S/.test(v.text.trim());
     buf.push(v.line.cells ? rowEntries(v.line.cells) : spaced ? rowEntries(v.text.trim().split(/\s{3,}/)) : [v.text]);
   }
+  flushColumns();
   flush();
   if (att.chair && !att.present.includes(att.chair)) att.present.unshift(att.chair);
   return { attendance: att, found };

@@ -495,3 +495,46 @@ test("'Min 1/23 Present' over the names, and capital run-in headings with 'None.
   );
   assert.deepEqual(ms[0].attendance?.present, ["Cllr E Ash", "Cllr W Bird", "Cllr T Crow"]);
 });
+
+test("attendance lists side by side under a header row of labels, and several lists run on in one paragraph", () => {
+  const cols = parse(
+    [
+      "MINUTES OF THE ASHBY MAGNA ANNUAL PARISH MEETING",
+      "held on Thursday 2nd May 2024 at 19:15 at Ashby Magna Memorial Hall",
+      "",
+      "| Present | Apologies | In attendance |",
+      "| --- | --- | --- |",
+      "| Cllr T Hale (Chair) | Cllr S Wood | Mrs T Webb (Clerk) |",
+      "| Cllr E Moss | | County Councillor J Mason |",
+      "| Cllr L Ward | | |",
+      "",
+      "1. APOLOGIES FOR ABSENCE Apologies were received from Cllr S Wood.",
+      "",
+      "2. CHAIRMAN'S REPORT The Chairman reviewed the year.",
+    ].join("\n"),
+    true,
+  );
+  assert.equal(cols[0].body, "Ashby Magna Annual Parish Meeting");
+  assert.equal(cols[0].authority, "Ashby Magna Parish Council");
+  assert.equal(cols[0].location, "Ashby Magna Memorial Hall");
+  assert.deepEqual(cols[0].attendance, {
+    chair: "Cllr T Hale",
+    present: ["Cllr T Hale", "Cllr E Moss", "Cllr L Ward"],
+    apologies: ["Cllr S Wood"],
+    inAttendance: ["County Councillor J Mason", "Mrs T Webb"],
+  });
+  const run = parse(
+    [
+      "Minutes of the meeting of Ashby Parva Parish Council held at the Village Hall on 3 June 2024 at 7pm",
+      "",
+      "Present: Cllr G Ash (Chair), Cllr C Bird, Cllr T Crow. In attendance: Mr A Gibb (Clerk) and 6 members of the public.",
+      "",
+      "Apologies for absence: Cllr N Kemp",
+      "",
+      "Finance: The balance was noted.",
+    ].join("\n"),
+  );
+  assert.deepEqual(run[0].attendance?.present, ["Cllr G Ash", "Cllr C Bird", "Cllr T Crow"]);
+  assert.deepEqual(run[0].attendance?.inAttendance, ["Mr A Gibb"]);
+  assert.deepEqual(run[0].attendance?.apologies, ["Cllr N Kemp"]);
+});

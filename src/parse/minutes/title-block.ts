@@ -141,10 +141,12 @@ export function resolveBody(named: string | null, blockText: string, docCouncil:
   const e = ELECTORS.exec(blockText);
   if (e && !/\bcouncil\s+meeting\b/i.test(e[0])) {
     const kind = titleCase(e[2] ?? e[3] ?? "parish").replace(/^./, (c) => c.toUpperCase());
-    let place =
-      e[1] && !/^(?:The|Minutes|Of|An?|Draft)$/i.test(e[1].split(/\s+/)[0])
-        ? e[1].replace(/\s*\b(?:Parish|Town|Community|Village)\s+Council$/i, "") || null
-        : null;
+    // "MINUTES OF THE HALSWICK ANNUAL TOWN MEETING": the words before the place are no part of it.
+    const words = (e[1] ?? "").split(/\s+/).filter(Boolean);
+    while (words.length && NOT_NAME.test(words[0])) words.shift();
+    let place = words.length
+      ? words.join(" ").replace(/\s*\b(?:Parish|Town|Community|Village)\s+Council$/i, "") || null
+      : null;
     if (!place && council) place = council.replace(/\s+(?:Parish|Town|Community|Village)\s+Council$/, "");
     return `${place ? `${titleCase(place)} ` : ""}Annual ${kind} Meeting`;
   }
@@ -185,7 +187,7 @@ export function readBlock(texts: string[], lines: number[], docCouncil: string |
   let location: string | null = null;
   for (let k = 0; k < parts.length && !location; k++) {
     const held =
-      /\b(?:held\s+)?(?:in|at|via)\s+(?:the\s+)?(.{3,100}?)(?=\s+(?:at|on|from)\s+\d|\s+on\s+[A-Z]|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[.;]?\s*$)/i.exec(
+      /\b(?:held\s+)?(?:in|at|via)\s+(?!\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?m\b))(?:the\s+)?(.{3,100}?)(?=\s+(?:at|on|from)\s+\d|\s+on\s+[A-Z]|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[.;]?\s*$)/i.exec(
         parts[k],
       );
     if (held && /^held\b|^(?:in|at)\b/i.test(parts[k].slice(held.index)) && PLACE_WORD.test(held[1]))
