@@ -68,6 +68,14 @@ const SUITES: { id: string; file: string; fn: string; title: string; method: str
     method: "requests/s and p99 under autocannon at concurrency 50 beside a static file served by the same server.",
   },
   {
+    id: "serve-scale",
+    file: "serve.ts",
+    fn: "benchServeScale",
+    title: "Serve at scale (issues 14 and 23)",
+    method:
+      "A generated store of 10,000 meetings: the whole store's links timed as the first /topics waits for them, beside the import alone; /topics, /followups and a topic page p95 beside a static file; a meeting page under autocannon (concurrency 50) idle, during an import by another process and right after.",
+  },
+  {
     id: "scale",
     file: "scale.ts",
     fn: "benchScale",

@@ -188,10 +188,67 @@ export async function benchServe(opts: BenchOptions): Promise<BenchResult[]> {
  * cross-meeting links in the background); then right after. The goal is 1,000 req/s idle and no
  * p99 above 200 ms during or after; the load average is stated beside the figures.
  */
+/** A GET that waits as long as the server takes (fetch gives up on headers after 300 s). */
+async function getWithoutTimeout(url: string): Promise<number> {
+  const http = await import("node:http");
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { timeout: 0 }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+  });
+}
+
+/**
+ * /topics, /followups and the largest topic's page, each requested `samples` times one after another
+ * with a query that no cache holds (the page is rendered from the links result each time): p95 beside
+ * the p95 of a static file from the same server.
+ */
+async function followPages(url: string, meetings: number, samples: number): Promise<BenchResult[]> {
+  const { percentile } = await import("./types");
+  const timed = async (path: string) => {
+    const out: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t = performance.now();
+      const r = await fetch(`${url}${path}${path.includes("?") ? "&" : "?"}bench=${i}`);
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+      out.push(performance.now() - t);
+    }
+    return percentile(out, 95);
+  };
+  const topics = (await (await fetch(`${url}/api/topics`)).json()) as { topics?: { id?: string; slug?: string }[] };
+  const first = topics.topics?.[0];
+  const topicPath = first ? `/topics/${first.id ?? first.slug}` : null;
+  const ref = await timed("/assets/minutebook.css");
+  const rows: BenchResult[] = [];
+  for (const [label, path] of [
+    ["/topics", "/topics"],
+    ["/followups", "/followups"],
+    ["a topic page (the first listed)", topicPath],
+  ] as const) {
+    if (!path) continue;
+    const p95 = await timed(path);
+    rows.push({
+      name: `${label} at ${meetings} meetings: p95, rendered each time from the links result`,
+      value: Math.round(p95 * 10) / 10,
+      unit: "ms",
+      better: "lower",
+      reference: { name: "a static file, same server", value: Math.round(ref * 10) / 10, unit: "ms" },
+      goal: { value: 200, met: p95 < 200 },
+      note: `${samples} requests one after another, each with a query no page cache holds`,
+    });
+  }
+  return rows;
+}
+
 export async function benchServeAtScale(opts: {
   meetings: number;
   extra: number;
   seconds: number;
+  jobs?: number;
+  samples?: number;
 }): Promise<BenchResult[]> {
   const { mkdtempSync, rmSync, readdirSync } = await import("node:fs");
   const { tmpdir, loadavg } = await import("node:os");
@@ -214,16 +271,34 @@ export async function benchServeAtScale(opts: {
       .map((f) => join(dir, d, f));
   const file = join(dir, "scale.db");
   const repo = await openSqlite({ file });
-  await importPaths(repo, papers("papers"));
+  const base = papers("papers");
+  const t0 = performance.now();
+  await importPaths(repo, base, undefined, { jobs: opts.jobs ?? 0 });
+  const importSeconds = (performance.now() - t0) / 1000;
   const stats = await repo.stats();
   const server = await startServer(repo, { port: 0, host: "127.0.0.1", checkEveryMs: 1000 });
+  let follow: BenchResult[] = [];
   try {
+    // The cross-meeting links of the whole store: the first /topics waits for them (the only wait).
+    const l0 = performance.now();
+    await getWithoutTimeout(`${server.url}/topics`);
+    const linkSeconds = (performance.now() - l0) / 1000;
+    follow = await followPages(server.url, stats.meetings, opts.samples ?? 40);
+    const rate = base.length / importSeconds;
+    const linked = base.length / (importSeconds + linkSeconds);
+    follow.push({
+      name: `import rate with linking (import, then the whole store's links once), ${stats.meetings}-meeting store`,
+      value: Math.round(linked * 10) / 10,
+      unit: "documents/s",
+      better: "higher",
+      reference: { name: "the same import without linking", value: Math.round(rate * 10) / 10, unit: "documents/s" },
+      note: `${base.length} generated documents in ${importSeconds.toFixed(1)} s; the links (topics, referrals, money, quality, follow-ups) over the store in ${linkSeconds.toFixed(1)} s, computed by the portal in a worker, not stored at import`,
+    });
     const ids = (
       (await (await fetch(`${server.url}/api/meetings?page=50`)).json()) as { meetings: { items: { id: number }[] } }
     ).meetings.items;
     const path = `/meetings/${ids[0]?.id ?? 1}`;
-    // Warm: the first link result (the only one ever waited for), the page, the JIT.
-    await fetch(`${server.url}/topics`);
+    // Warm: the page, the JIT (the first link result was waited for above).
     await autocannon(`${server.url}${path}`, 2);
     const load1 = loadavg()[0];
     const idle = await autocannon(`${server.url}${path}`, opts.seconds);
@@ -243,6 +318,7 @@ export async function benchServeAtScale(opts: {
       if (r.errors || r.non2xx) throw new Error(`${k}: ${r.errors} errors, ${r.non2xx} non-2xx responses`);
     const note = `${stats.meetings} meetings; load average ${load1.toFixed(1)} before, ${load2.toFixed(1)} after`;
     return [
+      ...follow,
       {
         name: `meeting page, ${stats.meetings}-meeting store, idle: throughput`,
         value: idle.rps,
@@ -276,6 +352,15 @@ export async function benchServeAtScale(opts: {
     await repo.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `npm run bench` (`--only=serve-scale`): the at-scale figures, 10,000 meetings (2,000 with --quick). */
+export async function benchServeScale(opts: BenchOptions): Promise<BenchResult[]> {
+  return benchServeAtScale({
+    meetings: opts.quick ? 2_000 : 10_000,
+    extra: opts.quick ? 50 : 200,
+    seconds: opts.quick ? 5 : 10,
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.argv.includes("--scale")) {
