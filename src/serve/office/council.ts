@@ -44,6 +44,7 @@ import {
   textInput,
 } from "../forms/fields";
 import { type Html, html } from "../html";
+import { registerOwnRegisterRoutes } from "./register";
 import { type OfficeOptions, officePage } from "./routes";
 
 export type CouncilOfficeOptions = OfficeOptions & { repo: Repository };
@@ -549,7 +550,8 @@ ${select({ name: "category", label: "Kind of interest", value: v.category, error
 ${textarea("description", "The interest", v.description ?? "", errors)}
 ${checkbox("sensitive", "Sensitive: disclosure could lead to violence or intimidation (withheld from the public register)", v.sensitive === "on")}
 ${dateInput("submittedOn", "Date notified", v, errors)}
-${button("Add entry")}</form>${dash("")}`,
+${button("Add entry")}</form>
+<p class="govuk-body"><a class="govuk-link" href="/office/people/${personId}/account">Link ${p.name}’s sign-in account</a> so they keep their own register.</p>${dash("")}`,
       Object.keys(errors).length ? 400 : 200,
     );
   };
@@ -579,7 +581,7 @@ ${button("Add entry")}</form>${dash("")}`,
       c,
       "Register entries awaiting approval",
       html`<h1 class="govuk-heading-l">Register entries awaiting approval</h1>
-${pending.length ? pending.map((i) => html`<div class="govuk-summary-card"><div class="govuk-summary-card__title-wrapper"><h2 class="govuk-summary-card__title">${i.personName}: ${INTEREST_CATEGORY_LABELS[i.category]}</h2></div><div class="govuk-summary-card__content"><p class="govuk-body">${i.description}${i.sensitive ? " (sensitive)" : ""}</p><p class="govuk-body-s">Notified ${longDate(i.submittedOn)}</p><form method="post" action="/office/interests/${i.id}/approve">${token(c)}${button("Approve")}</form></div></div>`) : html`<p class="govuk-body">Nothing is waiting.</p>`}`,
+${pending.length ? pending.map((i) => html`<div class="govuk-summary-card"><div class="govuk-summary-card__title-wrapper"><h2 class="govuk-summary-card__title">${i.personName}: ${INTEREST_CATEGORY_LABELS[i.category]}</h2></div><div class="govuk-summary-card__content">${i.endsOnly ? html`<p class="govuk-body"><strong>Notice that this entry has ended:</strong> ${i.replaces?.description ?? ""}</p>` : html`<p class="govuk-body">${i.description}${i.sensitive ? " (sensitive)" : ""}</p>${i.replaces ? html`<p class="govuk-body-s">Replaces: ${i.replaces.description}</p>` : null}`}<p class="govuk-body-s">Notified ${longDate(i.submittedOn)}</p><form method="post" action="/office/interests/${i.id}/approve">${token(c)}${button("Approve")}</form></div></div>`) : html`<p class="govuk-body">Nothing is waiting.</p>`}`,
     );
   });
   app.post("/office/interests/:iid/approve", mo, async (c) => {
@@ -591,4 +593,5 @@ ${pending.length ? pending.map((i) => html`<div class="govuk-summary-card"><div 
     );
     return c.redirect("/office/interests", 303);
   });
+  registerOwnRegisterRoutes(app, o);
 }

@@ -9,7 +9,7 @@ import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { decodeFlow, encodeFlow, type Oidc, userFromClaims } from "../../auth/oidc";
-import { can, currentGrants, ROLE_NAMES } from "../../auth/policy";
+import { can, currentGrants, holds, ROLE_NAMES } from "../../auth/policy";
 import { signInLocal, type Throttle } from "../../auth/signin";
 import type { AuthStore } from "../../auth/store";
 import {
@@ -248,6 +248,17 @@ export function registerOfficeRoutes(app: Hono, o: OfficeOptions): void {
     const p = a.principal;
     const links = [
       { href: "/office/papers", text: "Confidential papers", show: true },
+      {
+        href: "/office/council",
+        text: "Committees, people and the calendar",
+        show: holds(p, "democratic-services", now),
+      },
+      {
+        href: "/office/interests",
+        text: "Register entries awaiting approval",
+        show: holds(p, "monitoring-officer", now),
+      },
+      { href: "/office/my-interests", text: "Your register of interests", show: holds(p, "councillor", now) },
       { href: "/office/admin/people", text: "People and roles", show: can(p, "view", { kind: "accounts" }, now) },
       { href: "/office/audit", text: "Audit trail", show: can(p, "view", { kind: "audit" }, now) },
     ].filter((l) => l.show);

@@ -102,6 +102,15 @@ export type InterestEntry = {
   endedOn: string | null;
 };
 
+/** An entry waiting for the monitoring officer, with what it changes (a councillor's own changes). */
+export type PendingInterest = InterestEntry & {
+  personName: string;
+  /** The approved entry this one replaces, when it is a change. */
+  replaces: { id: number; category: InterestCategory; description: string } | null;
+  /** A notice that the replaced entry has ended, not a new entry. */
+  endsOnly: boolean;
+};
+
 export type PeopleFilter = { kind?: PersonKind; q?: string; ward?: string; party?: string };
 
 export class OfficeStore {
@@ -591,23 +600,77 @@ export class OfficeStore {
 
   // ---- The register of interests -----------------------------------------------------------
 
-  async addInterest(input: InterestInput): Promise<number> {
+  /**
+   * A new register entry, waiting for approval. `change.replacesId`: it replaces that entry of the same
+   * person once approved; `change.endsOnly`: it only says that entry has ended.
+   */
+  async addInterest(input: InterestInput, change: { replacesId?: number; endsOnly?: boolean } = {}): Promise<number> {
     if (!(await this.db.get("SELECT 1 AS x FROM people WHERE id = ?", [input.personId])))
       throw new StoreError(`no person ${input.personId}`);
+    if (change.replacesId !== undefined) {
+      const old = await this.db.get<Row>("SELECT person_id, ended_on FROM interests WHERE id = ? AND ends_only = 0", [
+        change.replacesId,
+      ]);
+      if (!old || num(old.person_id) !== input.personId)
+        throw new StoreError(`register entry ${change.replacesId} is not one of this person's`);
+      if (old.ended_on !== null) throw new StoreError(`register entry ${change.replacesId} has already ended`);
+    }
     return this.db.insert(
-      "INSERT INTO interests (person_id, category, description, sensitive, submitted_on) VALUES (?, ?, ?, ?, ?) RETURNING id",
-      [input.personId, input.category, input.description, input.sensitive ? 1 : 0, input.submittedOn],
+      "INSERT INTO interests (person_id, category, description, sensitive, submitted_on, replaces_id, ends_only) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      [
+        input.personId,
+        input.category,
+        input.description,
+        input.sensitive ? 1 : 0,
+        input.submittedOn,
+        change.replacesId ?? null,
+        change.endsOnly ? 1 : 0,
+      ],
     );
   }
 
-  /** The monitoring officer's approval: only approved entries appear on the public register. */
+  /**
+   * The monitoring officer's approval: only approved entries appear on the public register. Approving a
+   * change ends the entry it replaces on the day of approval; a notice of ending ends it and is not shown.
+   */
   async approveInterest(id: number, by: string, at: Date): Promise<void> {
-    const n = await this.db.run("UPDATE interests SET approved_at = ?, approved_by = ? WHERE id = ?", [
-      at.toISOString(),
-      by,
-      id,
-    ]);
-    if (!n) throw new StoreError(`no register entry ${id}`);
+    const day = at.toISOString().slice(0, 10);
+    await this.db.transaction(async (tx) => {
+      const r = await tx.get<Row>("SELECT replaces_id, ends_only FROM interests WHERE id = ? AND approved_at IS NULL", [
+        id,
+      ]);
+      if (!r) throw new StoreError(`no register entry ${id} waiting for approval`);
+      await tx.run("UPDATE interests SET approved_at = ?, approved_by = ?, ended_on = ? WHERE id = ?", [
+        at.toISOString(),
+        by,
+        num(r.ends_only) === 1 ? day : null,
+        id,
+      ]);
+      if (r.replaces_id !== null)
+        await tx.run("UPDATE interests SET ended_on = ? WHERE id = ? AND ended_on IS NULL", [day, num(r.replaces_id)]);
+    });
+  }
+
+  /** Which person an account is (a councillor keeps their own register), or null. */
+  async personOfUser(userId: number): Promise<number | null> {
+    const r = await this.db.get<Row>("SELECT person_id FROM person_accounts WHERE user_id = ?", [userId]);
+    return r ? num(r.person_id) : null;
+  }
+
+  async accountOfPerson(personId: number): Promise<number | null> {
+    const r = await this.db.get<Row>("SELECT user_id FROM person_accounts WHERE person_id = ?", [personId]);
+    return r ? num(r.user_id) : null;
+  }
+
+  /** Links (or with null, unlinks) a person and a sign-in account; one account per person and person per account. */
+  async linkAccount(personId: number, userId: number | null): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run("DELETE FROM person_accounts WHERE person_id = ?", [personId]);
+      if (userId === null) return;
+      const other = await tx.get<Row>("SELECT person_id FROM person_accounts WHERE user_id = ?", [userId]);
+      if (other) throw new StoreError("that account is already linked to someone else");
+      await tx.run("INSERT INTO person_accounts (person_id, user_id) VALUES (?, ?)", [personId, userId]);
+    });
   }
 
   async endInterest(id: number, on: string): Promise<void> {
@@ -623,7 +686,7 @@ export class OfficeStore {
     const rows = await this.db.all<Row>(
       `SELECT id, person_id, category, ${audience === "public" ? "CASE WHEN sensitive = 1 THEN '' ELSE description END AS description" : "description"},
               sensitive, submitted_on, approved_at, approved_by, ended_on
-       FROM interests WHERE person_id = ? ${audience === "public" ? "AND approved_at IS NOT NULL" : ""} ORDER BY category, submitted_on, id`,
+       FROM interests WHERE person_id = ? AND ends_only = 0 ${audience === "public" ? "AND approved_at IS NOT NULL" : ""} ORDER BY category, submitted_on, id`,
       [personId],
     );
     return rows.map((r) => ({
@@ -639,10 +702,13 @@ export class OfficeStore {
     }));
   }
 
-  /** Entries awaiting the monitoring officer. */
-  async pendingInterests(): Promise<(InterestEntry & { personName: string })[]> {
+  /** Entries awaiting the monitoring officer (of one person, when given), with what each changes. */
+  async pendingInterests(personId?: number): Promise<PendingInterest[]> {
     const rows = await this.db.all<Row>(
-      `SELECT i.*, p.display_name FROM interests i JOIN people p ON p.id = i.person_id WHERE i.approved_at IS NULL ORDER BY i.submitted_on, i.id`,
+      `SELECT i.*, p.display_name, r.category AS old_category, r.description AS old_description
+       FROM interests i JOIN people p ON p.id = i.person_id LEFT JOIN interests r ON r.id = i.replaces_id
+       WHERE i.approved_at IS NULL ${personId === undefined ? "" : "AND i.person_id = ?"} ORDER BY i.submitted_on, i.id`,
+      personId === undefined ? [] : [personId],
     );
     return rows.map((r) => ({
       id: num(r.id),
@@ -655,6 +721,15 @@ export class OfficeStore {
       approvedAt: null,
       approvedBy: null,
       endedOn: str(r.ended_on),
+      replaces:
+        r.replaces_id === null
+          ? null
+          : {
+              id: num(r.replaces_id),
+              category: String(r.old_category) as InterestCategory,
+              description: String(r.old_description),
+            },
+      endsOnly: num(r.ends_only) === 1,
     }));
   }
 

@@ -380,3 +380,17 @@ ALTER TABLE documents ADD COLUMN origin TEXT;
 UPDATE documents SET origin = name;
 `;
 }
+
+/**
+ * Migration 21: which sign-in account is which councillor (so they keep their own register), and register
+ * changes a councillor submits: a new entry that replaces an earlier one, or a notice that one has ended.
+ * Both wait for the monitoring officer like any entry (store/common/office.ts approveInterest).
+ */
+export const PERSON_ACCOUNTS_V21 = `
+CREATE TABLE person_accounts (
+  person_id INTEGER PRIMARY KEY REFERENCES people(id),
+  user_id INTEGER NOT NULL UNIQUE
+);
+ALTER TABLE interests ADD COLUMN replaces_id INTEGER;
+ALTER TABLE interests ADD COLUMN ends_only INTEGER NOT NULL DEFAULT 0;
+`;

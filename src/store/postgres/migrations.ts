@@ -18,6 +18,7 @@ import {
   OFFICE_TABLES,
   officeTablesV5,
   originalsV10,
+  PERSON_ACCOUNTS_V21,
   STORE_CHANGES_TABLE,
 } from "../common/schema";
 
@@ -132,5 +133,13 @@ CREATE TRIGGER minute_signatures_frozen BEFORE UPDATE OR DELETE ON minute_signat
     version: 18,
     name: "imported files",
     sql: IMPORT_FILES_TABLE("bigint"),
+  },
+  {
+    // Councillors keep their own register: their account linked to their person; changes wait for approval.
+    version: 21,
+    name: "person accounts and register changes",
+    sql: `${PERSON_ACCOUNTS_V21}
+CREATE TRIGGER person_accounts_changed AFTER INSERT OR UPDATE OR DELETE ON person_accounts FOR EACH STATEMENT EXECUTE FUNCTION store_changed();
+`,
   },
 ];

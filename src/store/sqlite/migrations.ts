@@ -18,6 +18,7 @@ import {
   OFFICE_TABLES,
   officeTablesV5,
   originalsV10,
+  PERSON_ACCOUNTS_V21,
   STORE_CHANGES_TABLE,
 } from "../common/schema";
 
@@ -134,5 +135,13 @@ CREATE TRIGGER minute_signatures_no_delete BEFORE DELETE ON minute_signatures BE
     version: 18,
     name: "imported files",
     sql: IMPORT_FILES_TABLE("INTEGER"),
+  },
+  {
+    // Councillors keep their own register: their account linked to their person; changes wait for approval.
+    version: 21,
+    name: "person accounts and register changes",
+    sql: `${PERSON_ACCOUNTS_V21}
+${["INSERT", "UPDATE", "DELETE"].map((op) => `CREATE TRIGGER person_accounts_${op.toLowerCase()} AFTER ${op} ON person_accounts BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END;`).join("\n")}
+`,
   },
 ];
