@@ -35,6 +35,7 @@ import { layout } from "./layout";
 import { registerAccountRoutes } from "./office/account";
 import { registerAdminRoutes } from "./office/admin";
 import { registerCouncilOfficeRoutes } from "./office/council";
+import { registerMinutesRoutes } from "./office/minutes";
 import { registerPaperRoutes } from "./office/papers";
 import { registerOfficeRoutes } from "./office/routes";
 import { describe, openApiDocument, Q } from "./openapi";
@@ -298,6 +299,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   registerAdminRoutes(app, officeOptions);
   // What the council keeps in Minutebook: its office pages (guarded) and public pages, API and iCalendar.
   registerCouncilOfficeRoutes(app, { ...officeOptions, repo });
+  registerMinutesRoutes(app, { ...officeOptions, repo });
   registerCouncilRoutes(app, { repo, now, origin });
   registerPaperRoutes(app, officeOptions);
 
