@@ -17,6 +17,7 @@ import {
 import { type NoticeCheck, noticeCheck } from "../../office/clear-days";
 import { addDays, londonDate, longDate } from "../../office/dates";
 import { registerStatus } from "../../office/membership";
+import { matchRegisterEntry } from "../../office/register-match";
 import type {
   CalendarEntry,
   Council,
@@ -341,6 +342,16 @@ ${find ? html`<p class="govuk-body"><a class="govuk-link" href="/councillors">Al
   };
 }
 
+/** A declaration's link to the register entry it is about (office/register-match.ts), else to the register. */
+export function declarationLink(interest: string | null, register: CouncillorData["register"]): Html {
+  const live = register.filter((i) => !i.sensitive);
+  const id = matchRegisterEntry(interest, live);
+  const entry = live.find((i) => i.id === id);
+  return entry
+    ? html`<a class="govuk-link" href="#register-${String(entry.id)}">register entry: ${entry.categoryLabel}</a>`
+    : html`<a class="govuk-link" href="#register">see the register</a>`;
+}
+
 function councillorView(d: CouncillorData): PageOptions {
   const p = d.person;
   const facts: [string, Html | string | null][] = [
@@ -368,10 +379,10 @@ ${d.past.length ? seatsTable(d.past, "Earlier and future seats", true) : null}
 <h2 class="govuk-heading-m">Attendance</h2>
 ${att?.expected ? html`<p class="govuk-body">Attended ${att.attended} of ${att.expected} meetings recorded in published minutes${att.apologies ? `; apologies for ${att.apologies}` : ""}.</p>` : html`<p class="govuk-body">No attendance recorded in published minutes.</p>`}
 <h2 class="govuk-heading-m">Declarations of interest at meetings</h2>
-${d.declarations.length ? html`<ul class="govuk-list govuk-list--bullet">${d.declarations.map((x) => html`<li><a class="govuk-link" href="/meetings/${x.meetingId}">${x.committee.name}${x.date ? `, ${longDate(x.date)}` : ""}</a>: ${x.interest ?? "interest declared"}${x.item ? ` (item ${x.item})` : ""} — <a class="govuk-link" href="#register">see the register</a></li>`)}</ul>` : html`<p class="govuk-body">None recorded.</p>`}
+${d.declarations.length ? html`<ul class="govuk-list govuk-list--bullet">${d.declarations.map((x) => html`<li><a class="govuk-link" href="/meetings/${x.meetingId}">${x.committee.name}${x.date ? `, ${longDate(x.date)}` : ""}</a>: ${x.interest ?? "interest declared"}${x.item ? ` (item ${x.item})` : ""} — ${declarationLink(x.interest, d.register)}</li>`)}</ul>` : html`<p class="govuk-body">None recorded.</p>`}
 <h2 class="govuk-heading-m" id="register">Register of interests</h2>
 ${flag && ((flag.status === "filed" && flag.late) || flag.status === "overdue") ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> The register was ${flag.status === "overdue" ? `not filed within 28 days of taking office (${flag.daysLate} days late)` : `filed ${flag.daysLate} days after the 28 days allowed`}.</strong></div>` : null}
-${d.register.length ? html`<dl class="govuk-summary-list">${d.register.map((i) => html`<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">${i.categoryLabel}</dt><dd class="govuk-summary-list__value">${i.sensitive ? html`<em>Withheld: a sensitive interest (Localism Act 2011, section 32).</em>` : i.description}</dd></div>`)}</dl>` : html`<p class="govuk-body">No approved entries.</p>`}`,
+${d.register.length ? html`<dl class="govuk-summary-list">${d.register.map((i) => html`<div class="govuk-summary-list__row" id="register-${String(i.id)}"><dt class="govuk-summary-list__key">${i.categoryLabel}</dt><dd class="govuk-summary-list__value">${i.sensitive ? html`<em>Withheld: a sensitive interest (Localism Act 2011, section 32).</em>` : i.description}</dd></div>`)}</dl>` : html`<p class="govuk-body">No approved entries.</p>`}`,
   };
 }
 
