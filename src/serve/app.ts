@@ -16,6 +16,7 @@ import { Oidc, type OidcConfig } from "../auth/oidc";
 import { AuthStore } from "../auth/store";
 import { AccessDenied, auth, sessions } from "../auth/web";
 import { CommitteeDetail as CommitteeDetailSchema, MeetingDetail as MeetingDetailSchema } from "../model/records";
+import type { ReferralSource } from "../office/agenda";
 import {
   isStoreUnreachable,
   type MeetingDetail,
@@ -37,6 +38,7 @@ import { registerAdminRoutes } from "./office/admin";
 import { registerCouncilOfficeRoutes } from "./office/council";
 import { registerMinutesRoutes } from "./office/minutes";
 import { registerPaperRoutes } from "./office/papers";
+import { registerReportRoutes } from "./office/reports";
 import { registerOfficeRoutes } from "./office/routes";
 import { describe, openApiDocument, Q } from "./openapi";
 import {
@@ -79,6 +81,8 @@ import { loadAssets } from "./static";
 import { meetingTitle } from "./views";
 
 export type AppOptions = PortalDataOptions & {
+  /** Items other bodies referred to a committee's meeting, offered in the agenda builder (office/agenda ReferralSource). */
+  referrals?: ReferralSource;
   /** "Today", for upcoming and recent meetings (tests fix it). */
   now?: () => Date;
   /**
@@ -302,6 +306,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   registerMinutesRoutes(app, { ...officeOptions, repo });
   registerCouncilRoutes(app, { repo, now, origin });
   registerPaperRoutes(app, officeOptions);
+  registerReportRoutes(app, { ...officeOptions, repo, referrals: opts.referrals });
 
   app.get("/assets/*", (c) => {
     const a = assets.get(c.req.path);

@@ -259,6 +259,7 @@ export function registerOfficeRoutes(app: Hono, o: OfficeOptions): void {
         show: holds(p, "monitoring-officer", now),
       },
       { href: "/office/my-interests", text: "Your register of interests", show: holds(p, "councillor", now) },
+      { href: "/office/reports", text: "Reports and agendas", show: true },
       { href: "/office/admin/people", text: "People and roles", show: can(p, "view", { kind: "accounts" }, now) },
       { href: "/office/audit", text: "Audit trail", show: can(p, "view", { kind: "audit" }, now) },
     ].filter((l) => l.show);
