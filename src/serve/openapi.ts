@@ -42,6 +42,9 @@ export const PAGES_WITHOUT_TWIN: Record<string, string> = {
   "/account/*": "signing-up and password-reset forms for one person, not open data",
   "/office": "the signed-in office side: private pages and forms, not open data",
   "/office/*": "the signed-in office side: private pages and forms, not open data",
+  "/meetings/:id{[0-9]+}/pack.pdf": "the published agenda pack itself (PDF); its page map is /api/meetings/{id}/pack",
+  "/meetings/:id{[0-9]+}/supplement/:seq{[0-9]+}.pdf":
+    "a published supplement (PDF), listed in /api/meetings/{id}/pack",
 };
 
 /** Whether a page needs no JSON twin (PAGES_WITHOUT_TWIN, where "/x/*" covers everything under /x/). */

@@ -866,6 +866,7 @@ export function openDataPage(): View {
     ["/api/home", "Upcoming and recent meetings, and counts"],
     ["/api/meetings", "Meetings (committee, year, page)"],
     ["/api/meetings/{id}", "One meeting: agenda, reports, minutes, attendance, declarations, sources"],
+    ["/api/meetings/{id}/pack", "A meeting's published agenda pack: the PDF, and the page map of its agenda items"],
     ["/api/committees", "Committees"],
     ["/api/committees/{id}", "One committee: membership and meetings by year"],
     ["/api/people", "People"],

@@ -9,6 +9,7 @@
  * guarded through auth/web.ts or asks can() itself before answering.
  */
 import type { Context, Hono } from "hono";
+import { z } from "zod";
 import { can, holds, localDate, type PolicyObject } from "../../auth/policy";
 import { auth, checkFormToken, formTokenField, requirePermission, requireSignIn } from "../../auth/web";
 import type { ReferralSource } from "../../office/agenda";
@@ -40,7 +41,32 @@ import { notFound } from "../errors";
 import { formErrors } from "../forms/errors";
 import { button, errorSummary, errorTitle, type FieldErrors, select, textInput } from "../forms/fields";
 import { type Html, html, raw } from "../html";
+import { describe } from "../openapi";
 import { type OfficeOptions, officePage } from "./routes";
+
+const Range = z.object({ start: z.int(), end: z.int() }).nullable();
+/** The pack's page map as the API gives it: the same ranges the PDF's agenda and bookmarks carry. */
+export const PackMap = z
+  .object({
+    meetingId: z.int(),
+    publishedAt: z.string().describe("The instant of the latest publication (ISO 8601, UTC)"),
+    publication: z.int().describe("1 for the agenda, 2… for each supplement"),
+    kind: z.enum(["agenda", "supplement"]),
+    pageCount: z.int(),
+    sha256: z.string(),
+    pdf: z.string(),
+    pageMap: z.array(z.object({ number: z.string(), title: z.string(), pages: Range, pdf: z.string().nullable() })),
+    supplements: z.array(z.object({ number: z.int(), publishedAt: z.string(), pdf: z.string() })),
+    history: z.array(
+      z.object({
+        publication: z.int(),
+        publishedAt: z.string(),
+        sha256: z.string(),
+        superseded: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "AgendaPackMap" });
 
 export type ReportRouteOptions = OfficeOptions & {
   repo: Repository;
@@ -860,6 +886,11 @@ ${current && can(auth(c).principal, "view", { kind: "exempt-item", committeeId: 
   app.get("/api/meetings/:id{[0-9]+}/pack", async (c) => {
     await currentOr404(c);
     return c.json(await packJson(Number(c.req.param("id"))));
+  });
+  describe(app, "get", "/api/meetings/:id{[0-9]+}/pack", {
+    summary:
+      "The published agenda pack of a meeting: its PDF, page count and the page map (each agenda item's pages), supplements and publication history",
+    response: PackMap,
   });
 
   app.get("/meetings/:id{[0-9]+}/pack", async (c) => {
