@@ -70,9 +70,18 @@ before(async () => {
  */
 const READ: Record<string, (d: ParishDoc) => boolean> = {
   time: () => true,
-  "attendance: chair": (d) => d.style.attendance === "inline",
-  "attendance: present": (d) => d.style.attendance === "inline",
-  "minute numbers": (d) => ["plain", "running", "slash"].includes(d.style.numbering),
+  body: () => true,
+  authority: () => true,
+  location: (d) => d.style.attendance !== "in-minute",
+  "attendance: chair": (d) => ["inline", "surnames"].includes(d.style.attendance),
+  "attendance: present": (d) => ["inline", "surnames"].includes(d.style.attendance),
+  "attendance: in attendance": (d) =>
+    ["inline", "surnames"].includes(d.style.attendance) && d.style.numbering !== "none",
+  "minute numbers": (d) => ["plain", "running", "slash", "dated", "min", "lettered"].includes(d.style.numbering),
+  "minute titles": (d) => ["plain", "running", "slash"].includes(d.style.numbering) && d.style.heading === "line",
+  resolutions: (d) => d.style.numbering === "slash" && d.style.heading === "line",
+  "agenda numbers": () => true,
+  "agenda titles": () => true,
 };
 
 describe("small councils' house styles, round trip", () => {

@@ -323,6 +323,21 @@ function unnumberedHeadings(views: LineView[], texts: string[], first: number, l
     const marked = !!views[i].line.heading || !!views[i].line.bold;
     const apart = i === first || !texts[i - 1] || marked;
     if (!apart) continue;
+    // "APOLOGIES FOR ABSENCE Apologies were received …": a heading in capitals run into its text.
+    const caps =
+      /^([A-Z][A-Z0-9'’&/(),-]*(?:\s+[A-Z0-9'’&/(),-]+)*?)\s+(?=[A-Z][a-z]|[AI]\s+[a-z]|(?:RESOLVED|AGREED)\b)(\S.{2,})$/.exec(
+        t,
+      );
+    if (
+      caps &&
+      caps[1].length <= 60 &&
+      /[A-Z]{3}/.test(caps[1]) &&
+      (caps[1].includes(" ") || caps[1].length >= 5) &&
+      !/^(?:RESOLVED|AGREED)\b/.test(caps[1])
+    ) {
+      runIn.push({ number: null, title: caps[1], agendaItem: null, at: i, headEnd: i, inline: caps[2] });
+      continue;
+    }
     const colon = /^([A-Z][^:]{1,60}?)\s*:\s+(\S.{2,})$/.exec(t);
     const decision = /^(?:resolved|agreed|decided|proposed|seconded|carried|note|nb|action)\b/i;
     if (colon && titleLike(colon[1], true) && colon[1].split(" ").length <= 8 && !decision.test(colon[1])) {

@@ -181,15 +181,19 @@ export function findItems(
       }
       // A heading in capitals run into its text ("APOLOGIES FOR ABSENCE Apologies were received
       // from ..."): the capitals are the title, the rest is the minute's text.
+      // The text may open with "A resident …", "I …" or the decision ("RESOLVED: that …").
       const caps =
         inline === null
-          ? /^([A-Z0-9'’&/(),-]*[A-Z]{2}[A-Z0-9'’&/(),-]*(?:\s+[A-Z0-9'’&/(),-]+)*)\s+(?=[A-Z][a-z])/.exec(title)
+          ? /^([A-Z0-9'’&/(),-]*[A-Z]{2}[A-Z0-9'’&/(),-]*(?:\s+[A-Z0-9'’&/(),-]+)*?)\s+(?=[A-Z][a-z]|[AI]\s+[a-z]|(?:RESOLVED|AGREED|DECIDED)\b)/.exec(
+              title,
+            )
           : null;
       const after = caps ? title.slice(caps[0].length) : "";
       if (
         caps &&
         (caps[1].includes(" ") || caps[1].length >= 6) &&
-        (/\b[a-z]{3,}/.test(after) || /^(?:none|nil)\b/i.test(after))
+        (/\b[a-z]{3,}/.test(after) || /^(?:none|nil)\b/i.test(after)) &&
+        !/^(?:RESOLVED|AGREED|DECIDED)\b/.test(caps[1])
       ) {
         inline = title.slice(caps[0].length).trim();
         title = caps[1];

@@ -538,3 +538,35 @@ test("attendance lists side by side under a header row of labels, and several li
   assert.deepEqual(run[0].attendance?.inAttendance, ["Mr A Gibb"]);
   assert.deepEqual(run[0].attendance?.apologies, ["Cllr N Kemp"]);
 });
+
+test("capital headings run into their text, numbered or not: the text may open with 'A', 'I' or RESOLVED", () => {
+  for (const numbered of [true, false]) {
+    const n = (k: number) => (numbered ? `${k}. ` : "");
+    const ms = parse(
+      [
+        "MINUTES OF THE MEETING OF ASHBY PARVA PARISH COUNCIL",
+        "held on 5 March 2024 at 19:30 at Ashby Parva Village Hall",
+        "",
+        "Present: Cllrs Hale (in the chair), Moss and Ward.",
+        "",
+        `${n(1)}APOLOGIES FOR ABSENCE None.`,
+        "",
+        `${n(2)}MINUTES OF THE PREVIOUS MEETING RESOLVED: that the minutes be signed.`,
+        "",
+        `${n(3)}PUBLIC PARTICIPATION A resident asked about parking.`,
+        "",
+        `${n(4)}FOOTPATHS Members reported a broken stile.`,
+      ].join("\n"),
+    );
+    assert.deepEqual(
+      ms[0].minutes.map((x) => [x.title, x.resolutions.map((c) => c.text)]),
+      [
+        ["APOLOGIES FOR ABSENCE", []],
+        ["MINUTES OF THE PREVIOUS MEETING", ["that the minutes be signed."]],
+        ["PUBLIC PARTICIPATION", []],
+        ["FOOTPATHS", []],
+      ],
+      numbered ? "numbered" : "unnumbered",
+    );
+  }
+});
