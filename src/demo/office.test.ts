@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { decisionStatus } from "../office/decisions";
+import { MinutesStore } from "../store/common/minutes";
 import { openSqlite } from "../store/sqlite/index";
 import { keepDemoStructure } from "./office";
 
@@ -32,6 +34,20 @@ test("the demo keeps committees, memberships, a calendar running past today and 
     for (const c of councillors) for (const i of await office.interests(c.id, "public")) if (i.sensitive) sensitive++;
     assert.ok(sensitive >= 1, "a sensitive entry is on the register, withheld");
     assert.ok((await office.pendingInterests()).length > 0, "some entries await the monitoring officer");
+    // A held Cabinet meeting with draft minutes for the clerk, and its decision in the call-in window.
+    assert.ok(s.minutes, "the demo has a meeting record");
+    const minutes = new MinutesStore(repo.sql);
+    const draft = await minutes.draft(s.minutes.meetingId);
+    assert.ok(draft && draft.record.attendance.length > 0 && draft.record.items.length > 0);
+    assert.equal((await minutes.versions(s.minutes.meetingId)).length, 0, "not yet published: the clerk finishes them");
+    const n = (await minutes.notice(s.minutes.noticeId))!;
+    const state = decisionStatus({
+      decidedOn: n.decidedOn,
+      publishedAt: new Date(n.publishedAt!),
+      callIns: [],
+      now: new Date(`${today}T12:00:00Z`),
+    }).state;
+    assert.equal(state, "call-in-open");
   } finally {
     await repo.close();
     rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { addDays } from "../office/dates";
 import type { Repository } from "../store/repository";
 import { COMMITTEES, makeCouncil, Officers } from "./council";
 import { membership } from "./generate";
+import { keepDemoMinutes } from "./minutes";
 import { Rng } from "./prng";
 import { committeeDate } from "./stories";
 import type { Committee } from "./types";
@@ -48,6 +49,8 @@ export type DemoOfficeSummary = {
   memberships: number;
   meetings: number;
   interests: number;
+  /** The held Cabinet meeting whose draft minutes await the clerk, and its decision in call-in. */
+  minutes: { meetingId: number; noticeId: number } | null;
 };
 
 export async function keepDemoStructure(
@@ -59,7 +62,14 @@ export async function keepDemoStructure(
   const council = makeCouncil(seed);
   const rng = new Rng(`office|${seed}`);
   await office.setCouncil({ name: council.name, policy: "principal" });
-  const summary: DemoOfficeSummary = { committees: 0, people: 0, memberships: 0, meetings: 0, interests: 0 };
+  const summary: DemoOfficeSummary = {
+    committees: 0,
+    people: 0,
+    memberships: 0,
+    meetings: 0,
+    interests: 0,
+    minutes: null,
+  };
 
   // Officers: each committee's clerk (the democratic services officer the papers print as contact).
   const officers = new Officers(seed, council.domain);
@@ -266,5 +276,6 @@ export async function keepDemoStructure(
       summary.interests++;
     }
   }
+  summary.minutes = await keepDemoMinutes(repo, opts.today);
   return summary;
 }

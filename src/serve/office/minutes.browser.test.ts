@@ -141,7 +141,10 @@ test("a meeting recorded, its decision published and implementable after call-in
     await page.locator(".govuk-error-summary a", { hasText: "Enter the person’s name" }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), "name");
     await page.goto(`${server.url}${ws}`);
-    assert.match(await page.locator("#quorum").innerText(), /Quorate: 3 voting members present in the room, 3 needed/);
+    assert.match(
+      String(await page.locator("#quorum").textContent()),
+      /Quorate: 3 voting members present in the room, 3 needed/,
+    );
     await audit(page, "workspace");
 
     // Items: declarations, the library decision, the exempt disposal.
@@ -168,7 +171,7 @@ test("a meeting recorded, its decision published and implementable after call-in
     await page.getByLabel("Alternative options considered and rejected").fill("Closing the library, rejected.");
     await page.getByRole("button", { name: "Save item" }).click();
     await page.waitForLoadState();
-    assert.match(await page.locator("#diff").innerText(), /Approved with amendments/);
+    assert.match(String(await page.locator("#diff").textContent()), /Approved with amendments/);
     await page.getByLabel("Member", { exact: true }).selectOption("Mrs A. Archer");
     await page.getByLabel(/other registrable interest/).check();
     await page.getByLabel("The interest").fill("as a trustee of the Friends of Borchester Library");
@@ -185,7 +188,7 @@ test("a meeting recorded, its decision published and implementable after call-in
     await page.getByRole("button", { name: "Add motion or amendment" }).click();
     await page.waitForLoadState();
     assert.match(
-      await page.locator("#motions ~ ul").first().innerText(),
+      String(await page.locator("#motions ~ ul").first().textContent()),
       /Amendment by Mrs A\. Archer, seconded by Mr T\. Forrest/,
     );
     await audit(page, "item");
@@ -218,10 +221,10 @@ test("a meeting recorded, its decision published and implementable after call-in
     const state = async (at: string) => {
       clock = new Date(at);
       await page.goto(`${server.url}${noticeUrl}`);
-      return page.locator("#state").innerText();
+      return String(await page.locator("#state").textContent());
     };
     assert.match(await state("2027-05-31T12:00:00Z"), /Open to call-in/);
-    assert.match(await page.locator("main").innerText(), /2027-05-31 \(Spring bank holiday\)/);
+    assert.match(String(await page.locator("main").textContent()), /2027-05-31 \(Spring bank holiday\)/);
     assert.match(await state("2027-06-02T15:59:00Z"), /Open to call-in/);
     assert.match(await state("2027-06-02T16:01:00Z"), /May be implemented/);
     assert.ok(!(await page.content()).includes(CANARY));
@@ -235,17 +238,17 @@ test("a meeting recorded, its decision published and implementable after call-in
     await signIn(page, "chair", "2027-06-22T13:40:00Z", ws2);
     await page.getByRole("button", { name: "Sign these minutes as chair" }).click();
     await page.waitForLoadState();
-    assert.match(await page.locator("main").innerText(), /Signed by Mr J\. B\. Rhodes/);
+    assert.match(String(await page.locator("main").textContent()), /Signed by Mr J\. B\. Rhodes/);
 
     await page.goto(`${server.url}/minutes/verify/${ids.cabinet}`);
-    assert.match(await page.locator("#result").innerText(), /All 1 signed minutes verified/);
+    assert.match(String(await page.locator("#result").textContent()), /All 1 signed minutes verified/);
     await audit(page, "verification");
     // One byte of the signed version changed behind the application's back.
     await t.repo.sql.exec("DROP TRIGGER minutes_versions_frozen");
     await t.repo.sql.run("UPDATE minutes_versions SET public_text = replace(public_text, 'Borchester', 'Borchestes')");
     await page.reload();
-    assert.match(await page.locator("#result").innerText(), /Verification failed at signed minutes 1 of 1/);
-    assert.match(await page.locator("#result").innerText(), /changed since they were signed/);
+    assert.match(String(await page.locator("#result").textContent()), /Verification failed at signed minutes 1 of 1/);
+    assert.match(String(await page.locator("#result").textContent()), /changed since they were signed/);
   } finally {
     await page.close();
   }
