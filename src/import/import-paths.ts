@@ -102,7 +102,8 @@ export async function collectFileInfo(paths: string[]): Promise<{ files: Collect
     } else if (s.isFile()) {
       if (seenFiles.has(key)) return;
       seenFiles.add(key);
-      files.push({ path: resolve(p), size: s.size, mtimeMs: Math.floor(s.mtimeMs) });
+      // Rounded to the millisecond: a time set back through utimes may come back a hair under the original.
+      files.push({ path: resolve(p), size: s.size, mtimeMs: Math.round(s.mtimeMs) });
     } else {
       const kind = s.isFIFO()
         ? "a named pipe (FIFO)"

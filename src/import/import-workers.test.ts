@@ -78,11 +78,11 @@ test("a re-run skips a stored file unchanged since without reading it; a touched
     const at = changed.indexOf("Council");
     changed.write("COUNCIL", at);
     writeFileSync(target, changed);
-    utimesSync(target, before.atime, before.mtime);
+    utimesSync(target, before.atimeMs / 1000, before.mtimeMs / 1000);
     const second = await importPaths(repo, [dir], undefined, { jobs: 2 });
     assert.deepEqual(second.documents, { new: 0, unchanged: FILES.length, replaced: 0, failed: 1 });
     // Its modification time moves (an edit): read, hashed and stored again.
-    utimesSync(target, before.atime, new Date(before.mtimeMs + 5000));
+    utimesSync(target, before.atimeMs / 1000, before.mtimeMs / 1000 + 5);
     const third = await importPaths(repo, [dir], undefined, { jobs: 2 });
     assert.deepEqual(third.documents, { new: 0, unchanged: FILES.length - 1, replaced: 1, failed: 1 });
     writeFileSync(target, original);
