@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { minutesRecord } from "../model/minutes";
+import type { Clause, Meeting } from "../model/parse-v1";
 import { parseBytes } from "../pipeline/parse-file";
 import { renderMinutes, renderMinutesPdf } from "../render";
 import { compareHouse } from "../render/house-compare";
@@ -128,4 +129,62 @@ test("resolution clauses keep their letters", () => {
     { label: "b", text: "That Y", children: [] },
     { label: null, text: "That Z", children: [] },
   ]);
+  assert.deepEqual(clausesOf("(a) That X:\n  (i) one;\n  (ii) two\n(b) That Y"), [
+    {
+      label: "a",
+      text: "That X:",
+      children: [
+        { label: "i", text: "one", children: [] },
+        { label: "ii", text: "two", children: [] },
+      ],
+    },
+    { label: "b", text: "That Y", children: [] },
+  ]);
+});
+
+test("the seed Cabinet minutes keyed in as recorded minutes are read back by the parser at 0.95 or better", async () => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { sharedPath } = await import("../testing/shared");
+  const flat = (cs: Clause[], depth = 0): string[] =>
+    cs.flatMap((c) => [
+      `${"  ".repeat(depth)}${c.label ? `(${c.label}) ` : ""}${c.text}`,
+      ...flat(c.children, depth + 1),
+    ]);
+  let keyed = 0;
+  for (const f of readdirSync(sharedPath("gold")).sort()) {
+    const gold = JSON.parse(readFileSync(sharedPath("gold", f), "utf8")) as { meetings: Meeting[] };
+    for (const g of gold.meetings.filter((m) => m.body === "Cabinet" && m.minutes.length && m.attendance)) {
+      const a = g.attendance!;
+      const rec = minutesRecord.parse({
+        startTime: g.time,
+        attendance: [
+          ...a.present.map((name) => ({ name, kind: "present", chair: name === a.chair })),
+          ...a.apologies.map((name) => ({ name, kind: "apologies" })),
+          ...a.inAttendance.map((name) => ({ name, kind: "officer" })),
+        ],
+        items: g.minutes.map((m) => ({
+          number: m.number ?? "0",
+          title: m.title,
+          exemptParagraphs: m.exemptParagraphs,
+          publicSummary: m.exemptParagraphs.length ? "Considered in private." : null,
+          resolution: m.resolutions.length ? flat(m.resolutions).join("\n") : null,
+          keyDecision: m.keyDecision === true,
+          reasons: m.reasons.join("\n"),
+          declarations: m.declarations.map((d) => ({
+            member: d.member,
+            kind: /pecuniary/i.test(d.interest ?? "") ? "disclosable-pecuniary" : "non-registrable",
+            nature: "in the item",
+          })),
+        })),
+      });
+      const doc = toMeetingDoc({ body: g.body, authority: g.authority, date: g.date!, location: g.location }, rec, {
+        publicOnly: false,
+      });
+      const text = renderMinutes(doc);
+      const s = score(text.meetings, await parseBytes(`${f}.txt`, new TextEncoder().encode(text.text)));
+      assert.ok(s.score >= 0.95, `${f}: ${s.score}: ${JSON.stringify(s.failed, null, 1)}`);
+      keyed++;
+    }
+  }
+  assert.ok(keyed >= 1, "the seeds hold Cabinet minutes");
 });

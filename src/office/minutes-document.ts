@@ -17,18 +17,26 @@ export type MeetingMeta = {
   location: string | null;
 };
 
-/** "(a) That …" lines as lettered clauses; unlettered lines are clauses without a label. */
+/**
+ * "(a) That …" lines as lettered clauses; unlettered lines are clauses without a label. A line indented
+ * (two spaces a level) is a sub-clause of the line above it ("(i) Upper limit …" under "(l) That …").
+ */
 export function clausesOf(resolution: string | null): Clause[] {
   if (!resolution) return [];
-  return resolution
-    .split(/\n+/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const m = /^\(?([a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s+(.*)$/i.exec(l);
-      const text = (m ? m[2] : l).replace(/[;.]\s*(and)?\s*$/i, "").trim();
-      return { label: m ? m[1] : null, text, children: [] };
-    });
+  const root: Clause[] = [];
+  const stack: { depth: number; children: Clause[] }[] = [{ depth: -1, children: root }];
+  for (const raw of resolution.split(/\n+/)) {
+    if (!raw.trim()) continue;
+    const depth = Math.floor((/^ */.exec(raw)?.[0].length ?? 0) / 2);
+    const l = raw.trim();
+    const m = /^\(?([a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s+(.*)$/i.exec(l);
+    const text = (m ? m[2] : l).replace(/[;.]\s*(and)?\s*$/i, "").trim();
+    const clause: Clause = { label: m ? m[1] : null, text, children: [] };
+    while (stack.length > 1 && stack[stack.length - 1].depth >= depth) stack.pop();
+    stack[stack.length - 1].children.push(clause);
+    stack.push({ depth, children: clause.children });
+  }
+  return root;
 }
 
 const list = (names: string[]) =>
