@@ -34,7 +34,9 @@ export type Letterhead =
   | "title" // MINUTES OF THE MEETING OF X PARISH COUNCIL held on…
   | "letterhead"; // X PARISH COUNCIL, the clerk's address, then "Minutes of a meeting of the above Council held…"
 
-export type DecisionStyle = "resolved" | "it-was-resolved" | "proposed-seconded";
+/** "RESOLVED: that X", "It was RESOLVED that X", "Proposed by A, seconded by B and carried … that X",
+ * "Agreed: that X", "RESOLVED that X" (no colon). */
+export type DecisionStyle = "resolved" | "it-was-resolved" | "proposed-seconded" | "agreed" | "resolved-that";
 
 export type HouseStyle = {
   numbering: NumberScheme;
@@ -254,7 +256,7 @@ export function pickStyle(rng: Rng, fixed: Partial<HouseStyle> = {}): HouseStyle
     heading: rng.pick(HEADING_STYLES),
     attendance: rng.pick(ATTENDANCE_LAYOUTS),
     letterhead: rng.pick(["title", "letterhead"] as const),
-    decisions: rng.pick(["resolved", "it-was-resolved", "proposed-seconded"] as const),
+    decisions: rng.pick(["resolved", "it-was-resolved", "proposed-seconded", "agreed", "resolved-that"] as const),
     dateForm: rng.pick(["ordinal", "plain", "comma"] as const),
     timeForm: rng.pick(["dot-space", "dot", "24h"] as const),
     ...fixed,

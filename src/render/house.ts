@@ -182,6 +182,8 @@ function decisionSentence(style: ParishDoc["style"]["decisions"], d: Decision): 
     : "";
   if (style === "resolved") return `RESOLVED: ${d.text}.${vote}`;
   if (style === "it-was-resolved") return `It was RESOLVED ${d.text}.${vote}`;
+  if (style === "agreed") return `Agreed: ${d.text}.${vote}`;
+  if (style === "resolved-that") return `RESOLVED ${d.text}.${vote}`;
   const carried = d.vote ? `carried${vote}` : "carried unanimously";
   return `Proposed by Cllr ${d.proposer.surname}, seconded by Cllr ${d.seconder.surname} and ${carried} ${d.text}.`;
 }

@@ -29,7 +29,8 @@ import { findSections, isRunning } from "./sections";
 import { type Block, type LineView, splitLongLine, squash, toBlocks } from "./text";
 
 /** A paragraph that opens with RESOLVED (the grammar readDecision reads), not "It was RESOLVED to". */
-const RESOLVED_MARK = /^(?:\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|(?:AGREED|DECIDED)\b)/;
+const RESOLVED_MARK =
+  /^(?:\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|(?:AGREED|DECIDED)\b|(?:Agreed|Decided)\s*[:–—])/;
 
 export type MinutesResult = {
   meetings: Meeting[];

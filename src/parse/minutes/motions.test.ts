@@ -144,3 +144,24 @@ RESOLVED: that the lowest quote be accepted. (5 for, 1 against, 1 abstention)
     ["that the lowest quote be accepted."],
   );
 });
+
+test("'Agreed: that X' and 'RESOLVED that X' are decisions as RESOLVED: is", () => {
+  for (const mark of ["Agreed:", "RESOLVED", "RESOLVED:"]) {
+    const text = `Minutes of Upton Parish Council Meeting held in the Village Hall on Monday 3 June 2024 at 7.00pm
+
+Present: Cllr A Smith (Chairman), Cllr B Jones, Cllr C Brown
+
+1. Play area: The clerk presented three quotes.
+
+${mark} that the lowest quote be accepted.
+
+2. Bench: The bench was discussed.
+`;
+    const m = parseMinutesSections(textDocument(text, "x.txt")).meetings[0];
+    assert.deepEqual(
+      m.minutes.map((x) => x.resolutions.map((c) => c.text)),
+      [["that the lowest quote be accepted."], []],
+      mark,
+    );
+  }
+});

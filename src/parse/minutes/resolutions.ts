@@ -16,7 +16,7 @@ export type Decision = {
 };
 
 const RESOLVED_STRICT =
-  /^(\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|it\s+was\s+resolved\s+that\b|(?:AGREED|DECIDED)\b(?=\s*(?:[:–—-]|that\b|$)))\s*(?:[:,–—-]+\s*)?/;
+  /^(\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|it\s+was\s+resolved\s+that\b|(?:AGREED|DECIDED)\b(?=\s*(?:[:–—-]|that\b|$))|(?:Agreed|Decided)(?=\s*[:–—]))\s*(?:[:,–—-]+\s*)?/;
 const REASONS = /^reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\s*:?-?\s*/i;
 const KEY = /^\(?\s*key\s+decision\s*\)?\.?$/i;
 
