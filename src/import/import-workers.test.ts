@@ -16,6 +16,8 @@ import { importPaths } from "./import-paths";
 import { ParsePool } from "./parse-pool";
 
 let dir: string;
+/** The stores, beside the imported folder rather than in it. */
+let stores: string;
 const FILES = [
   sharedPath("seeds", "003_a56ed9aebfe0f016.txt"),
   sharedPath("seeds", "001_e1fd496acd373f40.txt"),
@@ -27,14 +29,18 @@ const FILES = [
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), "minutebook-workers-"));
+  stores = mkdtempSync(join(tmpdir(), "minutebook-workers-stores-"));
   for (const f of FILES) copyFileSync(f, join(dir, basename(f)));
   // A PDF that is not one: a failure naming the file, whichever thread read it.
   writeFileSync(join(dir, "broken.pdf"), "%PDF-1.4\nnot a pdf at all\n");
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(stores, { recursive: true, force: true });
+});
 
 async function store(name: string): Promise<SqliteRepository> {
-  return openSqlite({ file: join(dir, "..", `${basename(dir)}-${name}.db`) });
+  return openSqlite({ file: join(stores, `${name}.db`) });
 }
 
 async function contents(repo: SqliteRepository) {
