@@ -54,6 +54,14 @@ const SUITES: { id: string; file: string; fn: string; title: string; method: str
       "The corpus PDFs imported into a fresh SQLite store with 2 parse workers beside 1 worker, pages/s per worker beside pdftotext, and a re-run of the finished import (files skipped unread) beside the first run.",
   },
   {
+    id: "pack",
+    file: "pack.ts",
+    fn: "benchPack",
+    title: "Agenda pack (issue 20)",
+    method:
+      "Seconds to build a ~300-page public agenda pack as PDF (renderer front sheet and reports, pdf-lib merge, settled page ranges, bookmarks, page numbers) beside rendering the same documents as text; goal under 10 s.",
+  },
+  {
     id: "search",
     file: "search.ts",
     fn: "benchSearch",

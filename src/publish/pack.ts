@@ -37,6 +37,7 @@ import {
 import { BLANK_PAGE_TEXT, type Block, gap, heading, line, paragraphs } from "../render/blocks";
 import { frontSheetBlocks, reportBlocks } from "../render/compose";
 import { renderBlocksPdf } from "../render/pdf";
+import { blocksToText } from "../render/text";
 import type { MeetingDoc, ReportProse } from "../render/types";
 import type { PageMapEntry } from "../store/common/packs";
 import { toParagraphs } from "./markdown";
@@ -218,6 +219,17 @@ function meetingDoc(input: PackInput): { doc: MeetingDoc; parts: PartSpec[] } {
       });
   }
   return { doc, parts };
+}
+
+/**
+ * The same documents as text (front sheet with no page ranges, then each report and appendix): what the
+ * bench sets beside the PDF, the renderer's text backend over the very same blocks.
+ */
+export function buildPackText(input: PackInput): string {
+  const { doc, parts } = meetingDoc(input);
+  const out = [blocksToText(frontSheetBlocks(doc, new Map())).lines.join("\n")];
+  for (const p of parts) out.push(blocksToText(p.blocks).lines.join("\n"));
+  return `${out.join("\n\n\n")}\n`;
 }
 
 /** Builds the pack. Throws naming the item when a report cannot be drawn (a character Helvetica lacks). */
