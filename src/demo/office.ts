@@ -12,6 +12,8 @@ import type { CommitteeKind } from "../model/office";
 import { committeeInput, interestInput, meetingInput, membershipInput, personInput } from "../model/office";
 import { clearDays } from "../office/clear-days";
 import { addDays } from "../office/dates";
+import { sampleReport } from "../publish/fixtures";
+import { PackStore } from "../store/common/packs";
 import type { Repository } from "../store/repository";
 import { COMMITTEES, makeCouncil, Officers } from "./council";
 import { membership } from "./generate";
@@ -278,4 +280,39 @@ export async function keepDemoStructure(
   }
   summary.minutes = await keepDemoMinutes(repo, opts.today);
   return summary;
+}
+
+/**
+ * Reports for trying the officers' side of a meeting: for the next scheduled meeting of the first kept
+ * committee, one report already submitted and waiting for clearance (with an exempt appendix) and one
+ * draft, both by `authorUserId`; the demo's monitoring officer clears, its clerk builds the agenda.
+ * Does nothing when reports already exist.
+ */
+export async function keepDemoReports(repo: Repository, authorUserId: number, now: Date): Promise<number> {
+  const packs = new PackStore(repo.sql);
+  if ((await packs.listReports()).length) return 0;
+  const today = now.toISOString().slice(0, 10);
+  const next = (await repo.office.calendar({ from: addDays(today, 8) })).find(
+    (e) => e.status === "scheduled" && e.kept,
+  );
+  if (!next) return 0;
+  const [submitted, draft] = [sampleReport(0, { exemptAppendix: true }), sampleReport(3)];
+  const a = await packs.createReport(
+    { committeeId: next.committee.id, meetingId: next.meetingId, authorUserId, content: submitted },
+    now,
+  );
+  const v = (await packs.report(a))!.current;
+  await packs.addDecision(a, {
+    step: "author",
+    sha256: v.sha256,
+    decision: "approved",
+    by: authorUserId,
+    byName: "Demo author",
+    at: now.toISOString(),
+  });
+  await packs.createReport(
+    { committeeId: next.committee.id, meetingId: next.meetingId, authorUserId, content: draft },
+    now,
+  );
+  return 2;
 }

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEMO_PASSWORD, ensureDemoAccounts } from "../../auth/demo";
 import { AuthStore } from "../../auth/store";
-import { keepDemoStructure } from "../../demo/office";
+import { keepDemoReports, keepDemoStructure } from "../../demo/office";
 import { importPaths } from "../../import/import-paths";
 import { londonDate } from "../../office/dates";
 import { openRepository } from "../../store/open";
@@ -86,6 +86,12 @@ export const command: Command = {
       const accounts = await ensureDemoAccounts(new AuthStore(repo.sql), committees, new Date());
       console.log(`Demo sign-in (at /sign-in), password "${DEMO_PASSWORD}" for each:`);
       for (const a of accounts) console.log(`  ${a.email.padEnd(34)} ${a.name}: ${a.what}`);
+      // A report waiting for clearance and a draft, for the next meeting the clerk can build an agenda for.
+      const clerk = await new AuthStore(repo.sql).localByEmail("clerk@demo.minutebook.test");
+      if (clerk && (await keepDemoReports(repo, clerk.userId, new Date())))
+        console.log(
+          "  Reports and agendas: /office/reports (a report awaits clearance; the clerk builds the next agenda)",
+        );
       process.env.MINUTEBOOK_LOCAL_2FA ??= "optional";
     } finally {
       await repo.close();
