@@ -175,6 +175,32 @@ test("an officer builds a committee with dated memberships; the public page chan
     await page.getByRole("link", { name: "Mrs Alice Archer" }).click();
     assert.match((await page.locator("main").textContent()) ?? "", /Planning Committee/);
     await audit(page, "councillor profile");
+
+    // Linking a sign-in account to a councillor, and the councillor's own register (with its error summary).
+    const aliceId = (await t.repo.office.listPeople()).find((x) => x.name === "Mrs Alice Archer")?.id;
+    await page.goto(`${server.url}/office/people/${aliceId}/account`);
+    // The clock moved on past the session's life: sign in again.
+    if (page.url().includes("/sign-in")) {
+      await page.getByLabel("E-mail address").fill("dana@council.example");
+      await page.getByLabel("Password").fill("a long local password");
+      await page.getByLabel("Code from your authenticator app").fill(totpCode(officer.totpSecret as string, clock));
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.waitForURL(`${server.url}/office/people/${aliceId}/account`);
+    }
+    assert.match(
+      (await page.locator("h1").textContent()) ?? "",
+      /Sign-in account/,
+      `${page.url()}: ${await page.locator("main").textContent()}`,
+    );
+    await audit(page, "link an account");
+    await page.getByLabel("Account").selectOption(String(officer.userId));
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(`${server.url}/office/people/${aliceId}/interests`);
+    await page.goto(`${server.url}/office/my-interests`);
+    await audit(page, "your register of interests");
+    await page.getByRole("button", { name: "Send for approval" }).click();
+    assert.match((await page.locator(".govuk-error-summary").textContent()) ?? "", /Select the kind of interest/);
+    await audit(page, "your register of interests with errors");
   } finally {
     await page.close();
   }
