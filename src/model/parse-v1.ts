@@ -76,6 +76,24 @@ export type Attendance = z.infer<typeof Attendance>;
 export const Declaration = obj({ member: str, interest: nstr, item: nstr });
 export type Declaration = z.infer<typeof Declaration>;
 
+/** One side of a recorded vote: the count printed (null when only names are) and the names printed. */
+export const VoteSide = obj({ count: int.nullable(), names: strs });
+export type VoteSide = z.infer<typeof VoteSide>;
+
+/**
+ * A vote the minute records: what was put (the line saying so, when printed), the outcome, and each
+ * side's count and names as printed ("For (57)" and the list below it). Optional (Minutebook's own).
+ */
+export const Vote = obj({
+  motion: nstr,
+  result: z.enum(["carried", "lost"]).nullable(),
+  for: VoteSide.nullable(),
+  against: VoteSide.nullable(),
+  abstain: VoteSide.nullable(),
+  span: Span,
+});
+export type Vote = z.infer<typeof Vote>;
+
 export const Minute = obj({
   number: nstr,
   agendaItem: nstr,
@@ -88,6 +106,8 @@ export const Minute = obj({
   span: Span,
   /** Exempt even where no paragraph is cited ("(Exempt)", after an exclusion resolution). */
   exempt: z.boolean().optional(),
+  /** Recorded votes (counts and names) printed in the minute. */
+  votes: list(Vote).optional(),
 });
 export type Minute = z.infer<typeof Minute>;
 

@@ -13,6 +13,7 @@ import { parseDecisionRecord } from "./decisions/record";
 import { findAuthority, mentions } from "./frontsheet/authority";
 import { parseFrontSheet } from "./frontsheet/index";
 import { parseMinutesSections } from "./minutes/index";
+import { readVotes } from "./minutes/votes";
 import { findReportHeads } from "./reports/detect";
 import { parseReports } from "./reports/index";
 
@@ -81,6 +82,13 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
   // The authority where the document states it; meetings that do not say inherit it.
   const authority = findAuthority(doc);
   for (const m of meetings) if (!m.authority && authority) m.authority = authority.name;
+
+  // Recorded votes inside each minute (counts and names as printed).
+  for (const m of meetings)
+    for (const x of m.minutes) {
+      const votes = readVotes(doc, x.span);
+      if (votes.length) x.votes = votes;
+    }
 
   if (!meetings.length) diagnostics.push({ level: "warning", message: "no meeting found in the document", span: null });
   meetings.sort((a, b) => a.span.startLine - b.span.startLine);
