@@ -66,7 +66,8 @@ export const isExemptReport = (r: Report): boolean => r.exempt === true || (r.ex
 /** An exempt minute keeps its number, title, key-decision flag and Schedule 12A paragraphs; nothing of its content. */
 export function redactMinute(m: Minute): Minute {
   if (!isExempt(m)) return m;
-  return { ...m, exempt: true, declarations: [], resolutions: [], reasons: [] };
+  const { votes: _withheld, ...kept } = m;
+  return { ...kept, exempt: true, declarations: [], resolutions: [], reasons: [] };
 }
 
 /** An exempt report keeps its agenda item, title and paragraphs cited; nothing of its content. */

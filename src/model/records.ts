@@ -11,6 +11,7 @@ export const int = z.int();
 export const str = z.string();
 export const strN = z.string().nullable();
 export const boolN = z.boolean().nullable();
+export const intN = z.int().nullable();
 /** An ISO date, "2017-03-10". */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const isoDateN = isoDate.nullable();
@@ -109,6 +110,42 @@ export const DeclarationRecord = z
   .meta({ id: "Declaration" });
 export type DeclarationRecord = z.infer<typeof DeclarationRecord>;
 
+const voteCounts = z
+  .strictObject({ for: intN, against: intN, abstain: intN })
+  .describe("The counts printed for each side (null where the minute prints none)");
+
+export const VoteRecord = z
+  .strictObject({
+    id: int,
+    motion: strN.describe("The line saying what was put to the vote, where printed"),
+    result: z.enum(["carried", "lost"]).nullable(),
+    counts: voteCounts,
+    for: z.array(PersonRef),
+    against: z.array(PersonRef),
+    abstain: z.array(PersonRef),
+    provenance: Provenance,
+  })
+  .meta({ id: "Vote", description: "A recorded vote a minute prints: counts and the members named on each side" });
+export type VoteRecord = z.infer<typeof VoteRecord>;
+
+export const PersonVote = z
+  .strictObject({
+    voteId: int,
+    side: z.enum(["for", "against", "abstain"]),
+    meetingId: int,
+    committee: CommitteeRef,
+    date: isoDateN,
+    minuteId: int,
+    minuteNumber: strN,
+    minuteTitle: str,
+    motion: strN,
+    result: z.enum(["carried", "lost"]).nullable(),
+    counts: voteCounts,
+    provenance: Provenance,
+  })
+  .meta({ id: "PersonVote", description: "How one person is recorded as voting" });
+export type PersonVote = z.infer<typeof PersonVote>;
+
 export const MinuteRecord = z
   .strictObject({
     id: int,
@@ -130,6 +167,7 @@ export const MinuteRecord = z
       .describe(
         "The minute's discussion text as imported (its lines after the title), when the import had the text; never for an exempt minute",
       ),
+    votes: z.array(VoteRecord).optional().describe("Recorded votes the minute prints (never for an exempt minute)"),
   })
   .meta({
     id: "Minute",
@@ -285,6 +323,7 @@ export const PersonDetail = z
         provenance: Provenance,
       }),
     ),
+    votes: z.array(PersonVote).describe("Recorded votes naming this person, in date order"),
   })
   .meta({ id: "PersonDetail" });
 export type PersonDetail = z.infer<typeof PersonDetail>;

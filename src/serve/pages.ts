@@ -218,6 +218,28 @@ function fullText(text: string | undefined, label: string, hl: string): Html | n
   return html`<details class="govuk-details"${raw(hit ? " open" : "")}><summary class="govuk-details__summary"><span class="govuk-details__summary-text">${label}</span></summary><div class="govuk-details__text">${body}</div></details>`;
 }
 
+/** A recorded vote: the counts printed, the outcome, and the members named on each side. */
+function voteBlock(v: NonNullable<MinuteRecord["votes"]>[number]): Html {
+  const side = (label: string, count: number | null, people: PersonRef[]) =>
+    count === null && !people.length
+      ? null
+      : {
+          key: `${label}${count !== null ? ` (${count})` : ""}`,
+          value: people.length
+            ? html`${people.map((p, i) => html`${i ? ", " : ""}${personLink(p)}`)}`
+            : count === 0
+              ? "None"
+              : "Names not printed",
+        };
+  const rows = [
+    side("For", v.counts.for, v.for),
+    side("Against", v.counts.against, v.against),
+    side("Abstained", v.counts.abstain, v.abstain),
+  ].filter((r): r is { key: string; value: Html | string } => r !== null);
+  return html`<div id="vote-${v.id}" class="govuk-!-margin-bottom-4"><p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Recorded vote${v.result ? html`: <strong class="govuk-tag ${v.result === "carried" ? "govuk-tag--green" : "govuk-tag--red"}">${v.result}</strong>` : null}</p>
+${v.motion ? html`<p class="govuk-body-s">${v.motion}</p>` : null}${summaryList(rows)}<p class="govuk-body-s">${sourceLink(v.provenance)}</p></div>`;
+}
+
 function minuteBlock(x: MinuteRecord, hl = ""): Html {
   const heading = `${x.number ? `${x.number}. ` : ""}${x.title}`;
   if (x.exempt || x.exemptParagraphs.length)
@@ -232,6 +254,7 @@ ${
 }
 ${fullText(x.text, "Full text of this minute", hl)}
 ${x.resolutions.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Resolved</p>${clauses(x.resolutions)}` : null}
+${(x.votes ?? []).map(voteBlock)}
 ${x.reasons.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reasons for decision</p>${x.reasons.map((r) => html`<p class="govuk-body">${r}</p>`)}` : null}
 <p class="govuk-body-s">${sourceLink(x.provenance)}</p>
 </section>`;

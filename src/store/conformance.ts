@@ -360,6 +360,57 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.equal(out.status, "new");
     });
 
+    test("recorded votes are kept with each named member's side, on the meeting and the person; never for an exempt minute", async () => {
+      const vote = (names: string[]) => ({
+        motion: "The Chairman put the motion to the vote",
+        result: "carried" as const,
+        for: { count: names.length, names },
+        against: { count: 0, names: [] },
+        abstain: { count: 1, names: ["Mrs Q. Voteless"] },
+        span: span(120, 130, 4),
+      });
+      const m: Meeting = {
+        ...emptyMeeting("Vote Council", span(1, 200)),
+        authority: COUNCIL,
+        date: "2024-10-01",
+        minutes: [
+          minute("5", "Budget", ["That the budget be approved"], {
+            votes: [vote(["Mr P. Ayes", "Sir Paul Yeas, CBE"])],
+          }),
+          minute("6", "Land sale", [], { exemptParagraphs: [3], votes: [vote(["Mr Hidden Secretvoter"])] }),
+        ],
+      };
+      const out = await repo.importDocument(doc("vote-council-2024-10-01.txt", [m]), { path: "/docs/votes.txt" });
+      const meeting = (await repo.getMeeting(out.meetingIds[0]))!;
+      const budget = meeting.minutes.find((x) => x.title === "Budget")!;
+      assert.equal(budget.votes?.length, 1);
+      const v = budget.votes![0];
+      assert.deepEqual(v.counts, { for: 2, against: 0, abstain: 1 });
+      assert.equal(v.result, "carried");
+      assert.deepEqual(
+        v.for.map((p) => p.printed),
+        ["Mr P. Ayes", "Sir Paul Yeas, CBE"],
+      );
+      assert.deepEqual(
+        v.abstain.map((p) => p.printed),
+        ["Mrs Q. Voteless"],
+      );
+      assert.equal(v.provenance.span.page, 4);
+      assert.equal(meeting.minutes.find((x) => x.title === "Land sale")?.votes, undefined);
+      assert.ok(!(await repo.dumpText()).includes("Secretvoter"), "an exempt minute's vote is not stored");
+      const person = (await repo.getPerson(v.abstain[0].id))!;
+      assert.deepEqual(
+        person.votes.map((x) => [x.side, x.minuteTitle, x.counts.for, x.result]),
+        [["abstain", "Budget", 2, "carried"]],
+      );
+      // Removing the document removes its votes.
+      await repo.importDocument(doc("vote-council-2024-10-01.txt", [{ ...m, minutes: [] }], "v2"), {
+        path: "/docs/votes.txt",
+      });
+      assert.equal(Number((await repo.sql.get<{ n: number }>("SELECT count(*) AS n FROM votes"))?.n), 0);
+      assert.equal(Number((await repo.sql.get<{ n: number }>("SELECT count(*) AS n FROM vote_casts"))?.n), 0);
+    });
+
     test("exempt reports keep their title and paragraphs; their lines are listed as exempt parts", async () => {
       const secret = "Quorvantine valuation of the harbour land";
       const m: Meeting = {

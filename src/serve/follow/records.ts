@@ -412,6 +412,25 @@ export function timelineData(l: Linked, p: PersonDetail): TimelineData {
       href: `/meetings/${d.meetingId}#declarations`,
       source: d.provenance,
     });
+  // Recorded votes: the side the minutes print the person's name under, with the counts.
+  const SIDE = { for: "Voted for", against: "Voted against", abstain: "Abstained on" };
+  for (const v of p.votes) {
+    const counts = [
+      v.counts.for !== null ? `For ${v.counts.for}` : null,
+      v.counts.against !== null ? `Against ${v.counts.against}` : null,
+      v.counts.abstain !== null ? `Abstain ${v.counts.abstain}` : null,
+    ].filter(Boolean);
+    const what = v.motion && /amendment/i.test(v.motion) ? "an amendment" : "the motion";
+    events.push({
+      date: v.date,
+      kind: "voted",
+      committee: v.committee,
+      meetingId: v.meetingId,
+      text: `${SIDE[v.side]} ${what} in ${v.minuteNumber ? `minute ${v.minuteNumber}: ` : ""}${v.minuteTitle}${counts.length ? ` (${counts.join(", ")}${v.result ? `; ${v.result}` : ""})` : v.result ? ` (${v.result})` : ""}`,
+      href: `/meetings/${v.meetingId}#vote-${v.voteId}`,
+      source: v.provenance,
+    });
+  }
   const printed = [...new Set([p.name, ...p.aliases.map((a) => a.printed)])].filter((x) => x.trim().length >= 4);
   const plain = new Set(printed.map(plainName).filter((x) => x.split(" ").length >= 2));
   const seen = new Set<number>();
@@ -491,6 +510,7 @@ export function timelineData(l: Linked, p: PersonDetail): TimelineData {
     "report-officer": 3,
     proposed: 4,
     seconded: 4,
+    voted: 4,
     named: 5,
   };
   events.sort(

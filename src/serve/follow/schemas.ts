@@ -204,9 +204,10 @@ export const TimelineEvent = z.strictObject({
       "proposed",
       "seconded",
       "named",
+      "voted",
     ])
     .describe(
-      "proposed, seconded and named are read from the minutes' printed lines (source gives the line); the rest from the records",
+      "proposed, seconded and named are read from the minutes' printed lines (source gives the line); voted from a recorded vote the minutes print with names; the rest from the records",
     ),
   committee: CommitteeRef.nullable(),
   meetingId: int.nullable(),

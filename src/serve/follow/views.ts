@@ -473,8 +473,8 @@ export function timelinePage(d: TimelineData): View {
     alternates: [json(`/people/${p.id}/timeline`)],
     body: html`<span class="govuk-caption-l">${p.name}</span>
 <h1 class="govuk-heading-xl">Timeline</h1>
-<p class="govuk-body">What the records say ${p.name} did at each meeting, oldest first: chairing, attendance and apologies, declarations of interest, reports naming them as contact officer${d.withText ? ", motions the minutes print them as proposing or seconding, and the other minutes whose text prints their name" : ""}. Each entry links to the meeting and to the lines it was read from.</p>
-<div class="govuk-inset-text">The records do not say who spoke or how anyone voted. “Named in” means their name is printed in that minute${d.withText ? "; a proposer or seconder is shown only where a line of the minutes says so" : ""}.${d.withText ? "" : " This server cannot read the source documents' text, so minutes naming them are not shown."}</div>
+<p class="govuk-body">What the records say ${p.name} did at each meeting, oldest first: chairing, attendance and apologies, declarations of interest, recorded votes, reports naming them as contact officer${d.withText ? ", motions the minutes print them as proposing or seconding, and the other minutes whose text prints their name" : ""}. Each entry links to the meeting and to the lines it was read from.</p>
+<div class="govuk-inset-text">The records do not say who spoke. How they voted is shown only where the minutes print a recorded vote with the members' names (${plural(d.events.filter((e) => e.kind === "voted").length, "recorded vote")} here). “Named in” means their name is printed in that minute${d.withText ? "; a proposer or seconder is shown only where a line of the minutes says so" : ""}.${d.withText ? "" : " This server cannot read the source documents' text, so minutes naming them are not shown."}</div>
 ${
   d.roles.length
     ? table(

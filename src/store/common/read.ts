@@ -4,6 +4,7 @@
  * meeting section is read (`shadowed = 0`); exempt minutes come back as title and paragraphs only.
  */
 import type { Contact, Span } from "../../model/parse-v1";
+import type { PersonVote, VoteRecord } from "../../model/records";
 import type {
   AgendaItemRecord,
   AliasRecord,
@@ -101,6 +102,13 @@ export const PUBLIC_ORIGINAL = `CASE WHEN EXISTS (SELECT 1 FROM document_files f
 export function originalHref(documentId: number, format: string, page: number | null): string {
   return `/documents/${documentId}/original${format === "pdf" && page !== null ? `#page=${page}` : ""}`;
 }
+
+const intOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const voteCounts = (r: Row) => ({
+  for: intOrNull(r.for_count),
+  against: intOrNull(r.against_count),
+  abstain: intOrNull(r.abstain_count),
+});
 
 const whereClause = (w: string[]): string => (w.length ? `WHERE ${w.join(" AND ")}` : "");
 
@@ -272,6 +280,7 @@ export class Reader {
       [id],
     );
     const minutes = await this.minuteRecords(minuteRows);
+    await this.addVotes(minutes);
     // The discussion text kept for search is the text the linkers read (empty for an exempt minute).
     const texts = new Map<string, string>();
     for (const p of await this.conn.all<Row>(
@@ -336,6 +345,42 @@ export class Reader {
       out.set(num(r.minute_id), list);
     }
     return out;
+  }
+
+  /** The recorded votes of these minutes, with the people named on each side (none on an exempt minute). */
+  private async addVotes(minutes: MinuteRecord[]): Promise<void> {
+    const open = minutes.filter((x) => !x.exempt && !x.exemptParagraphs.length);
+    if (!open.length) return;
+    const byId = new Map(open.map((x) => [x.id, x]));
+    const ids = [...byId.keys()];
+    const rows = await this.conn.all<Row>(
+      `SELECT * FROM votes WHERE minute_id IN (${placeholders(ids.length)}) ORDER BY minute_id, ordinal`,
+      ids,
+    );
+    if (!rows.length) return;
+    const voteIds = rows.map((r) => num(r.id));
+    const casts = await this.conn.all<Row>(
+      `SELECT vc.vote_id, vc.side, vc.person_id, p.display_name, al.printed FROM vote_casts vc
+       JOIN people p ON p.id = vc.person_id JOIN person_aliases al ON al.id = vc.alias_id
+       WHERE vc.vote_id IN (${placeholders(voteIds.length)}) ORDER BY vc.id`,
+      voteIds,
+    );
+    for (const r of rows) {
+      const v: VoteRecord = {
+        id: num(r.id),
+        motion: str(r.motion),
+        result: str(r.result) as VoteRecord["result"],
+        counts: voteCounts(r),
+        for: [],
+        against: [],
+        abstain: [],
+        provenance: await this.provenance(num(r.document_id), spanOf(r)),
+      };
+      for (const c of casts.filter((x) => num(x.vote_id) === v.id))
+        v[String(c.side) as "for" | "against" | "abstain"].push(await this.personRef(c));
+      const x = byId.get(num(r.minute_id))!;
+      (x.votes ??= []).push(v);
+    }
   }
 
   private async minuteRecords(rows: Row[]): Promise<MinuteRecord[]> {
@@ -552,6 +597,30 @@ export class Reader {
         provenance: await this.provenance(num(r.document_id), spanOf(r)),
       });
 
+    // Recorded votes naming the person, on minutes that are shown (never an exempt one).
+    const votes: PersonVote[] = [];
+    for (const r of await this.conn.all<Row>(
+      `SELECT v.*, vc.side, mi.number AS minute_number, mi.title AS minute_title, m.date, m.committee_id, c.name AS committee_name
+       FROM vote_casts vc JOIN votes v ON v.id = vc.vote_id JOIN minutes mi ON mi.id = v.minute_id
+       JOIN meetings m ON m.id = v.meeting_id JOIN committees c ON c.id = m.committee_id
+       WHERE vc.person_id = ? AND mi.shadowed = 0 AND mi.exempt = 0 ORDER BY m.date, v.id`,
+      [id],
+    ))
+      votes.push({
+        voteId: num(r.id),
+        side: String(r.side) as PersonVote["side"],
+        meetingId: num(r.meeting_id),
+        committee: { id: num(r.committee_id), name: String(r.committee_name) },
+        date: str(r.date),
+        minuteId: num(r.minute_id),
+        minuteNumber: str(r.minute_number),
+        minuteTitle: String(r.minute_title),
+        motion: str(r.motion),
+        result: str(r.result) as PersonVote["result"],
+        counts: voteCounts(r),
+        provenance: await this.provenance(num(r.document_id), spanOf(r)),
+      });
+
     const committees = new Set(meetings.filter((m) => m.status !== "absent").map((m) => m.committee.id));
     for (const r of roles) committees.add(r.committee.id);
     return {
@@ -563,6 +632,7 @@ export class Reader {
       roles,
       attendance: { attended, apologies, expected: expectedIds.size, meetings },
       declarations,
+      votes,
     };
   }
 

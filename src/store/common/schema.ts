@@ -394,3 +394,40 @@ CREATE TABLE person_accounts (
 ALTER TABLE interests ADD COLUMN replaces_id INTEGER;
 ALTER TABLE interests ADD COLUMN ends_only INTEGER NOT NULL DEFAULT 0;
 `;
+
+/**
+ * Migration 11 on both engines: recorded votes a minute prints (counts per side, outcome, what was put)
+ * and each named member's side, resolved to a person like attendance (`alias_id` keeps the printed form).
+ */
+export function votesV11(id: string): string {
+  return `
+CREATE TABLE votes (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  minute_id INTEGER NOT NULL REFERENCES minutes(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  ordinal INTEGER NOT NULL,
+  motion TEXT,
+  result TEXT,
+  for_count INTEGER,
+  against_count INTEGER,
+  abstain_count INTEGER,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER
+);
+CREATE INDEX votes_minute ON votes(minute_id);
+CREATE INDEX votes_document ON votes(document_id);
+CREATE TABLE vote_casts (
+  id ${id},
+  vote_id INTEGER NOT NULL REFERENCES votes(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  alias_id INTEGER NOT NULL REFERENCES person_aliases(id),
+  side TEXT NOT NULL
+);
+CREATE INDEX vote_casts_vote ON vote_casts(vote_id);
+CREATE INDEX vote_casts_person ON vote_casts(person_id);
+CREATE INDEX vote_casts_document ON vote_casts(document_id);
+`;
+}

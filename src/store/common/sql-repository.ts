@@ -47,6 +47,8 @@ export const TABLES = [
   "declarations",
   "paragraphs",
   "exempt_parts",
+  "votes",
+  "vote_casts",
 ] as const;
 
 /** What an engine's search returns: the page of rows (with `rank` and `marked` snippet) and facet rows. */

@@ -31,7 +31,7 @@ import {
   reportParagraph,
 } from "../../import/records";
 import { displayName, parseName, resolvePerson } from "../../link/identity/names";
-import type { Meeting, ParseResult, Span } from "../../model/parse-v1";
+import type { Meeting, ParseResult, Span, Vote } from "../../model/parse-v1";
 import { partsOf, publicLines } from "../../parse/exempt/index";
 import { type ImportOutcome, type ImportSource, StoreError } from "../repository";
 import { placeholders, type SqlConn, type SqlValue } from "../sql";
@@ -102,6 +102,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
   }
   await w.chooseShown();
   await w.flush();
+  await w.storeVotes();
   return { status, documentId, meetings: meetingIds.size, meetingIds: [...meetingIds], items, warnings };
 }
 
@@ -195,6 +196,8 @@ export async function deleteDocument(tx: SqlConn, documentId: number): Promise<v
     ])
   ).map((r) => r.person_id);
   for (const table of [
+    "vote_casts",
+    "votes",
     "exempt_parts",
     "paragraphs",
     "declarations",
@@ -278,6 +281,7 @@ async function showOnly(
 }
 
 type PersonHit = { personId: number; aliasId: number };
+type VoteCast = PersonHit & { side: "for" | "against" | "abstain" };
 type PersonRow = { id: number; authority_id: number; title: string | null; given: string; surname_key: string };
 
 /** Columns of the rows a document inserts in batches (a section's tables also get `shadowed`). */
@@ -506,6 +510,36 @@ class DocumentWriter {
 
   /** Set once the document's row is inserted, before any meeting is written. */
   documentId = 0;
+
+  private votes: { meetingId: number; minuteId: number; ordinal: number; vote: Vote; casts: VoteCast[] }[] = [];
+
+  /** After flush() (minutes and aliases are in): the recorded votes and who was on which side. */
+  async storeVotes(): Promise<void> {
+    const casts: SqlValue[][] = [];
+    for (const x of this.votes) {
+      const v = x.vote;
+      const voteId = await this.tx.insert(
+        `INSERT INTO votes (meeting_id, minute_id, document_id, ordinal, motion, result, for_count, against_count, abstain_count, span_start, span_end, page)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [
+          x.meetingId,
+          x.minuteId,
+          this.documentId,
+          x.ordinal,
+          v.motion === null ? null : cleanText(v.motion),
+          v.result,
+          v.for?.count ?? null,
+          v.against?.count ?? null,
+          v.abstain?.count ?? null,
+          ...spanValues(v.span),
+        ],
+      );
+      for (const c of x.casts) casts.push([voteId, this.documentId, c.personId, c.aliasId, c.side]);
+    }
+    if (casts.length)
+      await insertRows(this.tx, "vote_casts", ["vote_id", "document_id", "person_id", "alias_id", "side"], casts);
+    this.votes = [];
+  }
 
   constructor(
     private tx: SqlConn,
@@ -860,6 +894,22 @@ class DocumentWriter {
           ...spanValues(x.span),
         ]);
       }
+      // Recorded votes: each named member resolved like attendance (never for an exempt minute).
+      if (!isExempt(original))
+        for (let j = 0; j < (original.votes ?? []).length; j++) {
+          const v = original.votes![j];
+          const casts: VoteCast[] = [];
+          for (const [side, s] of [
+            ["for", v.for],
+            ["against", v.against],
+            ["abstain", v.abstain],
+          ] as const)
+            for (const printed of s?.names ?? []) {
+              const p = await person(printed, v.span.startLine);
+              if (p) casts.push({ side, ...p });
+            }
+          this.votes.push({ meetingId, minuteId, ordinal: j, vote: v, casts });
+        }
       if (isExempt(original) && x.resolutions.length) throw new Error("exempt minute content reached the store");
       for (const row of minuteParagraphs(original, this.lines)) await this.paragraph(ctx, row);
     }
@@ -1056,7 +1106,7 @@ export async function unmergeAlias(tx: SqlConn, aliasId: number): Promise<number
     ],
   );
   await tx.run("UPDATE person_aliases SET person_id = ?, rule = ? WHERE id = ?", [personId, "unmerged", aliasId]);
-  for (const t of ["attendance", "membership", "declarations"])
+  for (const t of ["attendance", "membership", "declarations", "vote_casts"])
     await tx.run(`UPDATE ${t} SET person_id = ? WHERE alias_id = ?`, [personId, aliasId]);
   const left = await tx.get("SELECT 1 AS x FROM person_aliases WHERE person_id = ? LIMIT 1", [a.person_id]);
   if (!left) await tx.run("DELETE FROM people WHERE id = ?", [a.person_id]);

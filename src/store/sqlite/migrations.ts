@@ -20,6 +20,7 @@ import {
   originalsV10,
   PERSON_ACCOUNTS_V21,
   STORE_CHANGES_TABLE,
+  votesV11,
 } from "../common/schema";
 
 export const SQLITE_MIGRATIONS: Migration[] = [
@@ -98,6 +99,12 @@ ${OFFICE_TABLES.flatMap((t) =>
     version: 10,
     name: "originals",
     sql: originalsV10("BLOB"),
+  },
+  {
+    // Recorded votes and each named member's side (see votesV11).
+    version: 11,
+    name: "votes",
+    sql: votesV11("INTEGER PRIMARY KEY"),
   },
   {
     // Authored reports, versions and clearance decisions (append-only), per-committee clearance steps.

@@ -90,7 +90,8 @@ test("sqlite: a store at an older schema version is migrated forward, keeping it
         VALUES (1, 1, 0, '5', NULL, 'Land at Ambridge', 0, NULL, '[]', '[3]', 10, 20, 1),
                (1, 1, 1, '6', NULL, 'Libraries', 0, NULL, '[]', '[]', 21, 30, 1);`);
     const counts: Record<string, number> = {};
-    for (const t of TABLES.filter((x) => x !== "exempt_parts"))
+    // Tables of later migrations do not exist yet at version 1.
+    for (const t of TABLES.filter((x) => x !== "exempt_parts" && x !== "votes" && x !== "vote_casts"))
       counts[t] = (v1.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     await v1.close();
     const now = await openSqlite({ file, migrate: false });
