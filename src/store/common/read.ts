@@ -379,7 +379,7 @@ export class Reader {
       for (const c of casts.filter((x) => num(x.vote_id) === v.id))
         v[String(c.side) as "for" | "against" | "abstain"].push(await this.personRef(c));
       const x = byId.get(num(r.minute_id))!;
-      (x.votes ??= []).push(v);
+      x.votes = [...(x.votes ?? []), v];
     }
   }
 
