@@ -5,10 +5,11 @@
  */
 import type { Stats } from "node:fs";
 import { lstat, readdir, readFile, readlink, stat } from "node:fs/promises";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { ExemptStore } from "../auth/exempt";
 import { AuthStore } from "../auth/store";
 import { DEFAULT_LIMITS } from "../extract/registry";
+import { bodyIsCouncil } from "../link/identity/councils";
 import type { ParseResult } from "../model/parse-v1";
 import { describeFsError, type ParseOptions, sha256Hex } from "../pipeline/parse-file";
 import type { ImportOutcome, Repository } from "../store/repository";
@@ -139,6 +140,8 @@ export type ImportOptions = ParseOptions & {
    * origin is the file's name. A server path is never shown.
    */
   originOf?: (file: string) => string | null;
+  /** The council of every document that prints none (`minutebook import --council NAME`). */
+  council?: string;
 };
 
 /** Origins under a base URL: each file's URL is the base joined with its path below the imported folder. */
@@ -228,7 +231,9 @@ export async function importPaths(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const { files, failures } = await collectFileInfo(paths);
+  const collected = await collectFileInfo(paths);
+  // A folder's minutebook.json says which council its papers belong to; it is read, not imported.
+  const { files, councils, failures } = await folderCouncils(collected.files, collected.failures);
   const meetingIds = new Set<number>();
   const summary: ImportSummary = {
     files: files.length + failures.length,
@@ -255,39 +260,73 @@ export async function importPaths(
   };
   // Exempt text goes to the access-controlled store only (auth/exempt.ts), never to a public table.
   const exempt = new ExemptStore(repo.sql, new AuthStore(repo.sql));
-  for (let i = 0; i < ahead; i++) prepare(i);
-  for (let i = 0; i < files.length; i++) {
+  // A document that prints no council (and has none given) waits until the run's other papers are
+  // stored, so the same meeting's minutes or its folder's papers can say which council it is.
+  const deferred: { i: number; ready: Prepared }[] = [];
+  // Held in memory with their text and original bytes: up to 500 documents or 256 MB, then stored at once.
+  const DEFER_AT_MOST = 500;
+  let heldBytes = 0;
+  const councilOf = (file: string) => options.council ?? councilFor(file, councils);
+  const store = async (i: number, ready: Prepared): Promise<ImportOutcome | undefined> => {
     const file = files[i].path;
-    const current = pending[i];
-    delete pending[i];
-    prepare(i + ahead);
+    let outcome: ImportOutcome | undefined;
+    if (!ready.outcome && ready.notPaper) {
+      // Not a council paper at all: refused with its kind, never stored (whatever meetings it seemed to hold).
+      summary.notPapers.push({ file, reason: ready.notPaper });
+    } else if (!ready.outcome && ready.result && ready.result.meetings.length === 0) {
+      // Nothing to file under a meeting: refused with the parser's reason rather than stored as a council document.
+      summary.noMeeting.push({ file, reason: noMeetingReason(ready.result) });
+    } else {
+      outcome =
+        ready.outcome ??
+        (await repo.importDocument(ready.result!, {
+          path: file,
+          lines: ready.lines,
+          bytes: ready.bytes,
+          origin: options.originOf?.(file) ?? null,
+          council: councilOf(file),
+        }));
+      if (!ready.outcome && ready.lines) await exempt.capture(outcome.documentId, ready.lines, new Date());
+      summary.documents[outcome.status]++;
+      if (ready.sha256) await rememberFile(repo, files[i], ready.sha256);
+      for (const id of outcome.meetingIds) meetingIds.add(id);
+      summary.meetings = meetingIds.size;
+      summary.items += outcome.items;
+      if (outcome.warnings) summary.warnings++;
+      if (outcome.warnings && outcome.meetings > 0) summary.readWithWarnings++;
+    }
+    return outcome;
+  };
+  let done = 0;
+  for (let i = 0; i < ahead; i++) prepare(i);
+  for (let i = 0; i < files.length + deferred.length; i++) {
+    const later = i >= files.length ? deferred[i - files.length] : null;
+    const file = files[later ? later.i : i].path;
+    let current: Promise<Prepared>;
+    if (later) current = Promise.resolve(later.ready);
+    else {
+      current = pending[i];
+      delete pending[i];
+      prepare(i + ahead);
+    }
     let outcome: ImportOutcome | undefined;
     try {
       const ready = await current;
-      if (!ready.outcome && ready.notPaper) {
-        // Not a council paper at all: refused with its kind, never stored (whatever meetings it seemed to hold).
-        summary.notPapers.push({ file, reason: ready.notPaper });
-      } else if (!ready.outcome && ready.result && ready.result.meetings.length === 0) {
-        // Nothing to file under a meeting: refused with the parser's reason rather than stored as a council document.
-        summary.noMeeting.push({ file, reason: noMeetingReason(ready.result) });
-      } else {
-        outcome =
-          ready.outcome ??
-          (await repo.importDocument(ready.result!, {
-            path: file,
-            lines: ready.lines,
-            bytes: ready.bytes,
-            origin: options.originOf?.(file) ?? null,
-          }));
-        if (!ready.outcome && ready.lines) await exempt.capture(outcome.documentId, ready.lines, new Date());
-        summary.documents[outcome.status]++;
-        if (ready.sha256) await rememberFile(repo, files[i], ready.sha256);
-        for (const id of outcome.meetingIds) meetingIds.add(id);
-        summary.meetings = meetingIds.size;
-        summary.items += outcome.items;
-        if (outcome.warnings) summary.warnings++;
-        if (outcome.warnings && outcome.meetings > 0) summary.readWithWarnings++;
+      const unplaced =
+        !later &&
+        !ready.outcome &&
+        !ready.notPaper &&
+        ready.result?.meetings.length &&
+        !ready.result.meetings.some((m) => m.authority || bodyIsCouncil(m.body)) &&
+        !councilOf(file) &&
+        deferred.length < DEFER_AT_MOST &&
+        heldBytes + files[i].size < 256 << 20;
+      if (unplaced) {
+        heldBytes += files[i].size;
+        deferred.push({ i, ready });
+        continue;
       }
+      outcome = await store(later ? later.i : i, ready);
     } catch (e) {
       const err = e as Error;
       // ReadError messages already name the file.
@@ -296,10 +335,50 @@ export async function importPaths(
       summary.failures.push({ file, reason });
       summary.documents.failed++;
     }
-    onProgress?.({ done: i + 1, total: files.length, file, outcome, seconds: (performance.now() - started) / 1000 });
+    onProgress?.({ done: ++done, total: files.length, file, outcome, seconds: (performance.now() - started) / 1000 });
   }
   summary.seconds = Math.round((performance.now() - started) / 10) / 100;
   return summary;
+}
+
+/** The file that sets a folder's council: `{"council": "Kent County Council"}`. */
+export const FOLDER_SETTINGS = "minutebook.json";
+
+/**
+ * Takes the folders' settings files out of the files to import and reads their council; a settings
+ * file that cannot be read or says no council is a failure with its reason (the papers still import).
+ */
+async function folderCouncils(
+  all: CollectedFile[],
+  failures: ImportFailure[],
+): Promise<{ files: CollectedFile[]; councils: Map<string, string>; failures: ImportFailure[] }> {
+  const files: CollectedFile[] = [];
+  const councils = new Map<string, string>();
+  for (const f of all) {
+    if (basename(f.path) !== FOLDER_SETTINGS) {
+      files.push(f);
+      continue;
+    }
+    try {
+      const settings = JSON.parse(await readFile(f.path, "utf8")) as { council?: unknown };
+      if (typeof settings?.council !== "string" || !settings.council.trim())
+        throw new Error('expected {"council": "Name of the council"}');
+      councils.set(dirname(f.path), settings.council.trim());
+    } catch (e) {
+      failures.push({ file: f.path, reason: `folder settings not read: ${(e as Error).message}` });
+    }
+  }
+  return { files, councils, failures };
+}
+
+/** The council set for the file's folder or the nearest folder above it, if any. */
+function councilFor(file: string, councils: Map<string, string>): string | undefined {
+  if (!councils.size) return undefined;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const c = councils.get(dir);
+    if (c) return c;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** Why a readable document gave no meeting: the parser's first warning, else a plain statement. */

@@ -281,7 +281,9 @@ export const AliasRecord = z
   .strictObject({
     id: int,
     printed: str,
-    rule: str.describe('"first-seen" (created the person), "exact", "initials", "forename-initial", "surname-unique"'),
+    rule: str.describe(
+      '"first-seen" (created the person), "exact", "initials", "forename-initial", "initials-prefix", "forename-prefix", "surname-unique", "merged" (by an officer), "unmerged"',
+    ),
     documentId: int,
     documentName: str,
     line: int.nullable(),

@@ -537,6 +537,9 @@ const ALIAS_RULES: Record<string, string> = {
   exact: "the same name",
   initials: "the same surname and initials",
   "forename-initial": "the same surname, forename matching an initial",
+  "initials-prefix": "the same surname, initials matching the first of a fuller printing",
+  "forename-prefix": "the same surname, forename matching the first initial",
+  merged: "merged by an officer",
   "surname-unique": "the only person with this surname",
 };
 

@@ -90,6 +90,8 @@ export type ImportSource = {
   bytes?: Uint8Array | null;
   /** Where the document came from, as the public may see it: a URL when given, else its file name (the default). */
   origin?: string | null;
+  /** The council of a document that prints none (`import --council`, a folder's minutebook.json). */
+  council?: string | null;
 };
 
 /** An imported document's original file as kept (bytes null when imported before the store kept files). */

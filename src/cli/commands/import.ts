@@ -1,8 +1,10 @@
 /**
- * `minutebook import PATH... [--db FILE] [--jobs N] [--json]`: files or folders into the store, one
+ * `minutebook import PATH... [--db FILE] [--jobs N] [--council NAME] [--json]`: files or folders into the store, one
  * transaction per document, parsed by N workers (one per core by default). Progress (documents/s and
  * the time left) on stderr only when it is a terminal; a summary (or JSON) on stdout; exit 1 if any
- * file failed. Run again after an interruption, it skips what was stored without reading it.
+ * file failed. Run again after an interruption, it skips what was stored without reading it. `--council`
+ * names the council of papers that print none (a folder's minutebook.json, `{"council": "…"}`, does the
+ * same for the papers under it).
  */
 import cliProgress from "cli-progress";
 import { formatSummary, importPaths, originsUnder } from "../../import/import-paths";
@@ -13,7 +15,7 @@ import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
 const usage =
-  "minutebook import PATH... [--db FILE] [--jobs N] [--source-url URL] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL; --jobs: parse workers, one per core by default; --source-url: where the files were published, a file's URL or a folder's)";
+  "minutebook import PATH... [--db FILE] [--jobs N] [--council NAME] [--source-url URL] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL; --jobs: parse workers, one per core by default; --council: the council of papers that print none; --source-url: where the files were published, a file's URL or a folder's)";
 
 /** "1h 02m", "3m 05s", "42s": the time left, as a progress line says it. */
 export function formatEta(seconds: number): string {
@@ -32,9 +34,17 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseOptions(
       argv,
-      { db: { type: "string" }, jobs: { type: "string" }, json: { type: "boolean" }, "source-url": { type: "string" } },
+      {
+        db: { type: "string" },
+        jobs: { type: "string" },
+        council: { type: "string" },
+        json: { type: "boolean" },
+        "source-url": { type: "string" },
+      },
       usage,
     );
+    if (values.council !== undefined && !values.council.trim())
+      throw new UsageError(`--council needs the council's name\nusage: ${usage}`);
     if (!positionals.length) throw new UsageError(`expected at least one PATH\nusage: ${usage}`);
     const jobs = values.jobs === undefined ? DEFAULT_JOBS : Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
@@ -76,7 +86,11 @@ export const command: Command = {
           }
           bar.update(p.done, payload);
         },
-        { jobs, ...(sourceUrl ? { originOf: originsUnder(sourceUrl, positionals) } : {}) },
+        {
+          jobs,
+          council: values.council?.trim(),
+          ...(sourceUrl ? { originOf: originsUnder(sourceUrl, positionals) } : {}),
+        },
       );
       bar?.stop();
       if (values.json)

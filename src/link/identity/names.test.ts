@@ -76,3 +76,20 @@ test("near-misspellings are flagged, never merged", () => {
   assert.equal(nearMiss(a, parseName("Peter McMillan")!), false, "different forenames");
   assert.equal(nearMiss(parseName("J. Hart")!, parseName("J. Hard")!), false, "short surnames are too close to call");
 });
+
+test("the forename a person goes by joins their printed initials ('Mr Nigel Collor' / 'Mr N. J. Collor')", () => {
+  const people = [known(1, "Mr N. J. Collor")];
+  assert.deepEqual(resolvePerson(parseName("Mr Nigel Collor")!, people), { personId: 1, rule: "forename-prefix" });
+  assert.deepEqual(resolvePerson(parseName("Mr Collor")!, people), { personId: 1, rule: "surname-unique" });
+  // The forename must fit the first initial, and two candidates leave it unmerged.
+  assert.equal(resolvePerson(parseName("Mr Peter Collor")!, people).personId, null);
+  const two = [known(1, "Mr N. J. Collor"), known(2, "Mr N. P. Collor")];
+  assert.equal(resolvePerson(parseName("Mr Nigel Collor")!, two).personId, null);
+  // Two different full forenames stay apart however many initials follow.
+  assert.equal(resolvePerson(parseName("Mr Dave Houseman")!, [known(3, "Mr David J. Houseman")]).personId, null);
+  // "Sue Chandler" and "Mrs S. Chandler": no title on one side agrees with any.
+  assert.deepEqual(resolvePerson(parseName("Sue Chandler")!, [known(4, "Mrs S. Chandler")]), {
+    personId: 4,
+    rule: "forename-initial",
+  });
+});

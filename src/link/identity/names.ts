@@ -137,7 +137,13 @@ export function displayName(n: ParsedName): string {
 /** A person already known, as the store keeps it. */
 export type KnownPerson = { id: number; title: string | null; given: string[]; surnameKey: string };
 
-export type MergeRule = "exact" | "initials" | "forename-initial" | "initials-prefix" | "surname-unique";
+export type MergeRule =
+  | "exact"
+  | "initials"
+  | "forename-initial"
+  | "initials-prefix"
+  | "forename-prefix"
+  | "surname-unique";
 
 /** Titles agree when equal, when either is missing, or when one is the generic "Cllr". */
 function titlesAgree(a: string | null, b: string | null): boolean {
@@ -155,7 +161,9 @@ function sameGiven(a: string[], b: string[]): boolean {
  * - "initials": different spellings that reduce to the same initials where both are initials only
  *   or both forenames are the same (never two different full forenames);
  * - "forename-initial": a forename on one side, the matching initial on the other ("Dave" / "D.");
- * - "initials-prefix": initials only on one side, the first of the other's ("S." / "S. D.").
+ * - "initials-prefix": initials only on one side, the first of the other's ("S." / "S. D.");
+ * - "forename-prefix": the forename a person goes by against their printed initials, the first
+ *   agreeing and the rest left off ("Nigel" / "N. J."); two different full forenames never agree.
  * A form without any forename or initial is matched separately by `resolvePerson` (surname-unique).
  */
 export function matchRule(name: ParsedName, known: KnownPerson): MergeRule | null {
@@ -166,8 +174,13 @@ export function matchRule(name: ParsedName, known: KnownPerson): MergeRule | nul
     // "S. Sheahan" and "S. D. Sheahan": the shorter printing gives the first initials of the longer.
     const [short, long] =
       name.given.length < known.given.length ? [name.given, known.given] : [known.given, name.given];
-    if (!short.every(isInitial)) return null;
-    return short.every((g, i) => fold(g).charAt(0) === fold(long[i]).charAt(0)) ? "initials-prefix" : null;
+    const agree = short.every((g, i) => {
+      const other = long[i];
+      if (fold(g) === fold(other)) return true;
+      return (isInitial(g) || isInitial(other)) && fold(g).charAt(0) === fold(other).charAt(0);
+    });
+    if (!agree) return null;
+    return short.every(isInitial) ? "initials-prefix" : "forename-prefix";
   }
   let usedInitial = false;
   for (let i = 0; i < name.given.length; i++) {

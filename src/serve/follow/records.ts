@@ -255,18 +255,31 @@ function spanFromInput(l: Linked, itemId: string) {
   return list[n]?.span ?? null;
 }
 
+/**
+ * Whether a follow-up is one committee's: promised at one of its meetings, or due to a body of its name
+ * and promised within its council. Names alone would join councils: every council has a "Cabinet".
+ */
+export function belongsTo(l: Linked, f: FollowUp, committee: CommitteeRef & { authority?: string | null }): boolean {
+  const from = l.meetings.get(f.from.meetingKey);
+  if (!from) return false;
+  if (from.committee.id === committee.id) return true;
+  if (committee.authority === undefined) return false;
+  return (from.authority ?? null) === (committee.authority ?? null) && sameBody(f.dueBody, committee.name);
+}
+
 export function followUpsData(
   l: Linked,
   today: string,
-  committee: CommitteeRef | null,
+  committee: (CommitteeRef & { authority?: string | null }) | null,
   status: FollowUpsData["status"],
 ): FollowUpsData {
   let list = l.followUps(today);
-  if (committee) list = list.filter((f) => f.from.body === committee.name || sameBody(f.dueBody, committee.name));
+  if (committee) list = list.filter((f) => belongsTo(l, f, committee));
   const counts = { met: 0, open: 0, overdue: 0 };
   for (const f of list) counts[f.status]++;
   if (status) list = list.filter((f) => f.status === status);
-  return { today, committee, status, counts, followUps: list.map((f) => followUpRecord(l, f)) };
+  const ref = committee ? { id: committee.id, name: committee.name } : null;
+  return { today, committee: ref, status, counts, followUps: list.map((f) => followUpRecord(l, f)) };
 }
 
 export function referralRecord(l: Linked, r: Referral): ReferralRecord {

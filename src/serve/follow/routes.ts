@@ -231,7 +231,7 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     async (c, q) => {
       const s = status(q);
       const d = await committee(c);
-      return followUpsData(await links.get(), today(), { id: d.id, name: d.name }, s);
+      return followUpsData(await links.get(), today(), { id: d.id, name: d.name, authority: d.authority }, s);
     },
     followUpsPage,
     { summary: "Follow-ups promised by or due to one committee", response: FollowUpsData, query: statusQuery },

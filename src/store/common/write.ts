@@ -13,6 +13,7 @@
  * demo agenda pack, where one per row and a re-choice per shared meeting took about 40.
  */
 import { createHash } from "node:crypto";
+import { dirname } from "node:path";
 import {
   agendaParagraph,
   cleanText,
@@ -30,6 +31,15 @@ import {
   redactResult,
   reportParagraph,
 } from "../../import/records";
+import {
+  bodyIsCouncil,
+  councilKey,
+  councilOfBodyPlace,
+  councilOfDomain,
+  govDomains,
+  only,
+  specificName,
+} from "../../link/identity/councils";
 import { displayName, parseName, resolvePerson } from "../../link/identity/names";
 import type { Meeting, ParseResult, Span, Vote } from "../../model/parse-v1";
 import { partsOf, publicLines } from "../../parse/exempt/index";
@@ -72,6 +82,22 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
       await w.readContext(null);
     }
   }
+  // An agenda pack's minutes meeting may not repeat the authority its front sheet names; a document that
+  // prints none takes the council given for it (--council, a folder's minutebook.json) or, failing that,
+  // the one its context in the store points to (link/identity/councils.ts), the evidence kept with it.
+  const printed = result.meetings.find((m) => m.authority)?.authority ?? null;
+  let docAuthority = printed ?? (source.council?.trim() || null);
+  let diagnostics = result.diagnostics;
+  if (!docAuthority) {
+    const inferred = await w.inferCouncil(source.path);
+    if (inferred) {
+      docAuthority = inferred.council;
+      diagnostics = [
+        ...diagnostics,
+        { level: "info", message: `The council is not printed: ${inferred.council} (${inferred.why}).`, span: null },
+      ];
+    }
+  }
   const redacted = redactResult(result);
   const documentId = await tx.insert(
     "INSERT INTO documents (sha256, name, path, origin, format, parsed, diagnostics, has_warnings, imported_at, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -82,7 +108,7 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
       source.origin ?? result.source.name,
       result.source.format,
       json(redacted),
-      json(result.diagnostics),
+      json(diagnostics),
       warnings ? 1 : 0,
       new Date().toISOString(),
       EXEMPT_RULES_VERSION,
@@ -90,8 +116,6 @@ export async function importDocument(tx: SqlConn, result: ParseResult, source: I
   );
   w.documentId = documentId;
   await keepOriginal(tx, sha256, source);
-  // An agenda pack's minutes meeting may not repeat the authority its front sheet names.
-  const docAuthority = result.meetings.find((m) => m.authority)?.authority ?? null;
   const meetingIds = new Set<number>();
   let items = 0;
   for (let i = 0; i < result.meetings.length; i++) {
@@ -446,8 +470,12 @@ type ContextRow = {
 type StoredGroup = { t: string; meeting_id: number; document_id: number; n: number; lo: number; hi: number };
 
 class DocumentWriter {
-  /** Every authority by name: the store holds a few hundred councils at most. */
+  /** Every authority by councilKey (the unknown one by ""): the store holds a few hundred councils at most. */
   private authorities = new Map<string, number>();
+  /** Committees whose capitals-only name this document has offered to replace. */
+  private renamed = new Set<number>();
+  /** Each authority's name as stored, by id. */
+  private authorityNames = new Map<number, string>();
   /** Committees with a key this document uses, by authority and key. */
   private committees = new Map<string, number>();
   /** Their meetings on a date this document gives, by committee and date (inserted ones too). */
@@ -555,6 +583,7 @@ class DocumentWriter {
   async readContext(doc: { sha256: string; path: string | null } | null): Promise<StoredDocument[]> {
     const { result } = this;
     this.authorities.clear();
+    this.authorityNames.clear();
     this.committees.clear();
     this.meetings.clear();
     this.preloadedMeetings.clear();
@@ -597,7 +626,8 @@ class DocumentWriter {
         if (r.kind === "document")
           stored.push({ id, sha256: r.s1!, path: r.s2, has_warnings: Number(r.n1), rules: Number(r.n2 ?? 0) });
         else if (r.kind === "committee") {
-          this.authorities.set(r.s1!, id);
+          this.authorities.set(councilKey(r.s1!), id);
+          this.authorityNames.set(id, r.s1!);
           if (r.n1 !== null) this.committees.set(committeeAt(id, r.s2!), Number(r.n1));
           if (r.n2 !== null) {
             this.meetings.set(meetingAt(Number(r.n1), r.s3!), Number(r.n2));
@@ -640,19 +670,81 @@ class DocumentWriter {
     return [...keys];
   }
 
+  /** An authority by name, matched by councilKey ("Limerick City And County Council" is "… and …"). */
   private async authority(name: string | null): Promise<number> {
-    const key = name ? cleanText(name).trim() : "";
+    const printed = name ? cleanText(name).replace(/\s+/g, " ").trim() : "";
+    const key = councilKey(printed);
     const cached = this.authorities.get(key);
     if (cached !== undefined) return cached;
-    const id = await this.tx.insert("INSERT INTO authorities (name) VALUES (?) RETURNING id", [key]);
+    const id = await this.tx.insert("INSERT INTO authorities (name) VALUES (?) RETURNING id", [key ? printed : ""]);
     this.authorities.set(key, id);
+    this.authorityNames.set(id, key ? printed : "");
     return id;
+  }
+
+  /**
+   * The council of a document that prints none, from what the store holds (link/identity/councils.ts
+   * gives the rules and their order), with why; null when no rule gives exactly one council.
+   */
+  async inferCouncil(path: string | null): Promise<{ council: string; why: string } | null> {
+    const named = [...this.authorities].filter(([key]) => key !== "");
+    const names = named.map(([, id]) => this.authorityNames.get(id)!);
+    const nameOf = (id: number) => this.authorityNames.get(id)!;
+    const meetings = this.result.meetings;
+    for (const m of meetings) {
+      const own = bodyIsCouncil(m.body);
+      if (own) return { council: own, why: `the meeting is named "${m.body}"` };
+    }
+    // The meeting's other papers: the same committee meets that day in exactly one council.
+    const sameMeeting = meetings.flatMap((m) => {
+      const key = committeeKey(m.body) || "unnamed";
+      if (!m.date) return [];
+      return named.flatMap(([, aid]) => {
+        const cid = this.committees.get(committeeAt(aid, key));
+        return cid !== undefined && this.meetings.has(meetingAt(cid, m.date!)) ? [aid] : [];
+      });
+    });
+    const byMeeting = only(sameMeeting);
+    if (byMeeting !== null) return { council: nameOf(byMeeting), why: "other papers of the same meeting name it" };
+    for (const label of govDomains(this.lines ?? [])) {
+      const c = councilOfDomain(label, names);
+      if (c) return { council: c, why: `the document gives addresses at ${label}.gov.uk` };
+    }
+    if (path) {
+      const folder = dirname(path);
+      const rows = await this.tx.all<{ path: string; authority_id: number }>(
+        `SELECT DISTINCT d.path, c.authority_id FROM documents d
+         JOIN meeting_sources s ON s.document_id = d.id JOIN meetings m ON m.id = s.meeting_id
+         JOIN committees c ON c.id = m.committee_id
+         WHERE substr(d.path, 1, ?) = ?`,
+        [folder.length + 1, `${folder}/`],
+      );
+      const unknown = this.authorities.get("");
+      const here = rows.filter((r) => dirname(r.path) === folder && Number(r.authority_id) !== unknown);
+      const byFolder = only(here.map((r) => Number(r.authority_id)));
+      if (byFolder !== null) return { council: nameOf(byFolder), why: "the other papers in its folder name it" };
+    }
+    for (const m of meetings) {
+      const c = councilOfBodyPlace(m.body, names);
+      if (c) return { council: c, why: `the meeting's name begins with the place of ${c}` };
+    }
+    const keys = [...new Set(meetings.map((m) => committeeKey(m.body) || "unnamed"))];
+    const byCommittee = only(
+      keys.flatMap((key) =>
+        specificName(key) || named.length === 1
+          ? named.flatMap(([, aid]) => (this.committees.has(committeeAt(aid, key)) ? [aid] : []))
+          : [],
+      ),
+    );
+    if (byCommittee !== null)
+      return { council: nameOf(byCommittee), why: "it is the only council with a committee of that name" };
+    return null;
   }
 
   /** The councils named so far (the unknown one, "", excluded), in id order. */
   private namedAuthorities(): number[] {
     return [...this.authorities]
-      .filter(([name]) => name !== "")
+      .filter(([key]) => key !== "")
       .map(([, id]) => id)
       .sort((a, b) => a - b);
   }
@@ -672,7 +764,15 @@ class DocumentWriter {
     }
     const authorityId = await this.authority(authorityName);
     const found = this.committees.get(committeeAt(authorityId, key));
-    if (found !== undefined) return { id: found, authorityId };
+    if (found !== undefined) {
+      // A name first read from a front sheet in capitals ("CABINET") takes the form printed in running text.
+      const name = cleanText(body).trim();
+      if (name && name !== name.toUpperCase() && !this.renamed.has(found)) {
+        this.renamed.add(found);
+        await this.tx.run("UPDATE committees SET name = ? WHERE id = ? AND name = upper(name)", [name, found]);
+      }
+      return { id: found, authorityId };
+    }
     const others = this.namedAuthorities().filter((id) => id !== authorityId);
     if (authorityName && !others.length) {
       // A committee first seen in documents that did not name their council joins the council now
@@ -1065,7 +1165,7 @@ class DocumentWriter {
         (name.given.length === k.given.length && name.given.join("").length > k.given.join("").length);
       if (fuller) {
         await this.tx.run("UPDATE people SET display_name = ?, title = COALESCE(title, ?), given = ? WHERE id = ?", [
-          displayName(name),
+          displayName({ ...name, title: row.title ?? name.title }),
           name.title,
           name.given.join(" "),
           personId,
