@@ -26,13 +26,14 @@ import { importPaths } from "./import-paths";
 let dir: string;
 let repo: Repository;
 let app: Hono;
+let summary: Awaited<ReturnType<typeof importPaths>>;
 
 const all = <T = Record<string, unknown>>(sql: string, params: SqlValue[] = []) => repo.sql.all<T>(sql, params);
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "minutebook-identity-"));
   repo = await openRepository({ kind: "sqlite", file: join(dir, "store.db") });
-  const summary = await importPaths(repo, [sharedPath("seeds"), sharedPath("corpus")]);
+  summary = await importPaths(repo, [sharedPath("seeds"), sharedPath("corpus")]);
   assert.equal(summary.documents.failed, 0, JSON.stringify(summary.failures));
   app = createApp(repo, {
     now: () => new Date("2026-01-01T12:00:00Z"),
@@ -45,6 +46,13 @@ before(async () => {
 after(async () => {
   await repo?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test("the corpus's list of sources is refused as not a paper; every Kent paper is stored", async () => {
+  const refused = summary.notPapers.map((f) => basename(f.file));
+  assert.ok(refused.includes("SOURCES.md"), `refused: ${refused.join(", ")}`);
+  const stored = new Set((await all<{ name: string }>("SELECT name FROM documents")).map((r) => r.name));
+  for (const f of readdirSync(sharedPath("corpus", "kent"))) assert.ok(stored.has(f), `${f} is stored`);
 });
 
 test("an agenda and the minutes of one meeting are one meeting with both (Kent's pairs in the corpus)", async () => {

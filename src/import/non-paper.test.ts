@@ -2,7 +2,7 @@
 // generator's truth.json, a list of sources, a CSV of data, an annual return of accounts (made up here,
 // and the real one in ../shared), while an agenda pack that lists the annual return as an item is read.
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { test } from "node:test";
@@ -84,4 +84,27 @@ test("import refuses files that are not papers, naming each, and stores none of 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("an index of files and a README with code are not papers, whatever they are called", () => {
+  // Made up here in the shape of a SOURCES/MANIFEST table; the real ../shared/corpus/SOURCES.md too.
+  const index = [
+    "# What is in this folder",
+    "",
+    "| file | where from | what it is |",
+    "|---|---|---|",
+    ...Array.from(
+      { length: 10 },
+      (_, i) => `| \`eastmarch_cabinet_2031-0${i}_minutes.pdf\` | archive/eastmarch | minutes of meeting ${i} |`,
+    ),
+  ].join("\n");
+  assert.match(nonPaperReason("notes.md", "markdown", index, lines(index)) ?? "", /list of files/);
+  const corpusIndex = sharedPath("corpus", "SOURCES.md");
+  const text = readFileSync(corpusIndex, "utf8");
+  assert.match(nonPaperReason(basename(corpusIndex), "markdown", text, lines(text)) ?? "", /list of files/);
+  const readme = "# Installing\n\nRun:\n\n```\nnpm ci\n```\n\nThen:\n\n```\nnpm start\n```\n";
+  assert.match(nonPaperReason("GUIDE.md", "markdown", readme, lines(readme)) ?? "", /documentation/);
+  // Minutes that name a background paper or two are papers.
+  const minutes = `MINUTES OF THE MEETING OF EASTMARCH PARISH COUNCIL\nPresent: Cllr A. Smith\n1. Apologies\nNone.\n2. Planning\nThe report (planning.pdf) was noted; see also plan.pdf.\n`;
+  assert.equal(nonPaperReason("minutes.md", "markdown", minutes, lines(minutes)), null);
 });

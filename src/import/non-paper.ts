@@ -17,6 +17,10 @@ const MEETING_HEAD =
 const FINANCIAL_RETURN =
   /\bannual\s+(?:governance\s+and\s+accountability\s+)?return\b|\bstatement\s+of\s+accounts\b|\baccounting\s+statements\b[\s\S]{0,400}\b(?:year\s+ended|balances\s+brought\s+forward)\b/i;
 const URL = /\bhttps?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\/[\w./%-]+/;
+/** A document's file name in running text ("kent_cabinet_minutes.pdf", "README.md"). */
+const FILE_NAME = /\b[\w.-]+\.(?:pdf|docx?|odt|rtf|html?|xml|json|csv|tsv|md|txt|xlsx?)\b/i;
+/** A fenced code block's fence (Markdown). */
+const FENCE = /^\s*(?:```|~~~)/;
 
 function jsonData(text: string): boolean {
   const t = text.trim();
@@ -58,6 +62,14 @@ export function nonPaperReason(name: string, format: string, text: string, lines
   const withText = lines.filter((l) => l.trim());
   const linked = withText.filter((l) => URL.test(l)).length;
   if (linked >= 8 && linked / withText.length >= 0.3) return "a list of links or sources, not a council paper";
+  // An index of files (a SOURCES or MANIFEST list, a README's table of what each file is): papers cite a
+  // background paper or two, never a file on most lines.
+  const files = withText.filter((l) => FILE_NAME.test(l)).length;
+  if (files >= 8 && files / withText.length >= 0.3)
+    return "a list of files (an index, README or list of sources), not a council paper";
+  // Software documentation: code blocks and no meeting heading.
+  if (withText.filter((l) => FENCE.test(l)).length >= 2 && !MEETING_HEAD.test(withText.slice(0, 60).join("\n")))
+    return "documentation with code blocks (a README or notes), not a council paper";
   const head = withText.slice(0, 60).join("\n");
   if (FINANCIAL_RETURN.test(head) && !MEETING_HEAD.test(head))
     return "an annual return or statement of accounts (a financial return), not a council paper";

@@ -321,6 +321,15 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.ok(moved.attendance.attended >= 1);
       const kept = (await repo.getPerson(p.id))!;
       assert.ok(!kept.aliases.some((a) => a.id === bare.id));
+
+      // An officer merges them back: the form and its attendance return, marked "merged".
+      assert.equal(await repo.mergePeople(p.id, split), p.id);
+      assert.equal(await repo.getPerson(split), null);
+      const rejoined = (await repo.getPerson(p.id))!;
+      assert.ok(rejoined.aliases.some((a) => a.id === bare.id && a.rule === "merged"));
+      assert.ok(rejoined.attendance.attended >= kept.attendance.attended);
+      await assert.rejects(repo.mergePeople(p.id, p.id), /cannot be merged with itself/);
+      await assert.rejects(repo.mergePeople(p.id, 987654), /there is no person 987654/);
     });
 
     test("exempt minutes keep their title and paragraphs only", async () => {

@@ -174,6 +174,8 @@ export interface Repository {
   touchDocument(sha256: string, source: ImportSource): Promise<ImportOutcome | null>;
   /** Moves a wrongly merged alias (and the attendance/declarations it carries) to a new person. */
   unmergeAlias(aliasId: number): Promise<number>;
+  /** Merges OTHER into KEEP (one council's people the rules kept apart); returns KEEP. */
+  mergePeople(keepId: number, otherId: number): Promise<number>;
 
   listMeetings(filter: MeetingFilter, paging: Paging): Promise<Page<MeetingSummary>>;
   getMeeting(id: number): Promise<MeetingDetail | null>;

@@ -68,7 +68,7 @@ test("minutebook db migrate, backup and stats on SQLite", async () => {
     assert.equal(stats.documents, 1);
     const bad = await minutebook(["db", "frobnicate", "--db", db]);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /expected migrate, backup FILE, stats or unmerge ALIAS_ID/);
+    assert.match(bad.stderr, /expected migrate, backup FILE, stats, merge KEEP_ID OTHER_ID or unmerge ALIAS_ID/);
 
     // A merged alias can be split off from the CLI.
     const repo = await openSqlite({ file: db });
@@ -83,6 +83,22 @@ test("minutebook db migrate, backup and stats on SQLite", async () => {
     const missing = await minutebook(["db", "unmerge", "999999", "--db", db]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /there is no alias 999999/);
+    // …and merged back by an officer.
+    const m = await minutebook([
+      "db",
+      "merge",
+      String(merged.person_id),
+      String(JSON.parse(u.stdout).personId),
+      "--db",
+      db,
+      "--json",
+    ]);
+    assert.equal(m.code, 0, m.stderr);
+    assert.equal(JSON.parse(m.stdout).personId, merged.person_id);
+    const gone = await minutebook(["db", "merge", String(merged.person_id), "999999", "--db", db]);
+    assert.equal(gone.code, 1);
+    assert.match(gone.stderr, /there is no person 999999/);
+    assert.equal((await minutebook(["db", "merge", "1", "--db", db])).code, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

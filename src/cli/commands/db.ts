@@ -1,5 +1,6 @@
 /**
- * `minutebook db migrate|backup FILE|stats [--db FILE]`: store maintenance for SQLite and PostgreSQL alike.
+ * `minutebook db migrate|backup FILE|stats|merge KEEP OTHER|unmerge ALIAS [--db FILE]`: store maintenance for
+ * SQLite and PostgreSQL alike, and an officer's corrections to who is who.
  * Only `migrate` creates a store; the others refuse one that does not exist.
  */
 import { describeLocation, openRepository } from "../../store/open";
@@ -8,7 +9,7 @@ import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
 const usage =
-  "minutebook db migrate | backup FILE | stats  [--db FILE] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL)";
+  "minutebook db migrate | backup FILE | stats | merge KEEP_ID OTHER_ID | unmerge ALIAS_ID  [--db FILE] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL)";
 
 export const command: Command = {
   summary: "Database maintenance: apply migrations, back up (SQLite online backup; PostgreSQL pg_dump), show counts.",
@@ -77,6 +78,25 @@ export const command: Command = {
         await repo.close();
       }
     }
-    throw new UsageError(`expected migrate, backup FILE, stats or unmerge ALIAS_ID\nusage: ${usage}`);
+    if (action === "merge") {
+      // Join two people of one council the rules left apart (a pair listed on the quality page).
+      if (rest.length !== 2 || !rest.every((x) => /^\d+$/.test(x)))
+        throw new UsageError(`merge takes KEEP_ID OTHER_ID (two people's numbers)\nusage: ${usage}`);
+      const repo = await openRepository(loc, { mustExist: true });
+      try {
+        const personId = await repo.mergePeople(Number(rest[0]), Number(rest[1]));
+        process.stdout.write(
+          values.json
+            ? `${JSON.stringify({ personId, merged: Number(rest[1]) })}\n`
+            : `person ${rest[1]} is merged into person ${personId} (undo a form with db unmerge ALIAS_ID)\n`,
+        );
+        return 0;
+      } finally {
+        await repo.close();
+      }
+    }
+    throw new UsageError(
+      `expected migrate, backup FILE, stats, merge KEEP_ID OTHER_ID or unmerge ALIAS_ID\nusage: ${usage}`,
+    );
   },
 };

@@ -26,7 +26,7 @@ import { MinutesStore } from "./minutes";
 import { OfficeStore } from "./office";
 import { clampPaging, filterSql, Reader, spanOf } from "./read";
 import { type Migration, OFFICE_TABLES } from "./schema";
-import { importDocument, touchDocument, unmergeAlias } from "./write";
+import { importDocument, mergePeople, touchDocument, unmergeAlias } from "./write";
 
 type Row = Record<string, unknown>;
 
@@ -180,6 +180,10 @@ export abstract class SqlRepository implements Repository {
 
   unmergeAlias(aliasId: number) {
     return this.db.transaction((tx) => unmergeAlias(tx, aliasId));
+  }
+
+  mergePeople(keepId: number, otherId: number) {
+    return this.db.transaction((tx) => mergePeople(tx, keepId, otherId));
   }
 
   private reader(): Reader {

@@ -1212,3 +1212,40 @@ export async function unmergeAlias(tx: SqlConn, aliasId: number): Promise<number
   if (!left) await tx.run("DELETE FROM people WHERE id = ?", [a.person_id]);
   return personId;
 }
+
+/**
+ * An officer's merge of two people of one council the rules kept apart (`minutebook db merge KEEP OTHER`):
+ * OTHER's printed forms, attendance, membership and declarations move to KEEP, each form marked
+ * "merged" (undone form by form with `db unmerge`). Never across councils; a person the council keeps
+ * in its own records (an account, a seat, a register) is merged into, not away.
+ */
+export async function mergePeople(tx: SqlConn, keepId: number, otherId: number): Promise<number> {
+  if (keepId === otherId) throw new StoreError(`person ${keepId} cannot be merged with itself`);
+  const rows = await tx.all<{ id: number; authority_id: number; given: string; title: string | null }>(
+    "SELECT id, authority_id, given, title FROM people WHERE id IN (?, ?)",
+    [keepId, otherId],
+  );
+  const keep = rows.find((r) => Number(r.id) === keepId);
+  const other = rows.find((r) => Number(r.id) === otherId);
+  if (!keep) throw new StoreError(`there is no person ${keepId}`);
+  if (!other) throw new StoreError(`there is no person ${otherId}`);
+  if (Number(keep.authority_id) !== Number(other.authority_id))
+    throw new StoreError(`person ${keepId} and person ${otherId} belong to different councils: they are never merged`);
+  const free = await tx.get(`SELECT 1 AS x WHERE ${KEPT_PERSON}`, [otherId, otherId, otherId, otherId]);
+  if (!free)
+    throw new StoreError(
+      `person ${otherId} is in the council's own records; merge the other way round (db merge ${otherId} ${keepId})`,
+    );
+  await tx.run("UPDATE person_aliases SET person_id = ?, rule = 'merged' WHERE person_id = ?", [keepId, otherId]);
+  for (const t of ["attendance", "membership", "declarations"])
+    await tx.run(`UPDATE ${t} SET person_id = ? WHERE person_id = ?`, [keepId, otherId]);
+  // The fuller printing names the person ("Mr Nigel Collor" over "Mr Collor").
+  const otherGiven = String(other.given ?? "");
+  if (otherGiven.replace(/\s/g, "").length > String(keep.given ?? "").replace(/\s/g, "").length)
+    await tx.run(
+      "UPDATE people SET display_name = (SELECT display_name FROM people WHERE id = ?), given = ?, title = COALESCE(title, ?) WHERE id = ?",
+      [otherId, otherGiven, other.title, keepId],
+    );
+  await tx.run("DELETE FROM people WHERE id = ?", [otherId]);
+  return keepId;
+}
