@@ -219,3 +219,17 @@ test("a committee's follow-ups page lists only that committee's promises", async
   // The seeds' Cabinet promises are found (so the check above had something to check).
   assert.ok(listed > 0 && leicestershire > 0, `follow-ups listed: ${listed}`);
 });
+
+test("the quality page lists people who may be one, each pair within one council, with the merge command", async () => {
+  const pairs = await repo.doubtfulPeople();
+  const councilOf = new Map(
+    (await all<{ id: number; authority_id: number }>("SELECT id, authority_id FROM people")).map((r) => [
+      Number(r.id),
+      Number(r.authority_id),
+    ]),
+  );
+  for (const p of pairs) assert.equal(councilOf.get(p.a.id), councilOf.get(p.b.id), JSON.stringify(p));
+  const page = await (await app.request("/quality")).text();
+  assert.match(page, /People who may be one person/);
+  for (const p of pairs.slice(0, 5)) assert.ok(page.includes(`minutebook db merge ${p.a.id} ${p.b.id}`));
+});

@@ -176,6 +176,8 @@ export interface Repository {
   unmergeAlias(aliasId: number): Promise<number>;
   /** Merges OTHER into KEEP (one council's people the rules kept apart); returns KEEP. */
   mergePeople(keepId: number, otherId: number): Promise<number>;
+  /** Pairs of one council's people the rules kept apart that may be one person, for an officer to decide. */
+  doubtfulPeople(limit?: number): Promise<DoubtfulPair[]>;
 
   listMeetings(filter: MeetingFilter, paging: Paging): Promise<Page<MeetingSummary>>;
   getMeeting(id: number): Promise<MeetingDetail | null>;
@@ -228,6 +230,14 @@ export function isStoreUnreachable(e: unknown): boolean {
   if (err instanceof AggregateError) return err.errors.some(isStoreUnreachable);
   return err.cause ? isStoreUnreachable(err.cause) : false;
 }
+
+/** Two people of one council who may be one (shown on the quality page with the merge command). */
+export type DoubtfulPair = {
+  council: string;
+  a: { id: number; name: string };
+  b: { id: number; name: string };
+  why: string;
+};
 
 export class StoreError extends Error {
   constructor(message: string) {

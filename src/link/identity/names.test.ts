@@ -1,7 +1,7 @@
 /** Tests for name parsing and the conservative person-merge rules. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { displayName, type KnownPerson, nearMiss, parseName, resolvePerson } from "./names";
+import { displayName, doubtfulPair, type KnownPerson, nearMiss, parseName, resolvePerson } from "./names";
 
 const known = (id: number, printed: string): KnownPerson => {
   const n = parseName(printed)!;
@@ -92,4 +92,17 @@ test("the forename a person goes by joins their printed initials ('Mr Nigel Coll
     personId: 4,
     rule: "forename-initial",
   });
+});
+
+test("doubtful pairs: what an officer is asked to merge or keep apart", () => {
+  const p = (printed: string) => {
+    const n = parseName(printed)!;
+    return { title: n.title, given: n.given, surnameKey: n.surnameKey };
+  };
+  assert.match(doubtfulPair(p("Mr Collor"), p("Mr N. J. Collor")) ?? "", /surname only/);
+  assert.match(doubtfulPair(p("Mr N. Collor"), p("Mr Nigel Collor")) ?? "", /fit each other/);
+  assert.match(doubtfulPair(p("Sandy McMillian"), p("Sandy McMillan")) ?? "", /one letter apart/);
+  assert.equal(doubtfulPair(p("Mr Collor"), p("Mrs Collor")), null, "different titles");
+  assert.equal(doubtfulPair(p("Mr Dave Houseman"), p("Mr David Houseman")), null, "different forenames");
+  assert.equal(doubtfulPair(p("Mr A. Smith"), p("Mr B. Jones")), null);
 });

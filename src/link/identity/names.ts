@@ -253,3 +253,42 @@ export function nearMiss(a: ParsedName, b: ParsedName): boolean {
   if (!a.given.length || !b.given.length || initials(a.given) !== initials(b.given)) return false;
   return editDistance(a.surnameKey, b.surnameKey, 1) === 1;
 }
+
+/** Two people of one council as the store keeps them: printed title, forenames or initials, surname key. */
+export type StoredPerson = { title: string | null; given: string[]; surnameKey: string };
+
+/**
+ * Why two people of one council the rules kept apart may be one, for an officer to decide (merge or
+ * keep apart), or null when nothing suggests it: a form with the surname only while several people of
+ * that surname are known, names that fit each other but also fit someone else, or a surname one letter
+ * off with the same initials. Different titles (Mr / Mrs) or different full forenames never are.
+ */
+export function doubtfulPair(a: StoredPerson, b: StoredPerson): string | null {
+  if (a.surnameKey === b.surnameKey) {
+    if (!titlesAgree(a.title, b.title)) return null;
+    if (!a.given.length || !b.given.length)
+      return "one is printed with the surname only, and more than one person of that surname is known";
+    const rule = matchRule(
+      { printed: "", title: a.title, given: a.given, surname: a.surnameKey, surnameKey: a.surnameKey, suffixes: [] },
+      { id: 0, ...b },
+    );
+    return rule ? "the names fit each other, but they also fit another person's, so they were not joined" : null;
+  }
+  const pa = {
+    printed: "",
+    title: a.title,
+    given: a.given,
+    surname: a.surnameKey,
+    surnameKey: a.surnameKey,
+    suffixes: [],
+  };
+  const pb = {
+    printed: "",
+    title: b.title,
+    given: b.given,
+    surname: b.surnameKey,
+    surnameKey: b.surnameKey,
+    suffixes: [],
+  };
+  return nearMiss(pa, pb) ? "the same initials and surnames one letter apart: one person misspelt, or two?" : null;
+}

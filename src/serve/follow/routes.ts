@@ -52,6 +52,7 @@ import {
 } from "./schemas";
 import {
   committeeLinks,
+  doubtfulPeopleSection,
   followUpsPage,
   meetingSection,
   moneyPage,
@@ -356,6 +357,10 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     return l ? sectionFor(l, id) : null;
   });
   append("/committees/:id", async (c) => committeeLinks(Number(c.req.param("id"))));
+  // People of one council who may be one person, for an officer to merge (db merge) or leave apart.
+  append("/quality", async () =>
+    doubtfulPeopleSection(await data.cached("doubtful-people", () => data.repo.doubtfulPeople())),
+  );
   append("/people/:id", async (c) => personLinks(Number(c.req.param("id"))));
 
   return links;

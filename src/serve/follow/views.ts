@@ -3,6 +3,7 @@
  * table), follow-ups, referrals, data-quality flags, a person's timeline, and the sections added to
  * meeting, committee and person pages. Each renderer takes the record its /api twin returns.
  */
+import type { DoubtfulPair } from "../../store/repository";
 import { type Html, html } from "../html";
 import type { View } from "../pages";
 import { formatDate, pagination, plural, sourceLink, summaryList, table } from "../views";
@@ -434,6 +435,30 @@ export function qualityPage(d: QualityData): View {
 <p class="govuk-body">Things printed in the papers that cannot all be right: impossible dates (a next meeting on a Sunday, or before the meeting itself), one person printed two ways, page ranges that run backwards or overlap. They are shown as printed; nothing is corrected.</p>
 ${d.flags.length ? qualityTable(plural(d.flags.length, "flag"), d.flags) : html`<p class="govuk-body">No problems found.</p>`}`,
   };
+}
+
+/**
+ * Pairs of one council's people that may be one person: each with why, links to both, and the command
+ * an officer runs to merge them (`db unmerge` undoes it form by form). Never pairs across councils.
+ */
+export function doubtfulPeopleSection(pairs: DoubtfulPair[]): Html {
+  return html`<h2 class="govuk-heading-l" id="people">People who may be one person</h2>
+<p class="govuk-body">Printed names the rules did not join because more than one person could fit, or spelt one letter apart. An officer who knows can merge a pair with <code>minutebook db merge KEEP OTHER</code> (undone form by form with <code>minutebook db unmerge ALIAS</code>) or leave them apart. Names are never joined across councils.</p>
+${
+  pairs.length
+    ? table(
+        plural(pairs.length, "pair"),
+        ["Council", "People", "Why", "To merge"],
+        pairs.map((p) => [
+          p.council,
+          html`<a class="govuk-link" href="/people/${p.a.id}">${p.a.name}</a> and <a class="govuk-link" href="/people/${p.b.id}">${p.b.name}</a>`,
+          p.why,
+          html`<code>minutebook db merge ${p.a.id} ${p.b.id}</code>`,
+        ]),
+        "s",
+      )
+    : html`<p class="govuk-body">None found.</p>`
+}`;
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
  * decisions, documents and stats, each record with its provenance. Only the shown source of each
  * meeting section is read (`shadowed = 0`); exempt minutes come back as title and paragraphs only.
  */
+
+import { doubtfulPair } from "../../link/identity/names";
 import type { Contact, Span } from "../../model/parse-v1";
 import type { PersonVote, VoteRecord } from "../../model/records";
 import type {
@@ -16,6 +18,7 @@ import type {
   DecisionRecord,
   DeclarationRecord,
   DocumentRef,
+  DoubtfulPair,
   ExemptPartRecord,
   MeetingDetail,
   MeetingFilter,
@@ -710,6 +713,50 @@ export class Reader {
       paragraphs: parseJson(r.paragraphs, []),
       provenance: { documentId: num(r.document_id), documentName: String(r.document_name), span: spanOf(r) },
     }));
+  }
+
+  /**
+   * Pairs of one council's people that may be one person (link/identity/names.ts doubtfulPair): the
+   * same surname, or surnames one letter apart, with what makes them doubtful. At most `limit` pairs.
+   */
+  async doubtfulPeople(limit = 500): Promise<DoubtfulPair[]> {
+    const rows = await this.conn.all<Row>(
+      `SELECT p.id, p.authority_id, a.name AS authority, p.display_name, p.title, p.given, p.surname_key
+       FROM people p JOIN authorities a ON a.id = p.authority_id ORDER BY p.authority_id, p.surname_key, p.id`,
+    );
+    const byCouncil = new Map<number, Row[]>();
+    for (const r of rows) {
+      const list = byCouncil.get(num(r.authority_id)) ?? [];
+      list.push(r);
+      byCouncil.set(num(r.authority_id), list);
+    }
+    const person = (r: Row) => ({
+      title: str(r.title),
+      given: String(r.given ?? "")
+        .split(" ")
+        .filter(Boolean),
+      surnameKey: String(r.surname_key),
+    });
+    const out: DoubtfulPair[] = [];
+    for (const list of byCouncil.values())
+      for (let i = 0; i < list.length && out.length < limit; i++)
+        for (let j = i + 1; j < list.length && out.length < limit; j++) {
+          const a = list[i];
+          const b = list[j];
+          const ka = String(a.surname_key);
+          const kb = String(b.surname_key);
+          // Surnames sorted: past a length gap of two, no later one is one letter off.
+          if (ka !== kb && (ka.length < 5 || Math.abs(ka.length - kb.length) > 1)) continue;
+          const why = doubtfulPair(person(a), person(b));
+          if (why)
+            out.push({
+              council: String(a.authority),
+              a: { id: num(a.id), name: String(a.display_name) },
+              b: { id: num(b.id), name: String(b.display_name) },
+              why,
+            });
+        }
+    return out;
   }
 
   async stats(engine: StoreStats["engine"], schemaVersion: number): Promise<StoreStats> {

@@ -182,6 +182,10 @@ export abstract class SqlRepository implements Repository {
     return this.db.transaction((tx) => unmergeAlias(tx, aliasId));
   }
 
+  doubtfulPeople(limit?: number) {
+    return this.reader().doubtfulPeople(limit);
+  }
+
   mergePeople(keepId: number, otherId: number) {
     return this.db.transaction((tx) => mergePeople(tx, keepId, otherId));
   }
