@@ -242,6 +242,27 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     summary: "Resolutions referred to other bodies, and the receiving meetings",
     response: ReferralsData,
   });
+  // Adds a section to a page's HTML, before the end of <main> (registered before the page's route).
+  const append = (path: string, build: (c: Context) => Promise<Html | null>) =>
+    app.use(path, async (c, next) => {
+      await next();
+      if (c.res.status !== 200 || !(c.res.headers.get("Content-Type") ?? "").startsWith("text/html")) return;
+      const extra = await build(c);
+      if (!extra) return;
+      const page = await c.res.text();
+      const at = page.lastIndexOf("</main>");
+      if (at < 0) return;
+      const body = `${page.slice(0, at)}${extra.value}\n${page.slice(at)}`;
+      const headers = new Headers(c.res.headers);
+      headers.set("ETag", `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`);
+      headers.delete("Content-Length");
+      c.res = new Response(body, { status: 200, headers });
+    });
+
+  // People of one council who may be one person, for an officer to merge (db merge) or leave apart.
+  append("/quality", async () =>
+    doubtfulPeopleSection(await data.cached("doubtful-people", () => data.repo.doubtfulPeople())),
+  );
   twin("/quality", async () => qualityData(await links.get()), qualityPage, {
     summary: "Data-quality flags: impossible dates, names printed two ways, page ranges",
     response: QualityData,
@@ -299,21 +320,6 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
   });
 
   // Additions to the portal's meeting, committee and person pages: a section before the end of <main>.
-  const append = (path: string, build: (c: Context) => Promise<Html | null>) =>
-    app.use(path, async (c, next) => {
-      await next();
-      if (c.res.status !== 200 || !(c.res.headers.get("Content-Type") ?? "").startsWith("text/html")) return;
-      const extra = await build(c);
-      if (!extra) return;
-      const page = await c.res.text();
-      const at = page.lastIndexOf("</main>");
-      if (at < 0) return;
-      const body = `${page.slice(0, at)}${extra.value}\n${page.slice(at)}`;
-      const headers = new Headers(c.res.headers);
-      headers.set("ETag", `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`);
-      headers.delete("Content-Length");
-      c.res = new Response(body, { status: 200, headers });
-    });
 
   // Each result's referrals, flags and follow-ups by meeting, built once per result and day: a
   // meeting page then looks its section up instead of turning every record in the store.
@@ -357,10 +363,6 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     return l ? sectionFor(l, id) : null;
   });
   append("/committees/:id", async (c) => committeeLinks(Number(c.req.param("id"))));
-  // People of one council who may be one person, for an officer to merge (db merge) or leave apart.
-  append("/quality", async () =>
-    doubtfulPeopleSection(await data.cached("doubtful-people", () => data.repo.doubtfulPeople())),
-  );
   append("/people/:id", async (c) => personLinks(Number(c.req.param("id"))));
 
   return links;
