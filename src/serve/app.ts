@@ -17,6 +17,7 @@ import { AuthStore } from "../auth/store";
 import { AccessDenied, auth, sessions } from "../auth/web";
 import { CommitteeDetail as CommitteeDetailSchema, MeetingDetail as MeetingDetailSchema } from "../model/records";
 import type { ReferralSource } from "../office/agenda";
+import { MinutesStore } from "../store/common/minutes";
 import {
   isStoreUnreachable,
   type MeetingDetail,
@@ -36,7 +37,7 @@ import { layout } from "./layout";
 import { registerAccountRoutes } from "./office/account";
 import { registerAdminRoutes } from "./office/admin";
 import { registerCouncilOfficeRoutes } from "./office/council";
-import { registerMinutesRoutes } from "./office/minutes";
+import { placeReferral, referralSource, registerMinutesRoutes } from "./office/minutes";
 import { registerPaperRoutes } from "./office/papers";
 import { registerReportRoutes } from "./office/reports";
 import { registerOfficeRoutes } from "./office/routes";
@@ -306,7 +307,14 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   registerMinutesRoutes(app, { ...officeOptions, repo });
   registerCouncilRoutes(app, { repo, now, origin });
   registerPaperRoutes(app, officeOptions);
-  registerReportRoutes(app, { ...officeOptions, repo, referrals: opts.referrals });
+  // Referrals and promises recorded in minutes are offered to the receiving committee's agenda builder.
+  const minutesStore = new MinutesStore(repo.sql);
+  registerReportRoutes(app, {
+    ...officeOptions,
+    repo,
+    referrals: opts.referrals ?? referralSource(minutesStore),
+    placeReferral: opts.referrals ? undefined : placeReferral(minutesStore),
+  });
 
   app.get("/assets/*", (c) => {
     const a = assets.get(c.req.path);

@@ -298,6 +298,12 @@ test("a meeting recorded, published, decided, called in or not, approved, signed
     (await off.get(`/office/meetings/${ids.s1}/minutes`)).body,
     /From Cabinet \(minute 2, Tuesday 25 May 2027\)/,
   );
+  // The Commission's agenda builder offers it; once the officer adds it, it is placed and offered no more.
+  const agenda = `/office/meetings/${ids.s1}/agenda`;
+  assert.match((await off.get(agenda)).body, /The library refurbishment, for the Commission/);
+  await submit(off, agenda, `${agenda}/add`, { referral: offered[0].key });
+  assert.deepEqual(await referralSource(store)(ids.scrutiny, "2027-06-10"), []);
+  assert.match((await off.get(agenda)).body, /The library refurbishment, for the Commission/, "now an agenda item");
 
   // The next meeting approves the minutes and the chair signs them.
   await later("2027-06-22T13:30:00Z");

@@ -170,6 +170,14 @@ export const referralSource =
       .filter((i) => !i.due || i.due.date <= meetingDate)
       .map(asAgendaOffer);
 
+/** Marks an offered item placed when the agenda builder accepts it, so it is offered no more. */
+export const placeReferral =
+  (minutes: MinutesStore) =>
+  async (key: string, meetingId: number): Promise<void> => {
+    const m = /^pending:(\d+)$/.exec(key);
+    if (m) await minutes.placePending(Number(m[1]), meetingId);
+  };
+
 export function registerMinutesRoutes(app: Hono, o: MinutesOfficeOptions): void {
   const { repo } = o;
   const office = repo.office;

@@ -72,6 +72,8 @@ export type ReportRouteOptions = OfficeOptions & {
   repo: Repository;
   /** Items other bodies referred to a committee's meeting (the meeting record plugs in here). */
   referrals?: ReferralSource;
+  /** Told when an offered item is put on an agenda (by its key), so its source stops offering it. */
+  placeReferral?: (key: string, meetingId: number) => Promise<void>;
 };
 
 type Fields = Record<string, string>;
@@ -720,6 +722,7 @@ ${current && can(auth(c).principal, "view", { kind: "exempt-item", committeeId: 
         },
         now,
       );
+      await o.placeReferral?.(x.key, id);
     } else {
       const r = await packs.report(Number(f.report));
       if (!r || r.committeeId !== plan.committeeId)
