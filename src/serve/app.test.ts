@@ -188,6 +188,23 @@ test("pages and API twins carry ETags and answer If-None-Match with 304", async 
   }
 });
 
+test("/api/meetings and /meetings honour limit: that many rows, pages counted by it, out of range a 400", async () => {
+  const all = (await (await app.request("/api/meetings")).json()) as { meetings: { total: number; limit: number } };
+  assert.equal(all.meetings.limit, 20);
+  const r = await app.request("/api/meetings?limit=3&page=2");
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as { meetings: { items: { id: number }[]; limit: number; offset: number } };
+  assert.equal(body.meetings.items.length, Math.min(3, Math.max(0, all.meetings.total - 3)));
+  assert.equal(body.meetings.limit, 3);
+  assert.equal(body.meetings.offset, 3);
+  for (const bad of ["0", "101", "x"]) assert.equal((await app.request(`/api/meetings?limit=${bad}`)).status, 400);
+  const html = await (await app.request("/meetings?limit=5")).text();
+  assert.equal(
+    [...html.matchAll(/<a class="govuk-link" href="\/meetings\/\d+">/g)].length,
+    Math.min(5, all.meetings.total),
+  );
+});
+
 test("a trailing slash redirects to the page without it", async () => {
   const r = await app.request("/meetings/?page=1");
   assert.equal(r.status, 301);

@@ -136,6 +136,8 @@ export const DEFAULT_RATE_LIMITS = {
 };
 
 const PAGE_SIZE = 20;
+/** The most rows one page of a list may ask for with `limit`. */
+const MAX_PAGE_SIZE = 100;
 /** Media types of originals served as downloads, by file extension. */
 const ORIGINAL_TYPES: Record<string, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -416,11 +418,12 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       const committee = q.id("committee");
       const year = q.year();
       const pageNo = q.page();
-      const key = `meetings:${committee}:${year}:${pageNo}`;
+      const limit = q.int("limit", 1, MAX_PAGE_SIZE) ?? PAGE_SIZE;
+      const key = `meetings:${committee}:${year}:${pageNo}:${limit}`;
       const meetings = await data.cached(key, () =>
         repo.listMeetings(
           { ...(committee ? { committee } : {}), ...yearRange(year) },
-          { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE },
+          { limit, offset: (pageNo - 1) * limit },
         ),
       );
       const committees = await data.cached("committees", () => repo.listCommittees());
@@ -430,7 +433,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     {
       summary: "Meetings, filtered and paged",
       response: MeetingsSchema,
-      query: { committee: Q.committee, year: Q.year, page: Q.page },
+      query: { committee: Q.committee, year: Q.year, page: Q.page, limit: Q.limit },
     },
   );
 

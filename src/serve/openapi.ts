@@ -56,6 +56,7 @@ export function withoutTwin(honoPath: string): boolean {
 /** Query parameters shared by several routes. */
 export const Q = {
   page: z.int().min(1).optional().describe("Page number, from 1"),
+  limit: z.int().min(1).max(100).optional().describe("Rows per page, 1 to 100 (default 20)"),
   committee: z.int().min(1).optional().describe("Committee id"),
   year: z
     .string()
