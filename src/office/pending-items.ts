@@ -4,6 +4,7 @@
 // month); it stays offered to that committee's agenda until an item places it or it is closed. Pure:
 // the items, the calendar and the time are passed in. suggestCarryForward reads a resolution's wording
 // for the workspace to prefill; the officer confirms.
+import { monthIndex } from "../link/referrals/dates";
 import type { IsoDate } from "./dates";
 
 export type PendingItem = {
@@ -61,21 +62,6 @@ export function pendingItemsFor(
     .sort((a, b) => (a.due?.date ?? "9999").localeCompare(b.due?.date ?? "9999") || a.id - b.id);
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
 export type Suggestion = {
   kind: "referral" | "promise";
   toName: string | null;
@@ -109,7 +95,7 @@ export function suggestCarryForward(resolution: string, bodies: readonly string[
         clause,
       );
     if (later) {
-      const m = MONTHS.indexOf(later[1].toLowerCase()) + 1;
+      const m = monthIndex(later[1]);
       out.push({
         kind: "promise",
         toName: null,

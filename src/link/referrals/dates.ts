@@ -32,7 +32,8 @@ const MONTH_NAMES = [
 const MONTH_ALT = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
 const MONTH_RE = `(${MONTH_NAMES.join("|")}|${MONTH_ALT})`;
 
-function monthIndex(word: string): number {
+/** 1–12 for a month's name or its short form, 0 when the word is no month. */
+export function monthIndex(word: string): number {
   const w = word.toLowerCase();
   const full = MONTH_NAMES.indexOf(w);
   if (full >= 0) return full + 1;
