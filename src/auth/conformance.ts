@@ -2,11 +2,13 @@
  * The auth store's cases of the conformance suite (store/conformance.ts runs them on SQLite and
  * PostgreSQL alike): identities keyed by issuer + subject, sessions stored only as hashes with sliding
  * and absolute expiry and sign-out everywhere, dated grants, single-use e-mail tokens, the throttle's
- * window, and the audit chain (append-only, verified, a changed byte named).
+ * window, the audit chain (append-only, verified, a changed byte named), and passkeys with their
+ * single-use, expiring challenges.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { SqlRepository } from "../store/common/sql-repository";
+import { PasskeyStore } from "./passkey-store";
 import { AuthStore, sha256 } from "./store";
 
 const T0 = new Date("2026-12-07T10:00:00Z");
@@ -126,5 +128,76 @@ export function authConformance(repo: () => SqlRepository, engine: string): void
     assert.equal((await s.verifyAudit([{ seq: newest.seq + 1, sha256: newest.sha256 }])).ok, false);
     await assert.rejects(repo().sql.run("UPDATE audit_events SET object = 'x' WHERE seq = 1"), /append-only/);
     await assert.rejects(repo().sql.run("DELETE FROM audit_events WHERE seq = 1"), /append-only/);
+  });
+  test("auth: passkeys are kept per user with counter and backup flags; removal ends them; the counter only moves forward", async () => {
+    const s = store();
+    const ps = new PasskeyStore(repo().sql);
+    const u = await s.createLocalAccount({ displayName: "Pat Passkey", email: `pk-${engine}@example.org` }, T0);
+    const other = await s.createLocalAccount({ displayName: "Other", email: `pk-other-${engine}@example.org` }, T0);
+    const handle = await ps.userHandle(u.id);
+    const base = {
+      userId: u.id,
+      publicKey: "cHVibGljLWtleQ",
+      counter: 5,
+      transports: ["internal", "hybrid"],
+      deviceType: "multiDevice",
+      backedUp: true,
+      userHandle: handle,
+    };
+    const a = await ps.add({ ...base, credentialId: `cred-a-${engine}`, name: "Laptop" }, T0);
+    const b = await ps.add({ ...base, credentialId: `cred-b-${engine}`, name: "Phone", counter: 0 }, later(1));
+    assert.equal(await ps.userHandle(u.id), handle, "one WebAuthn user id for all of a user's passkeys");
+    await assert.rejects(ps.add({ ...base, credentialId: `cred-a-${engine}`, name: "Again" }, T0));
+    assert.deepEqual(
+      (await ps.passkeys(u.id)).map((p) => [p.name, p.counter, p.transports, p.deviceType, p.backedUp]),
+      [
+        ["Laptop", 5, ["internal", "hybrid"], "multiDevice", true],
+        ["Phone", 0, ["internal", "hybrid"], "multiDevice", true],
+      ],
+    );
+    assert.equal(await ps.count(u.id), 2);
+    assert.equal(await ps.count(other.id), 0);
+    // Counters: forward only; an authenticator without a counter reports 0 each time, which is allowed at 0.
+    assert.equal(await ps.recordUse(a.id, { counter: 5, deviceType: "multiDevice", backedUp: true }, later(2)), false);
+    assert.equal(await ps.recordUse(a.id, { counter: 9, deviceType: "singleDevice", backedUp: false }, later(2)), true);
+    assert.equal(await ps.recordUse(b.id, { counter: 0, deviceType: "multiDevice", backedUp: true }, later(2)), true);
+    const used = await ps.byCredentialId(`cred-a-${engine}`);
+    assert.deepEqual(
+      [used?.counter, used?.deviceType, used?.backedUp, used?.lastUsedAt],
+      [9, "singleDevice", false, later(2).toISOString()],
+    );
+    // Removal: only by its owner, once; then it is unknown.
+    assert.equal(await ps.remove(other.id, a.id, later(3)), false);
+    assert.equal(await ps.remove(u.id, a.id, later(3)), true);
+    assert.equal(await ps.remove(u.id, a.id, later(3)), false);
+    assert.equal(await ps.byCredentialId(`cred-a-${engine}`), null);
+    assert.equal(await ps.recordUse(a.id, { counter: 99, deviceType: "x", backedUp: false }, later(4)), false);
+    assert.deepEqual(
+      (await ps.passkeys(u.id)).map((p) => p.name),
+      ["Phone"],
+    );
+  });
+
+  test("auth: passkey challenges are single-use, expire, keep their purpose, and are stored as hashes", async () => {
+    const s = store();
+    const ps = new PasskeyStore(repo().sql);
+    const u = await s.createLocalAccount({ displayName: "Chal Lenge", email: `ch-${engine}@example.org` }, T0);
+    const token = await ps.issueChallenge(u.id, "sign-in", "Y2hhbGxlbmdl", T0, 5 * 60_000);
+    assert.ok(!JSON.stringify(await repo().sql.all("SELECT * FROM passkey_challenges")).includes(token));
+    assert.equal(await ps.takeChallenge(token, "register", later(1)), null, "another purpose");
+    assert.deepEqual(await ps.peekChallenge(token, "sign-in", later(1)), { userId: u.id, challenge: "Y2hhbGxlbmdl" });
+    assert.deepEqual(await ps.takeChallenge(token, "sign-in", later(1)), { userId: u.id, challenge: "Y2hhbGxlbmdl" });
+    assert.equal(await ps.takeChallenge(token, "sign-in", later(2)), null, "used once only");
+    assert.equal(await ps.peekChallenge(token, "sign-in", later(2)), null);
+    const late = await ps.issueChallenge(u.id, "register", "bGF0ZQ", T0, 5 * 60_000);
+    assert.equal(await ps.takeChallenge(late, "register", later(5 * 60_000)), null, "expired");
+    assert.equal(await ps.takeChallenge("", "register", T0), null);
+    // Two answers racing for one challenge: exactly one gets it.
+    const raced = await ps.issueChallenge(u.id, "sign-in", "cmFjZQ", T0, 60_000);
+    const both = await Promise.all([
+      ps.takeChallenge(raced, "sign-in", later(1)),
+      ps.takeChallenge(raced, "sign-in", later(1)),
+    ]);
+    assert.equal(both.filter((x) => x !== null).length, 1);
   });
 }

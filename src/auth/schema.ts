@@ -131,3 +131,48 @@ CREATE INDEX exempt_content_meeting ON exempt_content(meeting_id);
 CREATE INDEX exempt_content_committee ON exempt_content(committee_id);
 `;
 }
+
+/**
+ * Migration 17: passkeys (WebAuthn credentials) of local accounts, and the challenges issued for them.
+ *
+ * - passkeys: one row per registered credential. credential_id and public_key (COSE) are base64url;
+ *   counter is the authenticator's signature counter (BIGINT: it is a 32-bit unsigned number);
+ *   device_type / backed_up are WebAuthn's backup flags (a synced passkey is "multiDevice", backed up);
+ *   user_handle is the random WebAuthn user id, the same for all of one user's passkeys. Removing a
+ *   passkey sets removed_at (the row stays, so the audit trail's "passkey:N" still names something).
+ * - passkey_challenges: each challenge is issued once (register or sign-in), tied to one user, found by
+ *   the SHA-256 of a random token held by the browser (a cookie or a form field), single-use (used_at)
+ *   and expiring (expires_at).
+ */
+export function passkeyTablesV17(id: string): string {
+  return `
+CREATE TABLE passkeys (
+  id ${id},
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  credential_id TEXT NOT NULL UNIQUE,
+  public_key TEXT NOT NULL,
+  counter BIGINT NOT NULL,
+  transports TEXT NOT NULL,
+  device_type TEXT NOT NULL,
+  backed_up INTEGER NOT NULL,
+  user_handle TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  removed_at TEXT
+);
+CREATE INDEX passkeys_user ON passkeys(user_id);
+
+CREATE TABLE passkey_challenges (
+  id ${id},
+  token_sha256 TEXT NOT NULL UNIQUE,
+  purpose TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  challenge TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE INDEX passkey_challenges_expiry ON passkey_challenges(expires_at);
+`;
+}

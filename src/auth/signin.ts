@@ -1,10 +1,13 @@
 /**
  * Local sign-in as one function over the store: throttle check, Argon2id password, TOTP second factor
- * (a used code is refused the second time), and the audit entry. Failures say the same thing whether
+ * (a used code is refused the second time), and the audit entry. Someone with a passkey who gives no
+ * code (and someone with only a passkey, always) is sent on to the passkey step (reason "passkey",
+ * auth/passkeys.ts finishes it); the password was right, so that is not counted as a failure. Failures say the same thing whether
  * the e-mail or the password was wrong. The throttle counts failures per e-mail address and per client
  * address over a window, so guessing is slow for one account and for one client.
  */
 import { checkTotp, dummyHash, verifyPassword } from "./local";
+import { PasskeyStore } from "./passkey-store";
 import type { AuthStore, User } from "./store";
 
 export type Throttle = { windowMs: number; perAccount: number; perClient: number };
@@ -14,7 +17,9 @@ export type LocalSignIn = { email: string; password: string; code: string; clien
 
 export type SignInResult =
   | { ok: true; user: User }
-  | { ok: false; reason: "throttled" | "credentials" | "code" | "code-needed" | "disabled" };
+  | { ok: false; reason: "throttled" | "credentials" | "code" | "code-needed" | "disabled" }
+  /** The password was right; the second factor is a passkey (totp: the app's code would also do). */
+  | { ok: false; reason: "passkey"; user: User; totp: boolean };
 
 export async function signInLocal(
   store: AuthStore,
@@ -43,10 +48,15 @@ export async function signInLocal(
   if (!cred?.passwordHash || !good) return fail("credentials", null);
   const user = await store.user(cred.userId);
   if (!user || user.disabledAt) return fail("disabled", cred.userId);
-  if (cred.totpSecret && cred.totpConfirmedAt) {
-    if (!input.code.trim()) return fail("code-needed", user.id);
-    const step = checkTotp(cred.totpSecret, input.code, now);
+  const totp = Boolean(cred.totpSecret && cred.totpConfirmedAt);
+  const passkeys = await new PasskeyStore(store.db).count(user.id);
+  if (totp && input.code.trim()) {
+    const step = checkTotp(cred.totpSecret as string, input.code, now);
     if (step === null || !(await store.useTotpStep(user.id, step))) return fail("code", user.id);
+  } else if (passkeys > 0) {
+    return { ok: false, reason: "passkey", user, totp };
+  } else if (totp) {
+    return fail("code-needed", user.id);
   } else if (opts.requireSecondFactor) {
     return fail("code-needed", user.id);
   }

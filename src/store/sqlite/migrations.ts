@@ -2,7 +2,7 @@
  * SQLite schema, as numbered migrations applied in order (`minutebook db migrate`). Version 1 is the
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
-import { authTablesV4, exemptContentV7 } from "../../auth/schema";
+import { authTablesV4, exemptContentV7, passkeyTablesV17 } from "../../auth/schema";
 import { FROZEN_VERSION_COLUMNS, minutesTablesV15 } from "../common/minutes";
 import {
   agendaTablesV13,
@@ -135,6 +135,12 @@ CREATE TRIGGER minutes_versions_kept BEFORE DELETE ON minutes_versions BEGIN SEL
 CREATE TRIGGER minute_signatures_no_update BEFORE UPDATE ON minute_signatures BEGIN SELECT RAISE(ABORT, 'minute_signatures is append-only'); END;
 CREATE TRIGGER minute_signatures_no_delete BEFORE DELETE ON minute_signatures BEGIN SELECT RAISE(ABORT, 'minute_signatures is append-only'); END;
 `,
+  },
+  {
+    // Passkeys (WebAuthn) of local accounts and their single-use challenges (auth/passkeys.ts).
+    version: 17,
+    name: "passkeys",
+    sql: passkeyTablesV17("INTEGER PRIMARY KEY"),
   },
   {
     // The files an import stored, by path, size and modification time: resuming an interrupted import
