@@ -14,7 +14,19 @@ import { AuthStore } from "./store";
 
 type Fetcher = (path: string, init?: RequestInit) => Response | Promise<Response>;
 
-export type Reply = { status: number; location: string | null; body: string; headers: Headers };
+/** `body` is the response as UTF-8 text; `bytes` the same response unchanged (PDFs, Word documents, zips). */
+export type Reply = { status: number; location: string | null; body: string; bytes: Uint8Array; headers: Headers };
+
+async function reply(r: Response): Promise<Reply> {
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  return {
+    status: r.status,
+    location: r.headers.get("location"),
+    body: new TextDecoder().decode(bytes),
+    bytes,
+    headers: r.headers,
+  };
+}
 
 /** A client with a cookie jar, as a browser without JavaScript would behave (no redirects followed). */
 export class Client {
@@ -44,7 +56,7 @@ export class Client {
   async get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
     const r = await this.fetcher(path, { headers: { Cookie: this.cookieHeader(), ...headers }, redirect: "manual" });
     this.remember(r.headers);
-    return { status: r.status, location: r.headers.get("location"), body: await r.text(), headers: r.headers };
+    return reply(r);
   }
 
   /** Posts a form; `_csrf` is read from `from` (a page's HTML) unless given. */
@@ -67,7 +79,7 @@ export class Client {
       },
     });
     this.remember(r.headers);
-    return { status: r.status, location: r.headers.get("location"), body: await r.text(), headers: r.headers };
+    return reply(r);
   }
 }
 

@@ -16,13 +16,14 @@ import { after, before, describe, test } from "node:test";
 import type { Hono } from "hono";
 import { totpCode } from "../../auth/local";
 import { AuthStore } from "../../auth/store";
-import { Client, csrfOf, localAccount } from "../../auth/testing";
+import { Client, localAccount } from "../../auth/testing";
 import { importPaths } from "../../import/import-paths";
 import { ALL_CANARY, agendaMarking, canaries, packFor, STYLES } from "../../parse/exempt/fixtures";
 import { renderAgendaPack } from "../../render/index";
 import { openRepository } from "../../store/open";
 import type { Repository } from "../../store/repository";
 import { createApp } from "../app";
+import { type Crawl, crawl } from "../canary-crawl";
 
 const STYLE_IDS = [0, 1, 2];
 const NOW = new Date("2031-07-01T12:00:00Z");
@@ -34,94 +35,20 @@ let app: Hono;
 /** Committee id per style. */
 const committeeOf = new Map<number, number>();
 
-/** Route patterns as regular expressions: "/meetings/:id" and "/x/:id{[0-9]+}" match "/meetings/12". */
-function patternOf(path: string): RegExp {
-  const body = path
-    .replace(/:[A-Za-z]+\{[^}]*\}/g, ":p")
-    .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
-    .replace(/:[A-Za-z]+/g, "[^/?#]+");
-  return new RegExp(`^${body}(?:\\?.*)?$`);
-}
-
-type Crawl = { hits: Map<string, Set<string>>; fetched: Map<string, number>; unmatched: string[] };
-
-async function crawl(client: Client, exemptIds: number[], meetingIds: number[]): Promise<Crawl> {
-  const routes = app.routes.filter((r) => r.method !== "ALL" && !r.path.includes("*"));
-  const gets = [...new Set(routes.filter((r) => r.method === "GET").map((r) => r.path))];
+/** One person's crawl: every route, the exempt items, the meetings, searches for every canary, the downloads. */
+function crawlAs(client: Client, exemptIds: number[], meetingIds: number[]): Promise<Crawl> {
   const planted = STYLE_IDS.flatMap((i) => Object.values(canaries(i)));
-  const queue: string[] = gets.filter((p) => !p.includes(":"));
-  for (const id of exemptIds) queue.push(`/office/exempt/${id}`);
-  for (const id of meetingIds) queue.push(`/meetings/${id}`, `/api/meetings/${id}`);
+  const extra: string[] = [];
+  for (const id of exemptIds) extra.push(`/office/exempt/${id}`);
+  for (const id of meetingIds) extra.push(`/meetings/${id}`, `/api/meetings/${id}`);
   for (const q of [...planted, "Harbour", "appraisal", "Holdings", "licence"])
-    queue.push(`/search?q=${encodeURIComponent(q)}`, `/api/search?q=${encodeURIComponent(q)}`);
-  queue.push("/search.atom?q=Harbour", "/decisions.csv", "/attendance.csv", "/meetings.ics", "/office/audit.csv");
-  const hits = new Map<string, Set<string>>();
-  const fetched = new Map<string, number>();
-  const seen = new Set<string>();
-  const perRoute = new Map<string, number>();
-  const routeOf = (url: string) => gets.find((p) => p.includes(":") && patternOf(p).test(url));
-  const record = (url: string, body: string) => {
-    const asked = decodeURIComponent(url.split("?")[1] ?? "").toLowerCase();
-    for (const m of body.matchAll(ALL_CANARY)) {
-      if (asked.includes(m[0].toLowerCase())) continue; // the visitor's own search words echoed back
-      if (!hits.has(m[0])) hits.set(m[0], new Set());
-      hits.get(m[0])?.add(url);
-    }
-  };
-  while (queue.length && fetched.size < 160) {
-    const url = queue.shift() as string;
-    if (
-      seen.has(url) ||
-      url.startsWith("/sign-out") ||
-      url.startsWith("/auth/callback") ||
-      url.startsWith("/sign-in/oidc")
-    )
-      continue;
-    seen.add(url);
-    const r = routeOf(url);
-    if (r && !url.startsWith("/office/exempt/")) {
-      const n = perRoute.get(r) ?? 0;
-      if (n >= 3) continue;
-      perRoute.set(r, n + 1);
-    }
-    const res = await client.get(url);
-    fetched.set(url, res.status);
-    record(url, res.body);
-    for (const m of res.body.matchAll(/href="(\/[^"#]*)/g)) {
-      const l = m[1].replace(/&amp;/g, "&");
-      if (l.startsWith("/assets/") || seen.has(l)) continue;
-      queue.push(l);
-      if (!l.startsWith("/api") && !l.startsWith("/office") && !l.startsWith("/account") && !l.startsWith("/sign"))
-        queue.push(`/api${l === "/" ? "/home" : l}`);
-    }
-  }
-  // Routes no link led to, with a made-up id.
-  for (const p of gets.filter((x) => x.includes(":") && ![...fetched.keys()].some((u) => patternOf(x).test(u)))) {
-    const url = p.replace(/:[A-Za-z]+(\{[^}]*\})?/g, "1");
-    const res = await client.get(url);
-    fetched.set(url, res.status);
-    record(url, res.body);
-  }
-  const urls = [...fetched.keys()];
-  const unmatched = gets.filter(
-    (p) => !["/auth/callback", "/sign-in/oidc"].includes(p) && !urls.some((u) => patternOf(p).test(u)),
-  );
-  // Every other-method route, with this person's session and a valid form token but nothing else.
-  const page = await client.get("/sign-in");
-  const token = (() => {
-    try {
-      return csrfOf(page.body);
-    } catch {
-      return "";
-    }
-  })();
-  for (const r of routes.filter((x) => x.method !== "GET")) {
-    if (r.path === "/sign-out" || r.path === "/account/sign-out-everywhere") continue;
-    const path = r.path.replace(/:[A-Za-z]+(\{[^}]*\})?/g, "1");
-    const res = await client.post(path, token ? { _csrf: token } : {});
-    record(`${r.method} ${path}`, res.body);
-  }
-  return { hits, fetched, unmatched };
+    extra.push(`/search?q=${encodeURIComponent(q)}`, `/api/search?q=${encodeURIComponent(q)}`);
+  extra.push("/search.atom?q=Harbour", "/decisions.csv", "/attendance.csv", "/meetings.ics", "/office/audit.csv");
+  return crawl(app, client, {
+    canary: ALL_CANARY,
+    extra,
+    everyOne: (url) => url.startsWith("/office/exempt/"),
+  });
 }
 
 before(async () => {
@@ -205,7 +132,7 @@ describe("office canary: exempt text reaches only those entitled", () => {
       ],
     ];
     for (const [who, client, allowed] of personas) {
-      const c = await crawl(client, exemptIds, meetingIds);
+      const c = await crawlAs(client, exemptIds, meetingIds);
       t.diagnostic(`${who}: ${c.fetched.size} addresses, ${c.hits.size} canaries`);
       assert.deepEqual(c.unmatched, [], `${who}: every registered GET route was requested`);
       assert.ok(c.fetched.size > 60, `${who}: crawled ${c.fetched.size}`);
@@ -231,7 +158,7 @@ describe("office canary: exempt text reaches only those entitled", () => {
       { role: "councillor" },
       { role: "committee-member", committeeId: A },
     ]);
-    const c = await crawl(member, exemptIds, meetingIds);
+    const c = await crawlAs(member, exemptIds, meetingIds);
     t.diagnostic(`a member: ${c.fetched.size} addresses, ${c.hits.size} canaries`);
     const found = [...c.hits.keys()].sort();
     assert.deepEqual(
