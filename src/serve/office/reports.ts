@@ -223,20 +223,36 @@ ${button("Save a new version")}
 </form>`;
 }
 
-function sectionView(title: string, body: Html | null, mark: ExemptMark | null): Html | null {
+/** Withheld text: what someone not entitled reads in place of an exempt part. */
+const WITHHELD = html`<p class="govuk-body"><em>Not for publication: this part is exempt information. Its text is shown only to those entitled to read it.</em></p>`;
+
+/** One section; an exempt one's text only when `full` (the reader is entitled to exempt material). */
+function sectionView(title: string, body: Html | null, mark: ExemptMark | null, full: boolean): Html | null {
   if (!body) return null;
   return html`<h3 class="govuk-heading-s">${title}${mark ? html` <strong class="govuk-tag govuk-tag--red">Exempt: paragraph ${mark.paragraphs.join(", ")}</strong>` : null}</h3>
-${mark ? html`<p class="govuk-body-s">Public interest: ${mark.publicInterest}</p>` : null}${body}`;
+${mark ? html`<p class="govuk-body-s">Public interest: ${mark.publicInterest}</p>` : null}${mark && !full ? WITHHELD : body}`;
 }
 
-function reportView(cur: ReportContent): Html {
+/** Does the report carry any exempt part? */
+export function hasExemptPart(cur: ReportContent): boolean {
+  return !!cur.exempt || SECTION_KEYS.some((k) => !!cur.sections[k].exempt) || cur.appendices.some((a) => !!a.exempt);
+}
+
+/**
+ * The report as read on its page. `full` is false for a reader not entitled to exempt material (a
+ * published report is public, its exempt parts are not): exempt sections and appendices keep their
+ * headings and paragraph numbers and lose their text; a wholly exempt report shows its title only.
+ */
+function reportView(cur: ReportContent, full: boolean): Html {
+  if (cur.exempt && !full)
+    return html`<div class="minutebook-report"><div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text">The whole report is exempt (paragraph ${cur.exempt.paragraphs.join(", ")}): ${cur.exempt.publicInterest}</strong></div>${WITHHELD}</div>`;
   return html`<div class="minutebook-report">
 ${cur.exempt ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text">The whole report is exempt (paragraph ${cur.exempt.paragraphs.join(", ")}): ${cur.exempt.publicInterest}</strong></div>` : null}
 <p class="govuk-body"><strong>Report of the ${cur.author}</strong></p>
 ${cur.recommendations.length ? html`<h3 class="govuk-heading-s">Recommendations</h3><ol class="govuk-list govuk-list--number">${cur.recommendations.map((r) => html`<li>${r}</li>`)}</ol>` : null}
-${SECTION_KEYS.map((k) => sectionView(SECTION_TITLES[k], cur.sections[k].text ? raw(toHtml(cur.sections[k].text)) : null, cur.sections[k].exempt))}
+${SECTION_KEYS.map((k) => sectionView(SECTION_TITLES[k], cur.sections[k].text ? raw(toHtml(cur.sections[k].text)) : null, cur.sections[k].exempt, full))}
 ${cur.contacts.length ? html`<h3 class="govuk-heading-s">Officers to contact</h3><ul class="govuk-list">${cur.contacts.map((x) => html`<li>${[x.name, x.role, x.phone, x.email].filter(Boolean).join(", ")}</li>`)}</ul>` : null}
-${cur.appendices.map((a) => sectionView(`Appendix ${a.label}: ${a.title}`, raw(toHtml(a.text || "(No text.)")), a.exempt))}
+${cur.appendices.map((a) => sectionView(`Appendix ${a.label}: ${a.title}`, raw(toHtml(a.text || "(No text.)")), a.exempt, full))}
 ${cur.backgroundPapers.length ? html`<h3 class="govuk-heading-s">Background papers</h3><ul class="govuk-list">${cur.backgroundPapers.map((p) => html`<li>${p}</li>`)}</ul>` : null}
 </div>`;
 }
@@ -408,6 +424,21 @@ ${button("Start the report")}</form></div></div>`;
     const now = o.now();
     const r = l.record;
     const canEdit = can(a.principal, "edit", l.object, now);
+    // Exempt parts: for those entitled to the committee's exempt material, and for those who work on the
+    // report before it is published (its author, the committee's officers, clearers, the monitoring officer).
+    const full =
+      can(a.principal, "view", { kind: "exempt-item", committeeId: r.committeeId, state: "exempt" }, now) ||
+      (l.object.kind === "report" && can(a.principal, "view", { ...l.object, state: "submitted" }, now));
+    if (full && hasExemptPart(r.current.content))
+      await o.store.audit(
+        {
+          actorId: a.user?.id ?? null,
+          action: "exempt.view",
+          object: `report:${r.id}`,
+          detail: { version: r.current.n, sha256: r.current.sha256 },
+        },
+        now,
+      );
     const canSubmit = can(a.principal, "submit", l.object, now);
     const role = holds(a.principal, "monitoring-officer", now)
       ? "monitoring-officer"
@@ -442,7 +473,7 @@ ${textarea("comment", "Comment", values.comment ?? "", errors, "Required when yo
     : null
 }
 <h2 class="govuk-heading-m">The report</h2>
-${reportView(r.current.content)}
+${reportView(r.current.content, full)}
 ${
   canEdit
     ? html`<h2 class="govuk-heading-m">Edit</h2>
