@@ -1,7 +1,8 @@
 /**
  * Test support for the portal: a real SQLite store in a temporary folder with the shared seed
- * documents parsed and imported through the store's own import API (no mocks, no copied text); and
- * a validator of the app's answers against its served OpenAPI document.
+ * documents parsed and imported through the store's own import API (no mocks, no copied text), or
+ * the seeds and the corpus imported as `minutebook import` does; and a validator of the app's
+ * answers against its served OpenAPI document.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,10 +10,11 @@ import { join } from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { Hono } from "hono";
+import { importPaths } from "../import/import-paths";
 import { parseFileWithText } from "../pipeline/parse-file";
 import { openRepository } from "../store/open";
 import type { Repository } from "../store/repository";
-import { seedFiles } from "../testing/shared";
+import { seedFiles, sharedPath } from "../testing/shared";
 
 export type SeededStore = { repo: Repository; file: string; close(): Promise<void> };
 
@@ -24,6 +26,30 @@ export async function seededStore(): Promise<SeededStore> {
   for (const path of seedFiles()) {
     const { result, lines } = await parseFileWithText(path);
     await repo.importDocument(result, { path, lines, bytes: readFileSync(path) });
+  }
+  return {
+    repo,
+    file,
+    close: async () => {
+      await repo.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The seeds and the whole corpus imported as `minutebook import ../shared/seeds ../shared/corpus` does. */
+export async function corpusStore(): Promise<SeededStore> {
+  const dir = mkdtempSync(join(tmpdir(), "minutebook-corpus-"));
+  const file = join(dir, "minutebook.db");
+  const repo = await openRepository({ kind: "sqlite", file });
+  try {
+    const summary = await importPaths(repo, [sharedPath("seeds"), sharedPath("corpus")]);
+    if (summary.documents.failed)
+      throw new Error(`the corpus did not import cleanly: ${JSON.stringify(summary.failures)}`);
+  } catch (e) {
+    await repo.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
   return {
     repo,

@@ -37,10 +37,20 @@ export type Portal = {
   close(): Promise<void>;
 };
 
-export async function openPortal(): Promise<Portal> {
-  const store = await seededStore();
+/**
+ * The portal over the seeds (default) or another store (`corpusStore` for the seeds and the corpus);
+ * `now` fixes "today" for pages that depend on it.
+ */
+export async function openPortal(opts: { store?: () => Promise<SeededStore>; now?: () => Date } = {}): Promise<Portal> {
+  const store = await (opts.store ?? seededStore)();
   // Small document windows so the seeds' longer documents show the windowed view too.
-  const server = await startServer(store.repo, { port: 0, host: "127.0.0.1", documentWindowLines: 800 });
+  const server = await startServer(store.repo, {
+    port: 0,
+    host: "127.0.0.1",
+    documentWindowLines: 800,
+    waitForLinks: true,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const profile = mkdtempSync(join(tmpdir(), "minutebook-chromium-"));
   let context: BrowserContext;
   try {
