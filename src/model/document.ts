@@ -18,6 +18,8 @@ export type Line = {
   heading?: boolean;
   /** Table cells when the reader saw columns (tabs, pipe tables, wide PDF x-gaps, HTML td). */
   cells?: string[];
+  /** PDF: where each cell starts (x in points from the page's left edge), beside `cells`. */
+  cellXs?: number[];
   /** Source paragraph (1-based, document order) for word-processor files, whose own unit is the paragraph. */
   para?: number;
 };

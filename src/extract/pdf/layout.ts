@@ -36,6 +36,8 @@ export type PageLine = {
   turned?: boolean;
   /** Where each cell starts (x), for lines with cells. */
   cellXs?: number[];
+  /** Where each cell's text ends (x), for lines with cells. */
+  cellX1s?: number[];
 };
 
 export type LayoutResult = { lines: Line[]; furniture: Furniture[]; columnsPages: number[] };
@@ -253,9 +255,9 @@ export function isJustified(row: Row, rightMargin = Number.POSITIVE_INFINITY): b
   return max < 2.5 * size || Math.abs(end - rightMargin) <= 1.5;
 }
 
-/** Starts of runs that follow a gap wider than 0.8 em, per row (none for a justified line). */
-function gapStarts(row: Row, rightMargin: number): number[] {
-  if (isJustified(row, rightMargin)) return [];
+/** Starts of runs that follow a gap wider than 0.8 em, per row (none for a justified line unless `any`). */
+function gapStarts(row: Row, rightMargin: number, any = false): number[] {
+  if (!any && isJustified(row, rightMargin)) return [];
   const size = dominantSize(row.runs);
   const xs: number[] = [];
   let prevEnd = Number.NEGATIVE_INFINITY;
@@ -275,15 +277,34 @@ function gapStarts(row: Row, rightMargin: number): number[] {
 export function alignedSplits(rows: Row[], rightMargin: number): Map<Row, number[]> {
   const starts = rows.map((r) => gapStarts(r, rightMargin));
   const out = new Map<Row, number[]>();
+  const alignedIn = (all: number[][], i: number, x: number) => {
+    for (let j = 0; j < rows.length; j++) if (j !== i && all[j].some((x2) => Math.abs(x2 - x) <= 1.5)) return true;
+    return false;
+  };
   rows.forEach((row, i) => {
-    const ok = starts[i].filter((x) => {
-      for (let j = 0; j < rows.length; j++) if (j !== i && starts[j].some((x2) => Math.abs(x2 - x) <= 1.5)) return true;
-      return false;
-    });
-    out.set(row, ok);
+    out.set(
+      row,
+      starts[i].filter((x) => alignedIn(starts, i, x)),
+    );
+  });
+  // A table row whose cells happen to leave near-equal gaps (names of like length in equal
+  // columns) looks justified; when two or more of its gaps end where other rows' gaps end, it is
+  // a row of the table, not prose.
+  let all: number[][] | null = null;
+  rows.forEach((row, i) => {
+    if (starts[i].length || !isJustified(row, rightMargin)) return;
+    all ??= rows.map((r) => gapStarts(r, rightMargin, true));
+    const own = all[i];
+    if (own.length >= 2 && own.every((x) => alignedIn(all as number[][], i, x))) {
+      out.set(row, own);
+      tableRows.add(row);
+    }
   });
   return out;
 }
+
+/** Rows that alignedSplits found to be table rows although their gaps are even (see there). */
+const tableRows = new WeakSet<Row>();
 
 function rightEdge(rows: Row[]): number {
   let right = 0;
@@ -295,40 +316,103 @@ function rightEdge(rows: Row[]): number {
 function rowsToLines(rows: Row[], page: number, column: 0 | 1 | 2): PageLine[] {
   const right = rightEdge(rows);
   const splits = alignedSplits(rows, right);
-  return alignToColumns(rows.map((r) => rowToLine(r, page, column, splits.get(r) ?? [], right)));
+  return alignToColumns(
+    rows.map((r) => rowToLine(r, page, column, splits.get(r) ?? [], right)),
+    right,
+  );
 }
 
 /**
- * A table row whose text wraps in only some of its cells leaves lines that start under a later
- * column ("Social Care" under "Director of Health and"). Such a line, right below a row with three
- * or more cells, gets empty leading cells so that it stays in its column ("\tSocial Care"), as a
- * tab-separated text row would.
+ * Places table rows' cells under their columns. A PDF has no table structure, only text at x
+ * positions: a row with an empty cell loses that cell, a cell that wraps leaves a line with text in
+ * one column only, and a row whose only text is in the first column reads as a plain line. Once a
+ * row has set out the columns (three or more cells, a bold header row of two or more short cells,
+ * or a numbered row with a second cell), each following row set tight under it (within about two
+ * line pitches) has its cells placed by x under the column they start at, with empty cells for the
+ * columns it leaves blank, as a Word or HTML table gives them. A row with nothing in the first
+ * column, whose text sits only in columns whose cell above ran so near the column's edge that its
+ * first word could not fit there, is those cells wrapping, and is joined to the row above.
+ * A line that does not start at a column, or runs across the next column, ends the table.
  */
-export function alignToColumns(lines: PageLine[]): PageLine[] {
+export function alignToColumns(lines: PageLine[], rightMargin = Number.POSITIVE_INFINITY): PageLine[] {
   let cols: number[] | null = null;
+  /** Where each column's text may run to: the next column's start, or the right margin. */
+  let limits: number[] = [];
   let prev: PageLine | null = null;
+  /** The last row placed in the table (a wrapped cell is joined to it). */
+  let lastRow: PageLine | null = null;
+  const drop = new Set<PageLine>();
   for (const l of lines) {
     const near = prev && l.y - prev.y > 0 && l.y - prev.y <= 2.2 * Math.max(l.size, prev.size);
-    if (!near) cols = null;
+    if (!near) {
+      cols = null;
+      lastRow = null;
+    }
     if (cols) {
       const starts = l.cellXs ?? [l.x0];
-      const k = cols.findIndex((x) => Math.abs(x - starts[0]) <= 2);
-      if (k >= 1) {
-        const own = l.cells ?? [l.text];
-        const cells: string[] = Array.from({ length: k }, () => "");
-        cells.push(...own);
+      const ends = l.cellX1s ?? [l.x1];
+      const own = l.cells ?? [l.text];
+      const at = starts.map((x) => (cols as number[]).findIndex((c) => Math.abs(c - x) <= 2));
+      const placed =
+        at.every((k, i) => k >= 0 && (i === 0 || k > at[i - 1])) &&
+        at.every((k, i) => ends[i] <= limits[k] + 2 || k === (cols as number[]).length - 1);
+      if (!placed) cols = null;
+      else {
+        const cells: string[] = cols.map(() => "");
+        const cellEnds: number[] = cols.map(() => 0);
+        at.forEach((k, i) => {
+          cells[k] = own[i];
+          cellEnds[k] = ends[i];
+        });
+        // A wrapped cell: only columns whose cell above ran close to its edge carry text.
+        const wrapped =
+          lastRow?.cells &&
+          lastRow.cellX1s &&
+          at[0] > 0 &&
+          at.every((k, i) => {
+            const above = lastRow?.cells?.[k] ?? "";
+            const aboveEnd = lastRow?.cellX1s?.[k] ?? 0;
+            const word = own[i].split(" ")[0];
+            const wordW = ((ends[i] - starts[i]) * word.length) / Math.max(1, own[i].length);
+            return above !== "" && aboveEnd + wordW + 0.3 * l.size > limits[k] - 1.5 * l.size;
+          });
+        if (wrapped && lastRow?.cells && lastRow.cellX1s) {
+          for (const k of at) {
+            lastRow.cells[k] = `${lastRow.cells[k]} ${cells[k]}`;
+            lastRow.cellX1s[k] = cellEnds[k];
+          }
+          lastRow.text = lastRow.cells.join("\t");
+          drop.add(l);
+          prev = l;
+          continue;
+        }
         l.cells = cells;
-        l.cellXs = [...cols.slice(0, k), ...starts];
+        l.cellXs = [...cols];
+        l.cellX1s = cellEnds;
         l.text = cells.join("\t");
+        lastRow = l;
       }
     }
-    // Only real tables: three or more columns, or a numbered row with a second cell ("7. Flood Risk
-    // Update" | "Director of Environment"); a two-column "PRESENT: names" or contact block wraps as prose.
-    if (l.cellXs && (l.cellXs.length >= 3 || (l.cellXs.length === 2 && numberedRow(l.cells?.[0] ?? ""))))
+    if (!cols && l.cellXs && tableHead(l)) {
       cols = l.cellXs;
+      limits = cols.map((_, k) => (k + 1 < (cols as number[]).length ? (cols as number[])[k + 1] : rightMargin));
+      lastRow = l;
+    }
     prev = l;
   }
-  return lines;
+  return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
+}
+
+/**
+ * A row that sets out a table's columns: three or more cells; a bold header of two or more short
+ * cells ("Present | Apologies"); or a numbered row with a second cell ("7. Flood Risk Update" |
+ * "Director of Environment"). A two-column "PRESENT: names" or contact block wraps as prose.
+ */
+function tableHead(l: PageLine): boolean {
+  const cells = l.cells ?? [];
+  if (cells.length >= 3) return true;
+  if (cells.length === 2 && numberedRow(cells[0])) return true;
+  return cells.length === 2 && l.bold && cells.every((c) => c.split(" ").length <= 4 && !/[:.,;]$/.test(c.trim()));
 }
 
 /** A row that opens with a list or item number and some text ("7. Flood Risk Update"). */
@@ -346,7 +430,7 @@ export function rowToLine(
   rightMargin = Number.POSITIVE_INFINITY,
 ): PageLine {
   const size = dominantSize(row.runs);
-  const justified = isJustified(row, rightMargin);
+  const justified = !tableRows.has(row) && isJustified(row, rightMargin);
   const segments: Run[][] = [];
   let cur: Run[] = [];
   let prevEnd = Number.NEGATIVE_INFINITY;
@@ -388,6 +472,7 @@ export function rowToLine(
   if (texts.length >= 2) {
     line.cells = texts;
     line.cellXs = segments.map((seg) => seg[0].x);
+    line.cellX1s = segments.map((seg) => maxOf(seg, runEnd));
   }
   return line;
 }
@@ -722,7 +807,10 @@ export function numberLines(pages: PageInfo[]): Line[] {
       const line: Omit<Line, "n"> = { text: l.text, page: l.page };
       if (l.bold) line.bold = true;
       if (body && l.size >= body * 1.15 && l.size >= body + 1.5) line.heading = true;
-      if (l.cells) line.cells = l.cells;
+      if (l.cells) {
+        line.cells = l.cells;
+        if (l.cellXs) line.cellXs = l.cellXs.map((x) => Math.round(x * 10) / 10);
+      }
       push(line);
       prev = l;
     }

@@ -282,7 +282,7 @@ test("an agenda table drawn at fixed x positions becomes rows with cells", async
   assert.equal(texts[2].text, "3. Better Care Fund Plan 2017/18.\tDirector of Health\t(Pages 13 - 20)");
 });
 
-test("a table row wrapping in one later column keeps the wrapped words in that column", async () => {
+test("a table row wrapping in one later column joins the wrapped words to that column's cell", async () => {
   const bytes = await makePdf({ size: "A4", margin: 40 }, (d) => {
     d.font("Helvetica").fontSize(10);
     const row = (y: number, cells: [number, string][]) => {
@@ -307,12 +307,11 @@ test("a table row wrapping in one later column keeps the wrapped words in that c
   assert.deepEqual(
     texts.map((l) => l.cells),
     [
-      ["4. Better Care Fund Plan.", "Director of Health and", "(Pages 13 - 20)"],
-      ["", "Social Care"],
+      ["4. Better Care Fund Plan.", "Director of Health and Social Care", "(Pages 13 - 20)"],
       ["5. Dates of meetings.", "Chief Executive", "(Pages 21 - 22)"],
     ],
   );
-  assert.equal(texts[1].text, "\tSocial Care");
+  assert.equal(texts[0].text, "4. Better Care Fund Plan.\tDirector of Health and Social Care\t(Pages 13 - 20)");
 });
 
 test("a cell running to its column edge splits where a header far above aligns; a wrapped '- ' title line runs on", async () => {
@@ -359,7 +358,7 @@ test("a cell running to its column edge splits where a header far above aligns; 
   );
 });
 
-test("a numbered two-cell row's wrapped second cell stays in its column; a 'PRESENT:' block still wraps as prose", async () => {
+test("a numbered two-cell row's wrapped second cell joins its cell; a 'PRESENT:' block still wraps as prose", async () => {
   const bytes = await makePdf({ size: "A4", margin: 40 }, (d) => {
     d.font("Helvetica").fontSize(11);
     const row = (y: number, cells: [number, string][]) => {
@@ -382,12 +381,46 @@ test("a numbered two-cell row's wrapped second cell stays in its column; a 'PRES
   assert.deepEqual(
     texts.map((l) => l.cells ?? l.text),
     [
-      ["7. Flood Risk Management Update.", "Director of Environment"],
-      ["", "and Transport"],
+      ["7. Flood Risk Management Update.", "Director of Environment and Transport"],
       ["PRESENT:", "Mr. A. Bell CC, Mrs. C. Dale CC,"],
       "Mr. E. Frost CC",
     ],
   );
+});
+
+test("an attendance table with empty cells: each name under its header, short columns padded, wrapped cells joined", async () => {
+  // Laid out as a Word table prints (three columns across the measure, 64 to 545): a bold header
+  // row, then rows whose shorter columns are blank, a name under the first column alone after the
+  // others end, a cell wrapping onto a second line.
+  const cols = [64, 224, 384];
+  const bytes = await makePdf({ size: "A4", margin: 40 }, (d) => {
+    const row = (y: number, cells: string[], bold = false) => {
+      d.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(11);
+      cells.forEach((t, i) => {
+        if (t) d.text(t, cols[i], y, { width: 150 });
+      });
+    };
+    row(100, ["Present", "Apologies", "In attendance"], true);
+    row(114, ["Cllr P Hughes (Chair)", "", "Mrs L Quinn (Clerk)"]);
+    row(128, ["Cllr B Ellis", "Cllr A Moss", "District Councillor Rebecca Tucker-Smith"]);
+    row(156, ["Cllr D Parker", "", ""]);
+    d.text("The meeting opened at 7.00 pm and the Chair welcomed everyone to the hall.", 64, 200, { width: 481 });
+  });
+  const doc = await readPdf("attendance.pdf", bytes);
+  const texts = doc.lines.filter((l) => l.text);
+  assert.deepEqual(
+    texts.map((l) => l.cells ?? l.text),
+    [
+      ["Present", "Apologies", "In attendance"],
+      ["Cllr P Hughes (Chair)", "", "Mrs L Quinn (Clerk)"],
+      ["Cllr B Ellis", "Cllr A Moss", "District Councillor Rebecca Tucker-Smith"],
+      ["Cllr D Parker", "", ""],
+      "The meeting opened at 7.00 pm and the Chair welcomed everyone to the hall.",
+    ],
+  );
+  // The reader's lines carry the x positions of their cells.
+  assert.equal(texts[1].cellXs?.length, 3);
+  assert.ok(Math.abs((texts[1].cellXs?.[2] ?? 0) - 384) < 1);
 });
 
 test("a sentence running over a page break onto a line that opens with a year stays one paragraph", async () => {

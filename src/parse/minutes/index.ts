@@ -26,7 +26,17 @@ import { readMotions } from "./motions";
 import { readPeople } from "./names";
 import { readDecision } from "./resolutions";
 import { findSections, isRunning } from "./sections";
-import { type Block, type LineView, splitLongLine, squash, toBlocks } from "./text";
+import {
+  type Block,
+  endsTerminal,
+  joinTexts,
+  type LineView,
+  splitLongLine,
+  squash,
+  startsLower,
+  startsNewBlock,
+  toBlocks,
+} from "./text";
 
 /** A paragraph that opens with RESOLVED (the grammar readDecision reads), not "It was RESOLVED to". */
 const RESOLVED_MARK =
@@ -127,7 +137,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       const blocks: Block[] = toBlocks(local.slice(bodyFirst, bodyLast + 1));
       if (it.inline) {
         const n = local[it.at].n;
-        blocks.unshift({
+        const head: Block = {
           start: n,
           end: n,
           text: squash(it.inline),
@@ -135,7 +145,26 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
           indent: 0,
           gapBefore: 0,
           cells: false,
-        });
+        };
+        // A run-in heading's text that wraps onto the next printed lines (PDF, plain text) is one
+        // paragraph: "...seconded by Cllr" / "Fletcher and carried ...". The lines directly under
+        // the heading line continue it when the heading line does not end a sentence.
+        const next = blocks[0];
+        const nextRaw = local[bodyFirst]?.raw ?? "";
+        if (
+          next &&
+          next.gapBefore === 0 &&
+          next.start === n + 1 &&
+          local[bodyFirst]?.n === next.start &&
+          !next.cells &&
+          !startsNewBlock(nextRaw) &&
+          (!endsTerminal(head.text) || startsLower(next.text))
+        ) {
+          head.text = joinTexts([head.text, next.text]);
+          head.end = next.end;
+          blocks.shift();
+        }
+        blocks.unshift(head);
       }
       const decision = readDecision(blocks, sec.kind === "moderngov", pageOf);
       if (readsMotions && !decision.resolutions.length) {

@@ -42,7 +42,7 @@ export function isNoiseText(t: string): boolean {
  * Joins wrapped lines into one string: a line ending in a letter and a hyphen joins the next
  * without a space (keeping the hyphen, which the source may mean); otherwise a single space.
  */
-function joinTexts(parts: string[]): string {
+export function joinTexts(parts: string[]): string {
   let out = "";
   for (const t of parts) {
     // Parts arrive squashed.
@@ -143,7 +143,7 @@ export function splitLongLine(text: string, state: { expected: number } = { expe
 }
 
 /** Starts a new block inside a run of lines: a bullet, a clause label or "RESOLVED". */
-function startsNewBlock(raw: string): boolean {
+export function startsNewBlock(raw: string): boolean {
   const t = raw.replace(/[\u00a0]/g, " ").trimStart();
   if (BULLET.test(t)) return true;
   if (/^\(?(?:[a-z]{1,4}|[A-Z]|\d{1,3})\)\s/.test(t)) return true;
