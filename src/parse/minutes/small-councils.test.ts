@@ -570,3 +570,29 @@ test("capital headings run into their text, numbered or not: the text may open w
     );
   }
 });
+
+test("a run-in heading's text wrapping onto the next printed lines is one paragraph: the whole resolution and motion", () => {
+  const ms = parse(
+    [
+      "Minutes of the meeting of Ashby Parva Parish Council held at the Village Hall on 6 May 2024 at 7.30 pm",
+      "",
+      "Present: Cllrs Hale (Chair), Moss, Ward and Penn.",
+      "",
+      "101. Election of Vice-Chairman: Agreed: that Cllr B Moss be elected Vice-",
+      "Chairman for the coming year.",
+      "",
+      "102. Minutes: Proposed by Cllr Ward, seconded by Cllr",
+      "Penn and carried unanimously that the minutes of the meeting held on 11",
+      "March 2024 be approved.",
+      "",
+      "103. Finance: The accounts were noted.",
+      "Cllr Ward asked about the grass cutting invoice.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  const res = ms[0].minutes.map((m) => m.resolutions.map((r) => r.text));
+  assert.deepEqual(res[0], ["that Cllr B Moss be elected Vice-Chairman for the coming year."]);
+  assert.equal(res[1].length, 1);
+  assert.match(res[1][0], /^that the minutes of the meeting held on 11 March 2024 be approved\.?$/);
+  assert.deepEqual(res[2], []);
+});
