@@ -26,16 +26,33 @@ const SENTENCES = [
   "Officers have worked with district councils and the voluntary sector to shape the options presented in this report.",
 ];
 
+const APPENDIX_TITLES = [
+  "Consultation responses",
+  "Equality impact assessment",
+  "Financial summary",
+  "Options appraisal",
+  "Risk register extract",
+];
+
 function prose(seed: number, n: number): string {
   const out: string[] = [];
   for (let i = 0; i < n; i++) out.push(SENTENCES[(seed + i * 5) % SENTENCES.length]);
   return out.join(" ");
 }
 
-/** A report with `paragraphs` background paragraphs (more paragraphs, more pages). */
+/**
+ * A report with `paragraphs` background paragraphs (more paragraphs, more pages); `appendices` public
+ * appendices of `appendixParagraphs` paragraphs each (by default one short one, "Consultation responses").
+ */
 export function sampleReport(
   i: number,
-  opts: { paragraphs?: number; exemptAppendix?: boolean; wholeExempt?: boolean } = {},
+  opts: {
+    paragraphs?: number;
+    exemptAppendix?: boolean;
+    wholeExempt?: boolean;
+    appendices?: number;
+    appendixParagraphs?: number;
+  } = {},
 ): ReportContent {
   const [title, author] = TOPICS[i % TOPICS.length];
   const n = opts.paragraphs ?? 3;
@@ -98,11 +115,17 @@ export function sampleReport(
       },
     ],
     appendices: [
-      { label: "A", title: "Consultation responses", text: prose(i + 2, 3) },
+      ...Array.from({ length: opts.appendices ?? 1 }, (_, k) => ({
+        label: String.fromCharCode(65 + k),
+        title: APPENDIX_TITLES[k % APPENDIX_TITLES.length],
+        text: opts.appendixParagraphs
+          ? Array.from({ length: opts.appendixParagraphs }, (_, j) => prose(i + k + j, 5)).join("\n\n")
+          : prose(i + 2, 3),
+      })),
       ...(opts.exemptAppendix
         ? [
             {
-              label: "B",
+              label: String.fromCharCode(65 + (opts.appendices ?? 1)),
               title: "Commercial valuation",
               text: "Canary wheatsheaf: the valuer puts the site at four point two million pounds subject to planning consent from the district council.",
               exempt: {

@@ -34,9 +34,9 @@ import {
   type Section,
   type SectionKey,
 } from "../office/reports";
-import { BLANK_PAGE_TEXT, type Block, gap, heading, line, paragraphs } from "../render/blocks";
+import { type Block, gap, heading, line, paragraphs } from "../render/blocks";
 import { frontSheetBlocks, reportBlocks } from "../render/compose";
-import { renderBlocksPdf } from "../render/pdf";
+import { drawPartsPdf, pdfMeasurer } from "../render/pdf";
 import { blocksToText } from "../render/text";
 import type { MeetingDoc, ReportProse } from "../render/types";
 import type { PageMapEntry } from "../store/common/packs";
@@ -232,89 +232,80 @@ export function buildPackText(input: PackInput): string {
   return `${out.join("\n\n\n")}\n`;
 }
 
-/** Builds the pack. Throws naming the item when a report cannot be drawn (a character Helvetica lacks). */
+/**
+ * Builds the pack. Throws naming the item when a report cannot be drawn (a character Helvetica lacks).
+ *
+ * Every report and appendix is drawn once, one after another in one pdfkit document (each on an odd page,
+ * blank pages between: a document after one of odd length needs one, whatever the front sheet's length),
+ * and its pages stay buffered. The front sheet is then settled against the real page counts with one
+ * reused measuring document and drawn once, padded to an even length. Only then is the pack's length
+ * known, so both documents print "Page N of M" as the pack will number them, and pdf-lib merges the two
+ * in one copy each and adds the bookmarks.
+ */
 export async function buildPack(input: PackInput): Promise<BuiltPack> {
   const { doc, parts } = meetingDoc(input);
   const title = `${input.meeting.body} ${input.meeting.date}${input.audience === "confidential" ? " (confidential)" : ""}`;
-  // Each document drawn once, for real; its page count is what the merged pack will hold.
-  const drawn = await Promise.all(
-    parts.map(async (p) => {
-      try {
-        return await renderBlocksPdf(p.blocks, { title, stamp: `Agenda Item ${p.item.number}` });
-      } catch (e) {
-        throw new Error(`item ${p.item.number} (${p.label}): ${(e as Error).message}`);
-      }
-    }),
-  );
-  const counts = drawn.map((d) => d.pageCount);
+  const MARK = "CONFIDENTIAL - NOT FOR PUBLICATION";
+  const body = parts.length
+    ? drawPartsPdf(
+        parts.map((p) => ({
+          blocks: p.blocks,
+          stamp: `Agenda Item ${p.item.number}`,
+          mark: input.audience === "confidential" && p.exempt ? MARK : null,
+          label: `item ${p.item.number} (${p.label})`,
+        })),
+        { title, oddStarts: true },
+      )
+    : null;
+  const counts = body?.counts ?? [];
+
   // Front sheet and ranges settle together: its length moves every range after it.
+  const measure = pdfMeasurer();
   let ranges = new Map<string, { start: number; end: number }>();
-  let front = await renderBlocksPdf(frontSheetBlocks(doc, ranges), { title });
+  let frontCount = measure(frontSheetBlocks(doc, ranges));
   let starts: number[] = [];
   for (let round = 0; ; round++) {
     if (round > 6) throw new Error("the agenda pack's front sheet and page ranges did not settle");
-    starts = [];
-    let next = front.pageCount + 1;
-    for (const c of counts) {
-      if (next % 2 === 0) next++;
-      starts.push(next);
-      next += c;
-    }
+    // The front sheet padded to an even length; the body's own starts (odd) follow it.
+    const offset = frontCount + (frontCount % 2);
+    starts = (body?.starts ?? []).map((s) => offset + s);
     const fresh = new Map<string, { start: number; end: number }>();
     parts.forEach((p, i) => {
       const r = fresh.get(p.item.number);
       const end = starts[i] + counts[i] - 1;
       fresh.set(p.item.number, r ? { start: r.start, end } : { start: starts[i], end });
     });
-    const again = await renderBlocksPdf(frontSheetBlocks(doc, fresh), { title });
-    const stable = again.pageCount === front.pageCount && sameRanges(fresh, ranges);
+    const again = measure(frontSheetBlocks(doc, fresh));
+    const stable = again === frontCount && sameRanges(fresh, ranges);
     ranges = fresh;
-    front = again;
+    frontCount = again;
     if (stable) break;
   }
+  const front = drawPartsPdf([{ blocks: frontSheetBlocks(doc, ranges) }], { title, evenLength: !!body });
+  if (front.counts[0] !== frontCount)
+    throw new Error(`the front sheet measured ${frontCount} pages but was drawn on ${front.counts[0]}`);
+  const pageCount = front.pageCount + (body?.pageCount ?? 0);
+  const numbered = (offset: number) => (page: number) => `Page ${offset + page} of ${pageCount}`;
+  const [frontBytes, bodyBytes] = await Promise.all([
+    front.finish(numbered(0)),
+    body ? body.finish(numbered(front.pageCount)) : null,
+  ]);
 
-  // Merge: front sheet, then each document on its odd page, blank pages between.
+  // Merge: the front sheet, then the reports and appendices, each copied in one pass.
   const out = await PDFDocument.create();
   out.setTitle(title);
   out.setCreator("Minutebook");
   out.setProducer("Minutebook (pdf-lib)");
   out.setCreationDate(new Date(Date.UTC(2000, 0, 1)));
   out.setModificationDate(new Date(Date.UTC(2000, 0, 1)));
-  const font = await out.embedFont(StandardFonts.Helvetica);
-  const bold = await out.embedFont(StandardFonts.HelveticaBold);
-  const add = async (bytes: Uint8Array) => {
+  for (const bytes of [frontBytes, bodyBytes]) {
+    if (!bytes) continue;
     const src = await PDFDocument.load(bytes);
     for (const p of await out.copyPages(src, src.getPageIndices())) out.addPage(p);
-  };
-  await add(front.bytes);
-  for (let i = 0; i < parts.length; i++) {
-    while (out.getPageCount() + 1 < starts[i]) {
-      const blank = out.addPage([595.28, 841.89]);
-      const w = font.widthOfTextAtSize(BLANK_PAGE_TEXT, 11);
-      blank.drawText(BLANK_PAGE_TEXT, { x: (595.28 - w) / 2, y: 841.89 / 2, size: 11, font });
-    }
-    await add(drawn[i].bytes);
   }
-  const pageCount = out.getPageCount();
-  const expected = starts.length ? starts[starts.length - 1] + counts[counts.length - 1] - 1 : front.pageCount;
-  if (pageCount !== expected) throw new Error(`the merged pack has ${pageCount} pages; its layout planned ${expected}`);
-
+  if (out.getPageCount() !== pageCount)
+    throw new Error(`the merged pack has ${out.getPageCount()} pages; its layout planned ${pageCount}`);
   const pages = out.getPages();
-  pages.forEach((page, i) => {
-    footer(page, `Page ${i + 1} of ${pageCount}`, font);
-  });
-  if (input.audience === "confidential")
-    parts.forEach((p, i) => {
-      if (!p.exempt) return;
-      for (let n = starts[i]; n < starts[i] + counts[i]; n++)
-        pages[n - 1].drawText("CONFIDENTIAL - NOT FOR PUBLICATION", {
-          x: 64,
-          y: 841.89 - 30,
-          size: 10,
-          font: bold,
-          color: rgb(0.6, 0, 0),
-        });
-    });
 
   // The page map, and the bookmarks drawn from it.
   const pageMap: PageMapEntry[] = input.items.map((i) => {
@@ -349,12 +340,6 @@ function sameRanges(
     if (!w || w.start !== v.start || w.end !== v.end) return false;
   }
   return true;
-}
-
-function footer(page: PDFPage, text: string, font: Awaited<ReturnType<PDFDocument["embedFont"]>>): void {
-  const size = 9;
-  const w = font.widthOfTextAtSize(text, size);
-  page.drawText(text, { x: (page.getWidth() - w) / 2, y: 30, size, font });
 }
 
 type Mark = { title: string; page: number; children: Mark[] };

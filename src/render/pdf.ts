@@ -24,6 +24,15 @@ export type PdfOptions = { fonts?: { regular: string | Uint8Array; bold: string 
 const REGULAR = "minutebook-regular";
 const BOLD = "minutebook-bold";
 
+/**
+ * The names each document draws its two fonts by. The standard pair is used by its own names, never
+ * registered under an alias: pdfkit caches a font under the name it was asked for unless that font is
+ * already loaded under its own name, so an alias of the default Helvetica was re-opened (its AFM metrics
+ * re-parsed, some 10 ms) on every `font()` call, i.e. for every block drawn. That was most of a pack's time.
+ */
+const fontNames = new WeakMap<Pdf, { regular: string; bold: string }>();
+const fonts = (pdf: Pdf) => fontNames.get(pdf)!;
+
 /** Characters Helvetica can print: WinAnsi, i.e. Latin-1 plus the 0x80-0x9F specials. */
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 
@@ -53,9 +62,14 @@ function newPdf(title: string, opts: PdfOptions = {}): Pdf {
     info: { Title: title, Creator: "Minutebook", Producer: "Minutebook", CreationDate: new Date(Date.UTC(2000, 0, 1)) },
   });
   const toBuffer = (f: string | Uint8Array) => (typeof f === "string" ? f : Buffer.from(f));
-  pdf.registerFont(REGULAR, opts.fonts ? toBuffer(opts.fonts.regular) : "Helvetica");
-  pdf.registerFont(BOLD, opts.fonts ? toBuffer(opts.fonts.bold) : "Helvetica-Bold");
-  if (!opts.fonts) standardFonts.add(pdf);
+  if (opts.fonts) {
+    pdf.registerFont(REGULAR, toBuffer(opts.fonts.regular));
+    pdf.registerFont(BOLD, toBuffer(opts.fonts.bold));
+    fontNames.set(pdf, { regular: REGULAR, bold: BOLD });
+  } else {
+    fontNames.set(pdf, { regular: "Helvetica", bold: "Helvetica-Bold" });
+    standardFonts.add(pdf);
+  }
   return pdf;
 }
 
@@ -78,6 +92,7 @@ function drawBlock(pdf: Pdf, raw: Block): number {
     else if (b.kind === "field") assertWinAnsi(`${b.label}: ${b.value}`);
     else if (b.kind === "row") for (const c of b.cells) assertWinAnsi(c);
   }
+  const { regular: REGULAR, bold: BOLD } = fonts(pdf);
   const left = MARGIN.left;
   const width = textWidth(pdf);
   // Text too low for one more line starts on the next page (pdfkit moves it there). The line height
@@ -132,7 +147,7 @@ function drawBlock(pdf: Pdf, raw: Block): number {
 function stamp(pdf: Pdf, text: string): void {
   const y = pdf.y;
   pdf
-    .font(BOLD)
+    .font(fonts(pdf).bold)
     .fontSize(12)
     .text(text, MARGIN.left, 30, { width: textWidth(pdf), align: "right", lineBreak: false });
   pdf.x = MARGIN.left;
@@ -151,30 +166,138 @@ function pageCount(pdf: Pdf): number {
   return r.start + r.count;
 }
 
-function finish(pdf: Pdf, footers = true): Promise<Uint8Array> {
+/** What is printed on one page after its content: the footer line and a marking at the top left. */
+type Furniture = (page: number) => { footer?: string | null; mark?: string | null };
+
+const pageNumbers: Furniture = (page) => ({ footer: `Page ${page}` });
+
+function finish(pdf: Pdf, furniture: Furniture | null = pageNumbers): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     pdf.on("data", (c: Buffer) => chunks.push(c));
     pdf.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     pdf.on("error", reject);
-    // Footer page numbers, drawn last so they never push content onto a new page.
-    const total = footers ? pageCount(pdf) : 0;
+    // Footers and markings, drawn last (every page is still buffered) so they never push content onto a new page.
+    const total = furniture ? pageCount(pdf) : 0;
     for (let i = 0; i < total; i++) {
+      const { footer, mark } = furniture!(i + 1);
+      if (!footer && !mark) continue;
       pdf.switchToPage(i);
       const bottom = pdf.page.margins.bottom;
       pdf.page.margins.bottom = 0;
-      pdf
-        .font(REGULAR)
-        .fontSize(9)
-        .text(`Page ${i + 1}`, MARGIN.left, pdf.page.height - 42, {
-          width: textWidth(pdf),
-          align: "center",
-          lineBreak: false,
-        });
+      if (footer)
+        pdf
+          .font(fonts(pdf).regular)
+          .fontSize(9)
+          .text(footer, MARGIN.left, pdf.page.height - 42, {
+            width: textWidth(pdf),
+            align: "center",
+            lineBreak: false,
+          });
+      if (mark)
+        pdf
+          .font(fonts(pdf).bold)
+          .fontSize(10)
+          .fillColor("#990000")
+          .text(mark, MARGIN.left, 22, { lineBreak: false })
+          .fillColor("black");
       pdf.page.margins.bottom = bottom;
     }
     pdf.end();
   });
+}
+
+/** A fresh page as a new document finds it: pdfkit's default font and size, the cursor at the top margin. */
+function newDocumentPage(pdf: Pdf): void {
+  pdf.addPage();
+  pdf.font("Helvetica").fontSize(12);
+}
+
+function blankPage(pdf: Pdf): void {
+  pdf.addPage();
+  pdf
+    .font(fonts(pdf).regular)
+    .fontSize(SIZE)
+    .text(BLANK_PAGE_TEXT, MARGIN.left, pdf.page.height / 2, { width: textWidth(pdf), align: "center" });
+}
+
+/**
+ * A page counter that lays documents out in one reused pdfkit document (fonts loaded once), each from
+ * the top of a fresh page, and returns how many pages each fills: what a document drawn on its own
+ * would fill. Nothing is compressed or written.
+ */
+export function pdfMeasurer(opts: PdfOptions = {}): (blocks: readonly Block[]) => number {
+  const pdf = newPdf("measure", opts);
+  let used = false;
+  return (blocks) => {
+    if (used) newDocumentPage(pdf);
+    used = true;
+    const first = pageCount(pdf);
+    drawBlocks(pdf, blocks);
+    return pageCount(pdf) - first + 1;
+  };
+}
+
+export type PdfPart = {
+  blocks: readonly Block[];
+  /** Printed at the top right of the part's first page ("Agenda Item 5"). */
+  stamp?: string | null;
+  /** Printed at the top left of every page of the part ("CONFIDENTIAL - NOT FOR PUBLICATION"). */
+  mark?: string | null;
+  /** Names the part in an error about its text. */
+  label?: string;
+};
+
+export type DrawnParts = {
+  pageCount: number;
+  /** The page (1-based, in this document) on which each part starts, and how many pages it fills. */
+  starts: number[];
+  counts: number[];
+  /** Prints each page's footer (`footer(page)`, null for none) and the parts' marks, and writes the bytes. */
+  finish(footer: (page: number) => string | null): Promise<Uint8Array>;
+};
+
+/**
+ * Documents drawn one after another in ONE pdfkit document (fonts loaded and written once), each from a
+ * fresh page; with `oddStarts` each starts on an odd page, "This page is intentionally left blank"
+ * filling the gap, and with `evenLength` the whole ends on an even page so whatever is merged after it
+ * starts on an odd one. Pages stay buffered until `finish`, so the footers can number the pages of the
+ * merged pack they will end up in, once the caller knows it.
+ */
+export function drawPartsPdf(
+  parts: readonly PdfPart[],
+  o: { title: string; oddStarts?: boolean; evenLength?: boolean } & PdfOptions,
+): DrawnParts {
+  if (!parts.length) throw new Error("drawPartsPdf: no documents to draw");
+  const pdf = newPdf(o.title, o);
+  const starts: number[] = [];
+  const counts: number[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) {
+      if (o.oddStarts && pageCount(pdf) % 2 === 1) blankPage(pdf);
+      newDocumentPage(pdf);
+    }
+    const start = pageCount(pdf);
+    try {
+      if (p.stamp) stamp(pdf, p.stamp);
+      drawBlocks(pdf, p.blocks);
+    } catch (e) {
+      throw p.label ? new Error(`${p.label}: ${(e as Error).message}`) : e;
+    }
+    starts.push(start);
+    counts.push(pageCount(pdf) - start + 1);
+  });
+  if (o.evenLength && pageCount(pdf) % 2 === 1) blankPage(pdf);
+  const marks = new Map<number, string>();
+  parts.forEach((p, i) => {
+    if (p.mark) for (let n = starts[i]; n < starts[i] + counts[i]; n++) marks.set(n, p.mark);
+  });
+  return {
+    pageCount: pageCount(pdf),
+    starts,
+    counts,
+    finish: (footer) => finish(pdf, (page) => ({ footer: footer(page), mark: marks.get(page) ?? null })),
+  };
 }
 
 /**
@@ -191,15 +314,7 @@ export async function renderBlocksPdf(
   const tags = new Map<string, number>();
   drawBlocks(pdf, blocks, tags);
   const n = pageCount(pdf);
-  return { bytes: await finish(pdf, false), pageCount: n, tags };
-}
-
-/** Pages a document fills when drawn on its own. */
-export function measurePdfPages(blocks: readonly Block[], opts: PdfOptions = {}): number {
-  // Never ended: nothing is compressed or written, the document is only laid out and dropped.
-  const pdf = newPdf("measure", opts);
-  drawBlocks(pdf, blocks);
-  return pageCount(pdf);
+  return { bytes: await finish(pdf, null), pageCount: n, tags };
 }
 
 export type RenderedPdf = { bytes: Uint8Array; meetings: Meeting[]; pageCount: number; pages: PageMap };
@@ -221,23 +336,14 @@ export async function renderAgendaPackPdf(
   const doc = asDoc(meeting);
   const prev = previous ? asDoc(previous) : null;
   const body = packBodyParts(doc, prev);
-  const { front, layout } = settlePack(doc, body, (blocks) => measurePdfPages(blocks, opts));
+  const { front, layout } = settlePack(doc, body, pdfMeasurer(opts));
   const pdf = newPdf(`${doc.record.body} ${doc.record.date ?? ""}`.trim(), opts);
   const tagPages = new Map<string, number>();
   drawBlocks(pdf, front, tagPages);
   body.forEach((p, i) => {
     const start = layout.starts[i + 1];
-    if (pageCount(pdf) + 1 < start) {
-      pdf.addPage();
-      pdf
-        .font(REGULAR)
-        .fontSize(SIZE)
-        .text(BLANK_PAGE_TEXT, MARGIN.left, pdf.page.height / 2, {
-          width: textWidth(pdf),
-          align: "center",
-        });
-    }
-    pdf.addPage();
+    if (pageCount(pdf) + 1 < start) blankPage(pdf);
+    newDocumentPage(pdf);
     if (p.agendaItem) stamp(pdf, `Agenda Item ${p.agendaItem}`);
     drawBlocks(pdf, p.blocks, tagPages);
   });
