@@ -1,9 +1,10 @@
 /**
  * The agenda pack of an authored meeting as one PDF: the front sheet and agenda drawn by the existing
- * renderer (render/compose + render/pdf), each report and each appendix drawn as its own document, merged
- * with pdf-lib, every document starting on an odd page, "Page N of M" on every page, a bookmark (outline
- * entry) for every agenda item and appendix, and the agenda's "(Pages X - Y)" measured from the real
- * merged pages (the front sheet is redrawn until its own length and the ranges it prints agree).
+ * renderer (render/compose + render/pdf), the reports and appendices drawn one after another in one
+ * document and merged after it with pdf-lib, every report and appendix starting on an odd page, "Page N of
+ * M" on every page, a bookmark (outline entry) for every agenda item and appendix, and the agenda's
+ * "(Pages X - Y)" measured from the real pages (the front sheet is re-measured until its own length and the
+ * ranges it prints agree).
  *
  * Two audiences: "public" prints every exempt report, section and appendix as a notice that names its
  * Schedule 12A paragraphs and never its text; "confidential" prints everything, marked on each exempt
