@@ -54,6 +54,14 @@ export function relyingParty(baseUrl: string, name = "Minutebook"): RelyingParty
 
 /** The cookie holding the sign-in challenge's token between the password and the passkey. */
 export const passkeyCookieName = (secure: boolean) => (secure ? "__Host-minutebook-passkey" : "minutebook-passkey");
+/** That cookie's flags: like the session cookie's, and gone when the challenge expires. */
+export const passkeyCookieOptions = (secure: boolean) => ({
+  path: "/",
+  httpOnly: true,
+  secure,
+  sameSite: "Lax" as const,
+  maxAge: CHALLENGE_TTL_MS / 1000,
+});
 
 const TRANSPORTS: readonly string[] = ["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"];
 const transports = (t: readonly string[]): AuthenticatorTransportFuture[] =>

@@ -39,6 +39,7 @@ import { registerAdminRoutes } from "./office/admin";
 import { registerCouncilOfficeRoutes } from "./office/council";
 import { placeReferral, referralSource, registerMinutesRoutes } from "./office/minutes";
 import { registerPaperRoutes } from "./office/papers";
+import { registerPasskeyRoutes } from "./office/passkeys";
 import { registerReportRoutes } from "./office/reports";
 import { registerOfficeRoutes } from "./office/routes";
 import { describe, openApiDocument, Q } from "./openapi";
@@ -303,6 +304,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   };
   registerOfficeRoutes(app, officeOptions);
   registerAccountRoutes(app, officeOptions);
+  registerPasskeyRoutes(app, officeOptions);
   registerAdminRoutes(app, officeOptions);
   // What the council keeps in Minutebook: its office pages (guarded) and public pages, API and iCalendar.
   registerCouncilOfficeRoutes(app, { ...officeOptions, repo });

@@ -9,6 +9,8 @@ import type { Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { decodeFlow, encodeFlow, type Oidc, userFromClaims } from "../../auth/oidc";
+import { PasskeyStore } from "../../auth/passkey-store";
+import { passkeyCookieName, passkeyCookieOptions, startPasskeySignIn } from "../../auth/passkeys";
 import { can, currentGrants, holds, ROLE_NAMES } from "../../auth/policy";
 import { signInLocal, type Throttle } from "../../auth/signin";
 import type { AuthStore } from "../../auth/store";
@@ -96,7 +98,7 @@ ${formTokenField(c, o.secureCookies)}
 <input type="hidden" name="next" value="${next}">
 ${textInput({ name: "email", label: "E-mail address", type: "email", autocomplete: "username", spellcheck: false, value: values.email, errors })}
 ${textInput({ name: "password", label: "Password", type: "password", autocomplete: "current-password", errors })}
-${textInput({ name: "code", label: "Code from your authenticator app", hint: "The 6-digit code your app shows now.", autocomplete: "one-time-code", inputmode: "numeric", width: "5", value: values.code, errors })}
+${textInput({ name: "code", label: "Code from your authenticator app", hint: "The 6-digit code your app shows now. If you use a passkey, leave this empty: you will be asked for it next.", autocomplete: "one-time-code", inputmode: "numeric", width: "5", value: values.code, errors })}
 ${button("Sign in")}
 </form>
 <p class="govuk-body"><a class="govuk-link" href="/account/reset">I have forgotten my password</a></p>
@@ -128,6 +130,12 @@ export function registerOfficeRoutes(app: Hono, o: OfficeOptions): void {
       throttle: o.throttle,
       requireSecondFactor: o.requireSecondFactor ?? true,
     });
+    if (!r.ok && r.reason === "passkey") {
+      // The password was right; the passkey step (serve/office/passkeys.ts) finishes the sign-in.
+      const token = await startPasskeySignIn(new PasskeyStore(o.store.db), r.user.id, now);
+      setCookie(c, passkeyCookieName(o.secureCookies), token, passkeyCookieOptions(o.secureCookies));
+      return c.redirect(`/sign-in/passkey?next=${encodeURIComponent(safeNext(fields.next))}`, 303);
+    }
     if (!r.ok) {
       const [field, message] = REASONS[r.reason];
       return c.html(signInView(c, o, keep, { [field]: message }), r.reason === "throttled" ? 429 : 400, {
@@ -248,6 +256,7 @@ export function registerOfficeRoutes(app: Hono, o: OfficeOptions): void {
     const p = a.principal;
     const links = [
       { href: "/office/papers", text: "Confidential papers", show: true },
+      { href: "/account", text: "Your account: passkeys and how you sign in", show: true },
       {
         href: "/office/council",
         text: "Committees, people and the calendar",
