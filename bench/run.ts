@@ -62,6 +62,14 @@ const SUITES: { id: string; file: string; fn: string; title: string; method: str
       "Seconds to build a ~300-page public agenda pack as PDF (renderer front sheet and reports, pdf-lib merge, settled page ranges, bookmarks, page numbers) beside rendering the same documents as text; goal under 10 s.",
   },
   {
+    id: "links",
+    file: "links.ts",
+    fn: "benchLinks",
+    title: "Links at a council's whole archive (issues 22/23)",
+    method:
+      "Seconds of `computeLinks` over one generated council of 250, 500, 1,000 and 2,000 meetings (agenda packs rendered and parsed, with their text lines), and of each linker alone, beside generating and parsing the same packs; growth from one size to the next beside the growth in meetings.",
+  },
+  {
     id: "search",
     file: "search.ts",
     fn: "benchSearch",
