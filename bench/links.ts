@@ -11,8 +11,8 @@
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { computeLinks, everyMatter } from "../src/link/compute";
-import { findFollowUps, findMoney, findPeople, findQualityFlags, findReferrals, findTopics } from "../src/link/index";
 import type { LinkInput } from "../src/link/index";
+import { findFollowUps, findMoney, findPeople, findQualityFlags, findReferrals, findTopics } from "../src/link/index";
 import { demoLinkInput } from "../src/link/testing/demo-input";
 import type { BenchOptions, BenchResult } from "./types";
 

@@ -49,7 +49,7 @@ test("computeLinks and findPeople give the result recorded before they were made
     quality: { count: r.quality.length, hash: hash(r.quality) },
     people: hash(findPeople(input)),
   };
-  if (process.env.MINUTEBOOK_RECORD_LINKS === "1") writeFileSync(FILE, `${JSON.stringify(got, null, 1)}\n`);
+  if (process.env.MINUTEBOOK_RECORD_LINKS === "1") writeFileSync(FILE, `${JSON.stringify(got, null, 2)}\n`);
   const want = JSON.parse(readFileSync(FILE, "utf8"));
   assert.ok(want.threads.length >= 10 && want.followUps.count >= 5 && want.referrals.count >= 5);
   assert.ok(new Set(want.threads.map((t: { council: string }) => t.council)).size === 2);
