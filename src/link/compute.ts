@@ -65,12 +65,14 @@ export function computeLinks(input: ComputeInput): LinkResult {
   // Ids from each topic's defining phrase (and council, when two share one), never its rank.
   const ids = topicIds(found);
   const threads = found.map((t, i) => ({ ...t, slug: ids[i] }));
+  // Every matter of the whole input once, for every council's follow-ups alike.
+  const matters = everyMatter(input.entries);
   return {
     threads,
     referrals: groups.flatMap((g) => findReferrals(g)),
     money: groups.flatMap((g) => findMoney(g)),
     quality: groups.flatMap((g) => findQualityFlags(g)),
-    followUps: groups.flatMap((g) => findFollowUps(g, { today: input.today, matters: everyMatter(input.entries) })),
+    followUps: groups.flatMap((g) => findFollowUps(g, { today: input.today, matters })),
     today: input.today,
   };
 }

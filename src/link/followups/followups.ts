@@ -130,7 +130,9 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
   const bodies = [...new Set(items.map((it) => it.body))];
   const byBody = new Map<string, number[]>();
   items.forEach((it, i) => {
-    byBody.set(it.body, [...(byBody.get(it.body) ?? []), i]);
+    const list = byBody.get(it.body);
+    if (list) list.push(i);
+    else byBody.set(it.body, [i]);
   });
   const atBody = new Map<string, number[]>();
   const itemsAt = (body: string): number[] => {

@@ -94,7 +94,8 @@ export type Matter = {
   mentions: Mention[];
 };
 
-type Edge = { a: number; b: number; kind: MatterLinkKind; why: string };
+/** `why` is written only for the edges of a matter that is listed (most clusters are not). */
+type Edge = { a: number; b: number; kind: MatterLinkKind; why: () => string };
 
 class Sets {
   parent: number[];
@@ -156,16 +157,18 @@ function subjectNames(item: Item): string[] {
   return out;
 }
 
-function weightedDice(a: string[], b: string[], w: (l: string) => number): number {
-  const A = new Set(a);
-  const B = new Set(b);
+/** A core's distinct lemmas (first occurrence order), as a set, and their summed weight. */
+type Prepared = { uniq: string[]; set: Set<string>; weights: number[]; sum: number };
+
+/**
+ * Weighted Dice of two cores' lemma sets. The sums are taken in the same order as over the two
+ * lemma lists themselves, so the result is the same to the last bit.
+ */
+function weightedDice(a: Prepared, b: Prepared): number {
   let inter = 0;
-  let total = 0;
-  for (const x of A) {
-    total += w(x);
-    if (B.has(x)) inter += w(x);
-  }
-  for (const x of B) total += w(x);
+  for (let k = 0; k < a.uniq.length; k++) if (b.set.has(a.uniq[k])) inter += a.weights[k];
+  let total = a.sum;
+  for (const w of b.weights) total += w;
   return total ? (2 * inter) / total : 0;
 }
 
@@ -209,16 +212,39 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
     for (const c of coreOf[i]) for (const l of c.lemmas) df.set(l, (df.get(l) ?? new Set()).add(it.meetingKey));
   });
   const meetingCount = new Set(items.map((it) => it.meetingKey)).size || 1;
-  const weight = (l: string) => Math.log(1 + meetingCount / (df.get(l)?.size ?? 1));
+  const weights = new Map<string, number>();
+  const weight = (l: string) => {
+    let w = weights.get(l);
+    if (w === undefined) {
+      w = Math.log(1 + meetingCount / (df.get(l)?.size ?? 1));
+      weights.set(l, w);
+    }
+    return w;
+  };
+  // Each core's lemma set and weights, prepared once (titles are compared many times over).
+  const prepared = new Map<Core, Prepared>();
+  const prep = (c: Core): Prepared => {
+    let p = prepared.get(c);
+    if (!p) {
+      const set = new Set(c.lemmas);
+      const uniq = [...set];
+      const ws = uniq.map(weight);
+      let sum = 0;
+      for (const w of ws) sum += w;
+      p = { uniq, set, weights: ws, sum };
+      prepared.set(c, p);
+    }
+    return p;
+  };
   const sim = (a: Core[], b: Core[]) => {
     let best = 0;
-    for (const x of a) for (const y of b) best = Math.max(best, weightedDice(x.lemmas, y.lemmas, weight));
+    for (const x of a) for (const y of b) best = Math.max(best, weightedDice(prep(x), prep(y)));
     return best;
   };
 
   const edges: Edge[] = [];
   const sets = new Sets(n);
-  const link = (a: number, b: number, kind: MatterLinkKind, why: string) => {
+  const link = (a: number, b: number, kind: MatterLinkKind, why: () => string) => {
     if (a === b) return;
     edges.push({ a, b, kind, why });
     sets.union(a, b);
@@ -249,10 +275,10 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
             i,
             j,
             "same-item",
-            `${describe(items[i])} and ${describe(items[j])} are agenda item ${items[i].agendaNumber}`,
+            () => `${describe(items[i])} and ${describe(items[j])} are agenda item ${items[i].agendaNumber}`,
           );
         else if (!sameNumber && s >= 0.999)
-          link(i, j, "same-item", `${describe(items[i])} and ${describe(items[j])} carry the same title`);
+          link(i, j, "same-item", () => `${describe(items[i])} and ${describe(items[j])} carry the same title`);
       }
 
   // Items by date and by title lemma, so each comparison below looks only at items that could match.
@@ -289,7 +315,7 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
           idxs[0],
           idxs[k],
           "reference",
-          `${describe(items[idxs[0]])} and ${describe(items[idxs[k]])} both print the reference ${ref}`,
+          () => `${describe(items[idxs[0]])} and ${describe(items[idxs[k]])} both print the reference ${ref}`,
         );
 
   // 2. Background papers: citations of earlier reports by body and date.
@@ -317,7 +343,8 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
         .map(({ j }) => ({ j, s: sim(cc, coreOf[j]) }))
         .filter((t) => t.s >= 0.5)
         .sort((a, b) => b.s - a.s)[0];
-      if (best && own) link(i, best.j, "cites", `${describe(it)} cites "${c.asPrinted.trim()}" as a background paper`);
+      if (best && own)
+        link(i, best.j, "cites", () => `${describe(it)} cites "${c.asPrinted.trim()}" as a background paper`);
       else if (own) {
         const list = history.get(i) ?? [];
         list.push({ ...c, citedBy: it.id });
@@ -339,7 +366,8 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
           distinct[0],
           distinct[k],
           "citation",
-          `${describe(items[distinct[0]])} and ${describe(items[distinct[k]])} both cite the earlier report "${key.split("|").slice(2).join(" ")}" (${key.split("|")[0]}${key.split("|")[1] ? `, ${key.split("|")[1]}` : ""}) as a stage of their subject`,
+          () =>
+            `${describe(items[distinct[0]])} and ${describe(items[distinct[k]])} both cite the earlier report "${key.split("|").slice(2).join(" ")}" (${key.split("|")[0]}${key.split("|")[1] ? `, ${key.split("|")[1]}` : ""}) as a stage of their subject`,
         );
   }
 
@@ -348,11 +376,20 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
   items.forEach((it, i) => {
     if (it.kind === "minute") minuteAt.set(`${it.docId}|${it.meetingKey}|${it.ref}`, i);
   });
+  // Each minute's key under every prefix of it that ends at a "|", in the order above, so a
+  // referral looks only at the minutes whose key starts with its document and meeting.
+  const minutesUnder = new Map<string, [string, number][]>();
+  for (const [k, i] of minuteAt)
+    for (let at = k.indexOf("|"); at >= 0; at = k.indexOf("|", at + 1)) {
+      const prefix = k.slice(0, at + 1);
+      const list = minutesUnder.get(prefix);
+      if (list) list.push([k, i]);
+      else minutesUnder.set(prefix, [[k, i]]);
+    }
   for (const r of findReferrals(input)) {
     if (!r.to.meetingKey) continue;
-    const from = [...minuteAt].find(
-      ([k]) =>
-        k.startsWith(`${r.from.docId}|${r.from.meetingKey}|`) && r.from.ref.startsWith(k.split("|").slice(2).join("|")),
+    const from = (minutesUnder.get(`${r.from.docId}|${r.from.meetingKey}|`) ?? []).find(([k]) =>
+      r.from.ref.startsWith(k.split("|").slice(2).join("|")),
     )?.[1];
     if (from === undefined) continue;
     const best = (byMeeting.get(r.to.meetingKey) ?? [])
@@ -364,7 +401,8 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
         from,
         best.j,
         "referral",
-        `${r.from.ref} sends it to ${r.to.body}${r.to.date ? ` on ${r.to.date}` : ""}, where ${describe(items[best.j])} takes it up`,
+        () =>
+          `${r.from.ref} sends it to ${r.to.body}${r.to.date ? ` on ${r.to.date}` : ""}, where ${describe(items[best.j])} takes it up`,
       );
   }
 
@@ -385,12 +423,15 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
           idxs[0],
           idxs[k],
           "stage",
-          `"${items[idxs[0]].title}" and "${items[idxs[k]].title}" are one subject ("${key}")${stageOf(items[idxs[k]].title) ? ` at the stage "${stageOf(items[idxs[k]].title)}"` : ""}`,
+          () =>
+            `"${items[idxs[0]].title}" and "${items[idxs[k]].title}" are one subject ("${key}")${stageOf(items[idxs[k]].title) ? ` at the stage "${stageOf(items[idxs[k]].title)}"` : ""}`,
         );
 
   // 5. Named programmes: the report a minute says it considered names the programme ("the Lightbulb
   // Programme Business Case"); an item in another meeting titled with the same rare name joins it.
   const programmeOf = new Map<number, string>();
+  // The items titled with each name (a programme's name recurs in minute after minute).
+  const titledWith = new Map<string, number[]>();
   items.forEach((it, i) => {
     if (it.kind !== "minute") return;
     for (const name of subjectNames(it)) {
@@ -399,25 +440,31 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
         /\b(?:department|directorate|committee|council|cabinet|board|panel|commission|director|officer)s?$/i.test(name)
       )
         continue;
-      const all = lemmas(name).filter((l) => !placeLemma(l));
-      const ls = new Set(all.filter((l) => !GENERIC.has(l)));
-      if (all.length < 2 || !ls.size) continue;
-      // The name and the other item's subject carry the same particular words ("Lightbulb" of
-      // "Lightbulb Programme Business Case" and "Lightbulb Service"), not merely one in common.
-      const named = (c: Core) => {
-        const own = [...new Set(c.lemmas.filter((l) => !GENERIC.has(l)))];
-        const shared = own.filter((l) => ls.has(l)).length;
-        return own.length > 0 && shared === own.length && (2 * shared) / (own.length + ls.size) >= 0.5;
-      };
-      const candidates = new Set([...ls].flatMap((l) => byLemma.get(l) ?? []));
-      for (const j of [...candidates].sort((a, b) => a - b)) {
+      let titled = titledWith.get(name);
+      if (!titled) {
+        titled = [];
+        const all = lemmas(name).filter((l) => !placeLemma(l));
+        const ls = new Set(all.filter((l) => !GENERIC.has(l)));
+        if (all.length >= 2 && ls.size) {
+          // The name and the other item's subject carry the same particular words ("Lightbulb" of
+          // "Lightbulb Programme Business Case" and "Lightbulb Service"), not merely one in common.
+          const named = (c: Core) => {
+            const own = [...new Set(c.lemmas.filter((l) => !GENERIC.has(l)))];
+            const shared = own.filter((l) => ls.has(l)).length;
+            return own.length > 0 && shared === own.length && (2 * shared) / (own.length + ls.size) >= 0.5;
+          };
+          const candidates = new Set([...ls].flatMap((l) => byLemma.get(l) ?? []));
+          titled = [...candidates].sort((a, b) => a - b).filter((j) => coreOf[j].some(named));
+        }
+        titledWith.set(name, titled);
+      }
+      for (const j of titled) {
         if (meetingOf(j) === it.meetingKey) continue;
-        if (!coreOf[j].some(named)) continue;
         link(
           i,
           j,
           "programme",
-          `${describe(it)} considered the report presenting "${name}"; ${describe(items[j])} is titled with it`,
+          () => `${describe(it)} considered the report presenting "${name}"; ${describe(items[j])} is titled with it`,
         );
         programmeOf.set(i, name);
         programmeOf.set(j, name);
@@ -429,18 +476,64 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
   // Two titles can reach the threshold only by sharing a word that is not in most titles; a word
   // printed in a quarter of the meetings or more (and in 50 titles or more) is not used to look.
   const common = (l: string) => (byLemma.get(l)?.length ?? 0) >= 50 && (df.get(l)?.size ?? 0) * 4 >= meetingCount;
-  for (let i = 0; i < n; i++) {
-    const near = new Set<number>();
-    for (const c of coreOf[i])
-      for (const l of c.lemmas) if (!common(l)) for (const j of byLemma.get(l) ?? []) if (j > i) near.add(j);
-    for (const j of [...near].sort((a, b) => a - b)) {
-      if (meetingOf(i) === meetingOf(j) || sets.find(i) === sets.find(j)) continue;
-      if (coreOf[i].every((c) => c.lemmas.length < 2) || coreOf[j].every((c) => c.lemmas.length < 2)) continue;
-      const s = sim(coreOf[i], coreOf[j]);
-      if (s >= threshold)
-        link(i, j, "similar", `"${items[i].title}" and "${items[j].title}" have similar titles (${s.toFixed(2)})`);
+  const short = coreOf.map((cs) => cs.every((c) => c.lemmas.length < 2));
+  // Two items are near when a word of one's titles that is not common is in the other's.
+  const lemmaSet = coreOf.map((cs) => new Set(cs.flatMap((c) => c.lemmas)));
+  const near = (i: number, j: number) => coreOf[i].some((c) => c.lemmas.some((l) => !common(l) && lemmaSet[j].has(l)));
+  const similar = (i: number, j: number) => {
+    if (meetingOf(i) === meetingOf(j) || sets.find(i) === sets.find(j)) return;
+    if (short[i] || short[j] || !near(i, j)) return;
+    const s = sim(coreOf[i], coreOf[j]);
+    if (s >= threshold)
+      link(i, j, "similar", () => `"${items[i].title}" and "${items[j].title}" have similar titles (${s.toFixed(2)})`);
+  };
+  // Pairs are taken in order (i, then j above it) either way, so the same pairs join; only which
+  // pairs are looked at differs. Weighted Dice reaches t only if the shared weight is at least
+  // t / (2 - t) of either core's weight; with the lemmas ordered rarest first, the first lemma two
+  // such cores share lies in both cores' prefixes (the shortest run whose tail weighs less than
+  // that). So only items sharing a prefix lemma are compared, not every pair sharing any word.
+  if (threshold > 0 && threshold <= 1) {
+    const rank = (a: string, b: string) => weight(b) - weight(a) || (a < b ? -1 : a > b ? 1 : 0);
+    // A little slack, so rounding in the sums never drops a pair that reaches t.
+    const share = (threshold / (2 - threshold)) * (1 - 1e-9);
+    const prefixOf = (c: Core): string[] => {
+      const sorted = [...new Set(c.lemmas)].sort(rank);
+      let total = 0;
+      for (const l of sorted) total += weight(l);
+      const need = share * total;
+      const out: string[] = [];
+      let tail = total;
+      for (const l of sorted) {
+        if (tail < need) break;
+        out.push(l);
+        tail -= weight(l);
+      }
+      return out;
+    };
+    const prefixes = coreOf.map((cs) => cs.map(prefixOf));
+    const byPrefix = new Map<string, number[]>();
+    prefixes.forEach((ps, i) => {
+      if (short[i]) return;
+      for (const l of new Set(ps.flat())) {
+        const list = byPrefix.get(l);
+        if (list) list.push(i);
+        else byPrefix.set(l, [i]);
+      }
+    });
+    for (let i = 0; i < n; i++) {
+      if (short[i]) continue;
+      const candidates = new Set<number>();
+      for (const ps of prefixes[i])
+        for (const l of ps) for (const j of byPrefix.get(l) ?? []) if (j > i) candidates.add(j);
+      for (const j of [...candidates].sort((a, b) => a - b)) similar(i, j);
     }
-  }
+  } else
+    for (let i = 0; i < n; i++) {
+      const candidates = new Set<number>();
+      for (const c of coreOf[i])
+        for (const l of c.lemmas) if (!common(l)) for (const j of byLemma.get(l) ?? []) if (j > i) candidates.add(j);
+      for (const j of [...candidates].sort((a, b) => a - b)) similar(i, j);
+    }
 
   // Matters from the clusters.
   const groups = new Map<number, number[]>();
@@ -450,11 +543,18 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
     if (list) list.push(i);
     else groups.set(root, [i]);
   }
+  // Each edge joins two items of one cluster: the edges of each, in the order they were found.
+  const edgesOf = new Map<number, Edge[]>();
+  for (const e of edges) {
+    const root = sets.find(e.a);
+    const list = edgesOf.get(root);
+    if (list) list.push(e);
+    else edgesOf.set(root, [e]);
+  }
   const out: Matter[] = [];
-  for (const idxs of groups.values()) {
+  for (const [root, idxs] of groups) {
     const meetings = [...new Set(idxs.map(meetingOf))];
     if (meetings.length < minMeetings) continue;
-    const inside = new Set(idxs);
     // Label: the core its titles share most (a programme's name first), printed from the earliest
     // title in mixed case that carries it, so later meetings do not rename the matter.
     const count = new Map<string, { n: number; titles: { title: string; date: string }[] }>();
@@ -502,23 +602,20 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
       };
     });
     members.sort(compareMembers);
-    const links: MatterLink[] = edges
-      .filter((e) => inside.has(e.a) && inside.has(e.b))
+    // The first member carrying each item id (as a search of the sorted members would find it).
+    const memberOf = new Map<string, MatterMember>();
+    for (const m of members) if (!memberOf.has(m.itemId)) memberOf.set(m.itemId, m);
+    const links: MatterLink[] = (edgesOf.get(root) ?? [])
       .sort((x, y) => STAGE_RANK[x.kind] - STAGE_RANK[y.kind])
       .map((e) => {
         const [p, q] =
-          compareMembers(
-            members.find((m) => m.itemId === items[e.a].id)!,
-            members.find((m) => m.itemId === items[e.b].id)!,
-          ) <= 0
-            ? [e.a, e.b]
-            : [e.b, e.a];
+          compareMembers(memberOf.get(items[e.a].id)!, memberOf.get(items[e.b].id)!) <= 0 ? [e.a, e.b] : [e.b, e.a];
         return {
           from: items[p].id,
           to: items[q].id,
           kind: e.kind,
           phrases: [...new Set([...coreOf[p], ...coreOf[q]].map((c) => c.key))],
-          why: e.why,
+          why: e.why(),
         };
       });
     const dates = members
