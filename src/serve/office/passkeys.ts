@@ -1,8 +1,9 @@
 /**
  * The pages for passkeys (auth/passkeys.ts has the rules): the account page, where a signed-in local
  * user adds passkeys (named), sees them and removes them (with the password again, unless they signed
- * in a few minutes ago); and the second step of signing in, where someone whose password was right uses
- * a passkey, or the code from their authenticator app instead.
+ * in a few minutes ago), and may stop using the authenticator app once they have a passkey; and the
+ * second step of signing in, where someone whose password was right uses a passkey, or the code from
+ * their authenticator app instead.
  *
  * The browser's part is assets/minutebook-passkey.js (navigator.credentials). The options it needs are
  * in a data attribute of the form; it puts the browser's signed answer into the form's hidden
@@ -102,6 +103,14 @@ ${textInput({ name: "name", label: "Name this passkey", hint: "So you can tell y
 <button type="submit" class="govuk-button" data-module="govuk-button" id="passkey">Add a passkey</button>
 </form>
 </div>
+<h2 class="govuk-heading-m">Authenticator app</h2>
+${
+  totp
+    ? keys.length
+      ? html`<p class="govuk-body">You can also confirm it is you with the code from your authenticator app. If you only want to use passkeys, you can <a class="govuk-link" href="/account/authenticator-app/remove">stop using your authenticator app</a>.</p>`
+      : html`<p class="govuk-body">You confirm it is you with the code from your authenticator app. To stop using it, add a passkey first.</p>`
+    : html`<p class="govuk-body">You do not use an authenticator app: you confirm it is you with a passkey. To use an app again, ask your democratic services team for a new invitation.</p>`
+}
 <p class="govuk-body"><a class="govuk-link" href="/office">Back to your office page</a></p>
 </div></div>${SCRIPT}`;
     return officePage(c, o, { title: errorTitle("Your account", errors), body });
@@ -112,7 +121,9 @@ ${textInput({ name: "name", label: "Name this passkey", hint: "So you can tell y
       ? "Your passkey has been added"
       : c.req.query("removed")
         ? "Your passkey has been removed"
-        : undefined;
+        : c.req.query("app-removed")
+          ? "You no longer use an authenticator app: you confirm it is you with a passkey"
+          : undefined;
     return c.html(await accountView(c, {}, {}, notice), 200, noStore);
   });
 
@@ -155,6 +166,24 @@ ${textInput({ name: "name", label: "Name this passkey", hint: "So you can tell y
       });
     return c.redirect("/account?added=1", 303);
   });
+
+  /**
+   * Checks the password again (removing a second factor when the sign-in was not recent): null when
+   * right; wrong passwords count in the sign-in throttle, so this is no way round it.
+   */
+  const passwordProblem = async (
+    cred: { email: string; passwordHash: string | null },
+    password: string,
+    now: Date,
+  ): Promise<{ message: string; status: 400 | 429 } | null> => {
+    const t = o.throttle ?? DEFAULT_THROTTLE;
+    const key = `account:${cred.email}`;
+    const throttled = (await o.store.failuresSince(key, new Date(now.getTime() - t.windowMs))) >= t.perAccount;
+    if (throttled) return { message: "Too many wrong passwords. Wait 15 minutes, then try again", status: 429 };
+    if (await verifyPassword(cred.passwordHash ?? (await dummyHash()), password)) return null;
+    await o.store.recordFailure(key, now);
+    return { message: password ? "The password is not right" : "Enter your password", status: 400 };
+  };
 
   // ---- Removing a passkey: the password again, unless the sign-in was a few minutes ago
 
@@ -214,24 +243,53 @@ ${needPassword ? textInput({ name: "password", label: "Your password", hint: "To
     const now = o.now();
     const need = !recentSignIn(auth(c).session, now);
     if (t.last) return c.html(removeView(c, t.p, need, lastOne), 400, noStore);
-    if (need) {
-      const key = `account:${t.cred.email}`;
-      const since = new Date(now.getTime() - (o.throttle ?? DEFAULT_THROTTLE).windowMs);
-      const throttled = (await o.store.failuresSince(key, since)) >= (o.throttle ?? DEFAULT_THROTTLE).perAccount;
-      const good =
-        !throttled && (await verifyPassword(t.cred.passwordHash ?? (await dummyHash()), fields.password ?? ""));
-      if (!good) {
-        if (!throttled) await o.store.recordFailure(key, now);
-        const message = throttled
-          ? "Too many wrong passwords. Wait 15 minutes, then try again"
-          : fields.password
-            ? "The password is not right"
-            : "Enter your password";
-        return c.html(removeView(c, t.p, need, { password: message }), throttled ? 429 : 400, noStore);
-      }
-    }
+    const wrong = need ? await passwordProblem(t.cred, fields.password ?? "", now) : null;
+    if (wrong) return c.html(removeView(c, t.p, need, { password: wrong.message }), wrong.status, noStore);
     if (!(await removePasskey(o.store, t.user, t.p.id, now))) return notYours(c);
     return c.redirect("/account?removed=1", 303);
+  });
+
+  // ---- Stopping the authenticator app (only for someone with a passkey to use instead)
+
+  const appView = (c: Context, needPassword: boolean, errors: FieldErrors) =>
+    officePage(c, o, {
+      title: errorTitle("Stop using your authenticator app", errors),
+      body: html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+${errorSummary(errors, ["password"])}
+<h1 class="govuk-heading-l">Stop using your authenticator app</h1>
+<p class="govuk-body">After your password you will confirm it is you with a passkey only. Its codes will no longer work, and on a device without your passkey you will not be able to sign in.</p>
+<form method="post" action="/account/authenticator-app/remove" novalidate>
+${formTokenField(c, o.secureCookies)}
+${needPassword ? textInput({ name: "password", label: "Your password", hint: "To keep your account safe, confirm it is you.", type: "password", autocomplete: "current-password", errors }) : null}
+<div class="govuk-button-group"><button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">Stop using the app</button>
+<a class="govuk-link" href="/account">Cancel</a></div>
+</form></div></div>`,
+    });
+
+  /** The signed-in local user's credential when they use the app and have a passkey to use instead. */
+  const appTarget = async (c: Context) => {
+    const user = auth(c).user;
+    const cred = user ? await o.store.localByUser(user.id) : null;
+    if (!user || !cred?.totpSecret || !cred.totpConfirmedAt || (await passkeys.count(user.id)) === 0) return null;
+    return { user, cred };
+  };
+
+  app.get("/account/authenticator-app/remove", requireSignIn, async (c) => {
+    if (!(await appTarget(c))) return c.redirect("/account", 303);
+    return c.html(appView(c, !recentSignIn(auth(c).session, o.now()), {}), 200, noStore);
+  });
+
+  app.post("/account/authenticator-app/remove", requireSignIn, async (c) => {
+    const fields = await checkFormToken(c, o.secureCookies);
+    const t = await appTarget(c);
+    if (!t) return c.redirect("/account", 303);
+    const now = o.now();
+    const need = !recentSignIn(auth(c).session, now);
+    const wrong = need ? await passwordProblem(t.cred, fields.password ?? "", now) : null;
+    if (wrong) return c.html(appView(c, need, { password: wrong.message }), wrong.status, noStore);
+    await o.store.setTotp(t.user.id, null, null);
+    await o.store.audit({ actorId: t.user.id, action: "totp.remove", object: `user:${t.user.id}` }, now);
+    return c.redirect("/account?app-removed=1", 303);
   });
 
   // ---- Signing in: the step after the password
