@@ -38,7 +38,7 @@ after(async () => t?.close());
 const tick = (ms: number) => {
   clock = new Date(clock.getTime() + ms);
 };
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -48,7 +48,7 @@ const unescape = (s: string) =>
 const optionsOf = (page: string) => {
   const m = /data-options="([^"]*)"/.exec(page);
   assert.ok(m, "the page carries WebAuthn options");
-  return JSON.parse(unescape(m[1]));
+  return JSON.parse(unescapeHtml(m[1]));
 };
 const tokenOf = (page: string) => /name="token" value="([^"]+)"/.exec(page)?.[1] ?? "";
 
