@@ -37,6 +37,7 @@ import {
 } from "../office/reports";
 import { type Block, gap, heading, line, paragraphs } from "../render/blocks";
 import { frontSheetBlocks, reportBlocks } from "../render/compose";
+import { longDate } from "../render/format";
 import { drawPartsPdf, pdfMeasurer } from "../render/pdf";
 import { blocksToText } from "../render/text";
 import type { MeetingDoc, ReportProse } from "../render/types";
@@ -62,6 +63,11 @@ export type PackInput = {
   /** The printed version of each report on the agenda, by report id. */
   reports: ReadonlyMap<number, ReportContent>;
   audience: Audience;
+  /**
+   * Set for a numbered supplement: `items` are only those added since the agenda was published (numbered
+   * as in the whole agenda), and its front sheet says which supplement it is and to what.
+   */
+  supplement?: { number: number; agendaPublished: string } | null;
 };
 
 export type BuiltPack = {
@@ -223,12 +229,31 @@ function meetingDoc(input: PackInput): { doc: MeetingDoc; parts: PartSpec[] } {
 }
 
 /**
+ * The front sheet: the renderer's, and for a supplement the line that says which supplement it is, set
+ * just before the agenda so the meeting's own fields still open the page as the reader expects.
+ */
+function frontBlocks(input: PackInput, doc: MeetingDoc, pages: Map<string, { start: number; end: number }>): Block[] {
+  const blocks = frontSheetBlocks(doc, pages);
+  const s = input.supplement;
+  if (!s) return blocks;
+  const at = blocks.findIndex((b) => b.kind === "text" && b.text === "AGENDA");
+  const note = [
+    gap(),
+    line(`SUPPLEMENT ${s.number}`, { bold: true }),
+    line(
+      `Items added to the agenda after it was published on ${longDate(s.agendaPublished)}, numbered as in the full agenda. The consolidated agenda pack holds every item.`,
+    ),
+  ];
+  return at < 1 ? [...note, gap(), ...blocks] : [...blocks.slice(0, at - 1), ...note, ...blocks.slice(at - 1)];
+}
+
+/**
  * The same documents as text (front sheet with no page ranges, then each report and appendix): what the
  * bench sets beside the PDF, the renderer's text backend over the very same blocks.
  */
 export function buildPackText(input: PackInput): string {
   const { doc, parts } = meetingDoc(input);
-  const out = [blocksToText(frontSheetBlocks(doc, new Map())).lines.join("\n")];
+  const out = [blocksToText(frontBlocks(input, doc, new Map())).lines.join("\n")];
   for (const p of parts) out.push(blocksToText(p.blocks).lines.join("\n"));
   return `${out.join("\n\n\n")}\n`;
 }
@@ -245,7 +270,7 @@ export function buildPackText(input: PackInput): string {
  */
 export async function buildPack(input: PackInput): Promise<BuiltPack> {
   const { doc, parts } = meetingDoc(input);
-  const title = `${input.meeting.body} ${input.meeting.date}${input.audience === "confidential" ? " (confidential)" : ""}`;
+  const title = `${input.meeting.body} ${input.meeting.date}${input.supplement ? ` Supplement ${input.supplement.number}` : ""}${input.audience === "confidential" ? " (confidential)" : ""}`;
   const MARK = "CONFIDENTIAL - NOT FOR PUBLICATION";
   const body = parts.length
     ? drawPartsPdf(
@@ -263,7 +288,7 @@ export async function buildPack(input: PackInput): Promise<BuiltPack> {
   // Front sheet and ranges settle together: its length moves every range after it.
   const measure = pdfMeasurer();
   let ranges = new Map<string, { start: number; end: number }>();
-  let frontCount = measure(frontSheetBlocks(doc, ranges));
+  let frontCount = measure(frontBlocks(input, doc, ranges));
   let starts: number[] = [];
   for (let round = 0; ; round++) {
     if (round > 6) throw new Error("the agenda pack's front sheet and page ranges did not settle");
@@ -276,13 +301,13 @@ export async function buildPack(input: PackInput): Promise<BuiltPack> {
       const end = starts[i] + counts[i] - 1;
       fresh.set(p.item.number, r ? { start: r.start, end } : { start: starts[i], end });
     });
-    const again = measure(frontSheetBlocks(doc, fresh));
+    const again = measure(frontBlocks(input, doc, fresh));
     const stable = again === frontCount && sameRanges(fresh, ranges);
     ranges = fresh;
     frontCount = again;
     if (stable) break;
   }
-  const front = drawPartsPdf([{ blocks: frontSheetBlocks(doc, ranges) }], { title, evenLength: !!body });
+  const front = drawPartsPdf([{ blocks: frontBlocks(input, doc, ranges) }], { title, evenLength: !!body });
   if (front.counts[0] !== frontCount)
     throw new Error(`the front sheet measured ${frontCount} pages but was drawn on ${front.counts[0]}`);
   const pageCount = front.pageCount + (body?.pageCount ?? 0);

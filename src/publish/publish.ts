@@ -14,6 +14,7 @@ import type { Member } from "../model/parse-v1";
 import { type AgendaReport, buildAgenda, type NumberedItem, type ReferralSource } from "../office/agenda";
 import type { NoticePolicy } from "../office/clear-days";
 import { type Clearance, clearance } from "../office/clearance";
+import { londonDate } from "../office/dates";
 import { type PublicationCheck, publicationCheck } from "../office/publication";
 import { exemptParagraphs, exemptTexts, type ReportContent } from "../office/reports";
 import { parseBytesWithText } from "../pipeline/parse-file";
@@ -149,13 +150,22 @@ export async function publishMeeting(
       problems: ["Put at least one report on the agenda first"],
       needsConfirmation: false,
     };
+  const previous = plan.publications[plan.publications.length - 1] ?? null;
+  if (previous && !supplementItems(plan, previous).length && !changedSince(plan, previous))
+    return {
+      ok: false,
+      check: null,
+      problems: [
+        `Nothing has been added to the agenda or changed since it was published on ${previous.publishedAt.slice(0, 16).replace("T", " ")} UTC`,
+      ],
+      needsConfirmation: false,
+    };
   const pub = await buildPack({ meeting: plan.meeting, items: plan.items, reports: contents, audience: "public" });
   const conf = [...contents.values()].some((c) => exemptTexts(c).length > 0)
     ? await buildPack({ meeting: plan.meeting, items: plan.items, reports: contents, audience: "confidential" })
     : null;
   const name = `${plan.committeeName} ${plan.meeting.date} agenda pack.pdf`;
   const read = await parseBytesWithText(name, pub.bytes);
-  const previous = plan.publications[plan.publications.length - 1] ?? null;
   const check = publicationCheck({
     meetingDate: plan.meeting.date,
     policy: plan.policy,
@@ -175,14 +185,24 @@ export async function publishMeeting(
   if (check.outcome === "flag" && !input.confirmShortNotice)
     return { ok: false, check, problems, needsConfirmation: true };
 
-  // A supplement: the items put on the agenda since the last publication, numbered as in the whole agenda.
+  // A supplement: the items put on the agenda since the last publication, numbered as in the whole agenda,
+  // as a public PDF of its own (its exempt parts as notices; their text is in the confidential pack only).
   let supplementPdf: Uint8Array | null = null;
   if (previous) {
-    const since = new Date(previous.publishedAt);
-    const fresh = new Set(plan.plan.filter((p) => new Date(p.addedAt) > since).map((p) => p.reportId ?? p.referralKey));
-    const items = plan.items.filter((i) => fresh.has(i.reportId ?? i.referralKey));
+    const items = supplementItems(plan, previous);
     if (items.length)
-      supplementPdf = (await buildPack({ meeting: plan.meeting, items, reports: contents, audience: "public" })).bytes;
+      supplementPdf = (
+        await buildPack({
+          meeting: plan.meeting,
+          items,
+          reports: contents,
+          audience: "public",
+          supplement: {
+            number: plan.publications.filter((p) => p.hasSupplement).length + 1,
+            agendaPublished: londonDate(new Date(plan.publications[0].publishedAt)),
+          },
+        })
+      ).bytes;
   }
 
   // The same path as an imported paper: the parse result and its lines into the store, exempt capture after.
@@ -231,6 +251,25 @@ export async function publishMeeting(
     input.at,
   );
   return { ok: true, publication, check, documentId: outcome.documentId };
+}
+
+/** The agenda's items put on it since `since` was published: what a supplement to it holds. */
+export function supplementItems(plan: MeetingPlan, since: Publication): NumberedItem[] {
+  const at = new Date(since.publishedAt);
+  const fresh = new Set(plan.plan.filter((p) => new Date(p.addedAt) > at).map((p) => p.reportId ?? p.referralKey));
+  return plan.items.filter((i) => fresh.has(i.reportId ?? i.referralKey));
+}
+
+/** Whether a report's printed version, or the set of items, differs from what `since` published. */
+function changedSince(plan: MeetingPlan, since: Publication): boolean {
+  const was = new Map(since.versions.map((v) => [v.reportId, v.sha256]));
+  const now = [...plan.reports.values()].map((r) => [r.record.id, r.record.current.sha256] as const);
+  const items = (since.agenda as { number: string; title: string }[]).map((i) => `${i.number} ${i.title}`).join("\n");
+  return (
+    now.length !== was.size ||
+    now.some(([id, sha]) => was.get(id) !== sha) ||
+    items !== plan.items.map((i) => `${i.number} ${i.title}`).join("\n")
+  );
 }
 
 /** The referral source when none is plugged in: nothing offered. */

@@ -45,7 +45,7 @@ export const PAGES_WITHOUT_TWIN: Record<string, string> = {
   "/office": "the signed-in office side: private pages and forms, not open data",
   "/office/*": "the signed-in office side: private pages and forms, not open data",
   "/meetings/:id{[0-9]+}/pack.pdf": "the published agenda pack itself (PDF); its page map is /api/meetings/{id}/pack",
-  "/meetings/:id{[0-9]+}/supplement/:seq{[0-9]+}.pdf":
+  "/meetings/:id{[0-9]+}/supplement/:file{[0-9]+\\.pdf}":
     "a published supplement (PDF), listed in /api/meetings/{id}/pack",
 };
 

@@ -8,11 +8,12 @@
  * (policy check, audit entry, per-viewer watermark). Every page works without JavaScript; every route is
  * guarded through auth/web.ts or asks can() itself before answering.
  */
+import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { can, holds, localDate, type PolicyObject } from "../../auth/policy";
 import { auth, checkFormToken, formTokenField, requirePermission, requireSignIn } from "../../auth/web";
-import type { ReferralSource } from "../../office/agenda";
+import type { NumberedItem, ReferralSource } from "../../office/agenda";
 import { clearDays } from "../../office/clear-days";
 import {
   type Clearance,
@@ -35,7 +36,7 @@ import { importDocx } from "../../publish/docx-import";
 import { toHtml } from "../../publish/markdown";
 import { watermark } from "../../publish/pack";
 import { meetingPlan, noReferrals, publishMeeting } from "../../publish/publish";
-import { PackStore, type ReportRecord } from "../../store/common/packs";
+import { PackStore, type Publication, type ReportRecord } from "../../store/common/packs";
 import type { Repository } from "../../store/repository";
 import { notFound } from "../errors";
 import { formErrors } from "../forms/errors";
@@ -56,7 +57,16 @@ export const PackMap = z
     sha256: z.string(),
     pdf: z.string(),
     pageMap: z.array(z.object({ number: z.string(), title: z.string(), pages: Range, pdf: z.string().nullable() })),
-    supplements: z.array(z.object({ number: z.int(), publishedAt: z.string(), pdf: z.string() })),
+    supplements: z.array(
+      z.object({
+        number: z.int().describe("Supplement 1, 2, … in the order published"),
+        publishedAt: z.string(),
+        pdf: z.string(),
+        items: z
+          .array(z.object({ number: z.string(), title: z.string(), pages: Range }))
+          .describe("The items it added, with their pages in the current consolidated pack"),
+      }),
+    ),
     history: z.array(
       z.object({
         publication: z.int(),
@@ -67,6 +77,22 @@ export const PackMap = z
     ),
   })
   .meta({ id: "AgendaPackMap" });
+
+type SupplementEntry = {
+  number: number;
+  publishedAt: string;
+  pdf: string;
+  items: { number: string; title: string; pages: { start: number; end: number } | null }[];
+};
+
+/** The supplements as a list: each one's PDF, when it was published and the items it added. */
+function supplementList(list: readonly SupplementEntry[]): Html | null {
+  if (!list.length) return null;
+  return html`<h2 class="govuk-heading-m" id="supplements">Supplements</h2><ul class="govuk-list">${list.map(
+    (s) =>
+      html`<li><a class="govuk-link" href="${s.pdf}">Supplement ${String(s.number)} (PDF)</a>, published ${s.publishedAt.slice(0, 16).replace("T", " ")} UTC: ${s.items.map((i, k) => html`${k ? "; " : ""}item ${i.number}, ${i.title}${i.pages ? ` (${i.pages.start === i.pages.end ? `page ${String(i.pages.start)}` : `pages ${String(i.pages.start)} to ${String(i.pages.end)}`} of the consolidated pack)` : ""}`)}</li>`,
+  )}</ul>`;
+}
 
 export type ReportRouteOptions = OfficeOptions & {
   repo: Repository;
@@ -681,7 +707,7 @@ ${reportForm(c, o, r, values, errors)}`
 <dl class="govuk-summary-list">
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Last day to publish</dt><dd class="govuk-summary-list__value">${plan.latestPublicationDate} (${plan.policy === "parish" ? "3" : "5"} clear days)</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Clear days if published today</dt><dd class="govuk-summary-list__value" id="clear-days-now">${String(clearIfNow)}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Published</dt><dd class="govuk-summary-list__value">${current ? html`${current.publishedAt.slice(0, 19).replace("T", " ")} UTC (${current.kind === "agenda" ? "agenda" : `supplement ${String(current.seq - 1)}`}, ${String(current.pageCount)} pages). <a class="govuk-link" href="/meetings/${String(id)}/pack">Public pack and page map</a>` : "Not yet"}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Published</dt><dd class="govuk-summary-list__value">${current ? html`${current.publishedAt.slice(0, 19).replace("T", " ")} UTC (${current.kind === "agenda" ? "agenda" : current.hasSupplement ? `supplement ${String(plan.publications.filter((x) => x.hasSupplement).length)}` : "consolidated pack republished"}, ${String(current.pageCount)} pages). <a class="govuk-link" href="/meetings/${String(id)}/pack">Public pack and page map</a>` : "Not yet"}</dd></div>
 </dl>
 <table class="govuk-table" id="agenda"><caption class="govuk-table__caption govuk-table__caption--m">The agenda</caption><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Item</th><th scope="col" class="govuk-table__header">Title</th><th scope="col" class="govuk-table__header">Report by</th><th scope="col" class="govuk-table__header">State</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Actions</span></th></tr></thead>
 <tbody class="govuk-table__body">${plan.items.map((i) => {
@@ -851,6 +877,28 @@ ${current && can(auth(c).principal, "view", { kind: "exempt-item", committeeId: 
 
   // ---- The packs ----------------------------------------------------------------------------------------
 
+  // The public meeting page (the same page an imported meeting has) links the published pack, its page
+  // map and each supplement, added before the end of its <main> (registered before the page's own route).
+  app.use("/meetings/:id{[0-9]+}", async (c, next) => {
+    await next();
+    if (c.res.status !== 200 || !(c.res.headers.get("Content-Type") ?? "").startsWith("text/html")) return;
+    const all = await packs.publications(Number(c.req.param("id")));
+    if (!all.length) return;
+    const p = all[all.length - 1];
+    const id = String(p.meetingId);
+    const extra = html`<h2 class="govuk-heading-l" id="agenda-pack">Agenda pack</h2>
+<p class="govuk-body"><a class="govuk-link" href="/meetings/${id}/pack.pdf">Download the agenda pack (PDF, ${String(p.pageCount)} pages)</a>${all.length > 1 ? ", consolidated with every supplement" : ""}, published ${p.publishedAt.slice(0, 16).replace("T", " ")} UTC. <a class="govuk-link" href="/meetings/${id}/pack">Its page map</a>.</p>
+${supplementList(supplementsOf(all))}`;
+    const page = await c.res.text();
+    const at = page.lastIndexOf("</main>");
+    if (at < 0) return;
+    const body = `${page.slice(0, at)}${extra.value}\n${page.slice(at)}`;
+    const headers = new Headers(c.res.headers);
+    headers.set("ETag", `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`);
+    headers.delete("Content-Length");
+    c.res = new Response(body, { status: 200, headers });
+  });
+
   const currentOr404 = async (c: Context) => {
     const id = Number(c.req.param("id"));
     const p = await packs.currentPublication(id);
@@ -873,16 +921,40 @@ ${current && can(auth(c).principal, "view", { kind: "exempt-item", committeeId: 
     return pdf(bytes, `agenda-pack-${p.meetingId}-${p.seq}.pdf`, "public, max-age=300");
   });
 
-  app.get("/meetings/:id{[0-9]+}/supplement/:seq{[0-9]+}.pdf", async (c) => {
+  // Supplements are numbered 1, 2, … in the order published (a re-publication that added no item has none).
+  // (Hono cannot end a pattern after a parameter, so ".pdf" belongs to the parameter.)
+  app.get("/meetings/:id{[0-9]+}/supplement/:file{[0-9]+\\.pdf}", async (c) => {
     const all = await packs.publications(Number(c.req.param("id")));
-    const p = all.find((x) => x.seq === Number(c.req.param("seq")) && x.hasSupplement);
+    const n = Number.parseInt(c.req.param("file"), 10);
+    const p = all.filter((x) => x.hasSupplement)[n - 1];
     if (!p) throw notFound("There is no such supplement.");
     return pdf(
       (await packs.publicPdf(p.id, "supplement"))!,
-      `supplement-${p.meetingId}-${p.seq - 1}.pdf`,
+      `supplement-${p.meetingId}-${n}.pdf`,
       "public, max-age=300",
     );
   });
+
+  /**
+   * The items each supplement added: the reports and referrals on its publication's agenda and not on the
+   * one before (a standard item such as the exclusion of the press appears when one is needed, in no supplement).
+   */
+  const supplementsOf = (all: Publication[]) => {
+    const key = (i: NumberedItem) => (i.reportId !== null ? `r${i.reportId}` : `k${i.referralKey ?? i.title}`);
+    const current = all[all.length - 1];
+    const pagesOf = new Map(current.pageMap.map((e) => [e.number, e.pages]));
+    return all
+      .map((x, k) => ({ x, before: k ? new Set((all[k - 1].agenda as NumberedItem[]).map(key)) : null }))
+      .filter(({ x, before }) => x.hasSupplement && before)
+      .map(({ x, before }, k) => ({
+        number: k + 1,
+        publishedAt: x.publishedAt,
+        pdf: `/meetings/${x.meetingId}/supplement/${k + 1}.pdf`,
+        items: (x.agenda as NumberedItem[])
+          .filter((i) => i.kind !== "standard" && !before!.has(key(i)))
+          .map((i) => ({ number: i.number, title: i.title, pages: pagesOf.get(i.number) ?? null })),
+      }));
+  };
 
   const packJson = async (meetingId: number) => {
     const all = await packs.publications(meetingId);
@@ -901,13 +973,7 @@ ${current && can(auth(c).principal, "view", { kind: "exempt-item", committeeId: 
         pages: e.pages,
         pdf: e.pages ? `/meetings/${meetingId}/pack.pdf#page=${e.pages.start}` : null,
       })),
-      supplements: all
-        .filter((x) => x.hasSupplement)
-        .map((x) => ({
-          number: x.seq - 1,
-          publishedAt: x.publishedAt,
-          pdf: `/meetings/${meetingId}/supplement/${x.seq}.pdf`,
-        })),
+      supplements: supplementsOf(all),
       history: all.map((x) => ({
         publication: x.seq,
         publishedAt: x.publishedAt,
@@ -940,7 +1006,7 @@ ${current && can(auth(c).principal, "view", { kind: "exempt-item", committeeId: 
       (e) =>
         html`<tr class="govuk-table__row"><td class="govuk-table__cell">${e.number}</td><td class="govuk-table__cell">${e.title}</td><td class="govuk-table__cell">${e.pages ? html`<a class="govuk-link" href="${e.pdf!}">Pages ${String(e.pages.start)} to ${String(e.pages.end)}</a>` : ""}</td></tr>`,
     )}</tbody></table>
-${j.supplements.length ? html`<h2 class="govuk-heading-m">Supplements</h2><ul class="govuk-list">${j.supplements.map((s) => html`<li><a class="govuk-link" href="${s.pdf}">Supplement ${String(s.number)}</a>, published ${s.publishedAt.slice(0, 16).replace("T", " ")} UTC</li>`)}</ul>` : null}`;
+${supplementList(j.supplements)}`;
     return c.html(officePage(c, o, { title: `Agenda pack: ${m?.committee.name ?? ""} ${m?.date ?? ""}`, body }));
   });
 
