@@ -24,6 +24,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
     load: () => load("start"),
   },
   topics: { summary: "subjects followed across meetings", load: () => load("topics") },
+  links: { summary: "compute and store cross-meeting links (rebuild)", load: () => load("links") },
   audit: { summary: "the audit trail: verify its hash chain, export it", load: () => load("audit") },
   followups: { summary: "promised follow-up actions and whether they were met", load: () => load("followups") },
 };

@@ -24,6 +24,7 @@ import type {
   SearchResult,
   StoreStats,
 } from "../model/records";
+import type { LinkStore } from "./common/links";
 import type { OfficeStore } from "./common/office";
 import type { SqlDb } from "./sql";
 
@@ -156,6 +157,8 @@ export interface Repository {
   readonly sql: SqlDb;
   /** What the council keeps in Minutebook itself (store/common/office.ts). */
   readonly office: OfficeStore;
+  /** Cross-meeting links as computed at import, per council (store/common/links.ts). */
+  readonly links: LinkStore;
 
   /** Applies pending migrations; returns the versions applied now. Opening a store migrates too. */
   migrate(): Promise<number[]>;

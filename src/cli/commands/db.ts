@@ -3,10 +3,13 @@
  * SQLite and PostgreSQL alike, and an officer's corrections to who is who.
  * Only `migrate` creates a store; the others refuse one that does not exist.
  */
+
+import { updateLinks } from "../../import/links";
 import { describeLocation, openRepository } from "../../store/open";
 import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
+import { formatLinkSummary } from "./links";
 
 const usage =
   "minutebook db migrate | backup FILE | stats | merge KEEP_ID OTHER_ID | unmerge ALIAS_ID  [--db FILE] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL)";
@@ -24,6 +27,12 @@ export const command: Command = {
       try {
         const applied = await repo.migrate();
         const stats = await repo.stats();
+        // A store from before links were stored gets them now (an up-to-date one: nothing changed, nothing read).
+        if (applied.includes(22) && stats.meetings > 0) {
+          const now = new Date();
+          const links = await updateLinks(repo, { today: now.toISOString().slice(0, 10), now: now.toISOString() });
+          if (!values.json) process.stderr.write(`${formatLinkSummary(links)}\n`);
+        }
         if (values.json) process.stdout.write(`${JSON.stringify({ applied, schemaVersion: stats.schemaVersion })}\n`);
         else
           process.stdout.write(

@@ -8,14 +8,16 @@
  */
 import cliProgress from "cli-progress";
 import { formatSummary, importPaths, originsUnder } from "../../import/import-paths";
+import { updateLinks } from "../../import/links";
 import { DEFAULT_JOBS } from "../../import/parse-pool";
 import { describeLocation, openRepository } from "../../store/open";
 import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
+import { formatLinkSummary } from "./links";
 
 const usage =
-  "minutebook import PATH... [--db FILE] [--jobs N] [--council NAME] [--source-url URL] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL; --jobs: parse workers, one per core by default; --council: the council of papers that print none; --source-url: where the files were published, a file's URL or a folder's)";
+  "minutebook import PATH... [--db FILE] [--jobs N] [--council NAME] [--source-url URL] [--no-links] [--json]   (DATABASE_URL=postgres://… selects PostgreSQL; --jobs: parse workers, one per core by default; --council: the council of papers that print none; --source-url: where the files were published, a file's URL or a folder's; --no-links: leave the cross-meeting links for `links rebuild`)";
 
 /** "1h 02m", "3m 05s", "42s": the time left, as a progress line says it. */
 export function formatEta(seconds: number): string {
@@ -40,6 +42,7 @@ export const command: Command = {
         council: { type: "string" },
         json: { type: "boolean" },
         "source-url": { type: "string" },
+        "no-links": { type: "boolean" },
       },
       usage,
     );
@@ -93,9 +96,17 @@ export const command: Command = {
         },
       );
       bar?.stop();
+      // The councils whose papers changed get their links computed and stored before import exits.
+      const now = new Date();
+      const links = values["no-links"]
+        ? null
+        : await updateLinks(repo, { today: now.toISOString().slice(0, 10), now: now.toISOString() });
       if (values.json)
-        process.stdout.write(`${JSON.stringify({ store: describeLocation(loc), ...summary }, null, 1)}\n`);
-      else process.stdout.write(`${describeLocation(loc)}\n${formatSummary(summary)}\n`);
+        process.stdout.write(`${JSON.stringify({ store: describeLocation(loc), ...summary, links }, null, 1)}\n`);
+      else
+        process.stdout.write(
+          `${describeLocation(loc)}\n${formatSummary(summary)}\n${links ? `${formatLinkSummary(links)}\n` : ""}`,
+        );
       return summary.documents.failed ? 1 : 0;
     } finally {
       bar?.stop();

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, ensureDemoAccounts } from "../../auth/demo";
 import { AuthStore } from "../../auth/store";
 import { keepDemoReports, keepDemoStructure } from "../../demo/office";
 import { importPaths } from "../../import/import-paths";
+import { updateLinks } from "../../import/links";
 import { londonDate } from "../../office/dates";
 import { openRepository } from "../../store/open";
 import { storeLocation } from "../../store/repository";
@@ -71,6 +72,9 @@ export const command: Command = {
         );
         for (const f of summary.failures) console.error(`  failed: ${f.file}: ${f.reason}`);
         if (d.failed) return 1;
+        const now = new Date();
+        const links = await updateLinks(repo, { today: now.toISOString().slice(0, 10), now: now.toISOString() });
+        console.log(`Linked the meetings: ${links.topics} topics in ${links.seconds.toFixed(1)} s.`);
         // What the council keeps in Minutebook itself: committees, people, memberships, calendar, register.
         if (!(await repo.office.council())) {
           const kept = await keepDemoStructure(repo, { seed: values.seed, today: londonDate(new Date()) });

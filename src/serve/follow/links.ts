@@ -104,8 +104,8 @@ function itemKey(s: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
-/** What the linkers read of the store as it is now: gathered on the portal's thread (it is all awaits on the store). */
-type Gathered = {
+/** What the linkers read of the store (one council's meetings, or all): all awaits on the store. */
+export type Gathered = {
   input: LinkInput;
   meetings: Map<string, MeetingDetail>;
   lines: Map<number, readonly string[]>;
@@ -113,7 +113,8 @@ type Gathered = {
   textFound: boolean;
 };
 
-async function gather(data: PortalData, withText: boolean): Promise<Gathered> {
+/** Gathers the meetings of `council` ("" for those of no council), or of every council when undefined. */
+export async function gather(data: PortalData, withText: boolean, council?: string): Promise<Gathered> {
   const input: LinkInput = [];
   const meetings = new Map<string, MeetingDetail>();
   const lines = new Map<number, readonly string[]>();
@@ -121,6 +122,7 @@ async function gather(data: PortalData, withText: boolean): Promise<Gathered> {
   let textFound = false;
   let n = 0;
   for (const s of await data.allMeetings()) {
+    if (council !== undefined && (s.authority ?? "") !== council) continue;
     // A cached read resolves at once and would never let a request in: step aside every few meetings.
     if (++n % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
     const raw = await data.meeting(s.id);
@@ -133,7 +135,8 @@ async function gather(data: PortalData, withText: boolean): Promise<Gathered> {
       if (doc && !text && withText) {
         const t = await data.documentText(doc);
         if (t.kind === "lines") {
-          const withheld = await data.redactions(doc.id);
+          // One council's gather reads its own documents' exempt parts, not the whole store's index.
+          const withheld = council === undefined ? await data.redactions(doc.id) : await ownRedactions(data, doc.id, d);
           const out: string[] = [];
           const onPage: (number | null)[] = [];
           for (const l of t.lines) {
@@ -155,8 +158,28 @@ async function gather(data: PortalData, withText: boolean): Promise<Gathered> {
   return { input, meetings, lines, pages, textFound };
 }
 
+/**
+ * The lines withheld in one document: its exempt minutes in this meeting and every exempt part the
+ * store lists for it (a minute keeps its title line; a report, appendix or section goes from its first).
+ */
+async function ownRedactions(
+  data: PortalData,
+  documentId: number,
+  d: MeetingDetail,
+): Promise<{ startLine: number; endLine: number }[]> {
+  const out: { startLine: number; endLine: number }[] = [];
+  for (const x of d.minutes)
+    if ((x.exempt || x.exemptParagraphs.length) && x.provenance.documentId === documentId)
+      out.push({ startLine: x.provenance.span.startLine, endLine: x.provenance.span.endLine });
+  for (const p of await data.repo.listExemptParts(documentId)) {
+    const s = p.provenance.span;
+    out.push({ startLine: p.kind === "minute" ? s.startLine : s.startLine - 1, endLine: s.endLine });
+  }
+  return out;
+}
+
 /** The linkers' input for computeLinks: each entry's council, and when each council reached the store. */
-function computeInput(g: Gathered, today: string): ComputeInput {
+export function computeInput(g: Gathered, today: string): ComputeInput {
   const authorities = g.input.map((e) => g.meetings.get(e.meetingKey)?.authority ?? null);
   // When each council reached the store: its earliest stored document (ids only grow). When two
   // councils' topics share a phrase, the earlier keeps the plain id it had before the other came.
@@ -197,7 +220,7 @@ export function computeOffThread(input: ComputeInput): Promise<LinkResult> {
 
 const LINK_WORKER_URL = new URL("./link-worker.mjs", import.meta.url);
 
-function assemble(g: Gathered, r: LinkResult): Linked {
+export function assemble(g: Gathered, r: LinkResult): Linked {
   const { input, meetings, lines, pages, textFound } = g;
   const byAuthority = groupByAuthority(
     input,

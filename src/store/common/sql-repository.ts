@@ -22,6 +22,7 @@ import {
   type SearchResult,
 } from "../repository";
 import { placeholders, type SqlConn, type SqlDb, type SqlValue } from "../sql";
+import { LinkStore } from "./links";
 import { MinutesStore } from "./minutes";
 import { OfficeStore } from "./office";
 import { clampPaging, filterSql, Reader, spanOf } from "./read";
@@ -101,10 +102,13 @@ export abstract class SqlRepository implements Repository {
   readonly office: OfficeStore;
   /** The meeting record: minutes drafts and versions, signatures, decision notices, pending items. */
   readonly minutes: MinutesStore;
+  /** Cross-meeting links as computed at import, per council (store/common/links.ts). */
+  readonly links: LinkStore;
 
   constructor(protected db: SqlDb) {
     this.office = new OfficeStore(db);
     this.minutes = new MinutesStore(db);
+    this.links = new LinkStore(db);
   }
 
   get sql(): SqlDb {

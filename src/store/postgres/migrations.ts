@@ -3,6 +3,7 @@
  * shared tables plus a generated tsvector column (search title weighted A, body B) with a GIN index.
  */
 import { authTablesV4, exemptContentV7, passkeyTablesV17 } from "../../auth/schema";
+import { linkTablesV22 } from "../common/links";
 import { FROZEN_VERSION_COLUMNS, minutesTablesV15 } from "../common/minutes";
 import {
   agendaTablesV13,
@@ -154,5 +155,12 @@ CREATE TRIGGER minute_signatures_frozen BEFORE UPDATE OR DELETE ON minute_signat
     sql: `${PERSON_ACCOUNTS_V21}
 CREATE TRIGGER person_accounts_changed AFTER INSERT OR UPDATE OR DELETE ON person_accounts FOR EACH STATEMENT EXECUTE FUNCTION store_changed();
 `,
+  },
+  {
+    // Cross-meeting links computed at import and stored per council (store/common/links.ts), so no
+    // page computes them.
+    version: 22,
+    name: "stored links",
+    sql: linkTablesV22("double precision"),
   },
 ];

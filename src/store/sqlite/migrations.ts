@@ -3,6 +3,7 @@
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
 import { authTablesV4, exemptContentV7, passkeyTablesV17 } from "../../auth/schema";
+import { linkTablesV22 } from "../common/links";
 import { FROZEN_VERSION_COLUMNS, minutesTablesV15 } from "../common/minutes";
 import {
   agendaTablesV13,
@@ -156,5 +157,12 @@ CREATE TRIGGER minute_signatures_no_delete BEFORE DELETE ON minute_signatures BE
     sql: `${PERSON_ACCOUNTS_V21}
 ${["INSERT", "UPDATE", "DELETE"].map((op) => `CREATE TRIGGER person_accounts_${op.toLowerCase()} AFTER ${op} ON person_accounts BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END;`).join("\n")}
 `,
+  },
+  {
+    // Cross-meeting links computed at import and stored per council (store/common/links.ts), so no
+    // page computes them.
+    version: 22,
+    name: "stored links",
+    sql: linkTablesV22("REAL"),
   },
 ];
