@@ -14,13 +14,7 @@ import { computeLinks } from "../link/compute";
 import { slugOf, topicIds } from "../link/threads/ids";
 import { PortalData } from "../serve/data";
 import { assemble, computeInput, gather } from "../serve/follow/links";
-import {
-  allMoney,
-  followUpRecord,
-  qualityRecord,
-  referralRecord,
-  topicData,
-} from "../serve/follow/records";
+import { allMoney, followUpRecord, qualityRecord, referralRecord, topicData } from "../serve/follow/records";
 import type { CouncilLinks, MovedTopic, StoredTopic, TopicId } from "../store/common/links";
 import type { Repository } from "../store/repository";
 
