@@ -1,13 +1,22 @@
 /**
  * `minutebook topics [--json] [--db FILE] [--from-files PATH...]`: subjects followed across meetings
- * and committees, each with its items, years and the shared phrases that link them. Meetings come
- * from the store (through the Repository's read methods) or straight from files (parsed with
- * parseFileWithText). Also home of the meeting loader that `minutebook followups` shares.
+ * and committees, each with its items, years and the shared phrases that link them. From the store,
+ * the links import stored (the portal and the API read the same); from files, the linkers run on
+ * them now (parsed with parseFileWithText). Also home of the meeting loader `minutebook followups` shares.
  */
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { loadFromRepository, meetingKeyOf } from "../../link/from-store";
-import { findMoney, findPeople, findQualityFlags, findTopics, type LinkInput, type Thread } from "../../link/index";
+import {
+  findMoney,
+  findPeople,
+  findQualityFlags,
+  findTopics,
+  type LinkInput,
+  type MoneyMention,
+  type QualityFlag,
+  type Thread,
+} from "../../link/index";
 import { parseFileWithText } from "../../pipeline/parse-file";
 import { storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
@@ -128,6 +137,55 @@ export function formatTopics(threads: Thread[], meetings: number): string {
   return out.join("\n");
 }
 
+type Found = {
+  all: Thread[];
+  meetings: number;
+  money?: MoneyMention[];
+  quality?: QualityFlag[];
+  people?: ReturnType<typeof findPeople>;
+};
+type Wanted = { money?: boolean; quality?: boolean; people?: boolean };
+
+/** The linkers run on the files now. */
+async function fromFiles(paths: string[], text: boolean, want: Wanted): Promise<Found> {
+  const input = await loadInput({ fromFiles: true, text }, paths, usage);
+  return {
+    all: findTopics(input),
+    meetings: new Set(input.map((e) => e.meetingKey)).size,
+    money: want.money ? findMoney(input) : undefined,
+    quality: want.quality ? findQualityFlags(input) : undefined,
+    people: want.people ? findPeople(input) : undefined,
+  };
+}
+
+/**
+ * What import stored (the same computation the portal and the API read); a store imported before
+ * links were stored gets them first. People are not stored links: --people reads the meetings.
+ */
+async function fromStore(db: string | undefined, positionals: string[], want: Wanted): Promise<Found> {
+  if (positionals.length)
+    throw new UsageError(`unexpected ${positionals[0]} (did you mean --from-files?)\nusage: ${usage}`);
+  const { openRepository } = await import("../../store/open");
+  const { updateLinks } = await import("../../import/links");
+  const repo = await openRepository(storeLocation(db), { mustExist: true });
+  try {
+    if (!(await repo.links.overview()).councils && (await repo.stats()).meetings) {
+      const now = new Date();
+      await updateLinks(repo, { today: now.toISOString().slice(0, 10), now: now.toISOString() });
+    }
+    const o = await repo.links.overview();
+    return {
+      all: (await repo.links.rawTopics()) as Thread[],
+      meetings: o.meetings,
+      money: want.money ? (await repo.links.money()).map((m) => m.raw as MoneyMention) : undefined,
+      quality: want.quality ? (await repo.links.quality()).map((q) => q.raw as QualityFlag) : undefined,
+      people: want.people ? findPeople(await loadFromRepository(repo)) : undefined,
+    };
+  } finally {
+    await repo.close();
+  }
+}
+
 const usage =
   "minutebook topics [--json] [--limit N] [--money] [--quality] [--people] [--db FILE | --from-files PATH... [--no-text]]";
 
@@ -147,19 +205,13 @@ export const command: Command = {
       },
       usage,
     );
-    const input = await loadInput(
-      { db: values.db, fromFiles: Boolean(values["from-files"]), text: !values["no-text"] },
-      positionals,
-      usage,
-    );
     if (values.limit !== undefined && !/^\d+$/.test(values.limit))
       throw new UsageError(`--limit expects a whole number\nusage: ${usage}`);
-    const all = findTopics(input);
+    const found = values["from-files"]
+      ? await fromFiles(positionals, !values["no-text"], values)
+      : await fromStore(values.db, positionals, values);
+    const { all, meetings, money, quality, people } = found;
     const threads = values.limit === undefined ? all : all.slice(0, Number(values.limit));
-    const meetings = new Set(input.map((e) => e.meetingKey)).size;
-    const money = values.money ? findMoney(input) : undefined;
-    const quality = values.quality ? findQualityFlags(input) : undefined;
-    const people = values.people ? findPeople(input) : undefined;
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ meetings, topics: threads, money, quality, people }, null, 1)}\n`);
       return 0;

@@ -12,11 +12,13 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { Hono } from "hono";
 import { command as demoCommand } from "../../cli/commands/demo";
+import { updateLinks } from "../../import/links";
 import { parseFile } from "../../pipeline/parse-file";
 import type { MeetingSummary } from "../../store/repository";
 import { createApp } from "../app";
 import { PortalData } from "../data";
 import { openApiValidator, type SeededStore, seededStore } from "../testing";
+import { gather } from "./links";
 import {
   type FollowUpsData,
   namePatterns,
@@ -115,16 +117,19 @@ test("an import recomputes the links: the demo council's meetings join the seeds
   assert.ok(now.total > seedsOnly.total);
 });
 
-test("link results are computed once per store state and shared", async () => {
+test("links are stored once per council's input: an unchanged store is not linked again", async () => {
   const data = new PortalData(store.repo, { checkEveryMs: 0 });
   const links = registerFollowRoutes(new Hono(), data);
-  await data.fresh();
-  // A page that only adds to itself does not wait: nothing yet, but the computation starts.
-  assert.equal(await links.ready(), null);
-  const a = await links.get();
-  await data.fresh();
-  assert.equal(await links.get(), a, "the same results while the store is unchanged");
-  assert.equal(await links.ready(), a);
+  await links.settled();
+  const stored = await store.repo.links.councils();
+  assert.ok(stored.length >= 2, "the seeds' council and the demo council");
+  const again = await updateLinks(store.repo, { today: "2026-01-01", now: "2026-01-01T00:00:00Z", data });
+  assert.deepEqual(again.computed, [], "nothing recomputed while every council's input is unchanged");
+  assert.equal(again.unchanged, stored.length);
+  assert.deepEqual(
+    (await store.repo.links.councils()).map((c) => c.computedAt),
+    stored.map((c) => c.computedAt),
+  );
 });
 
 test("topics: Help to Live at Home, the library and Lightbulb, with their years", async () => {
@@ -424,17 +429,20 @@ test("an exempt minute's lines feed no topic, follow-up, referral, sum or timeli
   assert.ok(exempt.length > 0, "the seeds hold an exempt minute");
   // The text the linkers read has the exempt lines blanked (the title line stays).
   const data = new PortalData(store.repo, { checkEveryMs: 0 });
-  const linked = await registerFollowRoutes(new Hono(), data).get();
-  for (const e of exempt) {
-    const text = linked.lines.get(e.documentId);
-    assert.ok(text, "the seed's text was read");
-    assert.notEqual(text[e.from - 1].trim(), "", "the title line is kept");
-    assert.deepEqual(
-      text.slice(e.from, e.to).filter((l) => l.trim()),
-      [],
-      "every other line of the exempt minute is blank",
-    );
-  }
+  // The whole store as the timeline reads it, and each council as import links it.
+  const councils = [...new Set((await data.allMeetings()).map((m) => m.authority ?? ""))];
+  const whole = await gather(data, true);
+  const parts = await Promise.all(councils.map((c) => gather(data, true, c)));
+  for (const e of exempt)
+    for (const text of [whole.lines.get(e.documentId), parts.map((p) => p.lines.get(e.documentId)).find(Boolean)]) {
+      assert.ok(text, "the seed's text was read");
+      assert.notEqual(text[e.from - 1].trim(), "", "the title line is kept");
+      assert.deepEqual(
+        text.slice(e.from, e.to).filter((l) => l.trim()),
+        [],
+        "every other line of the exempt minute is blank",
+      );
+    }
   const inside = (s: { documentId: number; span: { startLine: number } } | null) =>
     !!s && exempt.some((e) => e.documentId === s.documentId && s.span.startLine > e.from && s.span.startLine <= e.to);
   const problems: string[] = [];

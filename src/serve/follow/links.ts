@@ -1,12 +1,13 @@
 /**
- * The linkers (src/link) over the portal's store: the store's meetings become LinkInput through the
- * shared adapter in src/link/from-store (entriesFromDetail), with each document's text lines when the server can read
- * them (exempt minutes' lines blanked), and the results are computed once per store state and kept
- * until an import changes the store's counts. Results are turned into records that name the store's
- * meeting and document ids, so every entry links to its meeting page and its source lines.
+ * The linkers (src/link) over the store: the store's meetings (one council's, or all) become LinkInput
+ * through the shared adapter in src/link/from-store (entriesFromDetail), with each document's text
+ * lines when they can be read (exempt lines blanked), and computeLinks' results are assembled with
+ * the store's meeting and document ids, so every record links to its meeting page and source lines.
+ * import/links.ts stores them per council; LinkKeeper keeps them in step for the portal.
  */
 
 import { Worker } from "node:worker_threads";
+import { updateLinks } from "../../import/links";
 import { type ComputeInput, computeLinks, everyMatter, groupByAuthority, type LinkResult } from "../../link/compute";
 import { entriesFromDetail } from "../../link/from-store";
 import {
@@ -318,29 +319,30 @@ export function assemble(g: Gathered, r: LinkResult): Linked {
   };
 }
 
-/**
- * Link results for the store, computed off the request path: the store's meetings are gathered (with
- * pauses, so requests interleave), computeLinks runs in a worker thread, and the result is kept. When
- * an import changes the store, the next look starts one recomputation in the background, and until it
- * is ready every page answers from the previous result (one run at a time: an import that changes the
- * store every second does not stack runs up; the loop catches up with the latest state). Only the
- * very first result is waited for. `wait` (tests) makes every read wait for the store as it is now.
- */
-/** The least time between the end of one recomputation and the start of the next. */
-const RECOMPUTE_PAUSE_MS = 2000;
+/** How long the store must stay unchanged before the portal links what a write left unlinked. */
+const QUIET_MS = 5000;
 
-export class FollowLinks {
-  private current: Linked | null = null;
-  /** The store state `current` was computed from. */
-  private currentKey = "";
-  /** The newest store state anyone asked about. */
-  private wantKey = "";
+/**
+ * Keeps the stored links (store/common/links.ts) in step with the store for the portal: pages only
+ * read what is stored and never compute links. `import` links the councils it touched before it
+ * exits; any other write (or a store imported with --no-links) is linked here, off the request path:
+ * once the store has been quiet for a few seconds, the councils whose input changed are gathered and
+ * computeLinks runs in a worker thread, then each council's results replace its old ones at once.
+ * Until then pages answer from the links stored before. One update at a time; `wait` (tests that
+ * import and look at once) makes every read wait for the store as it is now, and a store with no
+ * links stored yet is waited for once (as the first result always was).
+ */
+export class LinkKeeper {
   private running: Promise<void> | null = null;
+  private again = false;
+  /** The store state the links were last brought up to date with. */
+  private seen = "";
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly data: PortalData,
     private readonly withText = data.readDocuments,
-    private readonly opts: { wait?: boolean; today?: () => string } = {},
+    private readonly opts: { wait?: boolean; now?: () => Date } = {},
   ) {}
 
   private async key(): Promise<string> {
@@ -348,25 +350,26 @@ export class FollowLinks {
     return JSON.stringify(await this.data.stats());
   }
 
-  /** Starts the background loop if it is not running; it runs until the result matches wantKey. */
-  private refresh(key: string): Promise<void> {
-    this.wantKey = key;
-    this.running ??= (async () => {
+  /** Brings the stored links up to date (only councils whose input changed); one run at a time. */
+  update(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
       try {
-        while (this.currentKey !== this.wantKey) {
-          const k = this.wantKey;
-          const g = await gather(this.data, this.withText);
-          const today = (this.opts.today ?? (() => new Date().toISOString().slice(0, 10)))();
-          const r = await computeOffThread(computeInput(g, today));
-          this.current = assemble(g, r);
-          this.currentKey = k;
-          // The store may have moved while this ran: look again before deciding the loop is done.
-          this.wantKey = await this.key();
-          // Still moving (an import under way): a breath between runs leaves the machine to the
-          // import and the requests; the pages meanwhile answer from this result.
-          if (this.currentKey !== this.wantKey && !this.opts.wait)
-            await new Promise((resolve) => setTimeout(resolve, RECOMPUTE_PAUSE_MS));
-        }
+        do {
+          this.again = false;
+          const now = (this.opts.now ?? (() => new Date()))();
+          await updateLinks(this.data.repo, {
+            today: now.toISOString().slice(0, 10),
+            now: now.toISOString(),
+            data: this.data,
+            withText: this.withText,
+            compute: computeOffThread,
+          });
+          this.seen = await this.key();
+        } while (this.again);
       } finally {
         this.running = null;
       }
@@ -374,33 +377,44 @@ export class FollowLinks {
     return this.running;
   }
 
-  async get(): Promise<Linked> {
+  /** Called before a page reads links: never waits, except in `wait` mode or while nothing was ever stored. */
+  async before(): Promise<void> {
     const key = await this.key();
-    if (this.current && this.currentKey === key) return this.current;
-    const run = this.refresh(key);
-    if (this.current && !this.opts.wait) {
-      run.catch(() => {});
-      return this.current;
+    if (key === this.seen) return;
+    const empty = (await this.data.cached("links:overview", () => this.data.repo.links.overview())).councils === 0;
+    if (this.opts.wait || (empty && (await this.data.stats()).meetings > 0)) {
+      await this.update();
+      return;
     }
-    await run;
-    if (this.current && (this.currentKey === key || !this.opts.wait)) return this.current;
-    return this.get();
+    this.seen = key;
+    this.schedule();
   }
 
-  /**
-   * The results if there are any (the previous store state's while new ones are computed; with
-   * `wait`, only the current state's); otherwise starts computing them and returns null, so a page
-   * that only adds to itself from them never waits for them.
-   */
-  async ready(): Promise<Linked | null> {
-    const key = await this.key();
-    if (this.current && this.currentKey === key) return this.current;
-    this.refresh(key).catch(() => {});
-    return this.opts.wait ? null : this.current;
+  /** An update once the store has stayed unchanged for QUIET_MS (an import running links its own councils). */
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void (async () => {
+        const key = await this.key();
+        if (key !== this.seen) {
+          this.seen = key;
+          this.schedule();
+          return;
+        }
+        await this.update();
+      })().catch((e) => console.error(`linking after a store change failed: ${(e as Error).message}`));
+    }, QUIET_MS);
+    this.timer.unref();
   }
 
-  /** Resolves once no recomputation is running (tests and benchmarks wait for the background work). */
+  /** Resolves once no update is running or waiting (tests and benchmarks wait for the background work). */
   async settled(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      await this.update();
+    }
     while (this.running) await this.running.catch(() => {});
   }
 }

@@ -50,6 +50,9 @@ import type {
   TopicSummary,
 } from "./schemas";
 
+/** What a person's timeline reads: the store's meetings and their lines (no links). */
+export type TimelineSource = Pick<Linked, "meetings" | "lines" | "pages" | "withText">;
+
 export function topicSummary(t: Linked["threads"][number]): TopicSummary {
   return {
     id: t.slug,
@@ -386,7 +389,7 @@ export function motionRoles(name: string): { proposed: RegExp; seconded: RegExp 
 }
 
 /** The first line inside `p`'s span that prints the name, with its page; null when the text is not read. */
-function nameLine(l: Linked, p: Provenance, re: RegExp | null): Span | null {
+function nameLine(l: TimelineSource, p: Provenance, re: RegExp | null): Span | null {
   const text = l.lines.get(p.documentId);
   if (!text || !re) return null;
   for (let n = Math.max(1, p.span.startLine); n <= Math.min(text.length, p.span.endLine); n++)
@@ -402,7 +405,7 @@ function nameLine(l: Linked, p: Provenance, re: RegExp | null): Span | null {
  * as proposer or seconder where the line says so. The store does not record who spoke or how anyone
  * voted; nothing here goes beyond what the records and the printed lines say.
  */
-export function timelineData(l: Linked, p: PersonDetail): TimelineData {
+export function timelineData(l: TimelineSource, p: PersonDetail): TimelineData {
   const events: TimelineEvent[] = [];
   const label = { present: "Present", apologies: "Sent apologies", "in-attendance": "In attendance", absent: "Absent" };
   for (const m of p.attendance.meetings)

@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { sameBody } from "../../link/referrals/bodies";
 import type { CommitteeDetail, CommitteeRef, PersonDetail } from "../../store/repository";
 import type { PortalData } from "../data";
 import { badRequest, notFound } from "../errors";
@@ -18,24 +19,19 @@ import { layout } from "../layout";
 import { describe, Q, type RouteDoc } from "../openapi";
 import type { View } from "../pages";
 import { pathId, Query } from "../params";
-import { FollowLinks, type Linked } from "./links";
+import { gather, LinkKeeper } from "./links";
 import {
-  allMoney,
   type FollowUpRecord,
-  followUpRecord,
-  followUpsData,
+  type FollowUpsData as FollowUpsRecord,
   MONEY_SORTS,
   type MoneyRecord,
   moneyData,
   type QualityRecord,
-  qualityData,
-  qualityRecord,
   type ReferralRecord,
-  referralsData,
   type TopicMissing,
+  type TopicData as TopicRecord,
+  type TopicSummary,
   timelineData,
-  topicData,
-  topicSummary,
 } from "./records";
 import {
   FollowStatus,
@@ -100,10 +96,57 @@ class Missing extends Error {
   }
 }
 
-export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOptions = {}): FollowLinks {
+/** A stored follow-up's state on `today`: met on evidence, else overdue once its due date has passed. */
+function stateOn(today: string, f: { met: boolean; dueBy: string | null }): FollowUpRecord["status"] {
+  return f.met ? "met" : f.dueBy && f.dueBy < today ? "overdue" : "open";
+}
+
+export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOptions = {}): LinkKeeper {
   const now = opts.now ?? (() => new Date());
   const today = () => now().toISOString().slice(0, 10);
-  const links = new FollowLinks(data, opts.withText, { wait: opts.waitForLinks, today: () => today() });
+  const links = new LinkKeeper(data, opts.withText, { wait: opts.waitForLinks, now });
+  // Every read is of what import stored (store/common/links.ts); nothing here computes links.
+  const stored = data.repo.links;
+  /** A stored read, kept until the store changes. */
+  const read = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    await links.before();
+    return data.cached(`links:${key}`, load);
+  };
+  const topicOf = (slug: string, summary: unknown): TopicSummary => ({ ...(summary as TopicSummary), id: slug });
+
+  /** Follow-ups as stored, with their state on `day`: all, one council's, or one meeting's. */
+  const followUpsOn = async (
+    day: string,
+    where: { council?: string | null; meetingId?: number },
+  ): Promise<(FollowUpRecord & { _committee: number | null; _due: string | null })[]> => {
+    const rows = await read(`followups:${JSON.stringify(where)}`, () => stored.followUps(where));
+    return rows.map((f) => ({
+      ...(f.record as FollowUpRecord),
+      status: stateOn(day, f),
+      _committee: f.fromCommitteeId,
+      _due: f.dueBody,
+    }));
+  };
+  const followUpsData = async (
+    day: string,
+    committee: (CommitteeRef & { authority: string | null }) | null,
+    status: FollowUpsRecord["status"],
+  ): Promise<FollowUpsRecord> => {
+    let list = await followUpsOn(day, committee ? { council: committee.authority } : {});
+    // One committee's: promised at its meetings, or due to a body of its name within its council.
+    if (committee) list = list.filter((f) => f._committee === committee.id || sameBody(f._due ?? "", committee.name));
+    const counts = { met: 0, open: 0, overdue: 0 };
+    for (const f of list) counts[f.status]++;
+    if (status) list = list.filter((f) => f.status === status);
+    const ref = committee ? { id: committee.id, name: committee.name } : null;
+    return {
+      today: day,
+      committee: ref,
+      status,
+      counts,
+      followUps: list.map(({ _committee, _due, ...f }) => f),
+    };
+  };
 
   /** Registers a page at `path` and its JSON twin at /api + path, from one loader; `doc` describes the twin. */
   function twin<T>(
@@ -161,16 +204,19 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     "/topics",
     async (_c, q) => {
       const pageNo = q.page();
-      const l = await links.get();
-      const total = l.threads.length;
+      const o = await read("overview", () => stored.overview());
+      const total = o.topics;
       if (pageNo > 1 && (pageNo - 1) * TOPICS_PER_PAGE >= total) throw notFound("There is no such page of topics.");
+      const page = await read(`topics:${pageNo}`, () =>
+        stored.topics({ limit: TOPICS_PER_PAGE, offset: (pageNo - 1) * TOPICS_PER_PAGE }),
+      );
       return {
-        topics: l.threads.slice((pageNo - 1) * TOPICS_PER_PAGE, pageNo * TOPICS_PER_PAGE).map(topicSummary),
+        topics: page.map((t) => topicOf(t.slug, t.summary)),
         total,
         page: pageNo,
         limit: TOPICS_PER_PAGE,
-        meetings: l.meetings.size,
-        withText: l.withText,
+        meetings: o.meetings,
+        withText: o.withText,
       };
     },
     topicsPage,
@@ -181,12 +227,12 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     "/topics/:id",
     async (c) => {
       const id = topicId(c.req.param("id"));
-      const l = await links.get();
-      const t = l.threads.find((x) => x.slug === id);
-      if (t) return topicData(l, t);
+      const t = await read(`topic:${id}`, () => stored.topic(id));
+      if (t) return { ...(t.body as Omit<TopicRecord, "topic">), topic: topicOf(t.slug, t.summary) };
       // An address from before an import: the topic that now carries it on, if one clearly does.
-      const next = l.continuation(id);
-      if (next.to !== null) throw new Moved(`/topics/${l.threads[next.to].slug}`);
+      const next = await read(`moved:${id}`, () => stored.moved(id));
+      if (next?.to) throw new Moved(`/topics/${next.to}`);
+      const near = next ? await read(`near:${id}`, () => stored.topicSummaries(next.near)) : [];
       throw new Missing({
         error: {
           status: 404,
@@ -194,7 +240,7 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
             "There is no topic at this address now. Topics are found afresh after each import, and no current topic clearly continues this one.",
         },
         id,
-        near: next.near.map((i) => topicSummary(l.threads[i])),
+        near: near.map((x) => topicOf(x.slug, x.summary)),
       });
     },
     topicPage,
@@ -221,7 +267,7 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
   const status = (q: Query) => q.oneOf("status", STATUSES);
 
   const statusQuery = { status: FollowStatus.optional().describe("Only this status") };
-  twin("/followups", async (_c, q) => followUpsData(await links.get(), today(), null, status(q)), followUpsPage, {
+  twin("/followups", async (_c, q) => followUpsData(today(), null, status(q)), followUpsPage, {
     summary: "Promised follow-up actions, their due dates and whether they were met",
     response: FollowUpsData,
     query: statusQuery,
@@ -232,16 +278,23 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     async (c, q) => {
       const s = status(q);
       const d = await committee(c);
-      return followUpsData(await links.get(), today(), { id: d.id, name: d.name, authority: d.authority }, s);
+      return followUpsData(today(), { id: d.id, name: d.name, authority: d.authority }, s);
     },
     followUpsPage,
     { summary: "Follow-ups promised by or due to one committee", response: FollowUpsData, query: statusQuery },
   );
 
-  twin("/referrals", async () => referralsData(await links.get()), referralsPage, {
-    summary: "Resolutions referred to other bodies, and the receiving meetings",
-    response: ReferralsData,
-  });
+  twin(
+    "/referrals",
+    async () => ({
+      referrals: (await read("referrals", () => stored.referrals())).map((r) => r.record as ReferralRecord),
+    }),
+    referralsPage,
+    {
+      summary: "Resolutions referred to other bodies, and the receiving meetings",
+      response: ReferralsData,
+    },
+  );
   // Adds a section to a page's HTML, before the end of <main> (registered before the page's route).
   const append = (path: string, build: (c: Context) => Promise<Html | null>) =>
     app.use(path, async (c, next) => {
@@ -263,13 +316,16 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
   append("/quality", async () =>
     doubtfulPeopleSection(await data.cached("doubtful-people", () => data.repo.doubtfulPeople())),
   );
-  twin("/quality", async () => qualityData(await links.get()), qualityPage, {
-    summary: "Data-quality flags: impossible dates, names printed two ways, page ranges",
-    response: QualityData,
-  });
+  twin(
+    "/quality",
+    async () => ({ flags: (await read("quality", () => stored.quality())).map((q) => q.record as QualityRecord) }),
+    qualityPage,
+    {
+      summary: "Data-quality flags: impossible dates, names printed two ways, page ranges",
+      response: QualityData,
+    },
+  );
 
-  // Every sum as a record, once per state of the store; pages filter and sort these.
-  const moneyOf = new WeakMap<object, MoneyRecord[]>();
   twin(
     "/money",
     async (_c, q) => {
@@ -279,16 +335,19 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
       const to = q.date("to");
       if (from && to && from > to) throw badRequest("The from date must be on or before the to date.");
       const committeeId = q.id("committee");
-      const l = await links.get();
-      let all = moneyOf.get(l);
-      if (!all) {
-        all = allMoney(l);
-        moneyOf.set(l, all);
-      }
+      // Every sum as a record, once per state of the store; pages filter and sort these.
+      const all = (await read("money", () => stored.money())).map((m) => m.record as MoneyRecord);
       const committees = new Map<number, CommitteeRef>();
-      for (const d of l.meetings.values()) committees.set(d.committee.id, d.committee);
-      const committee = committeeId === null ? null : (committees.get(committeeId) ?? null);
-      if (committeeId !== null && !committee) throw notFound("There is no committee with that number.");
+      for (const m of all)
+        if (m.committeeId !== null) committees.set(m.committeeId, { id: m.committeeId, name: m.place.committee });
+      let committee = committeeId === null ? null : (committees.get(committeeId) ?? null);
+      if (committeeId !== null && !committee) {
+        const d = await data.cached<CommitteeDetail | null>(`committee:${committeeId}`, () =>
+          data.repo.getCommittee(committeeId),
+        );
+        if (!d) throw notFound("There is no committee with that number.");
+        committee = { id: d.id, name: d.name };
+      }
       const d = moneyData(all, [...committees.values()], { committee, from, to, sort }, page);
       if (page > 1 && (page - 1) * d.limit >= d.total) throw notFound("There is no such page of sums.");
       return d;
@@ -314,53 +373,41 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     },
   );
 
-  twin("/people/:id/timeline", async (c) => timelineData(await links.get(), await person(c)), timelinePage, {
-    summary: "What one person did at each meeting in date order: chairing, attendance, declarations, reports, motions",
-    response: TimelineData,
-  });
+  // A person's timeline reads the meetings and their lines (no links): gathered once per store state.
+  const withText = opts.withText ?? data.readDocuments;
+  twin(
+    "/people/:id/timeline",
+    async (c) => timelineData(await data.cached("follow:gathered", () => gatherForTimeline()), await person(c)),
+    timelinePage,
+    {
+      summary:
+        "What one person did at each meeting in date order: chairing, attendance, declarations, reports, motions",
+      response: TimelineData,
+    },
+  );
+  async function gatherForTimeline() {
+    const g = await gather(data, withText);
+    return { meetings: g.meetings, lines: g.lines, pages: g.pages, withText: g.textFound };
+  }
 
   // Additions to the portal's meeting, committee and person pages: a section before the end of <main>.
 
-  // Each result's referrals, flags and follow-ups by meeting, built once per result and day: a
-  // meeting page then looks its section up instead of turning every record in the store.
-  const sections = new WeakMap<Linked, { day: string; byMeeting: Map<number, Html | null> }>();
-  const sectionFor = (l: Linked, id: number): Html | null => {
-    const day = today();
-    let idx = sections.get(l);
-    if (!idx || idx.day !== day) {
-      const refs = new Map<number, ReferralRecord[]>();
-      const flags = new Map<number, QualityRecord[]>();
-      const fol = new Map<number, FollowUpRecord[]>();
-      const put = <T>(m: Map<number, T[]>, key: number | null | undefined, v: T) => {
-        if (key === null || key === undefined) return;
-        const list = m.get(key) ?? [];
-        if (!list.includes(v)) list.push(v);
-        m.set(key, list);
-      };
-      for (const r of referralsData(l).referrals) {
-        put(refs, r.from.meetingId, r);
-        put(refs, r.to.meetingId, r);
-      }
-      for (const q of l.quality.map((x) => qualityRecord(l, x))) put(flags, q.place.meetingId, q);
-      for (const f of l.followUps(day).map((x) => followUpRecord(l, x))) {
-        put(fol, f.from.meetingId, f);
-        put(fol, f.metBy?.place.meetingId, f);
-      }
-      const byMeeting = new Map<number, Html | null>();
-      for (const m of new Set([...refs.keys(), ...flags.keys(), ...fol.keys()]))
-        byMeeting.set(m, meetingSection(m, refs.get(m) ?? [], flags.get(m) ?? [], fol.get(m) ?? []));
-      idx = { day, byMeeting };
-      sections.set(l, idx);
-    }
-    return idx.byMeeting.has(id) ? (idx.byMeeting.get(id) ?? null) : meetingSection(id, [], [], []);
-  };
-
+  // A meeting's referrals, flags and follow-ups, read from the stored links by meeting (indexed).
   append("/meetings/:id", async (c) => {
     const id = Number(c.req.param("id"));
-    // From the newest results there are (the previous store state's while new ones are computed);
-    // never waited for.
-    const l = await links.ready();
-    return l ? sectionFor(l, id) : null;
+    if (!Number.isInteger(id) || id < 1) return null;
+    const day = today();
+    const [refs, flags, fol] = await Promise.all([
+      read(`referrals:m${id}`, () => stored.referrals({ meetingId: id })),
+      read(`quality:m${id}`, () => stored.quality({ meetingId: id })),
+      followUpsOn(day, { meetingId: id }),
+    ]);
+    return meetingSection(
+      id,
+      refs.map((r) => r.record as ReferralRecord),
+      flags.map((q) => q.record as QualityRecord),
+      fol.map(({ _committee, _due, ...f }) => f),
+    );
   });
   append("/committees/:id", async (c) => committeeLinks(Number(c.req.param("id"))));
   append("/people/:id", async (c) => personLinks(Number(c.req.param("id"))));

@@ -9,6 +9,7 @@ import { test } from "node:test";
 import pg from "pg";
 import { testPostgresUrl } from "../../testing/shared";
 import { runConformance } from "../conformance";
+import { runLinksConformance } from "../links-conformance";
 import { runMinutesConformance } from "../minutes-conformance";
 import { runOfficeConformance } from "../office-conformance";
 import { runPackConformance } from "../packs-conformance";
@@ -46,6 +47,7 @@ if (!url) {
   runConformance("postgres", postgresFactory);
   runOfficeConformance("postgres", postgresFactory);
   runMinutesConformance("postgres", postgresFactory);
+  runLinksConformance("postgres", postgresFactory);
   runPackConformance("postgres", postgresFactory);
 
   test("postgres: a generated tsvector with a GIN index serves search", async () => {

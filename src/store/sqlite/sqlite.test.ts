@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { toFts5 } from "../../search/query";
 import { TABLES } from "../common/sql-repository";
 import { agendaPack, runConformance } from "../conformance";
+import { runLinksConformance } from "../links-conformance";
 import { runMinutesConformance } from "../minutes-conformance";
 import { runOfficeConformance } from "../office-conformance";
 import { runPackConformance } from "../packs-conformance";
@@ -28,6 +29,7 @@ const sqliteFactory = async () => {
 runConformance("sqlite", sqliteFactory);
 runOfficeConformance("sqlite", sqliteFactory);
 runMinutesConformance("sqlite", sqliteFactory);
+runLinksConformance("sqlite", sqliteFactory);
 runPackConformance("sqlite", sqliteFactory);
 
 test("sqlite: WAL mode, and the online backup opens as a complete store", async () => {
