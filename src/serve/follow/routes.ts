@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { sameBody } from "../../link/referrals/bodies";
-import type { CommitteeDetail, CommitteeRef, PersonDetail } from "../../store/repository";
+import type { CommitteeDetail, CommitteeRef, MeetingDetail, PersonDetail } from "../../store/repository";
 import type { PortalData } from "../data";
 import { badRequest, notFound } from "../errors";
 import type { Html } from "../html";
@@ -373,11 +373,14 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     },
   );
 
-  // A person's timeline reads the meetings and their lines (no links): gathered once per store state.
+  // A person's timeline reads their council's meetings and lines (no links): gathered once per store state.
   const withText = opts.withText ?? data.readDocuments;
   twin(
     "/people/:id/timeline",
-    async (c) => timelineData(await data.cached("follow:gathered", () => gatherForTimeline()), await person(c)),
+    async (c) => {
+      const p = await person(c);
+      return timelineData(await gatherForTimeline(p), p);
+    },
     timelinePage,
     {
       summary:
@@ -385,9 +388,29 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
       response: TimelineData,
     },
   );
-  async function gatherForTimeline() {
-    const g = await gather(data, withText);
-    return { meetings: g.meetings, lines: g.lines, pages: g.pages, withText: g.textFound };
+  /** The meetings (and lines) of the councils a person's records are in: people belong to one council. */
+  async function gatherForTimeline(p: PersonDetail) {
+    const all = await data.allMeetings();
+    const ofMeeting = new Map(all.map((m) => [m.id, m.authority ?? ""]));
+    const ofCommittee = new Map(all.map((m) => [m.committee.id, m.authority ?? ""]));
+    const councils = new Set<string>();
+    const add = (c: string | undefined) => c !== undefined && councils.add(c);
+    for (const m of [...p.attendance.meetings, ...p.declarations, ...p.votes]) add(ofMeeting.get(m.meetingId));
+    for (const r of p.roles) add(ofCommittee.get(r.committee.id));
+    const out = {
+      meetings: new Map<string, MeetingDetail>(),
+      lines: new Map<number, readonly string[]>(),
+      pages: new Map<number, readonly (number | null)[]>(),
+      withText: false,
+    };
+    for (const council of [...councils].sort()) {
+      const g = await data.cached(`follow:gathered:${council}`, () => gather(data, withText, council));
+      for (const [k, v] of g.meetings) out.meetings.set(k, v);
+      for (const [k, v] of g.lines) out.lines.set(k, v);
+      for (const [k, v] of g.pages) out.pages.set(k, v);
+      out.withText ||= g.textFound;
+    }
+    return out;
   }
 
   // Additions to the portal's meeting, committee and person pages: a section before the end of <main>.
