@@ -211,7 +211,7 @@ test("a trailing slash redirects to the page without it", async () => {
   assert.equal(new URL(r.headers.get("location") as string).pathname, "/meetings");
 });
 
-test("bad query strings are 400 pages naming the problem, or JSON under /api", async () => {
+test("bad query strings are 400 pages with the GOV.UK error summary naming the problem, or JSON under /api", async () => {
   for (const query of [
     "/search?q=care&page=0",
     "/search?q=care&page=abc",
@@ -230,7 +230,12 @@ test("bad query strings are 400 pages naming the problem, or JSON under /api", a
     const html = await get(query);
     assert.equal(html.status, 400, query);
     assert.match(html.type, /^text\/html/);
-    assert.match(html.body, /There is a problem with the address/);
+    assert.match(
+      html.body,
+      /<div class="govuk-error-summary"[^>]*><div role="alert">\s*<h2 class="govuk-error-summary__title">There is a problem<\/h2>/,
+      query,
+    );
+    assert.match(html.body, /<title>Error: /, query);
     const api = await get(`/api${query}`);
     assert.equal(api.status, 400, `/api${query}`);
     assert.ok(JSON.parse(api.body).error.message.length > 5);

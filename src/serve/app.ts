@@ -68,6 +68,7 @@ import {
   type View,
 } from "./pages";
 import { pathId, Query } from "./params";
+import { type Problems, problemMessages, withProblems } from "./problems";
 import { registerCouncilRoutes } from "./public/council";
 import {
   CommitteeList,
@@ -151,7 +152,7 @@ const ORIGINAL_TYPES: Record<string, string> = {
 const WINDOW_LINES = 2000;
 const encoder = new TextEncoder();
 
-type Rendered = { body: Uint8Array; etag: string };
+type Rendered = { body: Uint8Array; etag: string; status?: 200 | 400 };
 
 function rendered(text: string): Rendered {
   const body = encoder.encode(text);
@@ -350,7 +351,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   function page<T>(
     path: string,
     load: (c: Context, q: Query) => Promise<T>,
-    view: (d: T, params: URLSearchParams) => View,
+    view: (d: T, params: URLSearchParams, problems: Problems) => View,
     doc: { summary: string; response: z.ZodType<T>; query?: Record<string, z.ZodType> },
     apiPath = `/api${path}`,
   ) {
@@ -366,7 +367,7 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     const send = (c: Context, r: Rendered, type: string) =>
       c.req.header("If-None-Match") === r.etag
         ? c.body(null, 304, { ETag: r.etag, "Cache-Control": "no-cache" })
-        : c.body(r.body as Uint8Array<ArrayBuffer>, 200, {
+        : c.body(r.body as Uint8Array<ArrayBuffer>, r.status ?? 200, {
             "Content-Type": type,
             ETag: r.etag,
             "Cache-Control": "no-cache",
@@ -376,8 +377,13 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       const r = await data.cached(
         `html:${key(c)}`,
         async () => {
-          const q = Query.of(c.req.url);
-          return rendered(layout(view(await load(c, q), q.params)));
+          // The page reads its filters leniently: a malformed one is left out, and the page says so
+          // in a GOV.UK error summary above the form, which keeps what was typed (a 400).
+          const q = Query.of(c.req.url, { lenient: true });
+          const d = await load(c, q);
+          const problems = problemMessages(q.problems ?? {});
+          const v = withProblems(view(d, q.params, problems), problems);
+          return { ...rendered(layout(v)), status: Object.keys(problems).length ? (400 as const) : (200 as const) };
         },
         volatile,
       );
@@ -693,13 +699,15 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     const all = (await data.allMeetings()).filter((m) => m.date && (!committee || m.committee.id === committee));
     const base = origin(c);
     const host = new URL(base).host;
+    // Each event names its council: a store may hold the papers of several.
+    const councils = [...new Set(all.map((m) => m.authority).filter(Boolean))];
     const body = toICalendar(
-      "Council committee meetings",
+      councils.length === 1 ? `${councils[0]} committee meetings` : "Council committee meetings",
       all.map((m) => ({
         uid: `meeting-${m.id}@${host}`,
         date: m.date as string,
         time: m.time,
-        summary: m.committee.name,
+        summary: m.authority ? `${m.committee.name}, ${m.authority}` : m.committee.name,
         location: m.location,
         description: `${meetingTitle(m)}. Papers and minutes: ${base}/meetings/${m.id}`,
         url: `${base}/meetings/${m.id}`,

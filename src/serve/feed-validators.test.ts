@@ -79,6 +79,9 @@ test("the validators find what RFC 4287 and RFC 5545 forbid (so a pass means som
     [cal.replace("VERSION:2.0", "VERSION:1.0"), /VERSION must be 2.0/],
     [cal.replaceAll("\r\n", "\n"), /CRLF/],
     [cal.replace("BEGIN:VEVENT", "BEGIN:VEVENT\r\nSUMMARY;broken"), /cannot parse/],
+    [cal.replace(/DTEND;[^\r]*\r\n/, ""), /a timed event has no end/],
+    [cal.replace(/DTEND;[^\r]*\r\n/, "$&DURATION:PT1H\r\n"), /both DTEND and DURATION/],
+    [cal.replace(/SUMMARY:[^\r]*\r\n/, ""), /no SUMMARY/],
   ];
   for (const [text, problem] of calBroken) assert.match(icalProblems(text).problems.join("\n"), problem);
 });
@@ -169,4 +172,29 @@ test("the app's search feeds and meeting calendars pass the validators", async (
   const { problems, events } = icalProblems(await meetings.text());
   assert.deepEqual(problems, []);
   assert.ok(events.length > 0);
+  // Each meeting at a time ends (its end unknown: two hours on), and each names its council.
+  const timed = events.filter((e) => !e.startDate.isDate);
+  assert.ok(timed.length > 0);
+  for (const e of timed) assert.equal(e.endDate.subtractDate(e.startDate).toSeconds(), 2 * 3600, e.summary);
+  for (const e of events) assert.match(e.summary, /, Leicestershire County Council$/);
+});
+
+test("a meeting's end time is written when known and later than its start", () => {
+  const base = {
+    uid: "x@minutebook",
+    date: "2017-03-10",
+    time: "14:00",
+    summary: "Cabinet",
+    location: null,
+    description: null,
+    url: null,
+  };
+  const ends = (endTime: string | null) => {
+    const { problems, events } = icalProblems(toICalendar("M", [{ ...base, endTime }], NOW));
+    assert.deepEqual(problems, []);
+    return events[0].endDate.toString();
+  };
+  assert.equal(ends("15:30"), "2017-03-10T15:30:00");
+  assert.equal(ends(null), "2017-03-10T16:00:00");
+  assert.equal(ends("13:00"), "2017-03-10T16:00:00", "an end before the start is not believed");
 });

@@ -7,7 +7,8 @@
  * or an alternate link; no two alternate links with the same type and hreflang). iCalendar is parsed by
  * ical.js (Mozilla's RFC 5545 parser) and then checked for what RFC 5545 requires of a published
  * calendar: VERSION 2.0 and PRODID, each VEVENT's UID, DTSTAMP and DTSTART, a STATUS from the VEVENT
- * list, an end after the start, and a VTIMEZONE for every TZID used.
+ * list, a SUMMARY, an end after the start (and an end at all for an event at a time: DTEND or
+ * DURATION), and a VTIMEZONE for every TZID used.
  *
  *   assert.deepEqual(atomProblems(xml), []);   assert.deepEqual(icalProblems(ics).problems, []);
  */
@@ -188,6 +189,11 @@ export function icalProblems(text: string): { problems: string[]; events: ICAL.E
     }
     if (v.hasProperty("dtend") && ev.endDate.compare(ev.startDate) <= 0)
       problems.push(`${where}: DTEND is not after DTSTART`);
+    if (v.hasProperty("dtend") && v.hasProperty("duration")) problems.push(`${where}: has both DTEND and DURATION`);
+    // A meeting at a time must say when it ends, or calendar programs show it as a point in time.
+    if (ev.startDate && !ev.startDate.isDate && !v.hasProperty("dtend") && !v.hasProperty("duration"))
+      problems.push(`${where}: a timed event has no end (DTEND or DURATION)`);
+    if (!v.hasProperty("summary")) problems.push(`${where}: has no SUMMARY`);
   }
   return { problems, events };
 }

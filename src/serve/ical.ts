@@ -1,6 +1,8 @@
 /**
  * iCalendar (RFC 5545) feed of meetings: TEXT values escaped (\\ ; , newline), lines folded at 75 octets
- * without splitting a UTF-8 character, CRLF line ends.
+ * without splitting a UTF-8 character, CRLF line ends. Every timed event ends: at its end time when the
+ * calendar knows it, else two hours after its start (DURATION, the usual length of a committee
+ * meeting), so calendar programs show a block of time rather than a point.
  */
 
 export type CalendarEvent = {
@@ -43,6 +45,9 @@ export function foldLine(line: string): string {
   out.push(cur);
   return out.join("\r\n ");
 }
+
+/** How long a meeting whose end is not known is shown as lasting. */
+export const UNKNOWN_END_HOURS = 2;
 
 function stamp(d: Date): string {
   return d
@@ -87,10 +92,10 @@ export function toICalendar(name: string, events: readonly CalendarEvent[], now 
     if (e.time) {
       const [h, m] = e.time.split(":");
       lines.push(`DTSTART;TZID=Europe/London:${d}T${h.padStart(2, "0")}${m.padStart(2, "0")}00`);
-      if (e.endTime) {
-        const [eh, em] = e.endTime.split(":");
+      const [eh, em] = (e.endTime ?? "").split(":");
+      if (e.endTime && Number(eh) * 60 + Number(em) > Number(h) * 60 + Number(m))
         lines.push(`DTEND;TZID=Europe/London:${d}T${eh.padStart(2, "0")}${em.padStart(2, "0")}00`);
-      }
+      else lines.push(`DURATION:PT${UNKNOWN_END_HOURS}H`);
     } else {
       lines.push(`DTSTART;VALUE=DATE:${d}`);
     }

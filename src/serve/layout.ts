@@ -39,6 +39,40 @@ const NAV: { key: NavKey; text: string; href: string }[] = [
   { key: "data", text: "Open data", href: "/open-data" },
 ];
 
+/**
+ * Every table on a page scrolls inside its own labelled, focusable region, so at 320 px the page
+ * itself never scrolls sideways (WCAG 1.4.10) and a keyboard user can scroll the table. Applied to
+ * every page's body here, so a table written anywhere is covered; `table()` in views.ts already wraps.
+ */
+export function wrapTables(body: string): string {
+  const WRAP = '<div class="minutebook-table-wrap"';
+  let out = "";
+  let at = 0;
+  for (;;) {
+    const open = body.indexOf("<table", at);
+    if (open < 0) break;
+    const close = body.indexOf("</table>", open);
+    if (close < 0) break;
+    const end = close + "</table>".length;
+    const before = body.slice(Math.max(0, open - 200), open);
+    const wrapped = before.lastIndexOf(WRAP) >= 0 && !/<\/div>/.test(before.slice(before.lastIndexOf(WRAP)));
+    out += body.slice(at, open);
+    if (wrapped) out += body.slice(open, end);
+    else {
+      const caption = /<caption[^>]*>([\s\S]*?)<\/caption>/.exec(body.slice(open, end))?.[1] ?? "";
+      const label =
+        caption
+          .replace(/<[^>]*>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim() || "Table";
+      // The caption's text is already escaped markup: quotes are escaped for the attribute as well.
+      out += `${WRAP} role="region" aria-label="${label.replace(/"/g, "&quot;")}" tabindex="0">${body.slice(open, end)}</div>`;
+    }
+    at = end;
+  }
+  return out + body.slice(at);
+}
+
 export function layout(o: PageOptions): string {
   const nav = NAV.map((n) =>
     n.key === o.current
@@ -82,7 +116,7 @@ ${o.banner ?? null}
 <div class="govuk-width-container">
 ${crumbs}
 <main class="govuk-main-wrapper" id="main-content">
-${o.body}
+${raw(wrapTables(o.body.value))}
 </main>
 </div>
 <footer class="govuk-footer">

@@ -15,6 +15,7 @@ import type {
 import { highlight } from "./highlight";
 import { type Html, html, raw } from "./html";
 import type { PageOptions } from "./layout";
+import { fieldProblem, type Problems, problemSummary } from "./problems";
 import type {
   CommitteeAttendance,
   DecisionsData,
@@ -108,8 +109,9 @@ function searchForm(q: string, size: "m" | "l"): Html {
 // ------------------------------------------------------------------------------------------------
 // Meetings
 
-export function meetingsPage(d: MeetingsData, params: URLSearchParams): View {
+export function meetingsPage(d: MeetingsData, params: URLSearchParams, problems: Problems = {}): View {
   const pages = Math.max(1, Math.ceil(d.meetings.total / d.meetings.limit));
+  const year = fieldProblem(problems, "year");
   return {
     title: "Meetings",
     current: "meetings",
@@ -117,11 +119,11 @@ export function meetingsPage(d: MeetingsData, params: URLSearchParams): View {
       json(`/meetings?${params}`),
       { type: "text/calendar", href: "/meetings.ics", title: "Meetings calendar" },
     ],
-    body: html`<h1 class="govuk-heading-xl">Meetings</h1>
+    body: html`${problemSummary(problems, { page: null, limit: null })}<h1 class="govuk-heading-xl">Meetings</h1>
 <form method="get" action="/meetings" class="govuk-!-margin-bottom-6">
-${committeeSelect(d.committees, d.filter.committee, "committee")}
-<div class="govuk-form-group"><label class="govuk-label" for="year">Year</label>
-<input class="govuk-input govuk-input--width-4" id="year" name="year" inputmode="numeric" value="${d.filter.year ?? ""}" autocomplete="off"></div>
+${committeeSelect(d.committees, d.filter.committee, "committee", false, problems)}
+<div class="govuk-form-group${year.group}"><label class="govuk-label" for="year">Year</label>${year.message}
+<input class="govuk-input govuk-input--width-4${year.input}" id="year" name="year" inputmode="numeric" value="${d.filter.year ?? params.get("year") ?? ""}" autocomplete="off"${year.describedBy ? html` aria-describedby="${year.describedBy}"` : null}></div>
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show meetings</button>
 </form>
 <p class="govuk-body">${plural(d.meetings.total, "meeting")}. <a class="govuk-link" href="/meetings.ics">Subscribe to the meetings calendar (iCalendar)</a></p>
@@ -145,9 +147,16 @@ function ukDate(iso: string | null): string {
   return m ? `${Number(m[3])}/${Number(m[2])}/${m[1]}` : "";
 }
 
-function committeeSelect(committees: CommitteeSummary[], selected: number | null, id: string, full = false): Html {
-  return html`<div class="govuk-form-group"><label class="govuk-label" for="${id}">Committee</label>
-<select class="govuk-select${full ? " govuk-!-width-full" : ""}" id="${id}" name="committee"><option value="">All committees</option>${committees.map(
+function committeeSelect(
+  committees: CommitteeSummary[],
+  selected: number | null,
+  id: string,
+  full = false,
+  problems: Problems = {},
+): Html {
+  const p = fieldProblem(problems, "committee", id);
+  return html`<div class="govuk-form-group${p.group}"><label class="govuk-label" for="${id}">Committee</label>${p.message}
+<select class="govuk-select${full ? " govuk-!-width-full" : ""}${p.group ? " govuk-select--error" : ""}" id="${id}" name="committee"${p.describedBy ? html` aria-describedby="${p.describedBy}"` : null}><option value="">All committees</option>${committees.map(
     (c) => html`<option value="${c.id}"${raw(c.id === selected ? " selected" : "")}>${c.name}</option>`,
   )}</select></div>`;
 }
@@ -649,8 +658,13 @@ ${
 // ------------------------------------------------------------------------------------------------
 // Decisions register
 
-export function decisionsPage(d: DecisionsData, params: URLSearchParams): View {
+export function decisionsPage(d: DecisionsData, params: URLSearchParams, problems: Problems = {}): View {
   const pages = Math.max(1, Math.ceil(d.decisions.total / d.decisions.limit));
+  const from = fieldProblem(problems, "from");
+  const to = fieldProblem(problems, "to");
+  const key = fieldProblem(problems, "key");
+  // A date that could not be read is shown as typed, so it can be put right.
+  const typed = (name: "from" | "to") => (problems[name] ? (params.get(name) ?? "") : ukDate(d.filter[name]));
   const csvParams = new URLSearchParams(params);
   csvParams.delete("page");
   const qs = csvParams.toString();
@@ -661,18 +675,18 @@ export function decisionsPage(d: DecisionsData, params: URLSearchParams): View {
       json(`/decisions?${params}`),
       { type: "text/csv", href: `/decisions.csv${qs ? `?${qs}` : ""}`, title: "Decisions as CSV" },
     ],
-    body: html`<h1 class="govuk-heading-xl">Decisions</h1>
+    body: html`${problemSummary(problems, { page: null })}<h1 class="govuk-heading-xl">Decisions</h1>
 <p class="govuk-body">Resolutions recorded in the minutes, newest first.</p>
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-one-third">
 <form method="get" action="/decisions" class="govuk-!-margin-bottom-6">
 <h2 class="govuk-heading-m">Filter decisions</h2>
-${committeeSelect(d.committees, d.filter.committee, "committee", true)}
-<div class="govuk-form-group"><label class="govuk-label" for="from">From date</label><div class="govuk-hint" id="from-hint">For example, 31/1/2017</div>
-<input class="govuk-input govuk-input--width-10" id="from" name="from" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${ukDate(d.filter.from)}" aria-describedby="from-hint"></div>
-<div class="govuk-form-group"><label class="govuk-label" for="to">To date</label><div class="govuk-hint" id="to-hint">For example, 31/12/2017</div>
-<input class="govuk-input govuk-input--width-10" id="to" name="to" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${ukDate(d.filter.to)}" aria-describedby="to-hint"></div>
-<div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
+${committeeSelect(d.committees, d.filter.committee, "committee", true, problems)}
+<div class="govuk-form-group${from.group}"><label class="govuk-label" for="from">From date</label><div class="govuk-hint" id="from-hint">For example, 31/1/2017</div>${from.message}
+<input class="govuk-input govuk-input--width-10${from.input}" id="from" name="from" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${typed("from")}" aria-describedby="from-hint${from.describedBy ? ` ${from.describedBy}` : ""}"></div>
+<div class="govuk-form-group${to.group}"><label class="govuk-label" for="to">To date</label><div class="govuk-hint" id="to-hint">For example, 31/12/2017</div>${to.message}
+<input class="govuk-input govuk-input--width-10${to.input}" id="to" name="to" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${typed("to")}" aria-describedby="to-hint${to.describedBy ? ` ${to.describedBy}` : ""}"></div>
+<div class="govuk-form-group${key.group}">${key.message}<div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
 <input class="govuk-checkboxes__input" id="key" name="key" type="checkbox" value="1"${raw(d.filter.key ? " checked" : "")}>
 <label class="govuk-label govuk-checkboxes__label" for="key">Key decisions only</label></div></div></div>
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show decisions</button>
@@ -712,8 +726,10 @@ export function safeSnippet(snippetHtml: string, snippetText: string, q: string)
   return ok && balanced ? raw(snippetHtml) : highlight(snippetText.replace(/[[\]]/g, ""), q);
 }
 
-export function searchPage(d: SearchData, params: URLSearchParams): View {
+export function searchPage(d: SearchData, params: URLSearchParams, problems: Problems = {}): View {
   const f = d.filter;
+  const qp = fieldProblem(problems, "q");
+  const mark = (name: string) => fieldProblem(problems, name, `f-${name}`);
   const r = d.result;
   const feedParams = new URLSearchParams(params);
   feedParams.delete("page");
@@ -736,14 +752,20 @@ export function searchPage(d: SearchData, params: URLSearchParams): View {
         ? [{ type: "application/atom+xml", href: `/search.atom?${feedParams}`, title: `Follow “${f.q}” (Atom feed)` }]
         : []),
     ],
-    body: html`<h1 class="govuk-heading-xl">Search</h1>
+    body: html`${problemSummary(
+      problems,
+      // Filters are shown beside results only; without words to search, their problems link to the search box.
+      r
+        ? { committee: "f-committee", year: "f-year", type: "f-type", key: "f-key", page: null }
+        : { committee: "q", year: "q", type: "q", key: "q", page: null },
+    )}<h1 class="govuk-heading-xl">Search</h1>
 <form action="/search" method="get" role="search">
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-full">
-<div class="govuk-form-group">
+<div class="govuk-form-group${qp.group}">
 <label class="govuk-label govuk-label--m" for="q">Search agendas, reports and minutes</label>
-<div class="govuk-hint" id="q-hint">Use quotes for a phrase, OR for either word, and a minus sign to leave a word out</div>
-<input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" value="${f.q}" aria-describedby="q-hint" maxlength="200" spellcheck="false">
+<div class="govuk-hint" id="q-hint">Use quotes for a phrase, OR for either word, and a minus sign to leave a word out</div>${qp.message}
+<input class="govuk-input govuk-!-width-two-thirds${qp.input}" id="q" name="q" type="search" value="${problems.q ? (params.get("q") ?? "") : f.q}" aria-describedby="q-hint${qp.describedBy ? ` ${qp.describedBy}` : ""}" maxlength="200" spellcheck="false">
 <button type="submit" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">Search</button>
 </div></div></div>
 ${
@@ -752,22 +774,22 @@ ${
 <div class="govuk-grid-column-one-third minutebook-facets">
 <h2 class="govuk-heading-m">Filter results</h2>
 ${r.facetsExact ? null : html`<p class="govuk-body-s" id="facet-counts-hint">Counted over ${r.total.toLocaleString("en-GB")} of the matches only, so each number is a lower bound.</p>`}
-<div class="govuk-form-group"><label class="govuk-label" for="f-committee">Committee</label>
-<select class="govuk-select govuk-!-width-full" id="f-committee" name="committee"><option value="">All committees</option>${facets.committee.map(
+<div class="govuk-form-group${mark("committee").group}"><label class="govuk-label" for="f-committee">Committee</label>${mark("committee").message}
+<select class="govuk-select govuk-!-width-full${mark("committee").group ? " govuk-select--error" : ""}" id="f-committee" name="committee"${mark("committee").describedBy ? html` aria-describedby="${mark("committee").describedBy}"` : null}><option value="">All committees</option>${facets.committee.map(
         (c) =>
           html`<option value="${c.id}"${raw(c.id === f.committee ? " selected" : "")}>${c.name} (${count(c.count)})</option>`,
       )}</select></div>
-<div class="govuk-form-group"><label class="govuk-label" for="f-year">Year</label>
-<select class="govuk-select govuk-!-width-full" id="f-year" name="year"><option value="">All years</option>${facets.year.map(
+<div class="govuk-form-group${mark("year").group}"><label class="govuk-label" for="f-year">Year</label>${mark("year").message}
+<select class="govuk-select govuk-!-width-full${mark("year").group ? " govuk-select--error" : ""}" id="f-year" name="year"${mark("year").describedBy ? html` aria-describedby="${mark("year").describedBy}"` : null}><option value="">All years</option>${facets.year.map(
         (y) =>
           html`<option value="${y.year}"${raw(y.year === f.year ? " selected" : "")}>${y.year} (${count(y.count)})</option>`,
       )}</select></div>
-<div class="govuk-form-group"><label class="govuk-label" for="f-type">Type</label>
-<select class="govuk-select govuk-!-width-full" id="f-type" name="type"><option value="">All types</option>${facets.type.map(
+<div class="govuk-form-group${mark("type").group}"><label class="govuk-label" for="f-type">Type</label>${mark("type").message}
+<select class="govuk-select govuk-!-width-full${mark("type").group ? " govuk-select--error" : ""}" id="f-type" name="type"${mark("type").describedBy ? html` aria-describedby="${mark("type").describedBy}"` : null}><option value="">All types</option>${facets.type.map(
         (t) =>
           html`<option value="${t.type}"${raw(t.type === f.type ? " selected" : "")}>${TYPE_NAMES[t.type] ?? t.type} (${count(t.count)})</option>`,
       )}</select></div>
-<div class="govuk-form-group"><div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
+<div class="govuk-form-group${mark("key").group}">${mark("key").message}<div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
 <input class="govuk-checkboxes__input" id="f-key" name="key" type="checkbox" value="1"${raw(f.key ? " checked" : "")}>
 <label class="govuk-label govuk-checkboxes__label" for="f-key">Key decisions only (${count(facets.keyDecision.key)})</label></div></div></div>
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Apply filters</button>
