@@ -408,6 +408,8 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       const t = today();
       return {
         stats: await data.stats(),
+        // The decisions register's own count, so the home page and /decisions agree.
+        decisions: (await data.cached("decisions:count", () => repo.listDecisions({}, { limit: 1, offset: 0 }))).total,
         upcoming: all.filter((m) => m.date && m.date >= t).slice(0, 10),
         recent: all
           .filter((m) => m.date && m.date < t)

@@ -83,7 +83,8 @@ ${meetingList(d.recent, "No meetings have been imported yet.")}
 ${summaryList([
   { key: "Committees", value: html`<a class="govuk-link" href="/committees">${d.stats.committees}</a>` },
   { key: "Meetings", value: html`<a class="govuk-link" href="/meetings">${d.stats.meetings}</a>` },
-  { key: "Resolutions", value: html`<a class="govuk-link" href="/decisions">${d.stats.resolutions}</a>` },
+  { key: "Decisions", value: html`<a class="govuk-link" href="/decisions">${d.decisions}</a>` },
+  { key: "Resolution clauses", value: String(d.stats.resolutions) },
   { key: "Reports", value: String(d.stats.reports) },
   { key: "People", value: html`<a class="govuk-link" href="/people">${d.stats.people}</a>` },
   { key: "Documents", value: String(d.stats.documents) },
@@ -500,15 +501,21 @@ ${pagination("/people", params, d.page, pages)}`,
 
 /** Attendance per committee from the person's meeting list. */
 export function attendanceByCommittee(p: PersonDetail): CommitteeAttendance[] {
+  // The same counting as the headline (the store's): present is attended; "in attendance" (not as a
+  // member) is shown apart and is not a meeting they were expected at.
   const by = new Map<number, CommitteeAttendance>();
   for (const m of p.attendance.meetings) {
     let row = by.get(m.committee.id);
     if (!row) {
-      row = { committee: m.committee, attended: 0, apologies: 0, absent: 0, expected: 0 };
+      row = { committee: m.committee, attended: 0, apologies: 0, absent: 0, expected: 0, inAttendance: 0 };
       by.set(m.committee.id, row);
     }
+    if (m.status === "in-attendance") {
+      row.inAttendance++;
+      continue;
+    }
     row.expected++;
-    if (m.status === "present" || m.status === "in-attendance") row.attended++;
+    if (m.status === "present") row.attended++;
     else if (m.status === "apologies") row.apologies++;
     else row.absent++;
   }
@@ -605,19 +612,27 @@ ${
 }
 <h2 class="govuk-heading-l">Attendance</h2>
 <p class="govuk-body">Attended ${a.attended} of ${plural(a.expected, "meeting")} expected (${pct(a.attended, a.expected)}%); apologies sent for ${a.apologies}.</p>
-${p.byCommittee.length ? attendanceChart(p.byCommittee, p.name) : null}
+${
+  p.byCommittee.some((r) => r.expected)
+    ? attendanceChart(
+        p.byCommittee.filter((r) => r.expected),
+        p.name,
+      )
+    : null
+}
 ${
   p.byCommittee.length
     ? table(
         "Attendance by committee",
-        ["Committee", "Attended", "Apologies", "Absent", "Expected", "Rate"],
+        ["Committee", "Attended", "Apologies", "Absent", "Expected", "Rate", "In attendance, not as a member"],
         p.byCommittee.map((r) => [
           r.committee.name,
           r.attended,
           r.apologies,
           r.absent,
           r.expected,
-          `${pct(r.attended, r.expected)}%`,
+          r.expected ? `${pct(r.attended, r.expected)}%` : "",
+          r.inAttendance,
         ]),
         "s",
       )

@@ -26,7 +26,12 @@ export const ErrorBody = z
   .meta({ id: "Error", description: "Why the request failed" });
 
 export const HomeData = z
-  .strictObject({ stats: StoreStats, upcoming: z.array(MeetingSummary), recent: z.array(MeetingSummary) })
+  .strictObject({
+    stats: StoreStats,
+    decisions: int.describe("Minutes with resolutions: the number the decisions register lists"),
+    upcoming: z.array(MeetingSummary),
+    recent: z.array(MeetingSummary),
+  })
   .meta({ id: "Home" });
 export type HomeData = z.infer<typeof HomeData>;
 
@@ -46,10 +51,13 @@ export type PeopleData = z.infer<typeof PeopleData>;
 
 export const CommitteeAttendance = z.strictObject({
   committee: z.strictObject({ id: int, name: str }),
-  attended: int,
+  attended: int.describe("Meetings they are recorded as present at"),
   apologies: int,
   absent: int,
-  expected: int,
+  expected: int.describe("attended + apologies + absent: the meetings they were expected at"),
+  inAttendance: int.describe(
+    "Meetings they are recorded as in attendance at, not as a member (not counted as expected)",
+  ),
 });
 export type CommitteeAttendance = z.infer<typeof CommitteeAttendance>;
 

@@ -553,9 +553,7 @@ export class Reader {
        GROUP BY m.committee_id`,
       [id, id],
     );
-    const expectedIds = new Set<number>(
-      [...status].filter(([, s]) => s === "present" || s === "apologies").map(([m]) => m),
-    );
+    const expectedIds = new Set<number>([...status].filter(([, s]) => s !== "in-attendance").map(([m]) => m));
     for (const s of spans) {
       if (!s.first_date) continue;
       const rows = await this.conn.all<Row>(
@@ -563,7 +561,8 @@ export class Reader {
          AND EXISTS (SELECT 1 FROM attendance x WHERE x.meeting_id = m.id AND x.shadowed = 0)`,
         [num(s.committee_id), String(s.first_date), String(s.last_date)],
       );
-      for (const r of rows) expectedIds.add(num(r.id));
+      // A meeting where they are recorded only as "in attendance" (not as a member) is not one they were expected at.
+      for (const r of rows) if (status.get(num(r.id)) !== "in-attendance") expectedIds.add(num(r.id));
     }
     const allIds = [...new Set([...expectedIds, ...status.keys()])];
     const meetings: PersonAttendance[] = [];
