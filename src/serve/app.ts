@@ -727,6 +727,64 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     query: { committee: Q.committee },
   });
 
+  // The meetings list as CSV: the same filters as /meetings, every page of it.
+  app.get("/meetings.csv", async (c) => {
+    const q = Query.of(c.req.url);
+    const committee = q.id("committee");
+    const year = q.year();
+    const base = origin(c);
+    const rows: (string | number | null)[][] = [];
+    for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+      const page = await repo.listMeetings(
+        { ...(committee ? { committee } : {}), ...yearRange(year) },
+        { limit: MAX_PAGE_SIZE, offset },
+      );
+      for (const m of page.items)
+        rows.push([
+          m.id,
+          m.date,
+          m.time,
+          m.authority,
+          m.committee.name,
+          m.committee.id,
+          m.location,
+          m.counts.agendaItems,
+          m.counts.reports,
+          m.counts.minutes,
+          m.counts.documents,
+          `${base}/meetings/${m.id}`,
+        ]);
+      if (page.items.length < MAX_PAGE_SIZE || offset + MAX_PAGE_SIZE >= page.total) break;
+    }
+    const body = toCsv(
+      [
+        "meeting_id",
+        "date",
+        "time",
+        "council",
+        "committee",
+        "committee_id",
+        "location",
+        "agenda_items",
+        "reports",
+        "minutes",
+        "documents",
+        "url",
+      ],
+      rows,
+    );
+    return c.body(body, 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="meetings.csv"',
+    });
+  });
+  describe(app, "get", "/meetings.csv", {
+    summary: "Meetings as CSV, one row per meeting, with the same filters as /meetings (every page)",
+    response: z.string(),
+    type: "text/csv",
+    query: { committee: Q.committee, year: Q.year },
+  });
+
   app.get("/search.atom", async (c) => {
     const f = searchFilter(Query.of(c.req.url));
     if (!f.q) throw new HttpError(400, "Give the words to follow as q, for example /search.atom?q=libraries.");

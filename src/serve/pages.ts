@@ -119,6 +119,7 @@ export function meetingsPage(d: MeetingsData, params: URLSearchParams, problems:
     alternates: [
       json(`/meetings?${params}`),
       { type: "text/calendar", href: "/meetings.ics", title: "Meetings calendar" },
+      { type: "text/csv", href: `/meetings.csv${csvQuery(params)}`, title: "These meetings as CSV" },
     ],
     body: html`${problemSummary(problems, { page: null, limit: null })}<h1 class="govuk-heading-xl">Meetings</h1>
 <form method="get" action="/meetings" class="govuk-!-margin-bottom-6">
@@ -127,7 +128,7 @@ ${committeeSelect(d.committees, d.filter.committee, "committee", false, problems
 <input class="govuk-input govuk-input--width-4${year.input}" id="year" name="year" inputmode="numeric" value="${d.filter.year ?? params.get("year") ?? ""}" autocomplete="off"${year.describedBy ? html` aria-describedby="${year.describedBy}"` : null}></div>
 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show meetings</button>
 </form>
-<p class="govuk-body">${plural(d.meetings.total, "meeting")}. <a class="govuk-link" href="/meetings.ics">Subscribe to the meetings calendar (iCalendar)</a></p>
+<p class="govuk-body">${plural(d.meetings.total, "meeting")}. <a class="govuk-link" href="/meetings.csv${csvQuery(params)}" download>Download these meetings (CSV)</a>. <a class="govuk-link" href="/meetings.ics">Subscribe to the meetings calendar (iCalendar)</a></p>
 ${table(
   "Meetings",
   ["Meeting", "Time", "Records"],
@@ -140,6 +141,17 @@ ${table(
 )}
 ${pagination("/meetings", params, d.filter.page, pages)}`,
   };
+}
+
+/** The filters of a list, without its page and row count, for its CSV download. */
+function csvQuery(params: URLSearchParams): string {
+  const q = new URLSearchParams();
+  for (const k of ["committee", "year"]) {
+    const v = params.get(k);
+    if (v) q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : "";
 }
 
 /** "2017-01-31" → "31/1/2017" for a form field; the server reads either form back. */
