@@ -76,12 +76,22 @@ describe("passkeys: the relying party and names", () => {
       id: "records.example.gov.uk",
       origin: "https://records.example.gov.uk",
       name: "Minutebook",
+      usable: true,
     });
     assert.deepEqual(relyingParty("http://localhost:8080", "Parish Council"), {
       id: "localhost",
       origin: "http://localhost:8080",
       name: "Parish Council",
+      usable: true,
     });
+    // Browsers refuse IP addresses as RP IDs: loopback becomes localhost, any other means no passkeys.
+    for (const loop of ["http://127.0.0.1:3000", "http://[::1]:3000"])
+      assert.deepEqual(
+        [relyingParty(loop).id, relyingParty(loop).origin, relyingParty(loop).usable],
+        ["localhost", "http://localhost:3000", true],
+      );
+    assert.equal(relyingParty("https://192.0.2.10").usable, false);
+    assert.equal(relyingParty("https://[2001:db8::1]").usable, false);
   });
 
   test("a name is trimmed to one line and must be given and short", () => {

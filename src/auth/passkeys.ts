@@ -17,10 +17,12 @@
  * Where the relying party comes from: `minutebook serve --base-url https://records.example.gov.uk` (or
  * MINUTEBOOK_BASE_URL) becomes createApp's `baseUrl`; relyingParty() takes its host name as the RP ID
  * ("records.example.gov.uk") and the whole origin as the only origin answers may come from. Without
- * --base-url, serve uses the address it listens on; browsers accept "localhost" but not a bare IP
- * address as an RP ID, so passkeys need a host name. Passkeys are bound to that name: moving the
- * service to another domain means people register their passkeys again (they still have the password
- * and their authenticator app, or an officer's invitation).
+ * --base-url, serve uses the address it listens on. Browsers accept "localhost" but not an IP address
+ * as an RP ID: a loopback address (127.0.0.1, ::1, as `minutebook start` uses) is taken as
+ * http://localhost on the same port, and the pages point people there; any other IP address means no
+ * passkeys until --base-url names the site. Passkeys are bound to that name: moving the service to
+ * another domain means people register their passkeys again (they still have the password and their
+ * authenticator app, or an officer's invitation).
  */
 import {
   type AuthenticationResponseJSON,
@@ -44,12 +46,20 @@ export const CHALLENGE_TTL_MS = 5 * 60_000;
 export const RECENT_SIGN_IN_MS = 10 * 60_000;
 export const MAX_NAME = 60;
 
-export type RelyingParty = { id: string; origin: string; name: string };
+/** `usable` is false when the site is known only by an IP address, which browsers refuse as an RP ID. */
+export type RelyingParty = { id: string; origin: string; name: string; usable: boolean };
+
+const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
 
 /** The relying party of a site whose public address is `baseUrl` (an origin such as https://x.gov.uk). */
 export function relyingParty(baseUrl: string, name = "Minutebook"): RelyingParty {
   const u = new URL(baseUrl);
-  return { id: u.hostname, origin: u.origin, name };
+  if (LOOPBACK.has(u.hostname)) {
+    const origin = `${u.protocol}//localhost${u.port ? `:${u.port}` : ""}`;
+    return { id: "localhost", origin, name, usable: true };
+  }
+  const ip = /^\d+\.\d+\.\d+\.\d+$/.test(u.hostname) || u.hostname.startsWith("[");
+  return { id: u.hostname, origin: u.origin, name, usable: !ip };
 }
 
 /** The cookie holding the sign-in challenge's token between the password and the passkey. */

@@ -22,6 +22,7 @@ let app: Hono;
 let clock = new Date("2026-12-07T10:00:00Z");
 let pat: { userId: number; totpSecret: string | null };
 const laptop = new SoftPasskey(ORIGIN);
+let otherSecret: string | null = null;
 
 before(async () => {
   t = await emptyStore();
@@ -158,6 +159,7 @@ test("nobody removes another person's passkey, and the public is sent to sign in
     { name: "Other Person", email: "other@example.org", password: PASSWORD },
     clock,
   );
+  otherSecret = other.totpSecret;
   const c = new Client((p, i) => app.request(p, i), ORIGIN);
   const form = await c.get("/sign-in");
   tick(60_000);
@@ -177,4 +179,25 @@ test("nobody removes another person's passkey, and the public is sent to sign in
   const denied = await anon.get("/account");
   assert.equal(denied.status, 303);
   assert.match(denied.location ?? "", /^\/sign-in\?next=/);
+});
+
+test("a site known by its loopback address points to localhost for passkeys; one known by another IP address offers none", async () => {
+  const pages: string[] = [];
+  for (const baseUrl of ["http://127.0.0.1:3000", "https://192.0.2.10"]) {
+    const other = createApp(t.repo, { now: () => clock, baseUrl, auth: { secureCookies: false } });
+    const c = new Client((p, i) => other.request(p, i), ORIGIN);
+    const form = await c.get("/sign-in");
+    tick(60_000);
+    const r = await c.post(
+      "/sign-in",
+      { email: "other@example.org", password: PASSWORD, code: totpCode(otherSecret as string, clock) },
+      { from: form.body },
+    );
+    assert.equal(r.status, 303);
+    pages.push((await c.get("/account")).body);
+  }
+  assert.match(pages[0], /open <a class="govuk-link" href="http:\/\/localhost:3000\/account">/);
+  assert.doesNotMatch(pages[0], /data-options=/);
+  assert.match(pages[1], /Passkeys cannot be used on this site yet/);
+  assert.doesNotMatch(pages[1], /data-options=/);
 });

@@ -46,6 +46,16 @@ const dateOf = (iso: string | null) =>
 
 export function registerPasskeyRoutes(app: Hono, o: OfficeOptions): void {
   const rp = (c: Context): RelyingParty => relyingParty(o.origin?.(c) ?? new URL(c.req.url).origin);
+  /**
+   * The passkeys' address when this page was reached by another one (`minutebook start` is opened at
+   * http://127.0.0.1:port, its passkeys live at http://localhost:port); null when it is this one. Only
+   * chooses which text to show.
+   */
+  const elsewhere = (c: Context, site: RelyingParty): string | null =>
+    new URL(c.req.url).host === new URL(site.origin).host ? null : site.origin;
+  const goThere = (origin: string, path: string, what: string) =>
+    html`<div class="govuk-inset-text">Passkeys belong to this site’s name. To ${what}, open <a class="govuk-link" href="${origin}${path}">${origin}${path}</a>.</div>`;
+  const notUsable = html`<div class="govuk-inset-text">Passkeys cannot be used on this site yet: browsers need it to be reached by a name, not a number. Your administrator sets the name with <code>--base-url</code>.</div>`;
   const passkeys = new PasskeyStore(o.store.db);
 
   // ---- The account page
@@ -66,7 +76,25 @@ export function registerPasskeyRoutes(app: Hono, o: OfficeOptions): void {
     }
     const keys = await passkeys.passkeys(user.id);
     const totp = Boolean(cred.totpSecret && cred.totpConfirmedAt);
-    const { token, options } = await startRegistration(passkeys, rp(c), { ...user, email: cred.email }, now);
+    const site = rp(c);
+    const away = elsewhere(c, site);
+    let addSection: Html;
+    if (!site.usable) addSection = notUsable;
+    else if (away) addSection = goThere(away, "/account", "add a passkey");
+    else {
+      const { token, options } = await startRegistration(passkeys, site, { ...user, email: cred.email }, now);
+      addSection = html`<div class="govuk-inset-text" data-passkey-nojs>Adding a passkey needs JavaScript, which is turned off or not supported in this browser. You can still sign in with ${totp ? "the code from your authenticator app" : "your current second step"}.</div>
+<div hidden data-passkey-area>
+<form method="post" action="/account/passkeys" novalidate data-passkey="register" data-options="${JSON.stringify(options)}">
+${formTokenField(c, o.secureCookies)}
+<input type="hidden" name="token" value="${token}">
+<input type="hidden" name="response" value="">
+<input type="hidden" name="error" value="">
+${textInput({ name: "name", label: "Name this passkey", hint: "So you can tell your passkeys apart, for example ‘Work laptop’ or ‘Phone’.", autocomplete: "off", value: values.name ?? "", errors })}
+<button type="submit" class="govuk-button" data-module="govuk-button" id="passkey">Add a passkey</button>
+</form>
+</div>`;
+    }
     const rows = keys.map(
       (p) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${p.name}</th>
 <td class="govuk-table__cell">${dateOf(p.createdAt)}</td><td class="govuk-table__cell">${dateOf(p.lastUsedAt)}</td>
@@ -92,17 +120,7 @@ ${banner}
 <p class="govuk-body">A passkey lets you confirm it is you with your fingerprint, face, screen lock or security key instead of typing a code. You can add one for each device you use.</p>
 ${list}
 <h3 class="govuk-heading-s">Add a passkey</h3>
-<div class="govuk-inset-text" data-passkey-nojs>Adding a passkey needs JavaScript, which is turned off or not supported in this browser. You can still sign in with ${totp ? "the code from your authenticator app" : "your current second step"}.</div>
-<div hidden data-passkey-area>
-<form method="post" action="/account/passkeys" novalidate data-passkey="register" data-options="${JSON.stringify(options)}">
-${formTokenField(c, o.secureCookies)}
-<input type="hidden" name="token" value="${token}">
-<input type="hidden" name="response" value="">
-<input type="hidden" name="error" value="">
-${textInput({ name: "name", label: "Name this passkey", hint: "So you can tell your passkeys apart, for example ‘Work laptop’ or ‘Phone’.", autocomplete: "off", value: values.name ?? "", errors })}
-<button type="submit" class="govuk-button" data-module="govuk-button" id="passkey">Add a passkey</button>
-</form>
-</div>
+${addSection}
 <h2 class="govuk-heading-m">Authenticator app</h2>
 ${
   totp
@@ -302,13 +320,18 @@ ${needPassword ? textInput({ name: "password", label: "Your password", hint: "To
   ): Promise<string> => {
     const cred = await o.store.localByUser(s.userId);
     const totp = Boolean(cred?.totpSecret && cred.totpConfirmedAt);
-    const options = await signInOptions(passkeys, rp(c), s.userId, s.challenge);
+    const site = rp(c);
+    const away = elsewhere(c, site);
+    const options = await signInOptions(passkeys, site, s.userId, s.challenge);
     const body: Html = html`<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
 ${errorSummary(errors, ["passkey", "code"])}
 <h1 class="govuk-heading-l">Confirm it is you</h1>
 <p class="govuk-body">You are signing in as <strong>${cred?.email ?? ""}</strong>.</p>
 <h2 class="govuk-heading-m">Use your passkey</h2>
-<div class="govuk-inset-text" data-passkey-nojs>Using a passkey needs JavaScript, which is turned off or not supported in this browser. ${totp ? "Enter the code from your authenticator app instead." : html`Turn on JavaScript or use another browser, then <a class="govuk-link" href="/sign-in">sign in again</a>.`}</div>
+${
+  away
+    ? goThere(away, "/sign-in", "use your passkey")
+    : html`<div class="govuk-inset-text" data-passkey-nojs>Using a passkey needs JavaScript, which is turned off or not supported in this browser. ${totp ? "Enter the code from your authenticator app instead." : html`Turn on JavaScript or use another browser, then <a class="govuk-link" href="/sign-in">sign in again</a>.`}</div>
 <div hidden data-passkey-area>
 <p class="govuk-body">Your browser or device will ask you to confirm with your fingerprint, face, screen lock or security key.</p>
 <form method="post" action="/sign-in/passkey" novalidate data-passkey="sign-in" data-options="${JSON.stringify(options)}">
@@ -318,7 +341,8 @@ ${formTokenField(c, o.secureCookies)}
 <input type="hidden" name="error" value="">
 <button type="submit" class="govuk-button" data-module="govuk-button" id="passkey">Use your passkey</button>
 </form>
-</div>
+</div>`
+}
 ${
   totp
     ? html`<h2 class="govuk-heading-m">Or use your authenticator app</h2>
