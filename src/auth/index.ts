@@ -18,7 +18,9 @@
  *   allGrants(…), principal(userId), e-mail tokens, audit(…) / auditEntries(…) / auditHead() / verifyAudit(heads).
  *   The audit head also goes to MINUTEBOOK_AUDIT_HEAD_FILE after each append (kept outside the database, so
  *   deleting the newest entries is caught; audit.ts has the threat model).
- * Sign-in: signin.ts (local: Argon2id + TOTP, throttled), oidc.ts (authorization code + PKCE).
+ * Sign-in: signin.ts (local: Argon2id + TOTP, throttled), oidc.ts (authorization code + PKCE),
+ *   passkeys.ts (WebAuthn passkeys as the second factor: registration, the step after the password;
+ *   PasskeyStore in passkey-store.ts; the pages are serve/office/passkeys.ts).
  */
 export { type AuditEntry, type AuditHead, type AuditInput, formatHead, parseHead, verifyChain } from "./audit";
 export {
