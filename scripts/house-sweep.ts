@@ -55,7 +55,7 @@ for (const f of HOUSE_FORMATS) {
   const fields = rs.flatMap((r) => r.results);
   console.log(`${f}: documents fully read ${pct(rs.filter(docOk).length, rs.length)}, fields ${pct(fields.filter((x) => x.ok).length, fields.length)}`);
 }
-const dims: (keyof HouseStyle)[] = ["numbering", "heading", "attendance", "letterhead", "decisions", "dateForm", "timeForm"];
+const dims: (keyof HouseStyle)[] = ["tradition", "numbering", "heading", "attendance", "letterhead", "decisions", "dateForm", "timeForm"];
 const lines: string[] = [];
 for (const d of dims) {
   const vals = [...new Set(rows.map((r) => r.style[d]))].sort();

@@ -38,7 +38,16 @@ export type Letterhead =
  * "Agreed: that X", "RESOLVED that X" (no colon). */
 export type DecisionStyle = "resolved" | "it-was-resolved" | "proposed-seconded" | "agreed" | "resolved-that";
 
+/**
+ * Conventions of a country or a kind of council that go beyond one choice: Scottish community
+ * councils ("Sederunt", "Decision:" paragraphs), Irish councils (proposer and seconder on lines of
+ * their own, then "Resolved:"), Welsh community councils (headings in Welsh and English), and town
+ * councils that set their minutes out as a table ("Min ref | Item | Minute").
+ */
+export type Tradition = "english" | "scottish" | "irish" | "welsh" | "minref";
+
 export type HouseStyle = {
+  tradition: Tradition;
   numbering: NumberScheme;
   heading: HeadingStyle;
   attendance: AttendanceLayout;
@@ -249,9 +258,10 @@ function meetingDate(rng: Rng, year: number, month: number): string {
 export const NUMBER_SCHEMES: NumberScheme[] = ["plain", "running", "dated", "slash", "min", "lettered", "none"];
 export const HEADING_STYLES: HeadingStyle[] = ["line", "caps-run-in", "colon-run-in"];
 export const ATTENDANCE_LAYOUTS: AttendanceLayout[] = ["columns", "inline", "surnames", "in-minute"];
+export const TRADITIONS: Tradition[] = ["english", "scottish", "irish", "welsh", "minref"];
 
 export function pickStyle(rng: Rng, fixed: Partial<HouseStyle> = {}): HouseStyle {
-  return {
+  const style: HouseStyle = {
     numbering: rng.pick(NUMBER_SCHEMES),
     heading: rng.pick(HEADING_STYLES),
     attendance: rng.pick(ATTENDANCE_LAYOUTS),
@@ -259,8 +269,13 @@ export function pickStyle(rng: Rng, fixed: Partial<HouseStyle> = {}): HouseStyle
     decisions: rng.pick(["resolved", "it-was-resolved", "proposed-seconded", "agreed", "resolved-that"] as const),
     dateForm: rng.pick(["ordinal", "plain", "comma"] as const),
     timeForm: rng.pick(["dot-space", "dot", "24h"] as const),
+    // Drawn last, so the other choices of a seed are those it had before traditions were added.
+    tradition: rng.chance(0.5) ? "english" : rng.pick(TRADITIONS.slice(1)),
     ...fixed,
   };
+  // A minutes table needs a reference to print in its first column.
+  if (style.tradition === "minref" && style.numbering === "none" && !fixed.numbering) style.numbering = "slash";
+  return style;
 }
 
 function decision(rng: Rng, text: string, members: Person[]): Decision {
@@ -397,7 +412,7 @@ export function generateParishDoc(
 ): ParishDoc {
   const rng = new Rng(`parish:${seed}`);
   const placeName = `${rng.pick(AFFIX)}${rng.pick(PRE)}${rng.pick(SUF)}${rng.pick(AFTER)}`;
-  const kind = rng.pick(["Parish", "Parish", "Town", "Community"] as const);
+  const kind: Council["kind"] = rng.pick(["Parish", "Parish", "Town", "Community"] as const);
   const council: Council = {
     name: `${placeName} ${kind} Council`,
     place: placeName,
@@ -405,6 +420,11 @@ export function generateParishDoc(
     address: `${rng.int(1, 40)} ${rng.pick(["Church Street", "Station Road", "School Lane"])}, ${placeName}`,
   };
   const style = pickStyle(rng.fork("style"), fixed);
+  // Scottish and Welsh councils of this size are community councils.
+  if (style.tradition === "scottish" || style.tradition === "welsh") {
+    council.kind = "Community";
+    council.name = `${placeName} Community Council`;
+  }
   const used = new Set<string>();
   const members = Array.from({ length: rng.int(5, 8) }, () => person(rng, used));
   const clerk = person(rng, used, rng.pick(["Mrs", "Mr", "Ms"] as const));
@@ -414,7 +434,7 @@ export function generateParishDoc(
     opts.kind ??
     (genre === "agenda" ? "single" : rng.pick(["single", "single", "annual+ordinary", "annual-parish"] as const));
   // Welsh and Scottish community councils hold no annual parish meeting.
-  if (shape === "annual-parish" && kind === "Community") shape = "single";
+  if (shape === "annual-parish" && council.kind === "Community") shape = "single";
   const month = shape === "single" ? rng.pick([1, 2, 3, 6, 7, 9, 10, 11]) : 5;
   const date = meetingDate(rng, year, month);
   const time = rng.pick(["19:00", "19:30", "18:30", "19:15"]);

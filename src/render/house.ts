@@ -105,6 +105,53 @@ function visitorsOf(m: ParishMeeting): { printed: string[]; names: string[] } {
   return { printed, names };
 }
 
+/** Welsh headings, printed before the English ("Ymddiheuriadau / Apologies for absence"). */
+const WELSH: Record<string, string> = {
+  Present: "Yn bresennol",
+  Apologies: "Ymddiheuriadau",
+  "In attendance": "Hefyd yn bresennol",
+  "Apologies for absence": "Ymddiheuriadau",
+  "Declarations of interest": "Datgan buddiant",
+  "Minutes of the previous meeting": "Cofnodion y cyfarfod blaenorol",
+  "Public participation": "Cyfranogiad y cyhoedd",
+  Planning: "Cynllunio",
+  Finance: "Cyllid",
+  "Date of next meeting": "Dyddiad y cyfarfod nesaf",
+  Highways: "Priffyrdd",
+  "Playing field": "Cae chwarae",
+  Defibrillator: "Diffibriliwr",
+  "Village hall": "Neuadd y pentref",
+  Footpaths: "Llwybrau troed",
+  "Christmas tree": "Coeden Nadolig",
+  "Speed watch": "Gwylio cyflymder",
+  Allotments: "Rhandiroedd",
+  "Election of Chairman": "Ethol Cadeirydd",
+  "Election of Vice-Chairman": "Ethol Is-gadeirydd",
+  "Review of standing orders": "Adolygu'r rheolau sefydlog",
+  "Chairman's report": "Adroddiad y Cadeirydd",
+  "Reports from local organisations": "Adroddiadau gan sefydliadau lleol",
+  "Questions from electors": "Cwestiynau gan etholwyr",
+};
+
+/** A heading as the tradition prints it: in Welsh and English for a Welsh council. */
+function heading(doc: ParishDoc, title: string): string {
+  const cy = doc.style.tradition === "welsh" ? WELSH[title] : undefined;
+  return cy ? `${cy} / ${title}` : title;
+}
+
+/** The attendance labels of the tradition: "Sederunt" in Scotland, "Members present" in Ireland. */
+function labels(doc: ParishDoc): { present: string; apologies: string; inAttendance: string } {
+  const t = doc.style.tradition;
+  if (t === "scottish") return { present: "Sederunt", apologies: "Apologies", inAttendance: "In attendance" };
+  if (t === "irish")
+    return { present: "Members present", apologies: "Apologies", inAttendance: "Officials in attendance" };
+  return {
+    present: heading(doc, "Present"),
+    apologies: heading(doc, "Apologies"),
+    inAttendance: heading(doc, "In attendance"),
+  };
+}
+
 const publicText = (n: number) => (n === 0 ? null : n === 1 ? "1 member of the public" : `${n} members of the public`);
 
 /** Minute numbers by scheme: the printed label, its parse/v1 number, and how Word would number it. */
@@ -176,6 +223,18 @@ class Numberer {
   }
 }
 
+/** The paragraphs recording a decision: one sentence in most styles, three lines in Irish minutes. */
+function decisionParas(doc: ParishDoc, d: Decision): string[] {
+  const vote = d.vote
+    ? ` (${d.vote.for} for, ${d.vote.against} against, ${d.vote.abstain} abstention${d.vote.abstain === 1 ? "" : "s"})`
+    : "";
+  const that = d.text.replace(/^that\b/, "That");
+  if (doc.style.tradition === "irish")
+    return [`Proposed by ${full(d.proposer)}`, `Seconded by ${full(d.seconder)}`, `Resolved: ${that}.${vote}`];
+  if (doc.style.tradition === "scottish") return [`Decision: It was agreed ${d.text}.${vote}`];
+  return [decisionSentence(doc.style.decisions, d)];
+}
+
 function decisionSentence(style: ParishDoc["style"]["decisions"], d: Decision): string {
   const vote = d.vote
     ? ` (${d.vote.for} for, ${d.vote.against} against, ${d.vote.abstain} abstention${d.vote.abstain === 1 ? "" : "s"})`
@@ -206,6 +265,12 @@ function meetingTitle(doc: ParishDoc, m: ParishMeeting, first: boolean): HPara[]
           ? `the Annual ${doc.council.kind} Meeting of`
           : "the meeting of";
   const out: HPara[] = [];
+  // A Welsh council's name in Welsh, above the English ("CYNGOR CYMUNED X" over "X COMMUNITY COUNCIL").
+  const cymraeg = `Cyngor Cymuned ${doc.council.place}`;
+  if (s.tradition === "welsh" && s.letterhead === "letterhead" && first)
+    out.push({ kind: "p", runs: [{ text: cymraeg.toUpperCase(), bold: true }], center: true, letterhead: true });
+  if (s.tradition === "welsh" && s.letterhead !== "letterhead")
+    out.push({ kind: "p", runs: [{ text: `COFNODION CYFARFOD ${cymraeg.toUpperCase()}`, bold: true }], center: true });
   if (s.letterhead === "letterhead" && first) {
     out.push({
       kind: "p",
@@ -248,24 +313,29 @@ function attendanceParas(doc: ParishDoc, m: ParishMeeting): HPara[] {
     const present = m.present.map((p) => (p === m.chair ? `${full(p)} (Chair)` : full(p)));
     const apologies = m.apologies.map(full);
     const inAtt = [...v.printed, ...(pub ? [pub] : [])];
-    const rows: HPara[] = [{ kind: "row", cells: ["Present", "Apologies", "In attendance"], bold: true }];
+    const lb = labels(doc);
+    const rows: HPara[] = [{ kind: "row", cells: [lb.present, lb.apologies, lb.inAttendance], bold: true }];
     const depth = Math.max(present.length, apologies.length, inAtt.length);
     for (let i = 0; i < depth; i++)
       rows.push({ kind: "row", cells: [present[i] ?? "", apologies[i] ?? "", inAtt[i] ?? ""] });
     return rows;
   }
   if (layout === "in-minute") return [];
+  const lb = labels(doc);
   const out: HPara[] = [
-    { kind: "p", runs: [{ text: "Present: ", bold: true }, { text: `${memberList(layout, m.present, m.chair)}.` }] },
+    {
+      kind: "p",
+      runs: [{ text: `${lb.present}: `, bold: true }, { text: `${memberList(layout, m.present, m.chair)}.` }],
+    },
   ];
   if (m.apologies.length)
     out.push({
       kind: "p",
-      runs: [{ text: "Apologies: ", bold: true }, { text: `${memberList(layout, m.apologies, null)}.` }],
+      runs: [{ text: `${lb.apologies}: `, bold: true }, { text: `${memberList(layout, m.apologies, null)}.` }],
     });
   out.push({
     kind: "p",
-    runs: [{ text: "In attendance: ", bold: true }, { text: `${list([...v.printed, ...(pub ? [pub] : [])])}.` }],
+    runs: [{ text: `${lb.inAttendance}: `, bold: true }, { text: `${list([...v.printed, ...(pub ? [pub] : [])])}.` }],
   });
   return out;
 }
@@ -293,7 +363,7 @@ function minuteBody(doc: ParishDoc, m: ParishMeeting, item: ParishItem, planning
       if (d.interest !== null || plain.length < 2)
         out.push(`Cllr ${d.member.surname} declared ${d.interest ?? "an interest"} in ${where}.`);
   } else out.push(...item.text);
-  if (item.decision) out.push(decisionSentence(s.decisions, item.decision));
+  if (item.decision) out.push(...decisionParas(doc, item.decision));
   if (!out.length) out.push("Noted.");
   return out;
 }
@@ -367,11 +437,12 @@ function renderMinutesDoc(doc: ParishDoc): Rendered {
     if (s.attendance === "in-minute") {
       const v = visitorsOf(m);
       const pub = publicText(m.publicCount);
+      const lb = labels(doc);
       items.unshift({
         kind: "matter",
-        title: "Present",
+        title: s.tradition === "scottish" ? "Sederunt" : s.tradition === "irish" ? "Members present" : "Present",
         text: [
-          `${memberList("columns", m.present, m.chair)}. In attendance: ${list([...v.printed, ...(pub ? [pub] : [])])}.`,
+          `${memberList("columns", m.present, m.chair)}. ${lb.inAttendance}: ${list([...v.printed, ...(pub ? [pub] : [])])}.`,
         ],
         decision: null,
         declarations: [],
@@ -382,17 +453,22 @@ function renderMinutesDoc(doc: ParishDoc): Rendered {
     const planningAt = items.findIndex((x) => x.kind === "planning");
     const planningNumber = planningAt >= 0 ? (numbers[planningAt]?.number ?? null) : null;
     const printedPlanning = planningAt >= 0 ? (numbers[planningAt]?.label.replace(/\.$/, "") ?? null) : null;
+    // A minutes table: the reference, the item and the minute side by side, one row per minute.
+    if (s.tradition === "minref") paras.push({ kind: "row", cells: ["Min ref", "Item", "Minute"], bold: true });
     items.forEach((item, k) => {
       const num = numbers[k];
       const body = minuteBody(doc, m, item, printedPlanning);
+      const printedTitle = heading(doc, item.title);
       const number: HNumber | undefined = num
         ? { label: num.label, list: listId, level: 0, value: num.value }
         : undefined;
-      if (s.heading === "line") {
-        paras.push({ kind: "p", runs: [{ text: item.title, bold: true }], number });
+      if (s.tradition === "minref") {
+        paras.push({ kind: "row", cells: [num?.label.replace(/\.$/, "") ?? "", printedTitle, body.join(" ")] });
+      } else if (s.heading === "line") {
+        paras.push({ kind: "p", runs: [{ text: printedTitle, bold: true }], number });
         for (const t of body) paras.push({ kind: "p", runs: [{ text: t }] });
       } else {
-        const title = s.heading === "caps-run-in" ? item.title.toUpperCase() : `${item.title}:`;
+        const title = s.heading === "caps-run-in" ? printedTitle.toUpperCase() : `${printedTitle}:`;
         paras.push({ kind: "p", runs: [{ text: title, bold: true }, { text: ` ${body[0]}` }], number });
         for (const t of body.slice(1)) paras.push({ kind: "p", runs: [{ text: t }] });
       }
@@ -400,7 +476,7 @@ function renderMinutesDoc(doc: ParishDoc): Rendered {
       const minute: Minute = {
         number: num?.number ?? null,
         agendaItem: null,
-        title: item.title,
+        title: printedTitle,
         declarations: item.kind === "declarations" ? declarationsTruth(item, planningNumber) : [],
         resolutions,
         keyDecision: null,
@@ -410,7 +486,7 @@ function renderMinutesDoc(doc: ParishDoc): Rendered {
       };
       // Unnumbered, the attendance paragraph is the attendance list, not a minute: nothing tells it
       // from a "Present:" list under the title.
-      if (item.title === "Present" && !num) return;
+      if (k === 0 && s.attendance === "in-minute" && !num) return;
       rec.minutes.push(minute);
     });
     paras.push({

@@ -38,6 +38,8 @@ export type PageLine = {
   cellXs?: number[];
   /** Where each cell's text ends (x), for lines with cells. */
   cellX1s?: number[];
+  /** Baseline of the row's last printed line, when wrapped cells were joined into it. */
+  yEnd?: number;
 };
 
 export type LayoutResult = { lines: Line[]; furniture: Furniture[]; columnsPages: number[] };
@@ -343,7 +345,8 @@ export function alignToColumns(lines: PageLine[], rightMargin = Number.POSITIVE_
   let lastRow: PageLine | null = null;
   const drop = new Set<PageLine>();
   for (const l of lines) {
-    const near = prev && l.y - prev.y > 0 && l.y - prev.y <= 2.2 * Math.max(l.size, prev.size);
+    const near =
+      prev && l.y - (prev.yEnd ?? prev.y) > 0 && l.y - (prev.yEnd ?? prev.y) <= 2.2 * Math.max(l.size, prev.size);
     if (!near) {
       cols = null;
       lastRow = null;
@@ -353,7 +356,11 @@ export function alignToColumns(lines: PageLine[], rightMargin = Number.POSITIVE_
       const ends = l.cellX1s ?? [l.x1];
       const own = l.cells ?? [l.text];
       const at = starts.map((x) => (cols as number[]).findIndex((c) => Math.abs(c - x) <= 2));
+      // A line of its own (no cells) is a row only when set at the table's row pitch; a paragraph
+      // after the table is set further off.
+      const tight = !!l.cells || (prev !== null && l.y - (prev.yEnd ?? prev.y) <= 1.6 * Math.max(l.size, prev.size));
       const placed =
+        tight &&
         at.every((k, i) => k >= 0 && (i === 0 || k > at[i - 1])) &&
         at.every((k, i) => ends[i] <= limits[k] + 2 || k === (cols as number[]).length - 1);
       if (!placed) cols = null;
@@ -382,6 +389,7 @@ export function alignToColumns(lines: PageLine[], rightMargin = Number.POSITIVE_
             lastRow.cellX1s[k] = cellEnds[k];
           }
           lastRow.text = lastRow.cells.join("\t");
+          lastRow.yEnd = l.y;
           drop.add(l);
           prev = l;
           continue;
@@ -795,7 +803,7 @@ export function numberLines(pages: PageInfo[]): Line[] {
           );
           if (!runsOn(prev, l, right) || l.column === 0 || prev.column === 0) blank(prev.page);
         } else {
-          const gap = (l.y - prev.y) / Math.max(l.size, prev.size);
+          const gap = (l.y - (prev.yEnd ?? prev.y)) / Math.max(l.size, prev.size);
           // A numbered or bulleted line after a finished sentence starts a new paragraph even when set tight.
           // In a table row the sentence that matters is the first cell's: a title wrapping onto
           // "- Proposals for Consultation." continues it even though the row ends in "(Pages 3 - 3)".

@@ -19,10 +19,12 @@ const LABELS: [RegExp, Kind][] = [
     "inAttendance",
   ],
   [/^(?:(?:members|councillors)\s+)?present\b(?:\s*\([^)]{0,40}\))?\s*(?::-?|-|–)?\s*/i, "present"],
+  // Scottish minutes list those present under "Sederunt".
+  [/^sederunt\b\s*(?::-?|-|–)?\s*/i, "present"],
   [/^officers?\s*:-?\s*/i, "inAttendance"],
   [/^those\s+(?:attending|present)\b\s*(?::-?|-|–)?\s*/i, "present"],
   [
-    /^(?:also\s+present|in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|officers?\s+(?:present|in\s+attendance)|others?\s+present|also\s+in\s+attendance)\b\.?\s*(?::-?|-|–)?\s*/i,
+    /^(?:also\s+present|in\s+attendance(?:\s+virtually|\s+remotely|\s+online)?|(?:officers?|officials?|staff)\s+(?:present|in\s+attendance)|others?\s+present|also\s+in\s+attendance)\b\.?\s*(?::-?|-|–)?\s*/i,
     "inAttendance",
   ],
   [/^apologies(?:\s+for\s+absence)?\b\s*(?::-?|-|–)?\s*/i, "apologies"],
@@ -40,6 +42,13 @@ export function labelOf(t: string): { kind: Kind; rest: string } | null {
   for (const [re, kind] of LABELS) {
     const m = re.exec(t);
     if (m) return { kind, rest: t.slice(m[0].length) };
+  }
+  // A label printed in two languages, the other first ("Yn bresennol / Present:", "Ymddiheuriadau /
+  // Apologies"): the label after the slash.
+  const two = /^[^\s/:][^/:]{1,40}?\s*\/\s*(?=\S)/.exec(t);
+  if (two) {
+    const after = labelOf(t.slice(two[0].length));
+    if (after && after.kind !== "stop") return after;
   }
   return null;
 }

@@ -26,6 +26,7 @@ import { readMotions } from "./motions";
 import { readPeople } from "./names";
 import { readDecision } from "./resolutions";
 import { findSections, isRunning } from "./sections";
+import { cutAtDecisions, tableItems } from "./table-items";
 import {
   type Block,
   endsTerminal,
@@ -40,7 +41,7 @@ import {
 
 /** A paragraph that opens with RESOLVED (the grammar readDecision reads), not "It was RESOLVED to". */
 const RESOLVED_MARK =
-  /^(?:\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|(?:AGREED|DECIDED)\b|(?:Agreed|Decided)\s*[:–—])/;
+  /^(?:\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|(?:AGREED|DECIDED)\b|(?:Agreed|Decided)\s*[:–—]|(?:DECISIONS?|Decisions?)\s*(?::|$))/;
 
 export type MinutesResult = {
   meetings: Meeting[];
@@ -86,11 +87,16 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
         }
     const first = sec.headEndIdx + 1;
     const last = sec.endIdx;
-    let items = findItems(local, texts, first, last, sec);
-    if (!items.length && sec.kind !== "moderngov") items = capitalHeadings(texts, first, last);
-    if (!items.length && sec.kind !== "moderngov") items = unnumberedHeadings(local, texts, first, last);
-    else if (!printsResolved && sec.kind !== "moderngov" && items.length >= 2)
-      items = withSectionHeadings(items, texts);
+    // Minutes set out as a table (reference | item | minute) are read row by row.
+    const table = sec.kind !== "moderngov" ? tableItems(local, first, last) : { items: [], header: -1 };
+    const tabled = table.items;
+    let items = tabled.length ? tabled : findItems(local, texts, first, last, sec);
+    if (!tabled.length) {
+      if (!items.length && sec.kind !== "moderngov") items = capitalHeadings(texts, first, last);
+      if (!items.length && sec.kind !== "moderngov") items = unnumberedHeadings(local, texts, first, last);
+      else if (!printsResolved && sec.kind !== "moderngov" && items.length >= 2)
+        items = withSectionHeadings(items, texts);
+    }
     // The closing block ("2.00 - 3.40 pm" / "08 November 2016" / "CHAIRMAN") belongs to no item.
     const closing = closingBlock(texts, items.length ? items[items.length - 1].headEnd + 1 : first, last);
     const meeting = emptyMeeting(sec.body ?? "", span(sec.start, sec.end));
@@ -109,7 +115,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
         span: meeting.span,
       });
 
-    const attEnd = items.length ? items[0].at - 1 : last;
+    const attEnd = tabled.length ? table.header - 1 : items.length ? items[0].at - 1 : last;
     const { attendance, found } = readAttendance(local, first, attEnd, sec.running);
     // Parish-style headings carry "Present: ..." in the heading sentence itself.
     if (!found && /\bpresent\b/i.test(sec.headText)) {
@@ -135,7 +141,21 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
       const bodyFirst = it.headEnd + 1;
       const bodyLast = k + 1 < items.length ? items[k + 1].at - 1 : closing ? closing.start - 1 : last;
       const blocks: Block[] = toBlocks(local.slice(bodyFirst, bodyLast + 1));
-      if (it.inline) {
+      if (it.inline && tabled.length) {
+        // A table cell holds the whole minute: its narrative and decisions as paragraphs.
+        const n = local[it.at].n;
+        blocks.unshift(
+          ...cutAtDecisions(squash(it.inline)).map((text) => ({
+            start: n,
+            end: n,
+            text,
+            bulleted: false,
+            indent: 0,
+            gapBefore: 0,
+            cells: false,
+          })),
+        );
+      } else if (it.inline) {
         const n = local[it.at].n;
         const head: Block = {
           start: n,
@@ -204,7 +224,7 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
         for (const n of names) if (!attendance.apologies.some((a) => samePerson(a, n))) attendance.apologies.push(n);
         if (names.length) hasAttendance = true;
       }
-      if (/^(?:those\s+(?:attending|present)|present|attendance)\b/i.test(it.title) && blockTexts.length) {
+      if (labelOf(it.title)?.kind === "present" && blockTexts.length) {
         const people = readPeople([[blockTexts[0]]]);
         attendance.present.push(...people.names);
         attendance.inAttendance.push(...people.officers);

@@ -192,7 +192,8 @@ export function readPeople(lines: string[][]): PersonList {
         let isChair = seg.chair && idx === parts.length - 1;
         let officer = false;
         if (n.includes("\u0000officer")) {
-          n = n.replace("\u0000officer", "").trim();
+          // "Mrs D Kerr (Secretary)." leaves the sentence's full stop after the role.
+          n = tidyName(n.replace("\u0000officer", "").replace(/\s+\.$/, ""));
           officer = true;
         }
         if (n.includes("\u0000chair")) {

@@ -1,6 +1,6 @@
 /**
- * The decision part of a minute item: RESOLVED clauses (lettered, nested roman sub-clauses,
- * unlettered single resolutions, preambles such as "That the following be recommended to the
+ * The decision part of a minute item: RESOLVED clauses ("Decision:" in Scottish minutes; lettered,
+ * nested roman sub-clauses, unlettered single resolutions, preambles such as "That the following be recommended to the
  * County Council:-" dropped), "(KEY DECISION)", and the REASONS FOR DECISION paragraphs. Also the
  * label-stripped Modern.Gov form, where only runs of blank lines mark RESOLVED and REASONS.
  */
@@ -16,7 +16,7 @@ export type Decision = {
 };
 
 const RESOLVED_STRICT =
-  /^(\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|it\s+was\s+resolved\s+that\b|(?:AGREED|DECIDED)\b(?=\s*(?:[:–—-]|that\b|$))|(?:Agreed|Decided)(?=\s*[:–—]))\s*(?:[:,–—-]+\s*)?/;
+  /^(\(?\d{1,3}[).]\s+)?(?:RESOLVED\b|Resolved\s*(?::|that\b)|it\s+was\s+resolved\s+that\b|(?:AGREED|DECIDED)\b(?=\s*(?:[:–—-]|that\b|$))|(?:Agreed|Decided)(?=\s*[:–—])|(?:DECISIONS?|Decisions?)(?=\s*(?::|$)))\s*(?:[:,–—-]+\s*)?/;
 const REASONS = /^reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)\s*:?-?\s*/i;
 const KEY = /^\(?\s*key\s+decision\s*\)?\.?$/i;
 

@@ -10,6 +10,7 @@ import { isNoiseText, type LineView, squash } from "./text";
 import {
   ATTENDANCE_ANCHOR,
   blockAbove,
+  councilIn,
   frontMatter,
   isMinutesBlock,
   isMinutesTitle,
@@ -286,7 +287,10 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
     let start = i;
     let authority: string | null = null;
     // Lines above the heading: authority and committee name ("KENT COUNTY COUNCIL", "CABINET",
-    // "CORPORATE PARENTING PANEL – 10th December 2024").
+    // "CORPORATE PARENTING PANEL – 10th December 2024"). A heading that names its council itself
+    // ("MINUTES OF THE MEETING OF X COMMUNITY COUNCIL") takes no name from a line in capitals above
+    // it (the council's name in Welsh over the English, a letterhead's other words).
+    const headCouncil = /\bcouncil\b/i.test(head) ? councilIn(head) : null;
     let seen = 0;
     for (let b = i - 1; b >= 0 && seen < 3 && i - b < 8; b--) {
       const a = texts[b];
@@ -303,7 +307,7 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
         if (generic && !body && !of) body = tidyBody(titleCaseIfShouting(noDate));
         else if (!generic || !authority) authority = titleCaseIfShouting(noDate.replace(/^the\s+/i, ""));
         start = b;
-      } else if (!body && /^[A-Z][A-Z &,'()-]+$/.test(noDate)) {
+      } else if (!body && !headCouncil && /^[A-Z][A-Z &,'()-]+$/.test(noDate)) {
         body = tidyBody(titleCaseIfShouting(noDate));
         if (!findDate(dateText) && findDate(a)) dateText += ` ${a}`;
         start = b;

@@ -596,3 +596,137 @@ test("a run-in heading's text wrapping onto the next printed lines is one paragr
   assert.match(res[1][0], /^that the minutes of the meeting held on 11 March 2024 be approved\.?$/);
   assert.deepEqual(res[2], []);
 });
+
+test("Scottish community council minutes: 'Sederunt' lists those present, 'Decision:' paragraphs are the resolutions", () => {
+  const ms = parse(
+    [
+      "MINUTES OF THE MEETING OF KIRKTON COMMUNITY COUNCIL",
+      "held on 4 March 2024 at 7.00 pm at Kirkton Church Hall",
+      "",
+      "Sederunt: Cllr A Reid (Chair), Cllr B Moir, Cllr C Shaw.",
+      "",
+      "In attendance: Mrs D Kerr (Secretary).",
+      "",
+      "1. Footpaths",
+      "The path to the school was overgrown.",
+      "Decision: It was agreed that the Secretary write to the roads department.",
+      "",
+      "2. Funding",
+      "A grant of £300 had been offered.",
+      "Decision: It was agreed that the grant be accepted.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  const m = ms[0];
+  assert.equal(m.body, "Kirkton Community Council");
+  assert.deepEqual(m.attendance?.present, ["Cllr A Reid", "Cllr B Moir", "Cllr C Shaw"]);
+  assert.deepEqual(m.attendance?.inAttendance, ["Mrs D Kerr"]);
+  assert.deepEqual(
+    m.minutes.map((x) => x.resolutions.map((r) => r.text)),
+    [["that the Secretary write to the roads department."], ["that the grant be accepted."]],
+  );
+});
+
+test("Irish minutes: 'Members present' and 'Officials in attendance'; proposer and seconder on lines of their own, then 'Resolved:'", () => {
+  const ms = parse(
+    [
+      "Minutes of the meeting of Ballymore Town Council held at the Town Hall on 6 May 2024 at 7.00 pm",
+      "",
+      "Members present: Cllr A Byrne (Chair), Cllr B Walsh, Cllr C Ryan.",
+      "",
+      "Officials in attendance: Mr D Kelly (Town Clerk).",
+      "",
+      "1. Minutes",
+      "",
+      "Proposed by Cllr B Walsh",
+      "",
+      "Seconded by Cllr C Ryan",
+      "",
+      "Resolved: That the minutes of the meeting held on 1 April 2024 be adopted.",
+      "",
+      "2. Correspondence",
+      "The correspondence was noted.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  const m = ms[0];
+  assert.deepEqual(m.attendance?.present, ["Cllr A Byrne", "Cllr B Walsh", "Cllr C Ryan"]);
+  assert.deepEqual(m.attendance?.inAttendance, ["Mr D Kelly"]);
+  assert.deepEqual(
+    m.minutes.map((x) => x.resolutions.map((r) => r.text)),
+    [["That the minutes of the meeting held on 1 April 2024 be adopted."], []],
+  );
+});
+
+test("Welsh community council minutes: the council named in Welsh above the English, labels in both languages", () => {
+  const ms = parse(
+    [
+      "COFNODION CYFARFOD CYNGOR CYMUNED LLANFAIR",
+      "",
+      "MINUTES OF THE MEETING OF LLANFAIR COMMUNITY COUNCIL",
+      "",
+      "held on 12 June 2023 at 7.30 pm at Llanfair Village Hall",
+      "",
+      "Yn bresennol / Present: Cllrs Jones (in the chair), Evans and Price.",
+      "",
+      "Ymddiheuriadau / Apologies: Cllrs Hughes.",
+      "",
+      "Hefyd yn bresennol / In attendance: Mrs M Lloyd (Clerk).",
+      "",
+      "1. Datgan buddiant / Declarations of interest",
+      "There were no declarations of interest.",
+      "",
+      "2. Cynllunio / Planning",
+      "RESOLVED: that the Council raise no objection to application 23/0101.",
+    ].join("\n"),
+  );
+  assert.equal(ms.length, 1);
+  const m = ms[0];
+  assert.equal(m.body, "Llanfair Community Council");
+  assert.equal(m.attendance?.chair, "Jones");
+  assert.deepEqual(m.attendance?.present, ["Jones", "Evans", "Price"]);
+  assert.deepEqual(m.attendance?.apologies, ["Hughes"]);
+  assert.deepEqual(m.attendance?.inAttendance, ["Mrs M Lloyd"]);
+  assert.deepEqual(
+    m.minutes.map((x) => x.title),
+    ["Datgan buddiant / Declarations of interest", "Cynllunio / Planning"],
+  );
+});
+
+test("minutes set out as a table (Min ref | Item | Minute): one minute per row, the decision cut from the narrative", () => {
+  const ms = parse(
+    [
+      "Minutes of the meeting of Stanford Town Council held at the Town Hall on 6 May 2024 at 7.00 pm",
+      "",
+      "Present: Cllrs Hale (Chair), Moss and Ward.",
+      "",
+      "| Min ref | Item | Minute |",
+      "| --- | --- | --- |",
+      "| 24/101 | Apologies | Cllr Penn |",
+      "| 24/102 | Declarations of interest | Cllr Moss declared a pecuniary interest in item 24/104. |",
+      "| 24/103 | Allotments | All plots were let. RESOLVED that rents remain unchanged. |",
+      "| Min 24/104 | Planning | Application 24/0123/FUL was considered. It was RESOLVED that no objection be raised. |",
+    ].join("\n"),
+    true,
+  );
+  assert.equal(ms.length, 1);
+  const m = ms[0];
+  assert.deepEqual(
+    m.minutes.map((x) => [x.number, x.title]),
+    [
+      ["24/101", "Apologies"],
+      ["24/102", "Declarations of interest"],
+      ["24/103", "Allotments"],
+      ["24/104", "Planning"],
+    ],
+  );
+  assert.deepEqual(
+    m.minutes.map((x) => x.resolutions.map((r) => r.text)),
+    [[], [], ["that rents remain unchanged."], ["that no objection be raised."]],
+  );
+  assert.deepEqual(m.attendance?.apologies, ["Cllr Penn"]);
+  assert.deepEqual(
+    m.minutes[1].declarations.map((d) => [d.member, d.interest, d.item]),
+    [["Cllr Moss", "pecuniary interest", "24/104"]],
+  );
+});

@@ -149,6 +149,7 @@ export function startsNewBlock(raw: string): boolean {
   if (/^\(?(?:[a-z]{1,4}|[A-Z]|\d{1,3})\)\s/.test(t)) return true;
   if (/^(?:\d{1,3}|[ivx]{1,5})\.\s/.test(t)) return true;
   if (/^(?:RESOLVED|AGREED|DECIDED)\b/.test(t)) return true;
+  if (/^(?:Decisions?|DECISIONS?|Resolved)\s*:/.test(t)) return true;
   if (/^REASONS? FOR (?:THE )?DECISIONS?\b/i.test(t)) return true;
   if (/^\(KEY DECISION\)/i.test(t)) return true;
   return false;

@@ -113,7 +113,7 @@ function capitalsAsNames(t: string): string {
 }
 
 /** A council named in a line of a title block: "MILBURN PARISH COUNCIL", "Ayton Community Council". */
-function councilIn(t: string): string | null {
+export function councilIn(t: string): string | null {
   for (const m of mentions(capitalsAsNames(t))) {
     const name = withoutLeadingWords(m.name);
     if (name) return name;
@@ -196,14 +196,10 @@ export function readBlock(texts: string[], lines: number[], docCouncil: string |
       location = titleCase(parts[k].replace(/[\s,.]+$/, ""));
   }
   // The name before the date on a title line: "Milburn Parish Council - 26th January 2021".
-  let named: string | null = null;
-  for (const p of parts) {
-    const c = councilIn(p);
-    if (c) {
-      named = c;
-      break;
-    }
-  }
+  // A name that says "Council" is preferred: a bilingual block prints the council's name in Welsh
+  // too ("CYNGOR CYMUNED X" over "X COMMUNITY COUNCIL"), and the English is the name records use.
+  const names = parts.map(councilIn).filter((c): c is string => c !== null);
+  const named: string | null = names.find((c) => /\bCouncil$/.test(c)) ?? names[0] ?? null;
   return { lines, text, date, time, location, body: resolveBody(named, text, docCouncil) };
 }
 
