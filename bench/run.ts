@@ -59,7 +59,7 @@ const SUITES: { id: string; file: string; fn: string; title: string; method: str
     fn: "benchPack",
     title: "Agenda pack (issue 20)",
     method:
-      "Seconds to build a ~300-page public agenda pack as PDF (renderer front sheet and reports, pdf-lib merge, settled page ranges, bookmarks, page numbers) beside rendering the same documents as text; goal under 10 s.",
+      "Seconds to build a ~300-page public agenda pack as PDF (20 generated reports with appendices; renderer front sheet, reports drawn in one pdfkit document, pdf-lib merge, settled page ranges, bookmarks, page numbers), the first (cold) build of the run, beside rendering the same documents as text in the same process; goal under 10 s.",
   },
   {
     id: "links",
