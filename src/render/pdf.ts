@@ -155,10 +155,32 @@ function stamp(pdf: Pdf, text: string): void {
 }
 
 function drawBlocks(pdf: Pdf, blocks: readonly Block[], pages?: Map<string, number>): void {
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
+    keepWithNext(pdf, blocks, i);
     const start = drawBlock(pdf, b);
     if (pages && b.tag) pages.set(b.tag, start);
-  }
+  });
+}
+
+/**
+ * A heading (a bold line) is never left alone at the foot of a page: when it, the gaps after it and the
+ * first line of what follows do not all fit, it starts the next page. Typesetters call it keep-with-next;
+ * a reader also needs it, or a list whose heading ends one page loses its first entry to the page break.
+ */
+function keepWithNext(pdf: Pdf, blocks: readonly Block[], i: number): void {
+  const b = blocks[i];
+  if (b.kind !== "text" || !b.bold) return;
+  let j = i + 1;
+  while (blocks[j]?.kind === "gap") j++;
+  const next = blocks[j];
+  if (!next || (next.kind === "text" && next.bold)) return;
+  const { regular, bold } = fonts(pdf);
+  const width = textWidth(pdf) - (b.indent ?? 0) * INDENT;
+  const heading = pdf.font(bold).fontSize(SIZE).heightOfString(flat(b.text), { width });
+  const line = pdf.font(regular).fontSize(SIZE).currentLineHeight(true);
+  const gaps = (j - i - 1) * 0.55 * line;
+  const top = pdf.page.margins.top;
+  if (pdf.y > top && pdf.y + heading + gaps + line > pdf.page.maxY()) pdf.addPage();
 }
 
 function pageCount(pdf: Pdf): number {
