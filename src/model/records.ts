@@ -273,7 +273,18 @@ export const CommitteeDetail = z
   .meta({ id: "CommitteeDetail" });
 export type CommitteeDetail = z.infer<typeof CommitteeDetail>;
 
-const personSummary = { id: int, name: str, committees: int, meetingsAttended: int };
+const personSummary = {
+  id: int,
+  name: str,
+  council: strN.describe("The council whose records name them"),
+  kind: z
+    .enum(["councillor", "attendee", "named"])
+    .describe(
+      "councillor: a member at a meeting (membership, present, apologies, a declaration or a recorded vote); attendee: only ever 'in attendance' (officers and others); named: neither",
+    ),
+  committees: int,
+  meetingsAttended: int,
+};
 export const PersonSummary = z.strictObject(personSummary).meta({ id: "PersonSummary" });
 export type PersonSummary = z.infer<typeof PersonSummary>;
 

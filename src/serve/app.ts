@@ -483,13 +483,27 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     "/people",
     async (_c, q) => {
       const pageNo = q.page();
-      const people = await data.cached(`people:${pageNo}`, () =>
-        repo.listPeople({ limit: 50, offset: (pageNo - 1) * 50 }),
+      const committees = await data.cached("committees", () => repo.listCommittees());
+      const councils = [...new Set(committees.map((x) => x.authority ?? "").filter(Boolean))].sort();
+      const filter = { q: q.text("q", 100), council: q.oneOf("council", councils) };
+      const people = await data.cached(`people:${JSON.stringify(filter)}:${pageNo}`, () =>
+        repo.listPeople(
+          { limit: 50, offset: (pageNo - 1) * 50 },
+          { ...(filter.q ? { q: filter.q } : {}), ...(filter.council ? { council: filter.council } : {}) },
+        ),
       );
-      return { people, page: pageNo };
+      return { people, page: pageNo, filter, councils };
     },
     peoplePage,
-    { summary: "People named in the records", response: PeopleSchema, query: { page: Q.page } },
+    {
+      summary: "People named in the records: councillors, attendees (officers and others) and others named",
+      response: PeopleSchema,
+      query: {
+        q: z.string().max(100).optional().describe("Part of a name, in any form printed"),
+        council: z.string().max(200).optional().describe("Only this council's people (its name as listed)"),
+        page: Q.page,
+      },
+    },
   );
 
   page<PersonData>(

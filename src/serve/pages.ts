@@ -489,19 +489,42 @@ ${c.meetingsByYear.map(
 // ------------------------------------------------------------------------------------------------
 // People
 
-export function peoplePage(d: PeopleData, params: URLSearchParams): View {
+/** How the people pages name each kind of person (PersonSummary.kind). */
+export const PERSON_KINDS: Record<string, string> = {
+  councillor: "Councillor",
+  attendee: "Officer or other attendee",
+  named: "Named in the papers",
+};
+
+export function peoplePage(d: PeopleData, params: URLSearchParams, problems: Problems = {}): View {
   const pages = Math.max(1, Math.ceil(d.people.total / d.people.limit));
+  const q = fieldProblem(problems, "q");
+  const council = fieldProblem(problems, "council");
+  const filtered = Boolean(d.filter.q || d.filter.council);
   return {
     title: "People",
     current: "people",
     alternates: [json(`/people?${params}`)],
-    body: html`<h1 class="govuk-heading-xl">People</h1>
-<p class="govuk-body">Councillors and others named in the records: ${plural(d.people.total, "person", "people")}.</p>
+    body: html`${problemSummary(problems, { page: null })}<h1 class="govuk-heading-xl">People</h1>
+<p class="govuk-body">Councillors and others named in the records. A councillor is anyone recorded as a member at a meeting (on its membership, present, sending apologies, declaring an interest or in a recorded vote); officers and others are recorded only as in attendance.</p>
+<form method="get" action="/people" class="govuk-!-margin-bottom-6">
+<div class="govuk-form-group${q.group}"><label class="govuk-label" for="q">Name</label><div class="govuk-hint" id="q-hint">Part of a name as the papers print it, for example Collor</div>${q.message}
+<input class="govuk-input govuk-input--width-20${q.input}" id="q" name="q" type="search" value="${problems.q ? (params.get("q") ?? "") : (d.filter.q ?? "")}" aria-describedby="q-hint${q.describedBy ? ` ${q.describedBy}` : ""}" spellcheck="false"></div>
+<div class="govuk-form-group${council.group}"><label class="govuk-label" for="council">Council</label>${council.message}
+<select class="govuk-select${council.group ? " govuk-select--error" : ""}" id="council" name="council"${council.describedBy ? html` aria-describedby="${council.describedBy}"` : null}><option value="">All councils</option>${d.councils.map(
+      (c) => html`<option value="${c}"${raw(c === d.filter.council ? " selected" : "")}>${c}</option>`,
+    )}</select></div>
+<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Show people</button>
+${filtered ? html`<p class="govuk-body"><a class="govuk-link" href="/people">Clear the filters</a></p>` : null}
+</form>
+<p class="govuk-body" id="people-count">${plural(d.people.total, "person", "people")}${filtered ? " match" : ""}.</p>
 ${table(
   "People named in the records",
-  ["Name", "Committees", "Meetings attended"],
+  ["Name", "Council", "Recorded as", "Committees", "Meetings attended"],
   d.people.items.map((p) => [
     html`<a class="govuk-link" href="/people/${p.id}">${p.name}</a>`,
+    p.council ?? "",
+    PERSON_KINDS[p.kind] ?? p.kind,
     p.committees,
     p.meetingsAttended,
   ]),
@@ -581,7 +604,8 @@ export function personPage(p: PersonData): View {
       { text: "People", href: "/people" },
     ],
     alternates: [json(`/people/${p.id}`)],
-    body: html`<h1 class="govuk-heading-xl">${p.name}</h1>
+    body: html`<span class="govuk-caption-l">${PERSON_KINDS[p.kind] ?? p.kind}${p.council ? `, ${p.council}` : ""}</span>
+<h1 class="govuk-heading-xl">${p.name}</h1>
 ${
   p.aliases.length > 1
     ? html`<p class="govuk-body minutebook-meta">Also printed as: ${p.aliases

@@ -46,7 +46,14 @@ export const MeetingsData = z
   .meta({ id: "Meetings" });
 export type MeetingsData = z.infer<typeof MeetingsData>;
 
-export const PeopleData = z.strictObject({ people: Page(PersonSummary), page: int }).meta({ id: "People" });
+export const PeopleData = z
+  .strictObject({
+    people: Page(PersonSummary),
+    page: int,
+    filter: z.strictObject({ q: strN, council: strN }),
+    councils: z.array(str).describe("The councils whose people are listed, for the council filter"),
+  })
+  .meta({ id: "People" });
 export type PeopleData = z.infer<typeof PeopleData>;
 
 export const CommitteeAttendance = z.strictObject({

@@ -115,6 +115,9 @@ export type MeetingFilter = { committee?: number | string; from?: string; to?: s
 
 export type DecisionFilter = MeetingFilter & { keyOnly?: boolean };
 
+/** The people list: part of a name (any printed form), and one council by its exact name. */
+export type PeopleListFilter = { q?: string; council?: string };
+
 // ---------------------------------------------------------------------------------------------
 // Search
 
@@ -186,7 +189,7 @@ export interface Repository {
   getMeeting(id: number): Promise<MeetingDetail | null>;
   listCommittees(): Promise<CommitteeSummary[]>;
   getCommittee(id: number): Promise<CommitteeDetail | null>;
-  listPeople(paging?: Paging): Promise<Page<PersonSummary>>;
+  listPeople(paging?: Paging, filter?: PeopleListFilter): Promise<Page<PersonSummary>>;
   getPerson(id: number): Promise<PersonDetail | null>;
   listDecisions(filter: DecisionFilter, paging?: Paging): Promise<Page<DecisionRecord>>;
   listDocuments(paging?: Paging): Promise<Page<DocumentRef>>;

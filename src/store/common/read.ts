@@ -27,6 +27,7 @@ import type {
   MinuteRecord,
   Page,
   Paging,
+  PeopleListFilter,
   PersonAttendance,
   PersonDetail,
   PersonRef,
@@ -479,22 +480,56 @@ export class Reader {
     };
   }
 
-  async listPeople(paging?: Paging): Promise<Page<PersonSummary>> {
+  /**
+   * Councillor, attendee or named, from what the records say of the person `p`: a member at a meeting
+   * (membership, present, apologies, a declaration, a recorded vote), only ever "in attendance" (officers
+   * and others, such as a police officer), or neither.
+   */
+  static readonly PERSON_KIND = `CASE WHEN EXISTS (SELECT 1 FROM membership WHERE person_id = p.id AND shadowed = 0)
+      OR EXISTS (SELECT 1 FROM attendance WHERE person_id = p.id AND status IN ('present', 'apologies') AND shadowed = 0)
+      OR EXISTS (SELECT 1 FROM declarations WHERE person_id = p.id)
+      OR EXISTS (SELECT 1 FROM vote_casts WHERE person_id = p.id) THEN 'councillor'
+    WHEN EXISTS (SELECT 1 FROM attendance WHERE person_id = p.id AND shadowed = 0) THEN 'attendee'
+    ELSE 'named' END`;
+
+  async listPeople(paging?: Paging, filter: PeopleListFilter = {}): Promise<Page<PersonSummary>> {
     const p = clampPaging(paging, 5000);
-    const total = await this.conn.get<{ n: number }>("SELECT CAST(count(*) AS INTEGER) AS n FROM people");
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.q?.trim()) {
+      // Any printed form of the name, case-insensitively (LIKE's wildcards in the words are taken literally).
+      const like = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(
+        `(lower(p.display_name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id AND lower(a.printed) LIKE ? ESCAPE '\\'))`,
+      );
+      params.push(like, like);
+    }
+    if (filter.council) {
+      where.push("x.name = ?");
+      params.push(filter.council);
+    }
+    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const total = await this.conn.get<{ n: number }>(
+      `SELECT CAST(count(*) AS INTEGER) AS n FROM people p JOIN authorities x ON x.id = p.authority_id ${w}`,
+      params,
+    );
     const rows = await this.conn.all<Row>(
-      `SELECT p.id, p.display_name,
+      `SELECT p.id, p.display_name, x.name AS council,
         (SELECT CAST(count(DISTINCT m.committee_id) AS INTEGER) FROM meetings m WHERE m.id IN (
            SELECT meeting_id FROM membership WHERE person_id = p.id AND shadowed = 0
            UNION SELECT meeting_id FROM attendance WHERE person_id = p.id AND shadowed = 0)) AS committees,
-        (SELECT CAST(count(DISTINCT meeting_id) AS INTEGER) FROM attendance WHERE person_id = p.id AND status = 'present' AND shadowed = 0) AS attended
-       FROM people p ORDER BY p.surname_key, p.display_name, p.id LIMIT ? OFFSET ?`,
-      [p.limit, p.offset],
+        (SELECT CAST(count(DISTINCT meeting_id) AS INTEGER) FROM attendance WHERE person_id = p.id AND status = 'present' AND shadowed = 0) AS attended,
+        ${Reader.PERSON_KIND} AS kind
+       FROM people p JOIN authorities x ON x.id = p.authority_id ${w}
+       ORDER BY p.surname_key, p.display_name, p.id LIMIT ? OFFSET ?`,
+      [...params, p.limit, p.offset],
     );
     return {
       items: rows.map((r) => ({
         id: num(r.id),
         name: String(r.display_name),
+        council: str(r.council) || null,
+        kind: String(r.kind) as PersonSummary["kind"],
         committees: num(r.committees),
         meetingsAttended: num(r.attended),
       })),
@@ -625,9 +660,13 @@ export class Reader {
 
     const committees = new Set(meetings.filter((m) => m.status !== "absent").map((m) => m.committee.id));
     for (const r of roles) committees.add(r.committee.id);
+    const council = await this.conn.get<Row>("SELECT name FROM authorities WHERE id = ?", [num(person.authority_id)]);
+    const kind = await this.conn.get<Row>(`SELECT ${Reader.PERSON_KIND} AS kind FROM people p WHERE p.id = ?`, [id]);
     return {
       id,
       name: String(person.display_name),
+      council: str(council?.name) || null,
+      kind: String(kind?.kind ?? "named") as PersonSummary["kind"],
       committees: committees.size,
       meetingsAttended: attended,
       aliases,

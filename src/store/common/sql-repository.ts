@@ -11,6 +11,7 @@ import {
   type OriginalFile,
   PARAGRAPH_TYPES,
   type Paging,
+  type PeopleListFilter,
   type ParagraphType,
   type Repository,
   SEARCH_COUNT_LIMIT,
@@ -210,8 +211,8 @@ export abstract class SqlRepository implements Repository {
   getCommittee(id: number) {
     return this.reader().getCommittee(id);
   }
-  listPeople(paging?: Paging) {
-    return this.reader().listPeople(paging);
+  listPeople(paging?: Paging, filter?: PeopleListFilter) {
+    return this.reader().listPeople(paging, filter);
   }
   getPerson(id: number) {
     return this.reader().getPerson(id);
