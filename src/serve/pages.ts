@@ -1001,6 +1001,7 @@ export function openDataPage(): View {
     ["/minutes/versions/{id}/minutes.docx", "Published minutes as Word"],
     ["/decisions.csv", "Decisions as CSV (same filters as the register)"],
     ["/attendance.csv", "Attendance of every person at every meeting, as CSV"],
+    ["/meetings.csv", "Meetings as CSV, one row each with its council (same filters as /meetings: committee, year)"],
     ["/meetings.ics", "Meetings as an iCalendar feed (add ?committee=ID for one committee)"],
     ["/calendar.ics", "The council's calendar as an iCalendar feed, with cancellations and end times"],
     ["/search.atom?q=budget", "Any search as an Atom feed, to follow a subject"],
