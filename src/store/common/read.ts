@@ -498,7 +498,10 @@ export class Reader {
     const params: SqlValue[] = [];
     if (filter.q?.trim()) {
       // Any printed form of the name, case-insensitively (LIKE's wildcards in the words are taken literally).
-      const like = `%${filter.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${filter.q
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push(
         `(lower(p.display_name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id AND lower(a.printed) LIKE ? ESCAPE '\\'))`,
       );
