@@ -64,8 +64,12 @@ for (const d of dims) {
 }
 if (values.show) {
   let shown = 0;
+  const seeds = new Set<string>();
   for (const r of rows)
-    for (const x of r.results)
-      if (x.field === values.show && !x.ok && shown++ < 8)
-        console.log(`\n${r.file} ${JSON.stringify(r.style)}\n  want ${JSON.stringify(x.want)}\n  got  ${JSON.stringify(x.got)}`);
+    for (const x of r.results) {
+      const seed = r.file.replace(/\..*$/, "");
+      if (x.field !== values.show || x.ok || seeds.has(seed) || shown++ >= 8) continue;
+      seeds.add(seed);
+      console.log(`\n${r.file} ${JSON.stringify(r.style)}\n  want ${JSON.stringify(x.want)}\n  got  ${JSON.stringify(x.got)}`);
+    }
 }

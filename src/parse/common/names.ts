@@ -11,7 +11,7 @@ const NAME_START = new RegExp(`(?:^|\\s)(?=${HONORIFIC}\\.?\\s+[A-Z])`, "g");
 export const HONORIFIC_START = new RegExp(`^${HONORIFIC}\\.?\\s+[A-Z]`);
 
 const ROLE_SUFFIX =
-  /\s*\((Chairman|Chair|Chairwoman|Chairperson|Vice[- ]Chairman|Vice[- ]Chair|Deputy Chairman|Deputy Chair|Independent Chair|Independent Member|Leader|Deputy Leader|Mayor|Deputy Mayor|in the Chair)\)\s*$/i;
+  /\s*\((Chairman|Chair|Chairwoman|Chairperson|(?:Vice|Deputy)[- ]?Chair(?:man|woman|person)?|Independent Chair|Independent Member|Leader|Deputy Leader|Mayor|Deputy Mayor|in the Chair)\)\s*$/i;
 
 export type PrintedName = { name: string; role: string | null };
 

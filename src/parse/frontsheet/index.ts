@@ -4,7 +4,7 @@
  * null when the zone holds no front sheet (a minutes-only document, a report, a web page).
  */
 import type { SourceDocument } from "../../model/document";
-import type { Contact, Diagnostic, Meeting } from "../../model/parse-v1";
+import type { Contact, Diagnostic, Meeting, Member } from "../../model/parse-v1";
 import { emptyMeeting } from "../../model/parse-v1";
 import { parseAgenda } from "../agenda/index";
 import { findDate, findTime, parseDateTime } from "../common/dates";
@@ -12,8 +12,9 @@ import { spanOf } from "../common/lines";
 import { findEmail, findPhone } from "../common/names";
 import { clean, head, isUpperLine, stripBullet } from "../common/text";
 import { resolveBody } from "../minutes/title-block";
+import { clerkSignature, contactInSentence, nextMeetingIn } from "./contact";
 import { type Label, parseContact, parseSummons, readLabel } from "./fields";
-import { parseMembership } from "./membership";
+import { namesOnLine, parseMembership } from "./membership";
 
 export type FrontSheet = { meeting: Meeting; endLine: number; diagnostics: Diagnostic[] };
 
@@ -44,6 +45,18 @@ function withAddress(doc: SourceDocument, field: { value: string; valueLine: num
     break;
   }
   return place;
+}
+
+/**
+ * A contact value whose e-mail address wrapped onto the line directly below ("Contact: Democratic
+ * Services on 01234 567890, email" / "democratic.services@x.gov.uk"), joined; else the value as is.
+ */
+function withWrappedEmail(doc: SourceDocument, value: string, valueLine: number): string {
+  if (findEmail(value)) return value;
+  const below = clean(doc.lines[valueLine]?.text ?? "");
+  if (!below || readLabel(below) || doc.lines[valueLine]?.cells) return value;
+  const e = findEmail(below);
+  return e && e.index === 0 ? `${value} ${below}` : value;
 }
 
 /** The first heading in capitals that carries a date: the meeting's body and date. */
@@ -109,6 +122,8 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
   let para = "";
   let paraStart = from;
   let contactSentence: string | null = null;
+  let inlineMembers: Member[] = [];
+  let inlineEnd = from - 1;
 
   const note = (label: Label, value: string, n: number, valueLine: number) => {
     if (!found.has(label)) found.set(label, { value, line: n, valueLine });
@@ -156,7 +171,22 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
       }
       if (value && !fits(lab.label, value)) continue;
       if (lab.label === "membership") {
-        if (membershipLine === null) membershipLine = n;
+        if (membershipLine === null) {
+          membershipLine = n;
+          // "Membership: Councillors A Smith (Chair), B Jones and C Brown": the names on the label's line.
+          // The sentence may wrap onto the lines directly below (a PDF paragraph), up to a blank line.
+          if (value) {
+            let all = value;
+            let k = n + 1;
+            for (; k <= last && k <= n + 6; k++) {
+              const below = clean(doc.lines[k - 1]?.text ?? "");
+              if (!below || readLabel(below)) break;
+              all = `${all} ${below}`;
+            }
+            inlineMembers = namesOnLine(all);
+            inlineEnd = k - 1;
+          }
+        }
         continue;
       }
       if (value) note(lab.label, value, n, valueLine);
@@ -267,8 +297,13 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
   const emailField = found.get("email");
   const phoneField = found.get("phone");
   if (contactField || emailField || phoneField) {
-    const c: Contact = contactField ? parseContact(contactField.value) : { name: null, phone: null, email: null };
+    const c: Contact = contactField
+      ? parseContact(withWrappedEmail(doc, contactField.value, contactField.valueLine))
+      : { name: null, phone: null, email: null };
     if (!c.phone && phoneField) c.phone = findPhone(phoneField.value)?.value ?? null;
+    // "Tel: 01234 567890  Email: clerk@…": the e-mail printed inside another field's value.
+    if (!c.email && !emailField)
+      c.email = findEmail(`${phoneField?.value ?? ""} ${contactField?.value ?? ""}`)?.value ?? null;
     if (!c.email && emailField) {
       // Some layouts wrap the address ("name@kent" / ".gov.uk"): join the next line when it continues it.
       const raw = emailField.value;
@@ -277,20 +312,24 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
       c.email = findEmail(joined)?.value ?? null;
     }
     meeting.contact = c;
-  } else if (contactSentence) {
-    const e = findEmail(contactSentence);
-    const after = e ? contactSentence.slice(e.index) : contactSentence;
-    meeting.contact = { name: null, email: e?.value ?? null, phone: findPhone(after)?.value ?? null };
+  } else if (contactSentence) meeting.contact = contactInSentence(contactSentence);
+  // A clerk's signature block under a summons names the person to contact.
+  const signed = clerkSignature(doc, from, last);
+  if (signed) {
+    if (!meeting.contact) meeting.contact = signed;
+    else if (!meeting.contact.name) meeting.contact.name = signed.name;
   }
 
   // Membership.
   let membershipEnd = membershipLine ?? from - 1;
   if (membershipLine !== null) {
-    const ms = parseMembership(doc, membershipLine + 1, last);
+    const ms: ReturnType<typeof parseMembership> = inlineMembers.length
+      ? { members: inlineMembers, endLine: inlineEnd, diagnostics: [] }
+      : parseMembership(doc, membershipLine + 1, last);
     meeting.membership = ms.members;
     membershipEnd = ms.endLine;
     diagnostics.push(...ms.diagnostics);
-    if (!ms.members.length)
+    if (!meeting.membership.length)
       diagnostics.push({
         level: "warning",
         message: "membership heading with no names under it",
@@ -321,6 +360,8 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     membershipLine ?? Number.MAX_SAFE_INTEGER,
   );
   const end = Math.max(agenda.items.length ? agenda.endLine : agendaFrom - 1, start);
+  // "Date of next meeting: …" under the agenda, or an item of that name with the date beneath it.
+  meeting.nextMeeting = nextMeetingIn(doc, from, to);
   meeting.span = spanOf(doc, start, end);
   return { meeting, endLine: end, diagnostics };
 }

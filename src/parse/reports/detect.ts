@@ -9,6 +9,7 @@ import type { SourceDocument } from "../../model/document";
 import { findDate, isDateOnly } from "../common/dates";
 import { isBlankAt, type Segment, segmentsOf } from "../common/lines";
 import { agendaItemStamp, clean, isUpperLine } from "../common/text";
+import { headingKind } from "./sections";
 
 export type ReportHead = {
   /** First line of the report (the stamp, or the header). */
@@ -179,12 +180,22 @@ export function findReportHeads(
       continue;
     }
     const lead = doc.lines[n - 1].text.slice(0, 12);
-    // A memo-style head: "From: <officer>" / "To: <meeting>" / "Subject: <title>".
-    if (/^\s*From\s*:/i.test(lead)) {
-      const memo = memoHead(doc, n, to);
-      if (memo) {
-        heads.push(memo);
-        n = memo.headEnd + 1;
+    // A cover of labelled fields: "From: <officer>" / "To: <meeting>" / "Subject: <title>", or a
+    // "Report to: / Date: / Subject: / Report of:" table.
+    if (/^\s*\|?\s*[A-Za-z][A-Za-z /&'()-]{0,38}:/.test(doc.lines[n - 1].text.slice(0, 44))) {
+      const cover = labelledCover(doc, n, to);
+      if (cover) {
+        heads.push(cover);
+        n = cover.headEnd + 1;
+        continue;
+      }
+    }
+    // "Report of the Director of Finance" in ordinary case under the report's title.
+    if (/^\s*(?:Joint\s+)?Reports?\s+(?:of|by|from)\s/.test(doc.lines[n - 1].text.slice(0, 30))) {
+      const titled = titleAboveAuthor(doc, n, from, to, skip);
+      if (titled) {
+        heads.push(titled);
+        n = titled.headEnd + 1;
         continue;
       }
     }
@@ -228,51 +239,160 @@ export function findReportHeads(
   return heads;
 }
 
-/** "Label: value" on a line (value continued on following lines up to a blank or another label). */
-function labelled(doc: SourceDocument, n: number, label: RegExp, to: number): { value: string; last: number } | null {
-  const t = clean(doc.lines[n - 1]?.text ?? "");
-  const m = label.exec(t);
-  if (!m) return null;
-  let value = t.slice(m[0].length).trim();
-  let last = n;
-  for (let k = n + 1; k <= Math.min(to, n + 3); k++) {
-    const next = clean(doc.lines[k - 1]?.text ?? "");
-    if (!next || /^[A-Z][A-Za-z ]{1,25}:/.test(next)) break;
-    value = `${value} ${next}`;
-    last = k;
-  }
-  return { value: clean(value), last };
+/** The nearest line with text above line n (within `reach` lines), or null. */
+function textAbove(doc: SourceDocument, n: number, floor: number, reach: number): number | null {
+  for (let k = n - 1; k >= Math.max(floor, n - reach); k--) if (clean(doc.lines[k - 1]?.text ?? "")) return k;
+  return null;
 }
 
-/** A memo-style report head: "From:", "To:", "Subject:" (and "Classification:") in the first lines. */
-function memoHead(doc: SourceDocument, n: number, to: number): ReportHead | null {
-  const from = labelled(doc, n, /^From\s*:/i, to);
-  if (!from) return null;
-  let subject: { value: string; last: number; line: number } | null = null;
-  let addressee: string | null = null;
-  let end = from.last;
-  for (let k = from.last + 1; k <= Math.min(to, n + 12); k++) {
-    const s = labelled(doc, k, /^(?:Subject|Title|Report title)\s*:/i, to);
-    if (s) {
-      subject = { ...s, line: k };
-      end = s.last;
+/**
+ * A report whose cover is its title in ordinary case, then "Report of the Director of X" (and
+ * perhaps the meeting and date): the title is the line just above the author line, set apart from
+ * what precedes it, unnumbered (an agenda item with its "Report of" note is not a report) and
+ * without closing punctuation; the report's first section or a dated line must follow within a few
+ * lines, so a stray "Report of" sentence is not taken for a cover.
+ */
+function titleAboveAuthor(
+  doc: SourceDocument,
+  n: number,
+  from: number,
+  to: number,
+  skip: (n: number) => boolean,
+): ReportHead | null {
+  const authorText = clean(doc.lines[n - 1].text);
+  if (authorText.length > 150 || /[.;]$/.test(authorText)) return null;
+  const t = textAbove(doc, n, from, 3);
+  if (t === null || skip(t)) return null;
+  const title = clean(doc.lines[t - 1].text);
+  if (title.length < 4 || title.length > 200 || /^\d|[.:;,]$/.test(title) || agendaItemStamp(title)) return null;
+  if (/^(?:Joint\s+)?Reports?\s+(?:of|by|from)\s/i.test(title) || doc.lines[t - 1].cells?.length) return null;
+  // Set apart: a blank line, a page start or a stamp above the title.
+  const above = textAbove(doc, t, from, 1);
+  if (above !== null && !agendaItemStamp(clean(doc.lines[above - 1].text))) {
+    const dated = clean(doc.lines[above - 1].text);
+    // A dated header line ("Cabinet – 5 March 2025") may sit above the title; a sentence may not.
+    if (
+      !(findDate(dated) && dated.length <= 120 && !/[.;:]$|\bnext\s+meeting\b/i.test(dated)) ||
+      textAbove(doc, above, from, 1) !== null
+    )
+      return null;
+  }
+  // What follows: a dated line (the meeting) or a section heading, within four lines of text.
+  let meetingLine: number | null = null;
+  let seen = 0;
+  let confirmed = false;
+  for (let k = n + 1; k <= Math.min(to, n + 10) && seen < 4; k++) {
+    const x = clean(doc.lines[k - 1]?.text ?? "");
+    if (!x) continue;
+    seen++;
+    if (seen === 1 && findDate(x) && x.length <= 120) {
+      meetingLine = k;
+      confirmed = true;
+      continue;
+    }
+    if (headingKind(doc.lines[k - 1].text)) {
+      confirmed = true;
       break;
     }
-    const to_ = labelled(doc, k, /^To\s*:/i, to);
-    if (to_) addressee ??= to_.value;
-    if (to_ || labelled(doc, k, /^(?:Date|Decision No|Key decision)\s*:/i, to)) end = k;
   }
-  if (!subject?.value) return null;
-  const classification =
-    labelled(doc, end + 1, /^Classification\s*:/i, to) ?? labelled(doc, end + 2, /^Classification\s*:/i, to);
-  const head = makeHead(doc, n, { title: null, author: null, end });
+  if (!confirmed) return null;
+  const datedAbove = t > from ? textAbove(doc, t, from, 2) : null;
+  const headerLine =
+    datedAbove !== null &&
+    findDate(clean(doc.lines[datedAbove - 1].text)) &&
+    !/[.;:]$|\bnext\s+meeting\b/i.test(clean(doc.lines[datedAbove - 1].text)) &&
+    !agendaItemStamp(doc.lines[datedAbove - 1].text)
+      ? datedAbove
+      : t;
+  const head = makeHead(doc, headerLine, { title: null, author: null, end: meetingLine ?? n });
+  const meetingText = meetingLine
+    ? clean(doc.lines[meetingLine - 1].text)
+    : headerLine !== t
+      ? clean(doc.lines[headerLine - 1].text)
+      : null;
   return {
     ...head,
-    title: subject.value,
-    titleLine: subject.line,
-    author: from.value || null,
-    meeting: addressee ? meetingNamed(addressee) : null,
-    headEnd: classification ? classification.last : end,
+    title,
+    titleLine: t,
+    author: clean(authorText.replace(/^(?:Joint\s+)?Reports?\s+(?:of|by|from)\s+(?:the\s+)?/i, "")),
+    meeting: meetingText ? meetingNamed(meetingText) : null,
+    headEnd: meetingLine ?? n,
+  };
+}
+
+/** The label and value of a cover field: "Subject: X", a table row ["Subject:", "X"], or a label alone. */
+function coverField(doc: SourceDocument, n: number): { label: string; value: string } | null {
+  const line = doc.lines[n - 1];
+  if (!line) return null;
+  const cells = line.cells?.map((c) => clean(c)).filter(Boolean);
+  if (cells && cells.length === 2 && cells[0].length <= 40) {
+    const label = cells[0].replace(/\s*:$/, "");
+    if (COVER_LABEL.test(label)) return { label, value: cells[1] };
+  }
+  const t = clean(line.text);
+  const m = /^([A-Za-z][A-Za-z /&'-]{0,38}?)\s*:\s*(.*)$/.exec(t.slice(0, 400));
+  if (!m || !COVER_LABEL.test(m[1])) return null;
+  return { label: m[1], value: m[2].trim() };
+}
+
+const TITLE_LABEL = /^(?:subject|title|report title|title of report|report name|subject of report|report subject)$/i;
+const AUTHOR_LABEL =
+  /^(?:from|report of|report by|report from|reporting officer|lead director|responsible director|director|submitted by)$/i;
+const MEETING_LABEL = /^(?:to|report to|meeting|committee|meeting of|decision maker|decision-maker|for)$/i;
+const DATE_LABEL = /^(?:date|date of meeting|meeting date|date of report)$/i;
+/** Every label a report's cover carries, so the block can be read past those it does not use. */
+const COVER_LABEL =
+  /^(?:subject|title|report title|title of report|report name|subject of report|report subject|from|report of|report by|report from|reporting officer|lead director|responsible director|director|submitted by|to|report to|meeting|committee|meeting of|decision maker|decision-maker|for|date|date of meeting|meeting date|date of report|classification|decision no|key decision|wards? affected|ward\(s\)|wards?|portfolio|portfolio holder|cabinet member|lead member|status|report number|report no|reference|exempt|is the (?:report|decision) exempt|public|open|forward plan|purpose|report author|author|contact officer|lead officer|item|agenda item)$/i;
+
+/**
+ * A report cover of labelled fields, as lines ("From: …", "To: …", "Subject: …") or as a table of
+ * label and value rows ("Report to: | Cabinet", "Date: | 5 March", "Subject: | …", "Report of: | …"):
+ * a run of cover fields (blank lines allowed between) naming the report's title and its meeting or
+ * author. Values may continue on the lines below a field. Null when line n does not start one.
+ */
+function labelledCover(doc: SourceDocument, n: number, to: number): ReportHead | null {
+  const first = coverField(doc, n);
+  // An officer's own line ("Report author: …") closes the report before; it does not open a cover.
+  if (!first || /^(?:report author|author|contact officer|lead officer)$/i.test(first.label)) return null;
+  let title: { value: string; line: number } | null = null;
+  let author: string | null = null;
+  let meeting: string | null = null;
+  let date: string | null = null;
+  let end = n;
+  let blanks = 0;
+  for (let k = n; k <= Math.min(to, n + 24); k++) {
+    if (isBlankAt(doc, k) || !clean(doc.lines[k - 1].text)) {
+      if (++blanks > 1) break;
+      continue;
+    }
+    blanks = 0;
+    const f = coverField(doc, k);
+    if (!f) {
+      // A value wrapped under its field ("Subject: Review of the" / "Statement of Licensing Policy").
+      const prevField = coverField(doc, end);
+      if (k === end + 1 && prevField && !doc.lines[k - 1].cells && title?.line === end && title.value) {
+        title.value = `${title.value} ${clean(doc.lines[k - 1].text)}`;
+        end = k;
+        continue;
+      }
+      break;
+    }
+    end = k;
+    if (TITLE_LABEL.test(f.label) && !title) title = { value: f.value, line: k };
+    else if (AUTHOR_LABEL.test(f.label) && !author) author = f.value || null;
+    else if (MEETING_LABEL.test(f.label) && !meeting) meeting = f.value || null;
+    else if (DATE_LABEL.test(f.label) && !date) date = f.value || null;
+  }
+  if (!title?.value || (!author && !meeting)) return null;
+  const head = makeHead(doc, n, { title: null, author: null, end });
+  const named = meeting ? meetingNamed(date ? `${meeting} ${date}` : meeting) : null;
+  return {
+    ...head,
+    title: clean(title.value),
+    titleLine: title.line,
+    author: author ? authorOf(author).replace(/^(?:the\s+)/i, "") : null,
+    meeting: named,
+    headEnd: end,
   };
 }
 

@@ -36,7 +36,9 @@ function titleTokens(s: string): string[] {
 }
 
 function readReport(doc: SourceDocument, h: ReportHead, end: number, diagnostics: Diagnostic[]): Report {
-  const sections = findSections(doc, h.headEnd + 1, end);
+  // From the header on: a cover of labelled fields may end with the officers' own line ("Lead
+  // officer: Jane Smith, …"); the cover's other fields are not section headings.
+  const sections = findSections(doc, Math.min(h.header, h.headEnd + 1), end);
   const recSections = sections.filter((s) => s.kind === "recommendations");
   const rec = recSections.find((s) => addressesMeeting(doc, s.from, s.to)) ?? recSections[0];
   const officers = sections.filter((s) => s.kind === "officers").flatMap((s) => officersIn(doc, s.from, s.to));

@@ -7,10 +7,12 @@ import type { SourceDocument } from "../../model/document";
 import { findDate } from "../common/dates";
 import { clean, head, isUpperLine, stripBullet } from "../common/text";
 
-type Para = { text: string; label: string | null; line: number };
+type Para = { text: string; label: string | null; line: number; num?: string };
 
 const LABEL = /^(?:\(?([a-z]{1,2}|[ivx]{1,6})[).]|\((\d{1,2})\))\s+/;
 const PARA_NO = /^(\d{1,3})\.?\s+(?=\S)/;
+/** "2.1 That …": a decimal paragraph number, as reports number the paragraphs of a section. */
+const DECIMAL_NO = /^(\d{1,2}\.\d{1,2})\.?\s+(?=\S)/;
 
 /** The label that follows l in a list: "b" after "a", "3" after "2". */
 function nextLetter(l: string): string {
@@ -29,10 +31,12 @@ function paragraphs(doc: SourceDocument, from: number, to: number): Para[] {
       blankBefore = true;
       continue;
     }
-    t = t.replace(PARA_NO, "");
+    const no = DECIMAL_NO.exec(t) ?? PARA_NO.exec(t);
+    if (no) t = t.slice(no[0].length);
     const m = LABEL.exec(head(t, 20));
     const prev = out[out.length - 1];
     if (m) out.push({ text: t.slice(m[0].length), label: m[1] ?? m[2], line: n });
+    else if (no) out.push({ text: t, label: null, line: n, num: no[1] });
     else if (prev && (!blankBefore || /^[a-z]/.test(t)) && !/[.;:]$|:-$/.test(prev.text))
       prev.text = `${prev.text} ${t}`; // a sentence split by a page break or wrapping
     else out.push({ text: t, label: null, line: n });
@@ -60,8 +64,37 @@ export function recommendationsIn(doc: SourceDocument, from: number, to: number)
     }
     return out;
   }
+  // A numbered list (1. 2. 3., or 2.1 2.2 2.3 under section 2) that counts up from its first item:
+  // each number is a recommendation; an unnumbered lead-in ("It is recommended that:") is not.
+  const numbered = numberedRun(paras);
+  const leadIn = paras.length > 1 && !paras[0].num && /:-?$/.test(paras[0].text);
+  if (numbered.length >= 2 || (numbered.length === 1 && leadIn && paras[1] === numbered[0]))
+    return numbered.map((p) => clean(p.text));
+  // Recommendations set out as paragraphs of their own, each "That …".
+  const that = paras.filter((p) => /^That\b/.test(p.text));
+  if (that.length >= 2) return that.map((p) => clean(p.text));
   const first = paras[0];
   return first ? [clean(first.text)] : [];
+}
+
+/** The longest run of paragraphs numbered in sequence (1, 2, 3 or 4.1, 4.2, 4.3) starting at the first. */
+function numberedRun(paras: Para[]): Para[] {
+  const withNo = paras.filter((p) => p.num);
+  if (!withNo.length) return [];
+  const step = (a: string, b: string) => {
+    const [a1, a2] = a.split(".").map(Number);
+    const [b1, b2] = b.split(".").map(Number);
+    return a2 === undefined ? b2 === undefined && b1 === a1 + 1 : b1 === a1 && b2 === a2 + 1;
+  };
+  const first = withNo[0].num as string;
+  // A list restarts at 1 (or N.1); a report's running paragraph numbers (7, 8, 9) are not a list.
+  if (!/^(?:1|\d{1,2}\.1)$/.test(first)) return [];
+  const run = [withNo[0]];
+  for (const p of withNo.slice(1)) {
+    if (!step(run[run.length - 1].num as string, p.num as string)) break;
+    run.push(p);
+  }
+  return run;
 }
 
 /** Whether a recommendations section addresses the meeting ("It is recommended that", "is asked to"). */

@@ -36,6 +36,21 @@ function splitNameRole(text: string): { name: string; role: string | null } | nu
   return null;
 }
 
+/** The label of an officers block begun on its own line ("Contact officer: Jane Smith, …"). */
+const BLOCK_LABEL =
+  /^(?:officers? to contact|officer\(s\) to contact|contact officers?|lead officers?|report authors?|author|officer contacts?|contact details|contact)\s*:\s*/i;
+/** Field labels of a contact table or list: "Name:", "Job title:", "Service:". */
+const NAME_FIELD = /^(?:name|officer|officer name|contact name)\s*:\s*/i;
+const ROLE_FIELD = /^(?:job title|title|position|role|designation|post)\s*:\s*/i;
+const OTHER_FIELD = /^(?:service|directorate|department|team|section)\s*:\s*/i;
+
+/** An e-mail address cut at a hyphen or dot by a line break ("j.smith@radstone-" / "pc.org.uk"), joined. */
+function joinWrappedEmail(t: string, next: string): string | null {
+  if (!/[\w.-]+@[\w.-]*[-.]$/.test(t) && !/@[\w-]+$/.test(t)) return null;
+  const m = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b/i.exec(next);
+  return m ? `${t}${next}` : null;
+}
+
 export function officersIn(doc: SourceDocument, from: number, to: number): Officer[] {
   const out: Officer[] = [];
   let cur: Officer | null = null;
@@ -49,8 +64,34 @@ export function officersIn(doc: SourceDocument, from: number, to: number): Offic
     const line = doc.lines[n - 1];
     // A table of three or more columns is not a contact block: the block is over.
     if ((line?.cells?.filter((c) => c.trim()).length ?? 0) >= 3) break;
-    const t = clean(stripBullet(line?.text ?? ""));
+    // A table row reads as its cells ("| Name: | Jane Smith |" in Markdown).
+    const raw = line?.cells?.length
+      ? line.cells
+          .map((c) => clean(c))
+          .filter(Boolean)
+          .join(" ")
+      : (line?.text ?? "");
+    let t = clean(stripBullet(raw)).replace(BLOCK_LABEL, "");
     if (!t || /^none\.?$/i.test(t)) continue;
+    const joined = n < to ? joinWrappedEmail(t, clean(doc.lines[n]?.text ?? "")) : null;
+    if (joined) {
+      t = joined;
+      n++;
+    }
+    // A table or list of labelled fields: "Name: …" starts a person, "Job title: …" is the role.
+    if (NAME_FIELD.test(t)) {
+      const name = clean(t.replace(NAME_FIELD, ""));
+      if (looksLikePersonName(name)) {
+        flush();
+        cur = { name, role: null, phone: null, email: null };
+        continue;
+      }
+    }
+    if (ROLE_FIELD.test(t) && cur) {
+      if (!(cur as Officer).role) (cur as Officer).role = clean(t.replace(ROLE_FIELD, "")) || null;
+      continue;
+    }
+    if (OTHER_FIELD.test(t)) continue;
     const email = findEmail(t);
     const phone = findPhone(email ? t.replace(email.value, " ") : t);
     const rest = residue(t, email?.value ?? null, phone?.value ?? null);

@@ -28,6 +28,9 @@ const KINDS: [RegExp, SectionKind][] = [
 const OTHER =
   /^(?:purpose|reasons?|timetable|policy framework|resources?|financial|finance|legal|circulation|part [a-d]$|background$|consultations?|equalit|human rights|health implications|environmental|crime and disorder|partnership working|risk|conclusions?|introduction|summary|executive summary|options|proposals|next steps|relevant impact|foreword|scope of|membership of|conduct of|context|other options|implications|key issues|issues|comments|discussion|current position|proposal|legal implications|financial implications|statutory)\b/i;
 
+const JOB_TITLE =
+  /\b(?:Manager|Officer|Director|Clerk|Assistant|Adviser|Advisor|Accountant|Solicitor|Engineer|Planner|Co-?ordinator|Analyst|Controller|Surveyor)$/i;
+
 /** A heading's kind, or null when the line is not a heading. */
 export function headingKind(text: string): SectionKind | null {
   // Cheap rejections first: headings are short and start with a letter.
@@ -38,9 +41,19 @@ export function headingKind(text: string): SectionKind | null {
   if (numbered) t = t.slice(numbered[0].length);
   if (!t || t.length > 80 || /[.,;]$/.test(t) || /^\d/.test(t)) return null;
   for (const [re, kind] of KINDS) if (re.test(t)) return kind;
+  // A job title under an officer's name ("Finance Manager", "Policy Officer") is not a heading.
+  if (JOB_TITLE.test(t)) return null;
   if (numbered) return OTHER.test(t) && t.length <= 60 ? "other" : null;
   if (OTHER.test(t) || /\bImplications\b/i.test(t)) return "other";
   return null;
+}
+
+/** "Contact officer: Jane Smith, Finance Manager, Tel: …": an officers block that starts on its label's line. */
+const INLINE_OFFICERS =
+  /^(?:officers? to contact|officer\(s\) to contact|contact officers?|lead officers?|report authors?|author|officer contacts?|contact details|contact)\s*:\s*\S/i;
+
+export function isInlineOfficers(text: string): boolean {
+  return text.length <= 400 && INLINE_OFFICERS.test(clean(stripBullet(text)));
 }
 
 /** A labelled appendix entry: "Appendix B - Title", "Annex 2: Title". */
@@ -66,16 +79,17 @@ export type Section = { kind: SectionKind; heading: number; from: number; to: nu
 
 /** Every known heading in [start, end] (after a blank line), with the lines up to the next one. */
 export function findSections(doc: SourceDocument, start: number, end: number): Section[] {
-  const marks: { kind: SectionKind; line: number }[] = [];
+  const marks: { kind: SectionKind; line: number; inline?: boolean }[] = [];
   for (let n = start; n <= end; n++) {
     if (isBlankAt(doc, n)) continue;
     if (n > start && !isBlankAt(doc, n - 1)) continue;
     const k = headingKind(doc.lines[n - 1].text);
     if (k) marks.push({ kind: k, line: n });
+    else if (isInlineOfficers(doc.lines[n - 1].text)) marks.push({ kind: "officers", line: n, inline: true });
   }
   const out: Section[] = [];
   for (let i = 0; i < marks.length; i++) {
-    const from = marks[i].line + 1;
+    const from = marks[i].inline ? marks[i].line : marks[i].line + 1;
     let to = i + 1 < marks.length ? marks[i + 1].line - 1 : end;
     // A section read for its contents also ends at a blank-page marker or a capitals title (an
     // appendix starting); other sections are only boundaries.
