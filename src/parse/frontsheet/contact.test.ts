@@ -81,3 +81,34 @@ test("membership in one sentence on the label's line, wrapped, with Chair and Vi
     ["Apologies for absence", "Declarations of interest"],
   );
 });
+
+test("a contact's e-mail with a space set inside it by a PDF, or wrapped under the contact line", () => {
+  const d = doc([
+    "CABINET",
+    "",
+    "Date: Thursday, 30 January 2025 at 10.00 am",
+    "Ask for: Jane Smith",
+    "Email: jane.smith@kent .gov.uk",
+    "",
+    "AGENDA",
+    "",
+    "1. Apologies for absence",
+  ]);
+  assert.equal(parseFrontSheet(d, 1, d.lines.length)?.meeting.contact?.email, "jane.smith@kent.gov.uk");
+  const w = doc([
+    "CABINET",
+    "",
+    "Date: Thursday, 30 January 2025 at 10.00 am",
+    "Contact: Democratic Services on 01632 960411, email",
+    "democratic.services@example.gov.uk",
+    "",
+    "AGENDA",
+    "",
+    "1. Apologies for absence",
+  ]);
+  assert.deepEqual(parseFrontSheet(w, 1, w.lines.length)?.meeting.contact, {
+    name: "Democratic Services",
+    phone: "01632 960411",
+    email: "democratic.services@example.gov.uk",
+  });
+});

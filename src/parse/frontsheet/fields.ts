@@ -53,6 +53,8 @@ export function parseContact(value: string): Contact {
   name = t
     .slice(0, cut)
     .replace(/[,;:\s-]+$/, "")
+    // "Democratic Services on 01234 …": the word that led into the number is not the name's.
+    .replace(/\s+(?:on|at|via|by|or)$/i, "")
     .trim();
   // "Jane Smith, Democratic Services Officer": the name is the part before the role.
   const comma = name.indexOf(", ");

@@ -306,7 +306,8 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
       c.email = findEmail(`${phoneField?.value ?? ""} ${contactField?.value ?? ""}`)?.value ?? null;
     if (!c.email && emailField) {
       // Some layouts wrap the address ("name@kent" / ".gov.uk"): join the next line when it continues it.
-      const raw = emailField.value;
+      // A PDF may set a space inside the address ("georgina.little@kent .gov.uk").
+      const raw = emailField.value.replace(/(@[\w-]+(?:\.[\w-]+)*)\s+(?=\.[a-z]{2,})/i, "$1");
       const nextText = clean(doc.lines[emailField.valueLine]?.text ?? "");
       const joined = /@[\w.-]+$/.test(raw) && /^\.[a-z]/i.test(nextText) ? raw + nextText : raw;
       c.email = findEmail(joined)?.value ?? null;
