@@ -68,18 +68,20 @@ before(async () => {
  * The fields the parser reads today, and in which styles. Widen this as the parser learns more
  * styles (scripts/house-sweep.ts prints where each field is always read); never narrow it.
  */
+const electors = (d: ParishDoc) => d.meetings.some((m) => m.kind === "annual-parish");
 const READ: Record<string, (d: ParishDoc) => boolean> = {
   time: () => true,
   body: () => true,
   authority: () => true,
   location: (d) => d.style.attendance !== "in-minute",
-  "attendance: chair": (d) => ["inline", "surnames"].includes(d.style.attendance),
-  "attendance: present": (d) => ["inline", "surnames"].includes(d.style.attendance),
-  "attendance: in attendance": (d) =>
-    ["inline", "surnames"].includes(d.style.attendance) && d.style.numbering !== "none",
-  "minute numbers": (d) => ["plain", "running", "slash", "dated", "min", "lettered"].includes(d.style.numbering),
-  "minute titles": (d) => ["plain", "running", "slash"].includes(d.style.numbering) && d.style.heading === "line",
-  resolutions: (d) => d.style.numbering === "slash" && d.style.heading === "line",
+  "attendance: chair": () => true,
+  "attendance: present": (d) => !electors(d),
+  "attendance: apologies": (d) => !electors(d),
+  "attendance: in attendance": (d) => !electors(d) && d.style.attendance !== "in-minute",
+  "minute numbers": (d) => !(electors(d) && d.style.numbering === "none"),
+  "minute titles": (d) => !(electors(d) && d.style.numbering === "none"),
+  resolutions: (d) => !(electors(d) && d.style.numbering === "none"),
+  declarations: (d) => d.style.numbering !== "lettered",
   "agenda numbers": () => true,
   "agenda titles": () => true,
 };

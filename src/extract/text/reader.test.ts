@@ -76,3 +76,30 @@ test("invalid UTF-8 is decoded as Windows-1252 with a warning", async () => {
   assert.equal(out.doc.lines[0].text, "Café");
   assert.equal(out.doc.diagnostics[0].level, "warning");
 });
+
+test("an HTML table carried in Markdown (a post pasted from Word) reads as rows of cells, the lines numbered afresh", () => {
+  const md = [
+    "**Ashby Parish Council.**",
+    "",
+    '<table border="0"><tbody><tr><td><b>Present:</b></td><td>&nbsp;</td><td><b>Apologies:</b></td></tr>' +
+      "<tr><td>Cllr A Hale</td><td>Chairman</td><td>Cllr B Moss</td></tr></tbody></table>",
+    "",
+    "The meeting closed at 8 pm.",
+  ].join("\n");
+  const lines = linesFromText(md, { markdown: true });
+  assert.deepEqual(
+    lines.filter((l) => l.cells).map((l) => l.cells),
+    [
+      ["Present:", "", "Apologies:"],
+      ["Cllr A Hale", "Chairman", "Cllr B Moss"],
+    ],
+  );
+  assert.ok(!lines.some((l) => /<t[dr]\b/.test(l.text)), "no raw markup left");
+  assert.deepEqual(
+    lines.map((l) => l.n),
+    lines.map((_, i) => i + 1),
+  );
+  assert.equal(lines[lines.length - 1].text, "The meeting closed at 8 pm.");
+  // Plain text keeps what it was given.
+  assert.ok(linesFromText(md, { markdown: false }).some((l) => /<table/.test(l.text)));
+});

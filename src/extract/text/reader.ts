@@ -5,6 +5,8 @@
  */
 import type { Line, SourceDocument } from "../../model/document";
 import type { Diagnostic } from "../../model/parse-v1";
+import { parseDocument } from "../moderngov-html/common";
+import { htmlToLines } from "../moderngov-html/reader";
 import { ReadError, type Reader, type ReadInput, type ReadOutput } from "../registry";
 
 const INLINE_MARKUP = /\*\*|__|<\/?(?:u|b|strong|em|i)>/gi;
@@ -92,7 +94,40 @@ export function linesFromText(text: string, opts: { markdown: boolean }): Line[]
     if (sawFormFeed) line.page = page;
   }
   if (sawFormFeed) for (const l of lines) if (l.page === null) l.page = 1;
-  return lines;
+  return opts.markdown ? withHtmlTables(lines, raw) : lines;
+}
+
+/**
+ * Markdown may carry raw HTML, and a post pasted from Word often carries its tables that way
+ * (`<table><tr><td>Present:</td>…`, a whole table on one source line). Each such table is read as
+ * the HTML reader reads it, a line per row with its cells, in place of the raw markup; the lines
+ * are numbered afresh after it.
+ */
+function withHtmlTables(lines: Line[], raw: string[]): Line[] {
+  if (!raw.some((r) => /^\s*<table\b/i.test(r))) return lines;
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*<table\b/i.test(raw[i])) {
+      out.push(lines[i]);
+      continue;
+    }
+    let j = i;
+    while (j < raw.length - 1 && !/<\/table>/i.test(raw[j]) && j - i < 2000) j++;
+    const html = raw.slice(i, j + 1).join("\n");
+    const rows = htmlToLines(parseDocument(html));
+    if (!rows.some((l) => l.text.trim())) {
+      for (let k = i; k <= j; k++) out.push(lines[k]);
+    } else {
+      if (out.length && out[out.length - 1].text !== "") out.push({ n: 0, text: "", page: lines[i].page });
+      for (const r of rows) out.push({ ...r, page: lines[i].page });
+      out.push({ n: 0, text: "", page: lines[i].page });
+    }
+    i = j;
+  }
+  out.forEach((l, k) => {
+    l.n = k + 1;
+  });
+  return out;
 }
 
 /**

@@ -374,6 +374,8 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
       }
     }
     if (!body && !date) continue;
+    // No name above the list: the council the document names (the one rule for every section's body).
+    if (!body) body = resolveBody(null, headerTexts.join(" "), docCouncil());
     const runningHere = new Set(running);
     for (const h of headerTexts) runningHere.add(furnitureKey(h));
     sections.push({
