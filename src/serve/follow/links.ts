@@ -319,14 +319,18 @@ export function assemble(g: Gathered, r: LinkResult): Linked {
   };
 }
 
-/** How long the store must stay unchanged before the portal links what a write left unlinked. */
-const QUIET_MS = 5000;
+/**
+ * How long the store must stay unchanged before the portal links what a write left unlinked: long
+ * enough that an import running elsewhere, which links its own councils after its last document,
+ * usually stores them first (then the portal finds every fingerprint unchanged and does nothing).
+ */
+const QUIET_MS = 30_000;
 
 /**
  * Keeps the stored links (store/common/links.ts) in step with the store for the portal: pages only
  * read what is stored and never compute links. `import` links the councils it touched before it
  * exits; any other write (or a store imported with --no-links) is linked here, off the request path:
- * once the store has been quiet for a few seconds, the councils whose input changed are gathered and
+ * once the store has been quiet for half a minute, the councils whose input changed are gathered and
  * computeLinks runs in a worker thread, then each council's results replace its old ones at once.
  * Until then pages answer from the links stored before. One update at a time; `wait` (tests that
  * import and look at once) makes every read wait for the store as it is now, and a store with no
