@@ -113,6 +113,39 @@ describe("buildAgenda", () => {
     assert.deepEqual(b.problems, []);
   });
 
+  test("after publication the printed numbers stay: a later item takes the number before it and a letter", () => {
+    const publishedAt = new Date("2027-03-05T10:00:00Z");
+    const later = new Date("2027-03-12T10:00:00Z");
+    const reason = { urgencyReason: "The grant closes on 19 March." };
+    const input = {
+      kind: "committee" as const,
+      meetingDate: MEETING,
+      policy: "principal" as const,
+      publishedAt,
+    };
+    const before = buildAgenda({ ...input, publishedAt: null, reports: [report(1, "Budget"), report(2, "Libraries")] });
+    const after = buildAgenda({
+      ...input,
+      reports: [
+        report(1, "Budget"),
+        report(2, "Libraries"),
+        report(3, "Flood grant", { addedAt: later, ...reason }),
+        report(4, "Depot sale", { addedAt: later, ...reason, wholeExempt: true, exemptParagraphs: [3] }),
+      ],
+    });
+    const numberOf = (a: typeof after, title: string) => a.items.find((i) => i.title === title)?.number;
+    // Every item published keeps its number.
+    for (const i of before.items) assert.equal(numberOf(after, i.title), i.number, i.title);
+    const libraries = numberOf(before, "Libraries");
+    assert.equal(numberOf(after, "Flood grant"), `${libraries}a`);
+    // The exclusion item the late exempt report brings, and the report, follow the last published item before them.
+    const exclusion = after.items.find((i) => i.standard === "exclusion")!;
+    assert.match(exclusion.number, /^\d+a$/);
+    assert.equal(numberOf(after, "Depot sale"), exclusion.number.replace(/a$/, "b"));
+    // Numbers are unique.
+    assert.equal(new Set(after.items.map((i) => i.number)).size, after.items.length);
+  });
+
   test("anything added after publication is late, even before the deadline", () => {
     assert.equal(
       isLate(new Date("2027-03-02T10:00:00Z"), MEETING, "principal", new Date("2027-03-01T10:00:00Z")),

@@ -191,11 +191,38 @@ export function buildAgenda(input: AgendaInput): Agenda {
   }
   for (const r of privateReports) items.push(reportItem(r));
   if (standard.includes("next-meeting")) items.push(std("next-meeting"));
-  return {
-    items: items.map((x, i) => ({ ...x, number: String(i + 1) })),
-    problems,
-    latestPublicationDate,
-  };
+  return { items: numbered(items, input), problems, latestPublicationDate };
+}
+
+const itemKey = (x: Omit<NumberedItem, "number">) =>
+  x.kind === "standard" ? `s:${x.standard}` : x.kind === "report" ? `r:${x.reportId}` : `x:${x.referralKey}`;
+
+/**
+ * Numbers 1, 2, 3 … in order. Once the agenda is published its numbers are what everyone has printed, so
+ * an item added afterwards does not renumber the rest: it takes the number of the item before it with a
+ * letter ("5a", "5b"), as councils number late items; the published items keep their numbers.
+ */
+function numbered(items: Omit<NumberedItem, "number">[], input: AgendaInput): NumberedItem[] {
+  const at = input.publishedAt;
+  if (!at) return items.map((x, i) => ({ ...x, number: String(i + 1) }));
+  const published = buildAgenda({
+    ...input,
+    reports: input.reports.filter((r) => r.addedAt <= at),
+    referrals: (input.referrals ?? []).filter((r) => r.addedAt <= at),
+    publishedAt: null,
+  });
+  const kept = new Map(published.items.map((x) => [itemKey(x), x.number]));
+  let anchor = "0";
+  let letter = 0;
+  return items.map((x) => {
+    const n = kept.get(itemKey(x));
+    if (n) {
+      anchor = n;
+      letter = 0;
+      return { ...x, number: n };
+    }
+    return { ...x, number: `${anchor}${String.fromCharCode(97 + letter++)}` };
+  });
 }
 
 /** The exclusion item's printed wording, citing the paragraphs. */
