@@ -9,7 +9,7 @@
 import type { FollowUp } from "./followups/followups";
 import { findFollowUps } from "./followups/followups";
 import type { LinkInput } from "./index";
-import { findTopics } from "./index";
+import { findMatterLists, findTopics } from "./index";
 import { findMoney, type MoneyMention } from "./money/money";
 import { findQualityFlags, type QualityFlag } from "./quality/quality";
 import { findReferrals, type Referral } from "./referrals/referrals";
@@ -57,16 +57,17 @@ export function everyMatter(entries: LinkInput): ReturnType<typeof findTopics> {
 export function computeLinks(input: ComputeInput): LinkResult {
   const byAuthority = groupByAuthority(input.entries, input.authorities);
   const groups = [...byAuthority.values()];
-  // Matters are found over the whole input, each within its own council (src/link/matters/council).
-  const found = findTopics(input.entries).map((t) => {
+  // Matters are found over the whole input, each within its own council (src/link/matters/council);
+  // the listed ones and every matter (what each council's follow-ups are checked against) from
+  // one clustering.
+  const [listed, matters] = findMatterLists(input.entries, [{}, { minMeetings: 1, mentions: false }]);
+  const found = listed.map((t) => {
     const a = t.council.startsWith("unknown: ") ? "" : t.council;
     return { ...t, authority: a || null, since: input.since[a] };
   });
   // Ids from each topic's defining phrase (and council, when two share one), never its rank.
   const ids = topicIds(found);
   const threads = found.map((t, i) => ({ ...t, slug: ids[i] }));
-  // Every matter of the whole input once, for every council's follow-ups alike.
-  const matters = everyMatter(input.entries);
   return {
     threads,
     referrals: groups.flatMap((g) => findReferrals(g)),

@@ -29,6 +29,7 @@ export { type FollowUp, type FollowUpOptions, type FollowUpStatus, findFollowUps
 export { findPeople, type People, type Person, type PrintedForm, type ReviewFlag } from "./identity/people";
 export { byCouncil, type CouncilOf, councils } from "./matters/council";
 export {
+  findMatterLists,
   findMatters,
   findMatters as findTopics,
   type Matter,

@@ -195,9 +195,12 @@ function printedSubject(title: string): string {
   return s || title;
 }
 
-function mattersOfCouncil(council: string, input: LinkInput, options: MatterOptions): Matter[] {
-  const minMeetings = options.minMeetings ?? 2;
-  const threshold = options.similarity ?? 0.6;
+/**
+ * One council's items clustered once, then listed for each of `lists` (which share one similarity
+ * threshold): the listed matters and every matter (for follow-ups) come from the same clusters.
+ */
+function mattersOfCouncil(council: string, input: LinkInput, lists: MatterOptions[]): Matter[][] {
+  const threshold = lists[0]?.similarity ?? 0.6;
   const items = collectItems(input);
   const n = items.length;
   const place = new Set(normCouncil(input.find((e) => e.meeting.authority)?.meeting.authority ?? "").split(" "));
@@ -492,10 +495,13 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
       link(i, j, "similar", () => `"${items[i].title}" and "${items[j].title}" have similar titles (${s.toFixed(2)})`);
   };
   // Pairs are taken in order (i, then j above it) either way, so the same pairs join; only which
-  // pairs are looked at differs. Weighted Dice reaches t only if the shared weight is at least
-  // t / (2 - t) of either core's weight; with the lemmas ordered rarest first, the first lemma two
-  // such cores share lies in both cores' prefixes (the shortest run whose tail weighs less than
-  // that). So only items sharing a prefix lemma are compared, not every pair sharing any word.
+  // pairs are looked at differs. Items with the same cores (a title printed at meeting after
+  // meeting) form one class, compared once with each other class. Weighted Dice reaches t only if
+  // the shared weight is at least t / (2 - t) of either core's weight; with the lemmas ordered
+  // rarest first, the first lemma two such cores share lies in both cores' prefixes (the shortest
+  // run whose tail weighs less than that), so only classes sharing a prefix lemma are compared.
+  // A class whose items are all in one matter already (as a recurring title's are) is passed over
+  // at once by an item of that matter: none of its items could join.
   if (threshold > 0 && threshold <= 1) {
     const rank = (a: string, b: string) => weight(b) - weight(a) || (a < b ? -1 : a > b ? 1 : 0);
     // A little slack, so rounding in the sums never drops a pair that reaches t.
@@ -514,22 +520,80 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
       }
       return out;
     };
-    const prefixes = coreOf.map((cs) => cs.map(prefixOf));
-    const byPrefix = new Map<string, number[]>();
-    prefixes.forEach((ps, i) => {
-      if (short[i]) return;
-      for (const l of new Set(ps.flat())) {
-        const list = byPrefix.get(l);
-        if (list) list.push(i);
-        else byPrefix.set(l, [i]);
+    type Class = { items: number[]; prefix: Set<string>; whole: boolean; passing?: { c: Class; s: number }[] };
+    const classes = new Map<string, Class>();
+    const classOf: Class[] = [];
+    for (let i = 0; i < n; i++) {
+      const sig = coreOf[i].map((c) => c.key).join("\u0001");
+      let c = classes.get(sig);
+      if (!c) {
+        c = { items: [], prefix: new Set(coreOf[i].flatMap(prefixOf)), whole: false };
+        classes.set(sig, c);
       }
-    });
+      c.items.push(i);
+      classOf.push(c);
+    }
+    const byPrefix = new Map<string, Class[]>();
+    for (const c of classes.values()) {
+      if (short[c.items[0]]) continue;
+      for (const l of c.prefix) {
+        const list = byPrefix.get(l);
+        if (list) list.push(c);
+        else byPrefix.set(l, [c]);
+      }
+    }
+    // The classes a class's titles reach the threshold with (and near), with their similarity.
+    const passing = (a: Class) => {
+      if (!a.passing) {
+        const i = a.items[0];
+        const seen = new Set<Class>();
+        a.passing = [];
+        for (const l of a.prefix)
+          for (const b of byPrefix.get(l) ?? []) {
+            if (seen.has(b)) continue;
+            seen.add(b);
+            const j = b.items[0];
+            if (!near(i, j)) continue;
+            const s = sim(coreOf[i], coreOf[j]);
+            if (s >= threshold) a.passing.push({ c: b, s });
+          }
+      }
+      return a.passing;
+    };
+    const inOneMatter = (c: Class) => {
+      if (!c.whole) {
+        const root = sets.find(c.items[0]);
+        c.whole = c.items.every((j) => sets.find(j) === root);
+      }
+      return c.whole;
+    };
     for (let i = 0; i < n; i++) {
       if (short[i]) continue;
-      const candidates = new Set<number>();
-      for (const ps of prefixes[i])
-        for (const l of ps) for (const j of byPrefix.get(l) ?? []) if (j > i) candidates.add(j);
-      for (const j of [...candidates].sort((a, b) => a - b)) similar(i, j);
+      const got: { j: number; s: number }[] = [];
+      for (const { c, s } of passing(classOf[i])) {
+        const last = c.items[c.items.length - 1];
+        if (last <= i) continue;
+        if (inOneMatter(c) && sets.find(c.items[0]) === sets.find(i)) continue;
+        // The class's items above i (its items are in ascending order).
+        let lo = 0;
+        let hi = c.items.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (c.items[mid] <= i) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo; k < c.items.length; k++) got.push({ j: c.items[k], s });
+      }
+      got.sort((a, b) => a.j - b.j);
+      for (const { j, s } of got) {
+        if (meetingOf(i) === meetingOf(j) || sets.find(i) === sets.find(j)) continue;
+        link(
+          i,
+          j,
+          "similar",
+          () => `"${items[i].title}" and "${items[j].title}" have similar titles (${s.toFixed(2)})`,
+        );
+      }
     }
   } else
     for (let i = 0; i < n; i++) {
@@ -555,146 +619,40 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
     if (list) list.push(e);
     else edgesOf.set(root, [e]);
   }
-  const out: Matter[] = [];
-  for (const [root, idxs] of groups) {
-    const meetings = [...new Set(idxs.map(meetingOf))];
-    if (meetings.length < minMeetings) continue;
-    // Label: the core its titles share most (a programme's name first), printed from the earliest
-    // title in mixed case that carries it, so later meetings do not rename the matter.
-    const count = new Map<string, { n: number; titles: { title: string; date: string }[] }>();
-    for (const i of idxs)
-      for (const c of coreOf[i].slice(0, 1)) {
-        const got = count.get(c.key) ?? { n: 0, titles: [] };
-        got.n++;
-        got.titles.push({ title: items[i].title, date: items[i].date ?? "9999" });
-        count.set(c.key, got);
-      }
-    const programme = idxs.map((i) => programmeOf.get(i)).find((p) => p !== undefined);
-    const lead = programme !== undefined ? (lemmas(programme)[0] ?? "\0") : "\0";
-    const ranked = [...count].sort(
-      (a, b) =>
-        Number(b[0].startsWith(lead)) - Number(a[0].startsWith(lead)) || b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1),
-    );
-    const upper = (t: string) => t === t.toUpperCase();
-    const earliest = ranked[0]?.[1].titles.sort(
-      (a, b) => Number(upper(a.title)) - Number(upper(b.title)) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
-    )[0];
-    // Titles with no words left (a bare number) still make a matter, named by the first title.
-    const key = ranked[0]?.[0] ?? items[idxs[0]].title.toLowerCase();
-    const top = { title: earliest?.title ?? items[idxs[0]].title };
-    const members: MatterMember[] = idxs.map((i) => {
-      const it = items[i];
-      return {
-        itemId: it.id,
-        docId: it.docId,
-        meetingKey: it.meetingKey,
-        body: it.body,
-        date: it.date,
-        kind: it.kind,
-        ref: it.ref,
-        title: it.title,
-        span: it.span,
-        // The subject as its own title prints it ("help to live at home"), for saying why it is here.
-        evidence: [
-          {
-            phrase: printedSubject(it.title).toLowerCase().replace(/\s+/g, " ").trim(),
-            field: "title" as const,
-            label: null,
-            span: it.span,
-          },
-        ],
-      };
-    });
-    members.sort(compareMembers);
-    // The first member carrying each item id (as a search of the sorted members would find it).
-    const memberOf = new Map<string, MatterMember>();
-    for (const m of members) if (!memberOf.has(m.itemId)) memberOf.set(m.itemId, m);
-    const links: MatterLink[] = (edgesOf.get(root) ?? [])
-      .sort((x, y) => STAGE_RANK[x.kind] - STAGE_RANK[y.kind])
-      .map((e) => {
-        const [p, q] =
-          compareMembers(memberOf.get(items[e.a].id)!, memberOf.get(items[e.b].id)!) <= 0 ? [e.a, e.b] : [e.b, e.a];
-        return {
-          from: items[p].id,
-          to: items[q].id,
-          kind: e.kind,
-          phrases: [...new Set([...coreOf[p], ...coreOf[q]].map((c) => c.key))],
-          why: e.why(),
-        };
-      });
-    const dates = members
-      .map((m) => m.date)
-      .filter((d): d is string => d !== null)
-      .sort();
-    const hist = idxs.flatMap((i) => history.get(i) ?? []);
-    const label = printedSubject(top.title);
-    // The key (and so the address) is the label as printed, lower case; the phrases are every
-    // member's subject as printed, for finding a matter by the words its papers use.
-    const printedKey = label.toLowerCase().replace(/\s+/g, " ").trim() || key;
-    out.push({
-      id: `topic:${printedKey}`,
-      council,
-      label,
-      key: printedKey,
-      phrases: [
-        printedKey,
-        ...[...new Set(idxs.map((i) => printedSubject(items[i].title).toLowerCase().replace(/\s+/g, " ").trim()))]
-          .filter((p) => p && p !== printedKey)
-          .sort(),
-      ],
-      score: meetings.length * 10 + idxs.length,
-      meetings,
-      bodies: [...new Set(members.map((m) => m.body))].sort(),
-      years: [...new Set(dates.map((d) => d.slice(0, 4)))].sort(),
-      first: dates[0] ?? null,
-      last: dates[dates.length - 1] ?? null,
-      members,
-      links,
-      history: hist,
-      mentions: [],
-    });
-  }
+  return lists.map((options) => listMatters(options));
 
-  // Also mentioned in: items outside a matter whose other fields name its subject.
-  if (options.mentions !== false && out.length) {
-    const itemIndex = new Map(items.map((it, i) => [it.id, i]));
-    const fieldLemmas = items.map((it) =>
-      it.fields
-        .filter((f) => f.kind !== "title")
-        .map((f) => ({ kind: f.kind, span: f.span, text: ` ${lemmas(f.text).join(" ")} ` })),
-    );
-    // Which items' other fields carry each lemma, so a matter looks only where its words are.
-    const fieldsWith = new Map<string, number[]>();
-    fieldLemmas.forEach((fs, i) => {
-      for (const l of new Set(fs.flatMap((f) => f.text.trim().split(" ")))) {
-        if (!l) continue;
-        const list = fieldsWith.get(l);
-        if (list) list.push(i);
-        else fieldsWith.set(l, [i]);
-      }
-    });
-    for (const m of out) {
-      const inside = new Set(m.members.map((x) => itemIndex.get(x.itemId)!));
-      const keys = [...new Set(m.members.flatMap((x) => coreOf[itemIndex.get(x.itemId)!].map((c) => c.key)))].filter(
-        (k) => k.split(" ").length >= 2 || !GENERIC.has(k),
-      );
-      // Candidates: the items carrying the rarest word of each key.
-      const near = new Set<number>();
-      for (const k of keys) {
-        const words = k.split(" ");
-        let rarest: number[] | undefined;
-        for (const w of words) {
-          const list = fieldsWith.get(w) ?? [];
-          if (!rarest || list.length < rarest.length) rarest = list;
+  function listMatters(options: MatterOptions): Matter[] {
+    const minMeetings = options.minMeetings ?? 2;
+    const out: Matter[] = [];
+    for (const [root, idxs] of groups) {
+      const meetings = [...new Set(idxs.map(meetingOf))];
+      if (meetings.length < minMeetings) continue;
+      // Label: the core its titles share most (a programme's name first), printed from the earliest
+      // title in mixed case that carries it, so later meetings do not rename the matter.
+      const count = new Map<string, { n: number; titles: { title: string; date: string }[] }>();
+      for (const i of idxs)
+        for (const c of coreOf[i].slice(0, 1)) {
+          const got = count.get(c.key) ?? { n: 0, titles: [] };
+          got.n++;
+          got.titles.push({ title: items[i].title, date: items[i].date ?? "9999" });
+          count.set(c.key, got);
         }
-        for (const i of rarest ?? []) near.add(i);
-      }
-      for (const i of [...near].sort((a, b) => a - b)) {
-        if (inside.has(i)) continue;
-        const hit = fieldLemmas[i].find((f) => keys.some((k) => f.text.includes(` ${k} `)));
-        if (!hit) continue;
+      const programme = idxs.map((i) => programmeOf.get(i)).find((p) => p !== undefined);
+      const lead = programme !== undefined ? (lemmas(programme)[0] ?? "\0") : "\0";
+      const ranked = [...count].sort(
+        (a, b) =>
+          Number(b[0].startsWith(lead)) - Number(a[0].startsWith(lead)) || b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1),
+      );
+      const upper = (t: string) => t === t.toUpperCase();
+      const earliest = ranked[0]?.[1].titles.sort(
+        (a, b) => Number(upper(a.title)) - Number(upper(b.title)) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
+      )[0];
+      // Titles with no words left (a bare number) still make a matter, named by the first title.
+      const key = ranked[0]?.[0] ?? items[idxs[0]].title.toLowerCase();
+      const top = { title: earliest?.title ?? items[idxs[0]].title };
+      const members: MatterMember[] = idxs.map((i) => {
         const it = items[i];
-        m.mentions.push({
+        return {
           itemId: it.id,
           docId: it.docId,
           meetingKey: it.meetingKey,
@@ -703,26 +661,159 @@ function mattersOfCouncil(council: string, input: LinkInput, options: MatterOpti
           kind: it.kind,
           ref: it.ref,
           title: it.title,
-          field: hit.kind,
-          span: hit.span,
+          span: it.span,
+          // The subject as its own title prints it ("help to live at home"), for saying why it is here.
+          evidence: [
+            {
+              phrase: printedSubject(it.title).toLowerCase().replace(/\s+/g, " ").trim(),
+              field: "title" as const,
+              label: null,
+              span: it.span,
+            },
+          ],
+        };
+      });
+      members.sort(compareMembers);
+      // The first member carrying each item id (as a search of the sorted members would find it).
+      const memberOf = new Map<string, MatterMember>();
+      for (const m of members) if (!memberOf.has(m.itemId)) memberOf.set(m.itemId, m);
+      const links: MatterLink[] = [...(edgesOf.get(root) ?? [])]
+        .sort((x, y) => STAGE_RANK[x.kind] - STAGE_RANK[y.kind])
+        .map((e) => {
+          const [p, q] =
+            compareMembers(memberOf.get(items[e.a].id)!, memberOf.get(items[e.b].id)!) <= 0 ? [e.a, e.b] : [e.b, e.a];
+          return {
+            from: items[p].id,
+            to: items[q].id,
+            kind: e.kind,
+            phrases: [...new Set([...coreOf[p], ...coreOf[q]].map((c) => c.key))],
+            why: e.why(),
+          };
         });
+      const dates = members
+        .map((m) => m.date)
+        .filter((d): d is string => d !== null)
+        .sort();
+      const hist = idxs.flatMap((i) => history.get(i) ?? []);
+      const label = printedSubject(top.title);
+      // The key (and so the address) is the label as printed, lower case; the phrases are every
+      // member's subject as printed, for finding a matter by the words its papers use.
+      const printedKey = label.toLowerCase().replace(/\s+/g, " ").trim() || key;
+      out.push({
+        id: `topic:${printedKey}`,
+        council,
+        label,
+        key: printedKey,
+        phrases: [
+          printedKey,
+          ...[...new Set(idxs.map((i) => printedSubject(items[i].title).toLowerCase().replace(/\s+/g, " ").trim()))]
+            .filter((p) => p && p !== printedKey)
+            .sort(),
+        ],
+        score: meetings.length * 10 + idxs.length,
+        meetings,
+        bodies: [...new Set(members.map((m) => m.body))].sort(),
+        years: [...new Set(dates.map((d) => d.slice(0, 4)))].sort(),
+        first: dates[0] ?? null,
+        last: dates[dates.length - 1] ?? null,
+        members,
+        links,
+        history: hist,
+        mentions: [],
+      });
+    }
+
+    // Also mentioned in: items outside a matter whose other fields name its subject.
+    if (options.mentions !== false && out.length) {
+      const itemIndex = new Map(items.map((it, i) => [it.id, i]));
+      const fieldLemmas = items.map((it) =>
+        it.fields
+          .filter((f) => f.kind !== "title")
+          .map((f) => ({ kind: f.kind, span: f.span, text: ` ${lemmas(f.text).join(" ")} ` })),
+      );
+      // Which items' other fields carry each lemma, so a matter looks only where its words are.
+      const fieldsWith = new Map<string, number[]>();
+      fieldLemmas.forEach((fs, i) => {
+        for (const l of new Set(fs.flatMap((f) => f.text.trim().split(" ")))) {
+          if (!l) continue;
+          const list = fieldsWith.get(l);
+          if (list) list.push(i);
+          else fieldsWith.set(l, [i]);
+        }
+      });
+      for (const m of out) {
+        const inside = new Set(m.members.map((x) => itemIndex.get(x.itemId)!));
+        const keys = [...new Set(m.members.flatMap((x) => coreOf[itemIndex.get(x.itemId)!].map((c) => c.key)))].filter(
+          (k) => k.split(" ").length >= 2 || !GENERIC.has(k),
+        );
+        // Candidates: the items carrying the rarest word of each key.
+        const near = new Set<number>();
+        for (const k of keys) {
+          const words = k.split(" ");
+          let rarest: number[] | undefined;
+          for (const w of words) {
+            const list = fieldsWith.get(w) ?? [];
+            if (!rarest || list.length < rarest.length) rarest = list;
+          }
+          for (const i of rarest ?? []) near.add(i);
+        }
+        for (const i of [...near].sort((a, b) => a - b)) {
+          if (inside.has(i)) continue;
+          const hit = fieldLemmas[i].find((f) => keys.some((k) => f.text.includes(` ${k} `)));
+          if (!hit) continue;
+          const it = items[i];
+          m.mentions.push({
+            itemId: it.id,
+            docId: it.docId,
+            meetingKey: it.meetingKey,
+            body: it.body,
+            date: it.date,
+            kind: it.kind,
+            ref: it.ref,
+            title: it.title,
+            field: hit.kind,
+            span: hit.span,
+          });
+        }
       }
     }
+    return out;
   }
-  return out;
 }
 
 /** Every council's matters, found within each council alone, most-followed first. */
 export function findMatters(input: LinkInput, options: MatterOptions = {}): Matter[] {
-  const out: Matter[] = [];
-  for (const [council, group] of byCouncil(input)) out.push(...mattersOfCouncil(council, group, options));
-  out.sort(
-    (a, b) =>
-      b.meetings.length - a.meetings.length ||
-      b.members.length - a.members.length ||
-      (a.first ?? "").localeCompare(b.first ?? "") ||
-      a.council.localeCompare(b.council) ||
-      a.key.localeCompare(b.key),
-  );
+  return findMatterLists(input, [options])[0];
+}
+
+/**
+ * The matters for each of several options at once (the portal's listed matters and the every-item
+ * matters follow-ups are checked against), each council's items clustered once for all options
+ * that share a similarity threshold. Each list is what findMatters gives for its options.
+ */
+export function findMatterLists(input: LinkInput, lists: MatterOptions[]): Matter[][] {
+  const out: Matter[][] = lists.map(() => []);
+  const thresholds = [...new Set(lists.map((o) => o.similarity ?? 0.6))];
+  for (const [council, group] of byCouncil(input))
+    for (const t of thresholds) {
+      const at = lists.flatMap((o, k) => ((o.similarity ?? 0.6) === t ? [k] : []));
+      const found = mattersOfCouncil(
+        council,
+        group,
+        at.map((k) => lists[k]),
+      );
+      at.forEach((k, x) => {
+        for (const m of found[x]) out[k].push(m);
+      });
+    }
+  for (const list of out)
+    list.sort(
+      (a, b) =>
+        b.meetings.length - a.meetings.length ||
+        b.members.length - a.members.length ||
+        (a.first ?? "").localeCompare(b.first ?? "") ||
+        a.council.localeCompare(b.council) ||
+        a.key.localeCompare(b.key),
+    );
   return out;
 }
