@@ -143,6 +143,41 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
     }
     return got;
   };
+  // Each matter's items, each body's items as a set, and items by the lemmas of their titles: a
+  // promise looks only at its own matter's items and the items titled with what it names.
+  const itemsOfMatter = new Map<Matter, number[]>();
+  items.forEach((it, i) => {
+    const m = matterOf.get(it.id);
+    if (!m) return;
+    const list = itemsOfMatter.get(m);
+    if (list) list.push(i);
+    else itemsOfMatter.set(m, [i]);
+  });
+  const atBodySet = new Map<string, Set<number>>();
+  const bodySet = (body: string) => {
+    let got = atBodySet.get(body);
+    if (!got) {
+      got = new Set(itemsAt(body));
+      atBodySet.set(body, got);
+    }
+    return got;
+  };
+  let byTitleLemma: Map<string, number[]> | null = null;
+  const titledWith = (ls: string[]): number[] => {
+    if (!byTitleLemma) {
+      const index = new Map<string, number[]>();
+      items.forEach((it, i) => {
+        for (const l of new Set(lemmas(it.title))) {
+          const list = index.get(l);
+          if (list) list.push(i);
+          else index.set(l, [i]);
+        }
+      });
+      byTitleLemma = index;
+    }
+    const index = byTitleLemma;
+    return ls.map((l) => index.get(l) ?? []).reduce((a, b) => (b.length < a.length ? b : a));
+  };
   const out: FollowUp[] = [];
   for (const entry of entries) {
     for (const r of resolutionRefs(entry)) {
@@ -209,7 +244,14 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
       };
       if (sourceDate && (matter || promisedLemmas.length >= 2)) {
         const from = dueWindow?.start && dueWindow.start > sourceDate ? dueWindow.start : sourceDate;
-        const candidates = itemsAt(dueBody)
+        // The items that could meet it: its matter's and those titled with what it names (every
+        // item of the body only when the promise has no matter, as items without one then match).
+        const pool = matter
+          ? [...(itemsOfMatter.get(matter) ?? []), ...(promisedLemmas.length >= 2 ? titledWith(promisedLemmas) : [])]
+          : itemsAt(dueBody);
+        const atBody = bodySet(dueBody);
+        const candidates = pool
+          .filter((i) => atBody.has(i))
           .map((i) => items[i])
           .filter(
             (it) =>

@@ -173,9 +173,11 @@ function weightedDice(a: Prepared, b: Prepared): number {
 }
 
 function compareMembers(a: MatterMember, b: MatterMember): number {
-  const ka = [a.date ?? "9999", a.meetingKey, a.itemId];
-  const kb = [b.date ?? "9999", b.meetingKey, b.itemId];
-  for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  const da = a.date ?? "9999";
+  const db = b.date ?? "9999";
+  if (da !== db) return da < db ? -1 : 1;
+  if (a.meetingKey !== b.meetingKey) return a.meetingKey < b.meetingKey ? -1 : 1;
+  if (a.itemId !== b.itemId) return a.itemId < b.itemId ? -1 : 1;
   return 0;
 }
 

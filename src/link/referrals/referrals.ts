@@ -143,14 +143,19 @@ function mentions(text: string): Mention[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
-/** Finds the input meeting a body + date (or window) points at; a stub when there is none. */
+/**
+ * Finds the input meeting a body + date (or window) points at; a stub when there is none.
+ * `meetingsOf` gives the dated entries of a body (as filtered here) when the caller keeps them.
+ */
 export function resolveTarget(
   entries: LinkEntry[],
   body: string,
   when: DateWindow | null,
   after: string | null,
+  meetingsOf: (body: string) => LinkEntry[] = (b) =>
+    entries.filter((e) => e.meeting.date && sameBody(e.meeting.body, b)),
 ): MeetingTarget {
-  const same = entries.filter((e) => e.meeting.date && sameBody(e.meeting.body, body));
+  const same = meetingsOf(body);
   let hit: LinkEntry[] = [];
   if (when) {
     const inWindow = same.filter((e) => e.meeting.date! >= when.start && e.meeting.date! <= when.end);
@@ -180,6 +185,16 @@ export function findReferrals(input: LinkInput): Referral[] {
   const entries = sortEntries(input);
   const out: Referral[] = [];
   const seen = new Set<string>();
+  // Each body's dated meetings, found once, not once per referral to it.
+  const byBody = new Map<string, LinkEntry[]>();
+  const meetingsOf = (body: string) => {
+    let got = byBody.get(body);
+    if (!got) {
+      got = entries.filter((e) => e.meeting.date && sameBody(e.meeting.body, body));
+      byBody.set(body, got);
+    }
+    return got;
+  };
   for (const entry of entries) {
     for (const r of resolutionRefs(entry)) {
       const found = mentions(r.text);
@@ -195,7 +210,7 @@ export function findReferrals(input: LinkInput): Referral[] {
           id: `referral:${key}`,
           from: r,
           verb: m.verb,
-          to: resolveTarget(entries, m.body, when, r.date),
+          to: resolveTarget(entries, m.body, when, r.date, meetingsOf),
         });
       }
     }
