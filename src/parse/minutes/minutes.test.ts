@@ -284,11 +284,13 @@ test("runs in linear time on large and hostile input", () => {
   const r = parseMinutesSections(docOf(big));
   const ms = performance.now() - t0;
   assert.equal(r.meetings.length, 25);
-  assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
+  // A guard against runaway backtracking (seconds → minutes), set far above a loaded machine's time, not a
+  // speed measurement (speed is in `npm run bench`): 5 s here failed once at a load average of 20.
+  assert.ok(ms < 60_000, `took ${ms.toFixed(0)} ms`);
   const hostile = `Minutes of a meeting of the Cabinet held at X on 1 May 2020.\nPRESENT\n${"Mr A B, ".repeat(20000)}\n1. Title\nRESOLVED:\n${"(a) ".repeat(50000)}\n${"1. A 2. B ".repeat(30000)}\n${" ".repeat(200000)}x\n`;
   const t1 = performance.now();
   parseMinutesSections(docOf(hostile));
-  assert.ok(performance.now() - t1 < 5000);
+  assert.ok(performance.now() - t1 < 60_000);
 });
 
 test("'Minutes of the X meeting held on <weekday>' headings need an attendance list to follow", () => {
