@@ -28,12 +28,19 @@ const NOT_PAGES: Record<string, string> = {
   "/auth/callback": "where the OpenID provider sends the browser back; it redirects",
   "/favicon.ico": "a redirect to the icon",
 };
+/** Pages for someone signed in (their own account): a reader who is not is sent to sign in (checked below). */
+const SIGNED_IN: Record<string, string> = {
+  "/account": "/account",
+  "/account/passkeys/:id/remove": "/account/passkeys/1/remove",
+  "/account/authenticator-app/remove": "/account/authenticator-app/remove",
+};
 const isPage = (p: string) =>
   !p.startsWith("/api") &&
   !p.startsWith("/office") &&
   !p.startsWith("/assets/") &&
-  !/\.(ics|csv|atom|pdf|docx|txt|json|ico)$/.test(p) &&
-  !(p in NOT_PAGES);
+  !/\.(ics|csv|atom|pdf|docx|txt|json|ico)(\}|$)/.test(p) &&
+  !(p in NOT_PAGES) &&
+  !(p in SIGNED_IN);
 
 type Example = { path: string; status: number };
 const rows = <T>(sql: string) => portal.store.repo.sql.all<T>(sql, []);
@@ -142,6 +149,8 @@ const EXAMPLES: Record<string, () => Promise<Example[]>> = {
   "/minutes/verify": async () => [{ path: "/minutes/verify", status: 200 }],
   "/minutes/verify/:cid": async () => [{ path: "/minutes/verify/999999", status: 404 }],
   "/sign-in": async () => [{ path: "/sign-in", status: 200 }],
+  // Opened from the sign-in page with its form; reached directly it says what went wrong.
+  "/sign-in/passkey": async () => [{ path: "/sign-in/passkey", status: 400 }],
   "/signed-out": async () => [{ path: "/signed-out", status: 200 }],
   "/account/setup": async () => [{ path: "/account/setup", status: 400 }],
   "/account/reset": async () => [{ path: "/account/reset", status: 200 }],
@@ -190,6 +199,17 @@ test("every public page type has an example here", () => {
     [],
     "examples for routes the app no longer has",
   );
+});
+
+test("the account pages send a reader who is not signed in to sign in", async () => {
+  const app = createApp(portal.store.repo, { checkEveryMs: 0 });
+  const all = new Set(app.routes.filter((r) => r.method === "GET").map((r) => r.path));
+  for (const [route, path] of Object.entries(SIGNED_IN)) {
+    assert.ok(all.has(route), `${route} is still a route`);
+    const r = await fetch(`${portal.server.url}${path}`, { redirect: "manual" });
+    assert.equal(r.status, 303, path);
+    assert.match(r.headers.get("Location") ?? "", /^\/sign-in\?next=/, path);
+  }
 });
 
 /** What sticks out past the viewport's right edge without a scrolling box of its own around it. */
