@@ -393,9 +393,9 @@ function mattersOfCouncil(council: string, input: LinkInput, lists: MatterOption
     }
   for (const r of findReferrals(input)) {
     if (!r.to.meetingKey) continue;
-    const from = (minutesUnder.get(`${r.from.docId}|${r.from.meetingKey}|`) ?? []).find(([k]) =>
-      r.from.ref.startsWith(k.split("|").slice(2).join("|")),
-    )?.[1];
+    // The minute's ref is what follows its document and meeting (meeting keys hold "|" themselves).
+    const under = `${r.from.docId}|${r.from.meetingKey}|`;
+    const from = (minutesUnder.get(under) ?? []).find(([k]) => r.from.ref.startsWith(k.slice(under.length)))?.[1];
     if (from === undefined) continue;
     const best = (byMeeting.get(r.to.meetingKey) ?? [])
       .map((j) => ({ j, s: sim(coreOf[from], coreOf[j]) }))
