@@ -46,7 +46,16 @@ test("usage errors and unknown commands exit 2 or 1 with usage", () => {
 test("output larger than a pipe's buffer reaches a slow reader whole before the process exits", async () => {
   const child = spawn(
     process.execPath,
-    [join(repoRoot, "bin/minutebook.mjs"), "topics", "--json", "--money", "--quality", "--from-files", ...seedFiles()],
+    [
+      join(repoRoot, "bin/minutebook.mjs"),
+      "topics",
+      "--json",
+      "--money",
+      "--quality",
+      "--people",
+      "--from-files",
+      ...seedFiles(),
+    ],
     {
       stdio: ["ignore", "pipe", "pipe"],
     },

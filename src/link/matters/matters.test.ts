@@ -16,6 +16,7 @@ import { findFollowUps } from "../followups/followups";
 import type { LinkInput } from "../index";
 import { councils } from "./council";
 import { findMatters, type Matter } from "./matters";
+import { cores, titleRefs } from "./stages";
 
 const SHARED = join(import.meta.dirname, "../../../../shared");
 const SEEDS = join(SHARED, "seeds");
@@ -212,4 +213,22 @@ describe("matters never mix councils", { skip: !existsSync(CORPUS) && "../shared
       "other councils' papers change nothing in Leicestershire's matters",
     );
   });
+});
+
+test("reference codes printed in titles: different codes are different matters", () => {
+  assert.deepEqual(titleRefs("Application No. /0286/11 - Installation of a solar array"), ["#0286/11"]);
+  assert.deepEqual(titleRefs("Forward Plan ref: FP/2017/012 and P/21/0456/FUL"), ["#fp/2017/012", "#p/21/0456/ful"]);
+  // Year ranges and dates are not codes.
+  assert.deepEqual(titleRefs("Revenue Budget 2017/18, agreed on 10/02/2017"), []);
+  const a = cores("Application No. /0024/08 - Construction of a waste transfer station at Kirkby Marrow");
+  const b = cores("Application No. /0033/12 - Construction of a waste transfer station at Kirkby Marrow");
+  const keysA = new Set(a.map((c) => c.key));
+  assert.ok(
+    b.every((c) => !keysA.has(c.key)),
+    "no core is shared by two applications",
+  );
+  assert.ok(
+    cores("Application No. /0024/08 - Deferred").some((c) => keysA.has(c.key)),
+    "the same code shares one",
+  );
 });

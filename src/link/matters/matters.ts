@@ -22,7 +22,7 @@ import { collectItems, type Item, type ItemKind } from "../threads/items";
 import { type Citation, readCitation } from "./citations";
 import { byCouncil, normCouncil } from "./council";
 import { lemmas } from "./lemma";
-import { type Core, cores, stageOf } from "./stages";
+import { type Core, cores, stageOf, titleRefs } from "./stages";
 
 export type MatterLinkKind =
   | "same-item"
@@ -488,7 +488,12 @@ function mattersOfCouncil(council: string, input: LinkInput, lists: MatterOption
   const short = coreOf.map((cs) => cs.every((c) => c.lemmas.length < 2));
   // Two items are near when a word of one's titles that is not common is in the other's.
   const lemmaSet = coreOf.map((cs) => new Set(cs.flatMap((c) => c.lemmas)));
-  const near = (i: number, j: number) => coreOf[i].some((c) => c.lemmas.some((l) => !common(l) && lemmaSet[j].has(l)));
+  // Titles printing different reference codes (two planning applications at one site) are never similar.
+  const refsOf = items.map((it) => titleRefs(it.title));
+  const otherRefs = (i: number, j: number) =>
+    refsOf[i].length > 0 && refsOf[j].length > 0 && !refsOf[i].some((r) => refsOf[j].includes(r));
+  const near = (i: number, j: number) =>
+    !otherRefs(i, j) && coreOf[i].some((c) => c.lemmas.some((l) => !common(l) && lemmaSet[j].has(l)));
   const similar = (i: number, j: number) => {
     if (meetingOf(i) === meetingOf(j) || sets.find(i) === sets.find(j)) return;
     if (short[i] || short[j] || !near(i, j)) return;

@@ -3,8 +3,8 @@
  * Resilience Services - Outcome of Consultation", "Final Report of the Scrutiny Review Panel on Help
  * to Live at Home", "Update on Archives …", "2018/19 … Funding Proposals" name the same subject at a
  * later or earlier stage. A title gives one or more cores (lemma lists): the whole title with stage
- * words taken off, and, when a dash or colon splits it into a subject and a stage, the subject part.
- * Pure.
+ * words taken off, and, when a dash or colon splits it into a subject and a stage, the subject part;
+ * each carries the reference codes the title prints (titleRefs). Pure.
  */
 import { lemmas } from "./lemma";
 
@@ -75,14 +75,33 @@ function strip(part: string): string {
 export type Core = { lemmas: string[]; key: string; from: "title" | "subject-part" };
 
 /**
+ * Reference codes a title prints: planning application, forward plan and decision numbers
+ * ("/0286/11", "24/00096", "FP/2017/012", "P/21/0456/FUL"), digits joined by "/" that are not a year
+ * range ("2017/18") or a date ("10/02/2017"). Two titles with different codes are different matters
+ * however alike their words ("Application No. /0024/08 – Construction of …" beside "… /0033/12 – …").
+ */
+export function titleRefs(title: string): string[] {
+  const out: string[] = [];
+  for (const m of title.matchAll(/(?<![\w/])[A-Za-z]{0,5}\/?\d{1,6}(?:\/\d{1,6})+(?:\/[A-Za-z]{1,5})?(?![\w/])/g)) {
+    const code = m[0].toLowerCase();
+    if (/^(?:19|20)\d\d\/\d\d$/.test(code) || /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(code)) continue;
+    out.push(`#${code.replace(/^\//, "")}`);
+  }
+  return [...new Set(out)];
+}
+
+/**
  * The cores of a title: its whole subject, and, when a separator splits off a stage, the subject
  * part alone. `drop` removes the council's own place words ("leicestershire").
  */
 export function cores(title: string, drop: (lemma: string) => boolean = () => false): Core[] {
   const t = clean(title);
+  const refs = titleRefs(title);
   const out: Core[] = [];
   const add = (text: string, from: Core["from"]) => {
-    const ls = lemmas(strip(text)).filter((l) => !drop(l));
+    // A title's reference codes belong to every core of it, so titles with different codes never share one.
+    const words = lemmas(strip(text)).filter((l) => !drop(l));
+    const ls = words.length ? [...words, ...refs] : words;
     if (!ls.length) return;
     const key = ls.join(" ");
     if (!out.some((c) => c.key === key)) out.push({ lemmas: ls, key, from });
