@@ -46,6 +46,12 @@ export class PortalData {
   private cache = new Map<string, Promise<unknown>>();
   /** Searches, kept apart so a flood of distinct queries cannot push out meetings and pages. */
   private volatile = new Map<string, Promise<unknown>>();
+  /**
+   * What the cache held before the store last changed ("c:" and "v:" keys): when the store cannot be
+   * reached, a page seen before an import (or before links were stored) is still served as it was
+   * rather than answering 503.
+   */
+  private previous = new Map<string, Promise<unknown>>();
   private seen = "";
   private checkedAt = 0;
   private checking: Promise<void> | null = null;
@@ -88,6 +94,10 @@ export class PortalData {
         this.unreachableSince = null;
         const f = fingerprint(stats);
         if (f !== this.seen) {
+          this.previous = new Map([
+            ...[...this.cache].map(([k, v]) => [`c:${k}`, v] as const),
+            ...[...this.volatile].map(([k, v]) => [`v:${k}`, v] as const),
+          ]);
           this.cache.clear();
           this.volatile.clear();
           this.seen = f;
@@ -109,7 +119,13 @@ export class PortalData {
     const table = volatile ? this.volatile : this.cache;
     const hit = table.get(key) as Promise<T> | undefined;
     if (hit) return hit;
-    const p = load();
+    const before = this.previous.get(`${volatile ? "v" : "c"}:${key}`) as Promise<T> | undefined;
+    const p = before
+      ? load().catch((e) => {
+          if (isStoreUnreachable(e)) return before;
+          throw e;
+        })
+      : load();
     if (table.size >= (volatile ? MAX_VOLATILE : MAX_ENTRIES)) table.delete(table.keys().next().value as string);
     table.set(key, p);
     p.catch(() => table.delete(key));

@@ -37,7 +37,7 @@ import { toHtml } from "../../publish/markdown";
 import { watermark } from "../../publish/pack";
 import { meetingPlan, noReferrals, publishMeeting } from "../../publish/publish";
 import { PackStore, type Publication, type ReportRecord } from "../../store/common/packs";
-import type { Repository } from "../../store/repository";
+import { isStoreUnreachable, type Repository } from "../../store/repository";
 import { notFound } from "../errors";
 import { formErrors } from "../forms/errors";
 import { button, errorSummary, errorTitle, type FieldErrors, select, textInput } from "../forms/fields";
@@ -879,10 +879,21 @@ ${current && can(auth(c).principal, "view", { kind: "exempt-item", committeeId: 
 
   // The public meeting page (the same page an imported meeting has) links the published pack, its page
   // map and each supplement, added before the end of its <main> (registered before the page's own route).
+  // While the database cannot be reached, a page served from the portal's cache keeps the pack section it
+  // had (the publications last read for the meeting), rather than the whole page failing.
+  const lastRead = new Map<number, Awaited<ReturnType<typeof packs.publications>>>();
   app.use("/meetings/:id{[0-9]+}", async (c, next) => {
     await next();
     if (c.res.status !== 200 || !(c.res.headers.get("Content-Type") ?? "").startsWith("text/html")) return;
-    const all = await packs.publications(Number(c.req.param("id")));
+    const meetingId = Number(c.req.param("id"));
+    let all: Awaited<ReturnType<typeof packs.publications>>;
+    try {
+      all = await packs.publications(meetingId);
+      if (all.length || lastRead.has(meetingId)) lastRead.set(meetingId, all);
+    } catch (e) {
+      if (!isStoreUnreachable(e)) throw e;
+      all = lastRead.get(meetingId) ?? [];
+    }
     if (!all.length) return;
     const p = all[all.length - 1];
     const id = String(p.meetingId);
