@@ -9,6 +9,12 @@ import { parentPort } from "node:worker_threads";
 // pdf.js reports recoverable problems on the console; they must not reach the user's terminal.
 for (const k of ["log", "info", "warn", "error", "debug"]) console[k] = () => {};
 
+// pdf.js decodes Flate and Brotli streams through DecompressionStream when there is one, which in Node is a
+// native zlib stream. A worker terminated at its time limit while such a stream is being set up aborts the
+// whole process in Node 20 (node_zlib.cc "close before init", seen once in a test run under load), so this
+// worker leaves it out and pdf.js uses its own JavaScript decoders (its fallback when the stream fails).
+delete globalThis.DecompressionStream;
+
 const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
 
 const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|ultrabold|[-,]bd$|[-,]sb$/i;
