@@ -143,9 +143,11 @@ test("an officer builds a committee with dated memberships; the public page chan
 
     const members = async () => {
       await page.goto(`${server.url}/council/committees/${committeeId}`);
-      return (await page.locator("#members + table tbody tr").allTextContents()).map((s) =>
-        s.replace(/\s+/g, " ").trim(),
-      );
+      return (
+        await page
+          .locator("#members + .minutebook-table-wrap table tbody tr, #members + table tbody tr")
+          .allTextContents()
+      ).map((s) => s.replace(/\s+/g, " ").trim());
     };
     // 23:59 on Tuesday 19 May in London (22:59 UTC, BST): not yet.
     clock = new Date("2026-05-19T22:59:00Z");
