@@ -86,6 +86,11 @@ export function councils(input: LinkInput): Map<string, CouncilOf> {
     if (prev === undefined || k < prev) stated.set(e.meetingKey, k);
   }
   for (const [key, k] of stated) out.set(key, { council: known.get(k)!, known: true, inferred: null });
+  const firstDoc = new Map<string, string>();
+  for (const e of input) {
+    const d = firstDoc.get(e.meetingKey);
+    if (d === undefined || e.docId < d) firstDoc.set(e.meetingKey, e.docId);
+  }
   for (const e of input) {
     if (out.has(e.meetingKey) && out.get(e.meetingKey)!.known) continue;
     const sameDoc = byDoc.get(e.docId);
@@ -119,7 +124,10 @@ export function councils(input: LinkInput): Map<string, CouncilOf> {
       });
       continue;
     }
-    if (!out.has(e.meetingKey)) out.set(e.meetingKey, { council: `unknown: ${e.docId}`, known: false, inferred: null });
+    // A meeting spoken of by several documents is a council of its own named after the first of them in
+    // name order, so the answer never depends on the order of the input.
+    if (!out.has(e.meetingKey))
+      out.set(e.meetingKey, { council: `unknown: ${firstDoc.get(e.meetingKey)}`, known: false, inferred: null });
   }
   return out;
 }
