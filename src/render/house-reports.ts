@@ -10,7 +10,15 @@
  * comparison in the scorer's terms. Seeded, deterministic, pure; names are made up.
  */
 import { Rng } from "../demo/prng";
-import type { AgendaItem, Meeting, Officer, ParseResult, Report, Span } from "../model/parse-v1";
+import {
+  type AgendaItem,
+  emptyMeeting,
+  type Meeting,
+  type Officer,
+  type ParseResult,
+  type Report,
+  type Span,
+} from "../model/parse-v1";
 import type { HList, HPara, Rendered } from "./house";
 import { printedDate, printedTime } from "./house";
 import { type FieldResult, norm } from "./house-compare";
@@ -265,24 +273,6 @@ const labelled = (label: string, value: string): HPara => ({
 
 type Person = { first: string; initial: string; surname: string };
 
-function emptyMeeting(body: string, authority: string): Meeting {
-  return {
-    body,
-    authority,
-    date: null,
-    time: null,
-    location: null,
-    contact: null,
-    membership: [],
-    agenda: [],
-    attendance: null,
-    minutes: [],
-    reports: [],
-    nextMeeting: null,
-    span: SPAN,
-  };
-}
-
 const list = (xs: string[]): string =>
   xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 
@@ -317,7 +307,7 @@ export function generatePackDoc(seed: string, fixed: Partial<PackStyle> = {}): P
   const at = printedTime(time, s.timeForm);
   const phone = `0${rng.int(1200, 1999)} ${rng.int(100000, 999999)}`;
 
-  const rec = emptyMeeting(body, authority);
+  const rec: Meeting = { ...emptyMeeting(body, SPAN), authority };
   rec.date = date;
   rec.time = time;
   rec.location = location.replace(/^the /, "");
