@@ -214,3 +214,14 @@ export async function unreachableByTab(page: Page, cap = 400): Promise<string[]>
     [...seen],
   );
 }
+
+/**
+ * Fills the local sign-in form (e-mail, password, the authenticator app's code) on the page it is on and
+ * submits it; callers go to the form and wait for where they expect to land.
+ */
+export async function submitLocalSignIn(page: Page, who: { email: string; password: string; code: string }) {
+  await page.getByLabel("E-mail address").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByLabel("Code from your authenticator app").fill(who.code);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}

@@ -12,7 +12,7 @@ import { after, before, test } from "node:test";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { totpCode } from "../../auth/local";
 import { emptyStore, localAccount, type TestStore } from "../../auth/testing";
-import { CHROMIUM, CHROMIUM_ARGS, runAxe } from "../browser/harness";
+import { CHROMIUM, CHROMIUM_ARGS, runAxe, submitLocalSignIn } from "../browser/harness";
 import { type RunningServer, startServer } from "../server";
 
 const SHOTS = "/tmp/minutebook-shots";
@@ -83,10 +83,11 @@ test("an officer builds a committee with dated memberships; the public page chan
   try {
     await page.goto(`${server.url}/office/council`);
     assert.match(page.url(), /\/sign-in\?next=/);
-    await page.getByLabel("E-mail address").fill("dana@council.example");
-    await page.getByLabel("Password").fill("a long local password");
-    await page.getByLabel("Code from your authenticator app").fill(totpCode(officer.totpSecret as string, clock));
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await submitLocalSignIn(page, {
+      email: "dana@council.example",
+      password: "a long local password",
+      code: totpCode(officer.totpSecret as string, clock),
+    });
     await page.waitForURL(`${server.url}/office/council`);
 
     await page.getByRole("link", { name: "Name the council first" }).click();

@@ -15,7 +15,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { totpCode } from "../../auth/local";
 import { emptyStore, localAccount, type TestStore } from "../../auth/testing";
 import { committeeInput, meetingInput, membershipInput, personInput } from "../../model/office";
-import { CHROMIUM, CHROMIUM_ARGS, runAxe } from "../browser/harness";
+import { CHROMIUM, CHROMIUM_ARGS, runAxe, submitLocalSignIn } from "../browser/harness";
 import { type RunningServer, startServer } from "../server";
 
 const SHOTS = "/tmp/minutebook-shots";
@@ -110,10 +110,11 @@ async function signIn(page: Page, who: "officer" | "chair", at: string, next: st
   clock = new Date(at);
   await page.context().clearCookies();
   await page.goto(`${server.url}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("E-mail address").fill(who === "officer" ? "dana@council.example" : "chair@council.example");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByLabel("Code from your authenticator app").fill(totpCode(secrets[who], clock));
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await submitLocalSignIn(page, {
+    email: who === "officer" ? "dana@council.example" : "chair@council.example",
+    password: PASSWORD,
+    code: totpCode(secrets[who], clock),
+  });
   await page.waitForURL(`${server.url}${next}`);
 }
 

@@ -16,7 +16,7 @@ import { after, before, test } from "node:test";
 import { type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
 import { totpCode } from "../../auth/local";
 import { emptyStore, localAccount, type TestStore } from "../../auth/testing";
-import { CHROMIUM, CHROMIUM_ARGS, runAxe } from "../browser/harness";
+import { CHROMIUM, CHROMIUM_ARGS, runAxe, submitLocalSignIn } from "../browser/harness";
 import { type RunningServer, startServer } from "../server";
 
 const SHOTS = "/tmp/minutebook-shots";
@@ -93,10 +93,7 @@ async function authenticator(cdp: CDPSession): Promise<string> {
 
 async function password(page: Page, code = "") {
   await page.goto(`${base}/sign-in`);
-  await page.getByLabel("E-mail address").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByLabel("Code from your authenticator app").fill(code);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await submitLocalSignIn(page, { email: EMAIL, password: PASSWORD, code });
   await page.waitForLoadState("load");
 }
 

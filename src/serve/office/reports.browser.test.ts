@@ -16,7 +16,7 @@ import { emptyStore, localAccount, type TestStore } from "../../auth/testing";
 import { committeeInput, meetingInput, membershipInput, personInput } from "../../model/office";
 import { parseBytesWithText } from "../../pipeline/parse-file";
 import { PackStore } from "../../store/common/packs";
-import { CHROMIUM, CHROMIUM_ARGS, runAxe } from "../browser/harness";
+import { CHROMIUM, CHROMIUM_ARGS, runAxe, submitLocalSignIn } from "../browser/harness";
 import { type RunningServer, startServer } from "../server";
 
 const SHOTS = "/tmp/minutebook-shots";
@@ -102,10 +102,11 @@ after(async () => {
 async function signIn(key: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await page.goto(`${server.url}/office/reports`);
-  await page.getByLabel("E-mail address").fill(people[key].email);
-  await page.getByLabel("Password").fill("a long local password");
-  await page.getByLabel("Code from your authenticator app").fill(totpCode(people[key].secret, clock));
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await submitLocalSignIn(page, {
+    email: people[key].email,
+    password: "a long local password",
+    code: totpCode(people[key].secret, clock),
+  });
   await page.waitForURL(`${server.url}/office/reports`);
   return page;
 }

@@ -13,7 +13,7 @@ import { type BrowserContext, chromium } from "playwright-core";
 import { totpCode } from "../../auth/local";
 import { startTestProvider, type TestProvider } from "../../auth/test-provider";
 import { emptyStore, localAccount, type TestStore } from "../../auth/testing";
-import { auditPage, CHROMIUM, CHROMIUM_ARGS, type Portal, runAxe } from "../browser/harness";
+import { auditPage, CHROMIUM, CHROMIUM_ARGS, type Portal, runAxe, submitLocalSignIn } from "../browser/harness";
 import { type RunningServer, startServer } from "../server";
 
 const SHOTS = "/tmp/minutebook-shots";
@@ -104,10 +104,11 @@ test("a co-opted member signs in locally with a one-time code and sees only thei
   const page = other ? await other.newPage() : await context.newPage();
   try {
     await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("E-mail address").fill("colin@example.org");
-    await page.getByLabel("Password").fill("a long local password");
-    await page.getByLabel("Code from your authenticator app").fill(totpCode(coopted.totpSecret as string, new Date()));
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await submitLocalSignIn(page, {
+      email: "colin@example.org",
+      password: "a long local password",
+      code: totpCode(coopted.totpSecret as string, new Date()),
+    });
     await page.waitForURL(`${server.url}/office`);
     const text = (await page.locator("main").textContent()) ?? "";
     assert.match(text, /Co-opted member/);
