@@ -1,7 +1,8 @@
 /**
  * Matters on the seeds, judged against a list written by reading the five seed documents as a
  * scrutiny officer would: the subjects that come back at more than one seed meeting, each with the
- * meetings (dates) it is at. Short labels and dates only; the documents are read from ../shared.
+ * meetings (dates) and years it is at. Short labels and dates only; the documents are read from
+ * ../shared.
  * Prints precision and recall. Also: the corpus with the seeds never mixes councils, and the 2015
  * minute 75(b) promise is not met by the 2016 mental health item.
  */
@@ -23,39 +24,77 @@ const SEEDS = join(SHARED, "seeds");
 const CORPUS = join(SHARED, "corpus");
 
 /**
- * My reading of the seeds: subject, a pattern its label must match, and the seed meetings at which
- * it is taken (date, or "undated" for the undated Cabinet minutes). "undated" counts as a meeting.
+ * My reading of the seeds (nine meetings: Adults and Communities Overview and Scrutiny 2015-03-03,
+ * 2015-06-02, 2016-11-08, 2017-01-17, 2023-11-06, 2024-01-22; Cabinet 2017-02-10, 2017-03-10 and
+ * one undated Cabinet whose papers date it to late 2018): subject, a pattern its label must match,
+ * the seed meetings at which it is taken as an item (date, or "undated"), and its years. These ten
+ * are every subject an item of two or more seed meetings takes up. Read and left off: subjects
+ * taken as an item at one seed meeting and only mentioned at others (the Better Care Fund, the
+ * Collections Hub / Archives, Collections and Learning Centre, direct payments, the Communities
+ * Strategy, the Early Help and Prevention Review), which a matter lists as "also mentioned in";
+ * and the 2015 preventative mental health contract, which no paper ties to the 2016 recommissioning
+ * (the 2015 minute 75(b) promise stays its own). The issue's "thirteen" is not reached honestly.
  */
-const EXPECTED: { subject: string; label: RegExp; meetings: string[] }[] = [
+const EXPECTED: { subject: string; label: RegExp; meetings: string[]; years: string[] }[] = [
   {
     subject: "Medium Term Financial Strategy",
     label: /medium term financial strategy/i,
     meetings: ["2017-01-17", "2017-02-10", "2024-01-22"],
+    years: ["2017", "2024"],
   },
   {
     subject: "School and high needs funding 2018/19",
     label: /high needs funding/i,
     meetings: ["2017-02-10", "2017-03-10"],
+    years: ["2017"],
   },
-  { subject: "Community speed enforcement", label: /speed enforcement/i, meetings: ["2017-02-10", "2017-03-10"] },
+  {
+    subject: "Community speed enforcement",
+    label: /speed enforcement/i,
+    meetings: ["2017-02-10", "2017-03-10"],
+    years: ["2017"],
+  },
   {
     subject: "Mental health recovery and resilience services",
     label: /mental health recovery/i,
     meetings: ["2016-11-08", "2017-02-10"],
+    years: ["2016", "2017"],
   },
-  { subject: "Help to Live at Home", label: /help to live at home/i, meetings: ["2015-06-02", "2016-11-08"] },
+  {
+    subject: "Help to Live at Home",
+    label: /help to live at home/i,
+    meetings: ["2015-06-02", "2016-11-08"],
+    years: ["2015", "2016"],
+  },
   {
     subject: "Library services (community managed libraries)",
     label: /librar/i,
     meetings: ["2015-06-02", "2024-01-22"],
+    years: ["2015", "2024"],
   },
-  { subject: "Safeguarding boards' business plans", label: /safeguarding/i, meetings: ["2015-06-02", "2017-03-10"] },
-  { subject: "Strategic Growth Plan", label: /strategic growth plan/i, meetings: ["2017-03-10", "undated"] },
-  { subject: "Lightbulb (housing support programme)", label: /lightbulb/i, meetings: ["2016-11-08", "2023-11-06"] },
+  {
+    subject: "Safeguarding boards' business plans",
+    label: /safeguarding/i,
+    meetings: ["2015-06-02", "2017-03-10"],
+    years: ["2015", "2017"],
+  },
+  {
+    subject: "Strategic Growth Plan",
+    label: /strategic growth plan/i,
+    meetings: ["2017-03-10", "undated"],
+    years: ["2017", "2018"],
+  },
+  {
+    subject: "Lightbulb (housing support programme)",
+    label: /lightbulb/i,
+    meetings: ["2016-11-08", "2023-11-06"],
+    years: ["2016", "2023"],
+  },
   {
     subject: "Adults and Communities performance reports",
-    label: /performance/i,
+    label: /performance report/i,
     meetings: ["2015-03-03", "2024-01-22"],
+    years: ["2015", "2024"],
   },
 ];
 
@@ -75,7 +114,8 @@ describe("matters on the seeds", { skip: !existsSync(SEEDS) && "../shared/seeds 
     let correct = 0;
     for (const m of found) {
       const k = EXPECTED.findIndex(
-        (e, i) => !matched.has(i) && e.label.test(m.label) && same(dates(m), [...e.meetings].sort()),
+        (e, i) =>
+          !matched.has(i) && e.label.test(m.label) && same(dates(m), [...e.meetings].sort()) && same(m.years, e.years),
       );
       if (k >= 0) {
         matched.add(k);
@@ -83,15 +123,15 @@ describe("matters on the seeds", { skip: !existsSync(SEEDS) && "../shared/seeds 
       } else console.log(`  not on the list: ${m.label} (${dates(m).join(", ")})`);
     }
     for (const [i, e] of EXPECTED.entries())
-      if (!matched.has(i)) console.log(`  missed: ${e.subject} (${e.meetings.join(", ")})`);
+      if (!matched.has(i)) console.log(`  missed: ${e.subject} (${e.meetings.join(", ")}; ${e.years.join(", ")})`);
     const precision = found.length ? correct / found.length : 0;
     const recall = correct / EXPECTED.length;
     console.log(
       `matters on the seeds: ${found.length} found, ${correct} of ${EXPECTED.length} expected; precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)}`,
     );
     for (const m of found) console.log(`  ${m.label} — ${m.years.join(", ")} (${m.meetings.length} meetings)`);
-    assert.ok(precision >= 0.85, `precision ${precision}`);
-    assert.ok(recall >= 0.85, `recall ${recall}`);
+    assert.ok(precision >= 0.9, `precision ${precision}`);
+    assert.equal(recall, 1, "every recurring subject is found, with its meetings and years");
   });
 
   test("no topic is a department, a committee or a fragment; labels are the matters' own titles", async () => {
@@ -177,6 +217,52 @@ describe("evidence the titles do not show", () => {
       ["Harbour Wall Repairs", "Quayside Flood Defences: Contract Award"],
     );
     assert.match(found[0].links[0].why, /FP\/2021\/014/);
+  });
+});
+
+describe("titles naming two papers, and undated meetings", () => {
+  const meeting = (date: string | null, title: string, resolution: string) => ({
+    docId: `doc-${date ?? "undated"}`,
+    meetingKey: `cabinet|${date ?? "undated"}`,
+    meeting: {
+      ...emptyMeeting("Cabinet", { startLine: 1, endLine: 1, page: null }),
+      authority: "Northshire County Council",
+      date,
+      minutes: [
+        {
+          number: null,
+          agendaItem: null,
+          title,
+          declarations: [],
+          resolutions: [{ label: "a", text: resolution, children: [] }],
+          keyDecision: false,
+          reasons: [],
+          exemptParagraphs: [],
+          span: { startLine: 1, endLine: 1, page: null },
+        },
+      ],
+    },
+  });
+  test("a title joining two dated papers shares each with the items that take one of them", () => {
+    const found = findMatters([
+      meeting("2020-11-10", "Quarter 2 2020/21 Performance Report", "That the report be noted."),
+      meeting(
+        "2021-09-14",
+        "Annual Benchmarking 2019/20 and Performance Report 2021/22 - Position at August 2021",
+        "That the report be noted.",
+      ),
+    ]);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].label, "Performance Report");
+    assert.deepEqual(found[0].years, ["2020", "2021"]);
+  });
+  test("an undated meeting's year is read from the full dates its papers print", () => {
+    const found = findMatters([
+      meeting("2021-03-09", "Harbour Wall Repairs", "That the scheme be approved."),
+      meeting(null, "Harbour Wall Repairs", "That the works be reported to the County Council on 4 December 2022."),
+    ]);
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0].years, ["2021", "2022"]);
   });
 });
 

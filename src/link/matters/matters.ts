@@ -17,12 +17,13 @@
  */
 import type { Span } from "../../model/parse-v1";
 import type { LinkInput } from "../index";
+import { findDates } from "../referrals/dates";
 import { findReferrals } from "../referrals/referrals";
 import { collectItems, type Item, type ItemKind } from "../threads/items";
 import { type Citation, readCitation } from "./citations";
 import { byCouncil, normCouncil } from "./council";
 import { lemmas } from "./lemma";
-import { type Core, cores, stageOf, titleRefs } from "./stages";
+import { type Core, cores, datedHalves, isStagePart, stageOf, titleRefs } from "./stages";
 
 export type MatterLinkKind =
   | "same-item"
@@ -85,6 +86,7 @@ export type Matter = {
   score: number;
   meetings: string[];
   bodies: string[];
+  /** The years of its meetings; an undated meeting's year is read from the full dates its own papers print. */
   years: string[];
   first: string | null;
   last: string | null;
@@ -185,10 +187,9 @@ function compareMembers(a: MatterMember, b: MatterMember): number {
 function printedSubject(title: string): string {
   const mixed = title === title.toUpperCase() ? title.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase()) : title;
   const parts = mixed.split(/\s+[-–—]\s+|:\s+/);
-  const stage = stageOf(title);
-  let s = parts.length > 1 && stage && parts.slice(1).some((p) => p.toLowerCase() === stage) ? parts[0] : mixed;
+  let s = parts.length > 1 && parts.slice(1).some(isStagePart) ? parts[0] : mixed;
   s = s
-    .replace(/\b(?:19|20)\d\d(?:\s*[/–—-]\s*(?:19|20)?\d\d)?\b/g, "")
+    .replace(/\b(?:(?:19|20)\d\d(?:\s*[/–—-]\s*(?:19|20)?\d\d)?|[Qq]uarter \d)\b/g, "")
     .replace(/^(?:Final Report of (?:the )?Scrutiny Review Panel on |Update on |Future Strategy for the )/i, "")
     .replace(/\s+(?:Business Case|Proposals?|Refresh|Update)$/i, "")
     .replace(/\s+(?:to|and|-|–)\s*$/i, "")
@@ -246,6 +247,25 @@ function mattersOfCouncil(council: string, input: LinkInput, lists: MatterOption
     for (const x of a) for (const y of b) best = Math.max(best, weightedDice(prep(x), prep(y)));
     return best;
   };
+
+  // The year of an undated meeting, read from its own papers: the year most of the full dates they
+  // print fall in (later on a tie). Minutes printed without their date still say "5 December 2018".
+  const yearOfUndated = new Map<string, string>();
+  {
+    const counts = new Map<string, Map<string, number>>();
+    for (const it of items) {
+      if (it.date) continue;
+      const c = counts.get(it.meetingKey) ?? new Map<string, number>();
+      counts.set(it.meetingKey, c);
+      for (const f of it.fields)
+        for (const d of findDates(f.text))
+          if (d.precision === "day") c.set(d.start.slice(0, 4), (c.get(d.start.slice(0, 4)) ?? 0) + 1);
+    }
+    for (const [key, c] of counts) {
+      const best = [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0];
+      if (best) yearOfUndated.set(key, best[0]);
+    }
+  }
 
   const edges: Edge[] = [];
   const sets = new Sets(n);
@@ -636,20 +656,28 @@ function mattersOfCouncil(council: string, input: LinkInput, lists: MatterOption
       if (meetings.length < minMeetings) continue;
       // Label: the core its titles share most (a programme's name first), printed from the earliest
       // title in mixed case that carries it, so later meetings do not rename the matter.
-      const count = new Map<string, { n: number; titles: { title: string; date: string }[] }>();
+      // Every core of a title counts (a title naming two papers shares its second with another
+      // item); a title's first core wins a tie.
+      const count = new Map<string, { n: number; first: number; titles: { title: string; date: string }[] }>();
       for (const i of idxs)
-        for (const c of coreOf[i].slice(0, 1)) {
-          const got = count.get(c.key) ?? { n: 0, titles: [] };
+        coreOf[i].forEach((c, k) => {
+          const got = count.get(c.key) ?? { n: 0, first: 0, titles: [] };
           got.n++;
+          if (k === 0) got.first++;
           got.titles.push({ title: items[i].title, date: items[i].date ?? "9999" });
           count.set(c.key, got);
-        }
+        });
       const programme = idxs.map((i) => programmeOf.get(i)).find((p) => p !== undefined);
       const lead = programme !== undefined ? (lemmas(programme)[0] ?? "\0") : "\0";
-      const ranked = [...count].sort(
-        (a, b) =>
-          Number(b[0].startsWith(lead)) - Number(a[0].startsWith(lead)) || b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1),
-      );
+      const ranked = [...count]
+        .filter(([, v]) => v.first > 0 || v.n > 1)
+        .sort(
+          (a, b) =>
+            Number(b[0].startsWith(lead)) - Number(a[0].startsWith(lead)) ||
+            b[1].n - a[1].n ||
+            b[1].first - a[1].first ||
+            (a[0] < b[0] ? -1 : 1),
+        );
       const upper = (t: string) => t === t.toUpperCase();
       const earliest = ranked[0]?.[1].titles.sort(
         (a, b) => Number(upper(a.title)) - Number(upper(b.title)) || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
@@ -702,7 +730,13 @@ function mattersOfCouncil(council: string, input: LinkInput, lists: MatterOption
         .filter((d): d is string => d !== null)
         .sort();
       const hist = idxs.flatMap((i) => history.get(i) ?? []);
-      const label = printedSubject(top.title);
+      // Printed from the part of the title that carries the chosen core (one of two dated papers).
+      const halves = datedHalves(top.title);
+      const part =
+        halves && ranked[0] && cores(top.title, placeLemma)[0]?.key !== ranked[0][0]
+          ? halves.find((h) => cores(h, placeLemma).some((c) => c.key === ranked[0][0]))
+          : undefined;
+      const label = printedSubject(part ?? top.title);
       // The key (and so the address) is the label as printed, lower case; the phrases are every
       // member's subject as printed, for finding a matter by the words its papers use.
       const printedKey = label.toLowerCase().replace(/\s+/g, " ").trim() || key;
@@ -720,7 +754,12 @@ function mattersOfCouncil(council: string, input: LinkInput, lists: MatterOption
         score: meetings.length * 10 + idxs.length,
         meetings,
         bodies: [...new Set(members.map((m) => m.body))].sort(),
-        years: [...new Set(dates.map((d) => d.slice(0, 4)))].sort(),
+        years: [
+          ...new Set([
+            ...dates.map((d) => d.slice(0, 4)),
+            ...members.flatMap((m) => (m.date ? [] : (yearOfUndated.get(m.meetingKey) ?? []))),
+          ]),
+        ].sort(),
         first: dates[0] ?? null,
         last: dates[dates.length - 1] ?? null,
         members,

@@ -95,6 +95,27 @@ export function titleRefs(title: string): string[] {
  * part alone. `drop` removes the council's own place words ("leicestershire").
  */
 export function cores(title: string, drop: (lemma: string) => boolean = () => false): Core[] {
+  const out = titleCores(title, drop);
+  // "National Performance Benchmarking 2022/23 and Performance Report 2023/24": two papers, each
+  // with its own year, joined in one item; each names a subject of its own, so each is a core too.
+  const dated = datedHalves(title);
+  if (dated)
+    for (const half of dated)
+      for (const c of titleCores(half, drop))
+        if (!out.some((o) => o.key === c.key)) out.push({ ...c, from: "subject-part" });
+  return out;
+}
+
+/** "A 2022/23 and B 2023/24": a title whose first half ends with a year and whose second half has words. */
+const DATED_PAIR = /^(.*?[a-z].*?\b(?:19|20)\d\d(?:\s*[/–—-]\s*(?:19|20)?\d\d)?)\s+and\s+(.*?[A-Za-z]{3,}.*)$/i;
+
+/** The two halves of "A 2022/23 and B 2023/24", or null when the title is not two dated papers. */
+export function datedHalves(title: string): [string, string] | null {
+  const m = DATED_PAIR.exec(title);
+  return m ? [m[1], m[2]] : null;
+}
+
+function titleCores(title: string, drop: (lemma: string) => boolean): Core[] {
   const t = clean(title);
   const refs = titleRefs(title);
   const out: Core[] = [];
@@ -124,6 +145,12 @@ export function cores(title: string, drop: (lemma: string) => boolean = () => fa
   }
   add(t, "title");
   return out;
+}
+
+/** Whether a part of a title after a dash or colon is a stage ("Position at Quarter 2", "Outcome of Consultation"). */
+export function isStagePart(part: string): boolean {
+  const p = clean(part);
+  return STAGE_PART.test(p) || STAGE_PART.test(strip(p));
 }
 
 /** The stage words a title carries, as printed, for saying why two titles are one matter. */
