@@ -6,6 +6,39 @@ import { loadGold } from "../testing/gold";
 import { findQualityFlags, personKey } from "./quality";
 
 describe("quality flags", () => {
+  test("two officers' names one letter apart across meetings are put up for review, never merged", () => {
+    const at = (date: string, officer: string) => {
+      const m = emptyMeeting("Cabinet", { startLine: 1, endLine: 1, page: null });
+      m.authority = "Northshire County Council";
+      m.date = date;
+      m.reports = [
+        {
+          agendaItem: "4",
+          title: "Supported Living",
+          author: null,
+          recommendations: [],
+          officers: [{ name: officer, role: "Assistant Director", phone: null, email: null }],
+          appendices: [],
+          backgroundPapers: [],
+          span: { startLine: 1, endLine: 1, page: null },
+        },
+      ];
+      return { docId: date, meetingKey: `cabinet|${date}`, meeting: m };
+    };
+    const flags = findQualityFlags([at("2021-03-09", "Sandy McMillian"), at("2021-06-08", "Sandy McMillan")]);
+    const near = flags.filter((f) => f.kind === "name-near-miss");
+    assert.equal(near.length, 1);
+    assert.deepEqual(near[0].values, ["Sandy McMillian", "Sandy McMillan"]);
+    assert.equal(near[0].date, "2021-06-08");
+    assert.match(near[0].message, /Not merged/);
+    // Names that are one person's printed forms are no flag.
+    assert.ok(
+      !findQualityFlags([at("2021-03-09", "Sandy McMillan"), at("2021-06-08", "Sandy McMillan")]).some(
+        (f) => f.kind === "name-near-miss",
+      ),
+    );
+  });
+
   test("the 2016 and 2023 minutes print a next meeting on a Sunday, before the meeting", () => {
     const flags = findQualityFlags(loadGold());
     for (const [date, next] of [

@@ -1,9 +1,11 @@
 /**
  * Data-quality flags on printed records: dates that cannot be right (a next meeting on a weekend or
  * not after the meeting itself, a day named in a resolution that falls on a weekend), one person printed two ways (or twice) within a meeting's
- * membership and attendance, and agenda page ranges that run backwards or overlap.
+ * membership and attendance, two officers across meetings whose names are one letter apart (listed
+ * for review, never merged), and agenda page ranges that run backwards or overlap.
  */
 import type { Span } from "../../model/parse-v1";
+import { findPeople } from "../identity/people";
 import type { LinkInput } from "../index";
 import { findDates, isIsoDate } from "../referrals/dates";
 import { flattenClauses, minuteRef, sortEntries } from "../threads/items";
@@ -15,6 +17,7 @@ export type QualityKind =
   | "resolution-date-weekend"
   | "name-printed-two-ways"
   | "name-listed-twice"
+  | "name-near-miss"
   | "pages-backwards"
   | "pages-overlap"
   | "pages-out-of-order";
@@ -216,6 +219,31 @@ export function findQualityFlags(input: LinkInput): QualityFlag[] {
       }
       prev = { number: a.number, start, end };
     }
+  }
+  // Across meetings: two officers whose printed names are one letter apart ("McMillian" and
+  // "McMillan"), never merged by ./identity, are put to a person to settle. Councillors' doubtful
+  // pairs are the store's own (its people table, listed on the quality page with the merge command);
+  // officers, read from report contact blocks and meeting contacts, are flagged here.
+  const people = findPeople(input);
+  const byId = new Map(people.people.map((p) => [p.id, p]));
+  const entryOf = new Map(input.map((e) => [`${e.docId}\u0000${e.meetingKey}`, e]));
+  for (const r of people.review) {
+    const a = byId.get(r.a);
+    const b = byId.get(r.b);
+    const at = b?.forms[0];
+    const entry = at ? entryOf.get(`${at.docId}\u0000${at.meetingKey}`) : undefined;
+    if (!a || !b || !at || !entry || !(a.kinds.includes("officer") || b.kinds.includes("officer"))) continue;
+    out.push({
+      kind: "name-near-miss",
+      level: "info",
+      docId: at.docId,
+      meetingKey: at.meetingKey,
+      body: entry.meeting.body,
+      date: entry.meeting.date,
+      message: r.why,
+      values: [a.forms[0].printed, at.printed],
+      span: null,
+    });
   }
   return out;
 }
