@@ -4,7 +4,9 @@
 // month); it stays offered to that committee's agenda until an item places it or it is closed. Pure:
 // the items, the calendar and the time are passed in. suggestCarryForward reads a resolution's wording
 // for the workspace to prefill; the officer confirms.
-import { monthIndex } from "../link/referrals/dates";
+import { promiseIn } from "../link/followups/followups";
+import { sameBody } from "../link/referrals/bodies";
+import { sentTo } from "../link/referrals/referrals";
 import type { IsoDate } from "./dates";
 
 export type PendingItem = {
@@ -70,39 +72,32 @@ export type Suggestion = {
 };
 
 /**
- * Carry-forwards a resolution's wording asks for: a body it recommends, refers or forwards something to,
- * and a further report promised for a month. `bodies` are the committees' names to look for.
+ * Carry-forwards a resolution's wording asks for, read by the same rules the linkers read published
+ * minutes with (src/link/referrals sentTo, src/link/followups promiseIn): a body it recommends,
+ * refers or forwards something to, and a further report promised for a date ("in March 2027", "by
+ * Spring 2027"). `bodies` are the committees' names to look for; a promise names one only when its
+ * clause does.
  */
 export function suggestCarryForward(resolution: string, bodies: readonly string[]): Suggestion[] {
   const out: Suggestion[] = [];
+  const known = (name: string) => bodies.find((b) => sameBody(b, name)) ?? null;
   for (const clause of resolution
     .split(/\n+/)
     .map((s) => s.trim())
     .filter(Boolean)) {
-    const to =
-      /\b(?:recommend(?:ed|s)?|refer(?:red)?|forward(?:ed)?|submit(?:ted)?|report(?:ed)?)\b[^.;]*?\bto (?:the )?([A-Z][\w&,' -]+)/.exec(
-        clause,
-      );
-    if (to) {
-      const named = to[1].toLowerCase();
-      const body = [...bodies]
-        .sort((a, b) => b.length - a.length)
-        .find((b) => named.startsWith(b.toLowerCase().replace(/^the /, "")));
-      if (body) out.push({ kind: "referral", toName: body, notBefore: null, text: clause });
+    for (const m of sentTo(clause)) {
+      const body = known(m.body);
+      if (body && !out.some((o) => o.kind === "referral" && o.toName === body && o.text === clause))
+        out.push({ kind: "referral", toName: body, notBefore: null, text: clause });
     }
-    const later =
-      /\b(?:further|progress|update|another)\b[^.;]*?\breport\b[^.;]*?\b(?:in|by) (january|february|march|april|may|june|july|august|september|october|november|december) (\d{4})/i.exec(
-        clause,
-      );
-    if (later) {
-      const m = monthIndex(later[1]);
+    const promise = promiseIn(clause, "");
+    if (promise?.due)
       out.push({
         kind: "promise",
-        toName: null,
-        notBefore: `${later[2]}-${String(m).padStart(2, "0")}-01`,
+        toName: promise.dueBody ? known(promise.dueBody) : null,
+        notBefore: promise.due.start,
         text: clause,
       });
-    }
   }
   return out;
 }

@@ -257,6 +257,35 @@ describe("pending items", () => {
       [[1, 22, true]],
     );
   });
+  test("carry-forwards are read by the linkers' own rules (referrals' sentTo, follow-ups' promiseIn)", () => {
+    const bodies = ["Cabinet", "County Council", "Scrutiny Commission", "Planning Committee"];
+    const table: [string, [string, string | null, string | null][]][] = [
+      ["That the County Council be recommended to approve the budget.", [["referral", "County Council", null]]],
+      [
+        "That a further report be submitted to the Cabinet in Spring 2027.",
+        [
+          ["referral", "Cabinet", null],
+          ["promise", "Cabinet", "2027-03-01"],
+        ],
+      ],
+      ["That the update on the contract be noted.", []],
+      ["That £750,000 be allocated subject to the County Council agreeing to contribute.", []],
+      [
+        "That the views of the Committee be sent to the Scrutiny Commission on 25 January 2027.",
+        [["referral", "Scrutiny Commission", null]],
+      ],
+      [
+        "That the Director report back to the Planning Committee by 3 June 2027.",
+        [["promise", "Planning Committee", "2027-06-03"]],
+      ],
+    ];
+    for (const [resolution, want] of table)
+      assert.deepEqual(
+        suggestCarryForward(resolution, bodies).map((x) => [x.kind, x.toName, x.notBefore]),
+        want,
+        resolution,
+      );
+  });
   test("resolution wording suggests carry-forwards", () => {
     const s = suggestCarryForward(
       "(a) That the report be noted;\n(b) That the comments of the Committee be forwarded to the Cabinet for consideration;\n(c) That a further report be submitted in March 2027.",

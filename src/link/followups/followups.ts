@@ -13,7 +13,7 @@ import type { LinkInput } from "../index";
 import { lemmas } from "../matters/lemma";
 import { findMatters, type Matter } from "../matters/matters";
 import { bodyAt, sameBody } from "../referrals/bodies";
-import { addMonths, findDates, findRelative } from "../referrals/dates";
+import { addMonths, type DateWindow, findDates, findRelative } from "../referrals/dates";
 import { type ResolutionRef, resolutionRefs } from "../referrals/referrals";
 import { collectItems, type Item, type ItemKind, sortEntries } from "../threads/items";
 import { phrases } from "../threads/phrases";
@@ -108,6 +108,32 @@ function dueBodyOf(text: string, triggerAt: number, source: string): string {
   return source;
 }
 
+/**
+ * The promise a resolution's clause makes, if it makes one: where the words that make it start
+ * ("a further report", "report back", "an update"), the body it is due at (`source` unless another
+ * is named after them), and the first date printed from there on (or anywhere in the clause) not
+ * before `sourceDate`. "That the update on … be noted" looks back and is no promise. Pure.
+ */
+export function promiseIn(
+  text: string,
+  source: string,
+  sourceDate: string | null = null,
+): { words: string; at: number; dueBody: string; due: DateWindow | null } | null {
+  const lower = text.toLowerCase();
+  const hit = TRIGGERS.map((t) => ({ t, at: lower.indexOf(t) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)[0];
+  if (!hit) return null;
+  if (!ACTIONS.some((a) => lower.includes(a))) return null;
+  const dated = findDates(text, sourceDate).filter((d) => d.end >= (sourceDate ?? ""));
+  return {
+    words: hit.t,
+    at: hit.at,
+    dueBody: dueBodyOf(text, hit.at, source),
+    due: dated.length ? (dated.find((x) => x.index >= hit.at) ?? dated[0]) : null,
+  };
+}
+
 export function findFollowUps(input: LinkInput, options: FollowUpOptions): FollowUp[] {
   const entries = sortEntries(input);
   const items = collectItems(input);
@@ -181,24 +207,20 @@ export function findFollowUps(input: LinkInput, options: FollowUpOptions): Follo
   const out: FollowUp[] = [];
   for (const entry of entries) {
     for (const r of resolutionRefs(entry)) {
-      const lower = r.text.toLowerCase();
-      const hit = TRIGGERS.map((t) => ({ t, at: lower.indexOf(t) }))
-        .filter((x) => x.at >= 0)
-        .sort((a, b) => a.at - b.at)[0];
-      if (!hit) continue;
-      // "That the update on … be noted" looks back; a promise says something will come.
-      if (!ACTIONS.some((a) => lower.includes(a))) continue;
-      const dueBody = dueBodyOf(r.text, hit.at, r.body);
       const sourceDate = r.date;
+      const promise = promiseIn(r.text, r.body, sourceDate);
+      if (!promise) continue;
+      const lower = r.text.toLowerCase();
+      const hit = { t: promise.words, at: promise.at };
+      const dueBody = promise.dueBody;
 
       // When it is due.
       let dueWindow: { start: string; end: string } | null = null;
       let dueAsPrinted: string | null = null;
       let dueMeeting: FollowUp["dueMeeting"] = null;
-      const dated = findDates(r.text, sourceDate).filter((d) => d.end >= (sourceDate ?? ""));
       const rel = findRelative(r.text);
-      if (dated.length) {
-        const d = dated.find((x) => x.index >= hit.at) ?? dated[0];
+      if (promise.due) {
+        const d = promise.due;
         dueWindow = { start: d.start, end: d.end };
         dueAsPrinted = d.raw;
       } else if (rel && sourceDate) {

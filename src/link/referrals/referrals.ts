@@ -98,6 +98,15 @@ export function resolutionRefs(entry: LinkEntry): ResolutionRef[] {
 
 type Mention = { body: string; verb: string; at: number };
 
+/**
+ * The bodies a resolution's words send something to ("be forwarded to the Cabinet", "the County
+ * Council be recommended", "for consideration by the Scrutiny Commission"), in the order printed:
+ * what findReferrals reads, and what the officers' minutes workspace suggests carrying forward.
+ */
+export function sentTo(text: string): Mention[] {
+  return mentions(text);
+}
+
 function mentions(text: string): Mention[] {
   const out: Mention[] = [];
   const lower = text.toLowerCase();
