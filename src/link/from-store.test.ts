@@ -31,6 +31,7 @@ describe("store records to LinkInput", () => {
       time: null,
       location: null,
       counts: { agendaItems: 1, minutes: 1, reports: 0, documents: 2 },
+      status: null,
       contact: null,
       nextMeeting: "2020-02-02",
       membership: [],

@@ -148,6 +148,41 @@ export type Contact = z.infer<typeof Contact>;
 export const Member = obj({ name: str, role: nstr });
 export type Member = z.infer<typeof Member>;
 
+/** What the papers print about the meeting itself (Minutebook's own): cancelled or postponed. */
+export const MEETING_STATES = ["cancelled", "postponed"] as const;
+export const MeetingState = obj({
+  state: z.enum(MEETING_STATES, { error: "expected cancelled or postponed" }),
+  /** The notice as printed: "This meeting has been cancelled", "Postponed to 3 March 2025", Modern.Gov's "Cancelled". */
+  note: nstr,
+  /** The new date when the notice gives one ("rescheduled to …", "will now take place on …"). */
+  rescheduledTo: isoDate,
+  span: Span,
+});
+export type MeetingState = z.infer<typeof MeetingState>;
+
+/**
+ * The facts a decision record prints beyond its minute (Minutebook's own): an officer or executive
+ * decision, not a committee meeting. The meeting's `body` is then the decision maker and its `date`
+ * the date of decision; the one minute holds the decision's number, title, clauses and reasons.
+ */
+export const DecisionFacts = obj({
+  /** Who took it, as printed ("Service Director - Homes & Neighbourhoods", "Cabinet Member for …"). */
+  maker: nstr,
+  /** As printed: "Recommendations Approved", "For determination", "Decision made", "Called in", "Implemented". */
+  status: nstr,
+  /** Whether it may be called in (null when the record does not say). */
+  callIn: z.boolean({ error: "expected boolean or null" }).nullable(),
+  /** The last day for call-in, when printed. */
+  callInDeadline: isoDate,
+  publicationDate: isoDate,
+  /** When it takes effect (the date it may be implemented), when printed. */
+  effectiveDate: isoDate,
+  /** The meeting it was decided at, when it was ("Decided at meeting: 19/10/2015 - Policy Committee"). */
+  decidedAt: obj({ body: str, date: isoDate }).nullable(),
+  span: Span,
+});
+export type DecisionFacts = z.infer<typeof DecisionFacts>;
+
 export const Meeting = obj({
   body: str,
   authority: nstr,
@@ -164,6 +199,10 @@ export const Meeting = obj({
   span: Span,
   /** Exempt parts of the document that speak of this meeting (see ExemptPart). */
   exemptParts: list(ExemptPart).optional(),
+  /** Printed as cancelled or postponed (see MeetingState); absent when the papers say nothing of it. */
+  status: MeetingState.optional(),
+  /** Present when the "meeting" is a decision record (see DecisionFacts), not a committee meeting. */
+  decision: DecisionFacts.optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 

@@ -56,6 +56,24 @@ export const Page = <T extends z.ZodType>(item: T) =>
   z.strictObject({ items: z.array(item), total: int, limit: int, offset: int });
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
+export const MeetingStatusRecord = z
+  .strictObject({
+    state: z
+      .enum(["cancelled", "postponed", "moved"])
+      .describe("cancelled or postponed as the papers print it, or as the council keeps its calendar (also moved)"),
+    note: strN.describe('The notice as printed ("This meeting has been cancelled") or the council\'s note'),
+    rescheduledTo: isoDateN.describe("The new date, when the notice gives one"),
+    from: z
+      .enum(["papers", "calendar"])
+      .describe("papers: an imported document prints it; calendar: the council's own calendar in Minutebook"),
+    provenance: Provenance.nullable().describe("The document and lines printing it (null for the calendar)"),
+  })
+  .meta({
+    id: "MeetingStatus",
+    description: "A meeting that did not or will not take place as planned; null when it is held or scheduled",
+  });
+export type MeetingStatusRecord = z.infer<typeof MeetingStatusRecord>;
+
 const meetingSummary = {
   id: int,
   committee: CommitteeRef,
@@ -66,6 +84,7 @@ const meetingSummary = {
   counts: z
     .strictObject({ agendaItems: int, minutes: int, reports: int, documents: int })
     .describe("How many of each the meeting's shown sources give, and how many documents speak of it"),
+  status: MeetingStatusRecord.nullable(),
 };
 export const MeetingSummary = z.strictObject(meetingSummary).meta({ id: "MeetingSummary" });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;

@@ -16,6 +16,7 @@ import { parseMinutesSections } from "./minutes/index";
 import { readVotes } from "./minutes/votes";
 import { findReportHeads } from "./reports/detect";
 import { parseReports } from "./reports/index";
+import { findNotice } from "./status/notice";
 
 export type ParsedDocument = { meetings: Meeting[]; diagnostics: Diagnostic[] };
 
@@ -92,6 +93,19 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
 
   if (!meetings.length) diagnostics.push({ level: "warning", message: "no meeting found in the document", span: null });
   meetings.sort((a, b) => a.span.startLine - b.span.startLine);
+  // "This meeting has been cancelled" at the head of the papers: the meeting they are for (the one
+  // whose lines hold the notice, else the first), never a decision record.
+  const notice = record ? null : findNotice(doc.lines);
+  if (notice && meetings.length) {
+    const at = notice.span.startLine;
+    const target = meetings.find((m) => m.span.startLine <= at && at <= m.span.endLine) ?? meetings[0];
+    target.status = notice;
+    diagnostics.push({
+      level: "info",
+      message: `the meeting is printed as ${notice.state}${notice.rescheduledTo ? ` (new date ${notice.rescheduledTo})` : ""}: "${notice.note}"`,
+      span: notice.span,
+    });
+  }
   diagnostics.push(...unread(doc, meetings));
   return { meetings, diagnostics };
 }

@@ -723,10 +723,13 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
         uid: `meeting-${m.id}@${host}`,
         date: m.date as string,
         time: m.time,
-        summary: m.authority ? `${m.committee.name}, ${m.authority}` : m.committee.name,
+        // A cancelled meeting stays in the feed as CANCELLED (calendars then remove it); a postponed
+        // one is TENTATIVE, as in the council's own /calendar.ics.
+        summary: `${m.status ? `${m.status.state.toUpperCase()}: ` : ""}${m.authority ? `${m.committee.name}, ${m.authority}` : m.committee.name}`,
         location: m.location,
-        description: `${meetingTitle(m)}. Papers and minutes: ${base}/meetings/${m.id}`,
+        description: `${meetingTitle(m)}${m.status ? ` (${m.status.state})` : ""}. Papers and minutes: ${base}/meetings/${m.id}`,
         url: `${base}/meetings/${m.id}`,
+        status: m.status?.state === "cancelled" ? "CANCELLED" : m.status ? "TENTATIVE" : "CONFIRMED",
       })),
     );
     return c.body(body, 200, {
@@ -762,6 +765,8 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
           m.committee.name,
           m.committee.id,
           m.location,
+          m.status?.state ?? "",
+          m.status?.rescheduledTo ?? "",
           m.counts.agendaItems,
           m.counts.reports,
           m.counts.minutes,
@@ -779,6 +784,8 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
         "committee",
         "committee_id",
         "location",
+        "status",
+        "rescheduled_to",
         "agenda_items",
         "reports",
         "minutes",

@@ -2,6 +2,7 @@
  * The portal's HTML pages, one renderer per page type. Each takes the same data object the page's
  * JSON twin under /api returns, so the two cannot drift apart.
  */
+import type { MeetingStatusRecord } from "../model/records";
 import type {
   CommitteeDetail,
   CommitteeSummary,
@@ -30,7 +31,9 @@ import {
   counts,
   formatDate,
   formatTime,
+  MEETING_STATUS_TAGS,
   meetingList,
+  meetingStatusTag,
   meetingTitle,
   pagination,
   paragraphsText,
@@ -133,7 +136,7 @@ ${table(
   "Meetings",
   ["Meeting", "Time", "Records"],
   d.meetings.items.map((m) => [
-    html`<a class="govuk-link" href="/meetings/${m.id}">${meetingTitle(m)}</a>`,
+    html`<a class="govuk-link" href="/meetings/${m.id}">${meetingTitle(m)}</a>${m.status ? html` ${meetingStatusTag(m.status.state)}` : null}`,
     formatTime(m.time) ?? "",
     counts(m),
   ]),
@@ -314,7 +317,8 @@ export function meetingPage(m: MeetingDetail, params?: URLSearchParams): View {
     ],
     alternates: [json(`/meetings/${m.id}`)],
     body: html`<span class="govuk-caption-l">${m.authority ?? ""}</span>
-<h1 class="govuk-heading-xl">${title}</h1>
+<h1 class="govuk-heading-xl">${title}${m.status ? html` ${meetingStatusTag(m.status.state)}` : null}</h1>
+${statusNotice(m)}
 <nav aria-label="On this page" class="govuk-!-margin-bottom-6"><h2 class="govuk-heading-s govuk-!-margin-bottom-1">On this page</h2><ul class="govuk-list">
 ${m.agenda.length ? html`<li><a class="govuk-link" href="#agenda">Agenda</a></li>` : null}
 ${m.reports.length ? html`<li><a class="govuk-link" href="#reports">Reports</a></li>` : null}
@@ -326,6 +330,7 @@ ${m.membership.length ? html`<li><a class="govuk-link" href="#membership">Member
 ${summaryList([
   { key: "Committee", value: html`<a class="govuk-link" href="/committees/${m.committee.id}">${m.committee.name}</a>` },
   { key: "Date", value: formatDate(m.date) },
+  { key: "Status", value: m.status ? statusWords(m.status) : null },
   { key: "Time", value: formatTime(m.time) },
   { key: "Place", value: m.location },
   { key: "Contact", value: contact },
@@ -400,6 +405,35 @@ ${
 <h2 class="govuk-heading-l" id="documents">Source documents</h2>
 ${documentsList(m.documents)}`,
   };
+}
+
+/** "Cancelled", "Postponed to 3 March 2025": what the status row says. */
+function statusWords(st: MeetingStatusRecord): string {
+  const [text] = MEETING_STATUS_TAGS[st.state] ?? [st.state];
+  return `${text}${st.rescheduledTo ? ` to ${formatDate(st.rescheduledTo)}` : ""}`;
+}
+
+/**
+ * A cancelled or postponed meeting says so at the top of its page (GOV.UK warning text), with the
+ * notice as printed and where it was read, so nobody takes it for a meeting that took place.
+ */
+function statusNotice(m: MeetingDetail): Html | null {
+  const st = m.status;
+  if (!st) return null;
+  const what =
+    st.state === "cancelled"
+      ? "This meeting has been cancelled."
+      : st.state === "postponed"
+        ? `This meeting has been postponed${st.rescheduledTo ? ` to ${formatDate(st.rescheduledTo)}` : ""}.`
+        : "This meeting has been moved.";
+  const said =
+    st.from === "calendar"
+      ? "The council’s calendar says so"
+      : st.provenance
+        ? "The papers print it"
+        : "The papers say so";
+  return html`<div class="govuk-warning-text" id="status"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${what}</strong></div>
+<p class="govuk-body">${said}${st.note ? html`: “${st.note}”` : null}.${st.provenance ? html` ${sourceLink(st.provenance)}` : null}</p>`;
 }
 
 function peopleList(ps: PersonRef[]): Html | null {

@@ -114,13 +114,30 @@ ${page < pages ? html`<div class="govuk-pagination__next"><a class="govuk-link g
 </nav>`;
 }
 
+/**
+ * The GOV.UK tag of a meeting's status, the same on every page that lists meetings (the portal's
+ * lists and meeting page, the council's calendar): imported papers and the council's own calendar alike.
+ */
+export const MEETING_STATUS_TAGS: Record<string, [string, string]> = {
+  scheduled: ["Scheduled", "govuk-tag--blue"],
+  moved: ["Moved", "govuk-tag--yellow"],
+  postponed: ["Postponed", "govuk-tag--orange"],
+  cancelled: ["Cancelled", "govuk-tag--red"],
+  held: ["Held", "govuk-tag--grey"],
+};
+
+export function meetingStatusTag(state: string): Html {
+  const [text, cls] = MEETING_STATUS_TAGS[state] ?? [state, "govuk-tag--grey"];
+  return html`<strong class="govuk-tag ${cls}">${text}</strong>`;
+}
+
 export function meetingList(meetings: MeetingSummary[], empty: string, showCommittee = true): Html {
   if (!meetings.length) return html`<p class="govuk-body">${empty}</p>`;
   return html`<ul class="govuk-list govuk-list--spaced">${meetings.map(
     (m) =>
       html`<li><a class="govuk-link" href="/meetings/${m.id}">${showCommittee ? meetingTitle(m) : formatDate(m.date)}</a>${
         m.time ? html` <span class="minutebook-meta">${formatTime(m.time)}</span>` : null
-      }<br><span class="govuk-body-s minutebook-meta">${counts(m)}</span></li>`,
+      }${m.status ? html` ${meetingStatusTag(m.status.state)}` : null}<br><span class="govuk-body-s minutebook-meta">${counts(m)}</span></li>`,
   )}</ul>`;
 }
 

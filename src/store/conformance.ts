@@ -290,6 +290,73 @@ export function runConformance(engine: string, factory: Factory): void {
       assert.ok(ms.items.every((x) => x.date === null));
     });
 
+    test("a meeting the papers print as cancelled or postponed is kept as such; minutes of it mean it was held", async () => {
+      const notice = (state: "cancelled" | "postponed", note: string, rescheduledTo: string | null = null) => ({
+        state,
+        note,
+        rescheduledTo,
+        span: span(3, 3, 1),
+      });
+      const sheet = (date: string, extra: Partial<Meeting>): Meeting => ({
+        ...emptyMeeting("Licensing Committee", span(1, 20, 1)),
+        authority: COUNCIL,
+        date,
+        ...extra,
+      });
+      await repo.importDocument(
+        doc("licensing-2024-06-04.txt", [
+          sheet("2024-06-04", { status: notice("cancelled", "THIS MEETING HAS BEEN CANCELLED") }),
+        ]),
+        { path: "/docs/lic-1.txt" },
+      );
+      await repo.importDocument(
+        doc("licensing-2024-07-02.txt", [
+          sheet("2024-07-02", { status: notice("postponed", "Postponed to 9 July 2024", "2024-07-09") }),
+        ]),
+        { path: "/docs/lic-2.txt" },
+      );
+      const list = await repo.listMeetings({ committee: "Licensing Committee" }, { limit: 10, offset: 0 });
+      const at = (date: string) => list.items.find((m) => m.date === date)!;
+      assert.deepEqual(
+        [at("2024-06-04").status?.state, at("2024-06-04").status?.from, at("2024-06-04").status?.note],
+        ["cancelled", "papers", "THIS MEETING HAS BEEN CANCELLED"],
+      );
+      assert.equal(at("2024-06-04").status?.provenance?.span.startLine, 3);
+      assert.deepEqual(
+        [at("2024-07-02").status?.state, at("2024-07-02").status?.rescheduledTo],
+        ["postponed", "2024-07-09"],
+      );
+      const detail = (await repo.getMeeting(at("2024-06-04").id))!;
+      assert.equal(detail.status?.state, "cancelled");
+      // The council's calendar shows the imported meeting as cancelled, not held.
+      const cal = await repo.office.calendar({ from: "2024-06-01", to: "2024-07-31" });
+      assert.deepEqual(
+        cal.filter((e) => e.committee.name === "Licensing Committee").map((e) => [e.date, e.status]),
+        [
+          ["2024-06-04", "cancelled"],
+          ["2024-07-02", "postponed"],
+        ],
+      );
+      // Minutes of the postponed meeting's date arrive: it was held after all.
+      await repo.importDocument(
+        doc("licensing-minutes-2024-07-02.txt", [
+          sheet("2024-07-02", { minutes: [minute("12", "Taxi fares", ["That the fares be approved"])] }),
+        ]),
+        { path: "/docs/lic-3.txt" },
+      );
+      const again = (await repo.getMeeting(at("2024-07-02").id))!;
+      assert.equal(again.status, null);
+      // Replacing the cancelled sheet with one that says nothing of it takes the status away.
+      await repo.importDocument(doc("licensing-2024-06-04.txt", [sheet("2024-06-04", {})], "v2"), {
+        path: "/docs/lic-1.txt",
+      });
+      const replaced = (await repo.listMeetings({ committee: "Licensing Committee" }, { limit: 10, offset: 0 })).items;
+      assert.deepEqual(replaced.map((m) => [m.date, m.status?.state ?? null]).sort(), [
+        ["2024-06-04", null],
+        ["2024-07-02", null],
+      ]);
+    });
+
     test("people are merged across printed forms with the evidence kept, and a merge can be undone", async () => {
       const committees = await repo.listCommittees();
       const cabinet = committees.find((c) => c.name === "Cabinet")!;

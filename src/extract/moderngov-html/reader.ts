@@ -19,6 +19,7 @@ import type {
   Span,
 } from "../../model/parse-v1";
 import { emptyMeeting } from "../../model/parse-v1";
+import { findNotice, stateFromStatusField } from "../../parse/status/notice";
 import { ReadError, type Reader, type ReadInput, type ReadOutput } from "../registry";
 import {
   type Block,
@@ -393,6 +394,16 @@ function meetingRecord(root: El, doc: El, diagnostics: Diagnostic[]): Meeting | 
   if (headEl && lineOf(headEl)) m.span = span(lineOf(headEl), m.span.endLine);
   m.date = head?.date ?? null;
   m.time = head?.time ?? null;
+  // "This meeting has been cancelled." (or a status label) printed at the head of the meeting page.
+  const notice = findNotice(
+    blocksOf(root).map((b, i) => ({ n: b.line ?? i + 1, text: b.text, page: null })),
+    20,
+  );
+  const statusField = field(fields, /^(?:meeting\s+)?status$/i);
+  const fieldState = statusField ? stateFromStatusField(statusField.value) : null;
+  if (fieldState && statusField)
+    m.status = { state: fieldState, note: statusField.value, rescheduledTo: null, span: spanOf(statusField.el) };
+  else if (notice) m.status = notice;
   const venue = field(fields, /^(venue|location|place)$/i);
   if (venue) m.location = venue.value.replace(/\s*view directions\s*$/i, "").trim() || null;
   const contact = field(fields, /^contact$/i);

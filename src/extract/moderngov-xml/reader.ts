@@ -9,6 +9,7 @@
 import { XMLParser } from "fast-xml-parser";
 import type { AgendaItem, Attendance, Diagnostic, Meeting, Member, Span } from "../../model/parse-v1";
 import { emptyMeeting } from "../../model/parse-v1";
+import { stateFromStatusField } from "../../parse/status/notice";
 import {
   clean,
   clockTime,
@@ -134,6 +135,9 @@ function meetingBasics(m: Node, body: string, span: Span, diagnostics: Diagnosti
   meeting.location = str(m.meetinglocation) || null;
   const status = str(m.meetingstatus);
   const id = str(m.meetingid);
+  // Modern.Gov keeps a cancelled or postponed meeting in its lists with its status: kept as such.
+  const state = status ? stateFromStatusField(status) : null;
+  if (state) meeting.status = { state, note: status, rescheduledTo: null, span };
   if (status && !/^confirmed$/i.test(status))
     diagnostics.push({
       level: "info",

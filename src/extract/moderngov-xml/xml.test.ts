@@ -49,6 +49,12 @@ test("GetMeetings: one meeting per <meeting> with committee, ISO date, 24-hour t
     assert.match(line(xml, m.span.endLine), /<\/meeting>/);
   }
   assert.ok(diagnostics.some((d) => d.message === "meeting 4966 on 2026-01-13 is Cancelled"));
+  // The cancelled meeting is kept as cancelled; the confirmed one says nothing of its status.
+  assert.deepEqual(
+    meetings.map((m) => m.status?.state ?? null),
+    ["cancelled", null],
+  );
+  assert.match(line(xml, meetings[0].status!.span.startLine), /<meeting>/);
 });
 
 test("GetMeeting: agenda items, minutes from the minutes HTML, membership, linked documents in diagnostics", async () => {

@@ -32,6 +32,7 @@ import { type Html, html } from "../html";
 import { toICalendar } from "../ical";
 import { layout, type PageOptions } from "../layout";
 import { describe, type RouteDoc } from "../openapi";
+import { meetingStatusTag } from "../views";
 import * as S from "./schemas";
 
 export type CouncilRouteOptions = {
@@ -43,18 +44,7 @@ export type CouncilRouteOptions = {
 
 export type CalendarRow = CalendarEntry & { notice: NoticeCheck | null };
 
-const STATUS_TAG: Record<string, [string, string]> = {
-  scheduled: ["Scheduled", "govuk-tag--blue"],
-  moved: ["Moved", "govuk-tag--yellow"],
-  postponed: ["Postponed", "govuk-tag--orange"],
-  cancelled: ["Cancelled", "govuk-tag--red"],
-  held: ["Held", "govuk-tag--grey"],
-};
-
-const tag = (status: string) => {
-  const [text, cls] = STATUS_TAG[status] ?? [status, "govuk-tag--grey"];
-  return html`<strong class="govuk-tag ${cls}">${text}</strong>`;
-};
+const tag = meetingStatusTag;
 
 function withNotice(e: CalendarEntry, council: Council | null, now: Date): CalendarRow {
   if (!e.date || !council || e.status === "cancelled") return { ...e, notice: null };

@@ -565,13 +565,21 @@ export class OfficeStore {
       `SELECT m.id, m.date, m.committee_id, c.name AS committee_name, o.meeting_id AS kept, o.start_time, o.end_time,
               o.location, o.status, o.original_date, o.published_at, o.note,
               (SELECT min(s.time) FROM meeting_sources s WHERE s.meeting_id = m.id) AS source_time,
-              (SELECT min(s.location) FROM meeting_sources s WHERE s.meeting_id = m.id) AS source_location
+              (SELECT min(s.location) FROM meeting_sources s WHERE s.meeting_id = m.id) AS source_location,
+              (SELECT s.status FROM meeting_sources s WHERE s.meeting_id = m.id AND s.status IS NOT NULL
+                 AND NOT EXISTS (SELECT 1 FROM minutes x WHERE x.meeting_id = m.id AND x.shadowed = 0)
+                 AND NOT EXISTS (SELECT 1 FROM attendance x WHERE x.meeting_id = m.id AND x.shadowed = 0)
+               ORDER BY s.document_id DESC LIMIT 1) AS printed_status
        FROM meetings m JOIN committees c ON c.id = m.committee_id LEFT JOIN office_meetings o ON o.meeting_id = m.id
        WHERE ${where.join(" AND ")} ORDER BY m.date, o.start_time, c.name, m.id`,
       params,
     );
     return rows.map((r) => {
       const kept = r.kept !== null && r.kept !== undefined;
+      // An imported meeting is held unless its papers print it as cancelled or postponed (as the
+      // meeting page and /meetings.ics say; read.ts statuses()).
+      const printed =
+        typeof r.printed_status === "string" ? (JSON.parse(r.printed_status) as { state: MeetingStatus }) : null;
       return {
         meetingId: num(r.id),
         committee: { id: num(r.committee_id), name: String(r.committee_name) },
@@ -579,7 +587,7 @@ export class OfficeStore {
         start: str(r.start_time) ?? (kept ? null : hhmm(str(r.source_time))),
         end: str(r.end_time),
         location: str(r.location) ?? (kept ? null : str(r.source_location)),
-        status: kept ? (String(r.status) as MeetingStatus) : "held",
+        status: kept ? (String(r.status) as MeetingStatus) : (printed?.state ?? "held"),
         originalDate: str(r.original_date),
         publishedAt: str(r.published_at),
         note: str(r.note),

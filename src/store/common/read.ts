@@ -6,7 +6,7 @@
 
 import { doubtfulPair } from "../../link/identity/names";
 import type { Contact, Span } from "../../model/parse-v1";
-import type { PersonVote, VoteRecord } from "../../model/records";
+import type { MeetingStatusRecord, PersonVote, VoteRecord } from "../../model/records";
 import type {
   AgendaItemRecord,
   AliasRecord,
@@ -170,6 +170,7 @@ export class Reader {
       p.location ??= str(s.location);
       place.set(num(s.meeting_id), p);
     }
+    const status = await this.statuses(ids);
     return rows.map((r) => ({
       id: num(r.id),
       committee: { id: num(r.committee_id), name: String(r.committee_name) },
@@ -178,7 +179,77 @@ export class Reader {
       time: place.get(num(r.id))?.time ?? null,
       location: place.get(num(r.id))?.location ?? null,
       counts: counts.get(num(r.id))!,
+      status: status.get(num(r.id)) ?? null,
     }));
+  }
+
+  /**
+   * Meetings that did not or will not take place as planned. The council's own calendar decides when
+   * it keeps the meeting (a cancelled, postponed or moved meeting; held or scheduled means none). Else
+   * the papers: the latest document printing a notice, unless minutes or attendance were recorded (a
+   * meeting with minutes was held, whatever an earlier agenda said).
+   */
+  private async statuses(ids: number[]): Promise<Map<number, MeetingStatusRecord>> {
+    const out = new Map<number, MeetingStatusRecord>();
+    if (!ids.length) return out;
+    const ph = placeholders(ids.length);
+    const kept = new Set<number>();
+    for (const r of await this.conn.all<Row>(
+      `SELECT meeting_id, status, note FROM office_meetings WHERE meeting_id IN (${ph})`,
+      ids,
+    )) {
+      kept.add(num(r.meeting_id));
+      const state = String(r.status);
+      if (state === "cancelled" || state === "postponed" || state === "moved")
+        out.set(num(r.meeting_id), {
+          state,
+          note: str(r.note),
+          rescheduledTo: null,
+          from: "calendar",
+          provenance: null,
+        });
+    }
+    const printed = await this.conn.all<Row>(
+      `SELECT s.meeting_id, s.document_id, s.status FROM meeting_sources s
+       WHERE s.meeting_id IN (${ph}) AND s.status IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM minutes x WHERE x.meeting_id = s.meeting_id AND x.shadowed = 0)
+         AND NOT EXISTS (SELECT 1 FROM attendance x WHERE x.meeting_id = s.meeting_id AND x.shadowed = 0)
+       ORDER BY s.document_id DESC, s.ordinal`,
+      ids,
+    );
+    for (const r of printed) {
+      const id = num(r.meeting_id);
+      if (kept.has(id) || out.has(id)) continue;
+      const st = parseJson<{
+        state: "cancelled" | "postponed";
+        note: string | null;
+        rescheduledTo: string | null;
+        span: Span;
+      } | null>(r.status, null);
+      if (!st) continue;
+      // A notice inside an exempt part of its document is never shown (nor is the state it gives).
+      const withheld = await this.conn.get(
+        `SELECT 1 AS x FROM exempt_parts WHERE document_id = ? AND span_start <= ? AND span_end >= ?
+         UNION ALL SELECT 1 AS x FROM minutes WHERE document_id = ? AND exempt = 1 AND span_start <= ? AND span_end >= ?`,
+        [
+          num(r.document_id),
+          st.span.endLine,
+          st.span.startLine,
+          num(r.document_id),
+          st.span.endLine,
+          st.span.startLine,
+        ],
+      );
+      if (withheld) continue;
+      out.set(id, {
+        state: st.state,
+        note: st.note,
+        rescheduledTo: st.rescheduledTo,
+        from: "papers",
+        provenance: await this.provenance(num(r.document_id), st.span),
+      });
+    }
+    return out;
   }
 
   private static MEETING_SELECT =

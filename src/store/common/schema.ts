@@ -18,6 +18,13 @@ export const IMPORT_FILES_TABLE = (bigint: string) => `CREATE TABLE import_files
   sha256 TEXT NOT NULL
 );`;
 
+/**
+ * Migration 19 on both engines: what each document prints about a meeting's own status (cancelled or
+ * postponed: parse/v1 `status` as JSON, with the notice's span), kept per source so replacing or
+ * removing the document takes it away.
+ */
+export const MEETING_STATUS_V19 = "ALTER TABLE meeting_sources ADD COLUMN status TEXT;";
+
 export function coreTablesV1(id: string): string {
   return `
 CREATE TABLE documents (

@@ -339,6 +339,7 @@ const COLUMNS = {
     "span_start",
     "span_end",
     "page",
+    "status",
   ],
   membership: ["meeting_id", "document_id", "person_id", "alias_id", "ordinal", "role"],
   agenda_items: [
@@ -887,6 +888,7 @@ class DocumentWriter {
       m.contact ? json(m.contact) : null,
       m.nextMeeting,
       ...spanValues(m.span),
+      m.status ? json(m.status) : null,
     ]);
     const ctx = { meetingId, committeeId: committee.id, date: m.date };
     const person = (printed: string, line: number | null) => this.person(committee.authorityId, printed, line);

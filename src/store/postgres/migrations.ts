@@ -15,6 +15,7 @@ import {
   coreTablesV1,
   exemptPartsV6,
   IMPORT_FILES_TABLE,
+  MEETING_STATUS_V19,
   type Migration,
   OFFICE_TABLES,
   officeTablesV5,
@@ -147,6 +148,12 @@ CREATE TRIGGER minute_signatures_frozen BEFORE UPDATE OR DELETE ON minute_signat
     version: 18,
     name: "imported files",
     sql: IMPORT_FILES_TABLE("bigint"),
+  },
+  {
+    // A meeting printed as cancelled or postponed, per source document (parse/v1 status).
+    version: 19,
+    name: "meeting status",
+    sql: MEETING_STATUS_V19,
   },
   {
     // Councillors keep their own register: their account linked to their person; changes wait for approval.
