@@ -77,7 +77,9 @@ test("the meeting page says cancelled (tag and warning) for imported and authore
   const list = await (await app.request("/meetings?year=2026")).text();
   assert.match(
     list,
-    new RegExp(`href="/meetings/${audit("2026-01-13").id}">[^<]*</a> <strong class="govuk-tag govuk-tag--red">Cancelled`),
+    new RegExp(
+      `href="/meetings/${audit("2026-01-13").id}">[^<]*</a> <strong class="govuk-tag govuk-tag--red">Cancelled`,
+    ),
   );
   const committee = await (await app.request(`/committees/${audit("2026-01-13").committee.id}`)).text();
   assert.match(committee, /<strong class="govuk-tag govuk-tag--red">Cancelled<\/strong>/);
