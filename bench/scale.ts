@@ -9,13 +9,16 @@
  * - search p50/p95 over a fixed query set at 10,000 and 100,000 meetings beside the same query sent
  *   straight to FTS5 / tsvector, and how each cost grows from one size to the other.
  *
- * `npx tsx bench/scale.ts [--quick]` prints the figures; `npm run bench` collects them.
- * Stores live under the OS temp dir (SQLite) or in a throwaway schema (PostgreSQL) and are removed.
+ * `npx tsx bench/scale.ts [--quick] [--stores DIR [--search-only]]` prints the figures; `npm run bench`
+ * collects them (MINUTEBOOK_SCALE_STORES=DIR, MINUTEBOOK_SCALE_SEARCH_ONLY=1 there). Without --stores
+ * the stores live under the OS temp dir (SQLite) or in a throwaway schema (PostgreSQL) and are
+ * removed; with it they are generated once into DIR and kept (see Kept below), and --search-only
+ * re-measures search on them (no pipeline imports) in minutes.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SEARCH_COUNT_LIMIT, SEARCH_RANK_WINDOW } from "../src/store/repository";
@@ -273,8 +276,83 @@ function growthRows(
   return out;
 }
 
+/**
+ * Where the stores live. Without a directory they are throwaway (temp dir, random schema) and the
+ * 100,000-meeting SQLite store is the 10,000 one loaded on. With `--stores DIR`
+ * (MINUTEBOOK_SCALE_STORES=DIR) each size is kept — `DIR/scale-<councils>x<meetings>.db` and the
+ * PostgreSQL schema `minutebook_scale_keep_<councils>x<meetings>` — and a later run reuses them: a
+ * store counts as finished when its record `DIR/<store>.json` (the load's own measurements, written
+ * when the load ends) is there; an interrupted SQLite load resumes at its last whole council (an
+ * import of the same bytes again changes nothing).
+ */
+type Kept = { dir: string; searchOnly: boolean };
+
+function keptOptions(): Kept | null {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf("--stores");
+  const dir = argv.find((a) => a.startsWith("--stores="))?.slice(9) ?? (i >= 0 ? argv[i + 1] : undefined);
+  const d = dir ?? process.env.MINUTEBOOK_SCALE_STORES;
+  const searchOnly = argv.includes("--search-only") || process.env.MINUTEBOOK_SCALE_SEARCH_ONLY === "1";
+  if (!d) {
+    if (searchOnly) throw new Error("--search-only needs --stores DIR (or MINUTEBOOK_SCALE_STORES)");
+    return null;
+  }
+  mkdirSync(d, { recursive: true });
+  return { dir: d, searchOnly };
+}
+
+type Saved<T> = { at: string; loadAverage: number; out: T };
+
+function readSaved<T>(file: string): Saved<T> | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Saved<T>) : null;
+}
+function writeSaved<T>(file: string, out: T): Saved<T> {
+  const saved = { at: new Date().toISOString().slice(0, 16).replace("T", " "), loadAverage: r1(loadavg()[0]), out };
+  writeFileSync(file, `${JSON.stringify(saved)}\n`);
+  return saved;
+}
+
+/** Meetings in a store (0 when it does not exist yet). */
+async function meetingsIn(s: Store): Promise<number> {
+  if (s.engine === "sqlite" && !existsSync(s.file)) return 0;
+  return (await runTask<{ meetings: number }>({ kind: "count", store: s })).meetings;
+}
+
+/**
+ * A kept store of `councils` × `per` meetings loaded through importDocument, reused when its record
+ * says it is finished. Returns the load's record (measured when it was loaded).
+ */
+async function keptLoad(
+  s: Extract<Store, { engine: "sqlite" }>,
+  record: string,
+  councils: number,
+  per: number,
+  label: string,
+) {
+  const saved = readSaved<LoadOut>(record);
+  if (saved) {
+    process.stderr.write(`scale: reusing ${label} (loaded ${saved.at} UTC)\n`);
+    return saved;
+  }
+  const have = await meetingsIn(s);
+  const from = Math.min(councils, Math.floor(have / per));
+  process.stderr.write(`scale: loading ${label}${from ? ` from council ${from + 1}` : ""}\n`);
+  const o = await runTask<LoadOut>({ kind: "load", store: s, from, to: councils, perCouncil: per });
+  return writeSaved(record, o);
+}
+
+const pgKept = (url: string, councils: number, per: number): Extract<Store, { engine: "postgres" }> => ({
+  engine: "postgres",
+  url,
+  schema: `minutebook_scale_keep_${councils}x${per}`,
+});
+
+const loadNote = (saved: Saved<unknown> | null) =>
+  saved ? `; store kept and reused: loaded ${saved.at} UTC at a 1-minute load average of ${saved.loadAverage}` : "";
+
 export async function benchScale(opts: BenchOptions): Promise<BenchResult[]> {
   const quick = opts.quick;
+  const kept = keptOptions();
   const pipelineN = quick ? 100 : 1000;
   const pipelineRuns = quick ? 2 : 3;
   const per = quick ? 200 : COUNCIL_MEETINGS;
@@ -288,65 +366,142 @@ export async function benchScale(opts: BenchOptions): Promise<BenchResult[]> {
   const bigLabel = `${thousands(per * bigCouncils)} meetings`;
   const out: BenchResult[] = [];
   const [sqlite, pg] = engines();
+  const loads: number[] = [];
+  const searchTask = async (store: Store, runs: number) => {
+    loads.push(loadavg()[0]);
+    const r = await runTask<SearchOut>({ kind: "search", store, runs });
+    loads.push(loadavg()[0]);
+    return r;
+  };
 
   // MINUTEBOOK_SCALE_PIPELINE=0 leaves out the pipeline imports (measured by the import and workers sections too).
-  if (process.env.MINUTEBOOK_SCALE_PIPELINE !== "0")
+  if (process.env.MINUTEBOOK_SCALE_PIPELINE !== "0" && !kept?.searchOnly)
     for (const e of [sqlite, pg]) if (e) out.push(...(await benchPipeline(e, pipelineN, pipelineRuns)));
+
+  if (kept) {
+    const sFile = (c: number) => join(kept.dir, `scale-${c}x${per}.db`);
+    const small = { engine: "sqlite" as const, file: sFile(smallCouncils) };
+    const big = { engine: "sqlite" as const, file: sFile(bigCouncils) };
+    const l10 = await keptLoad(small, `${sFile(smallCouncils)}.json`, smallCouncils, per, `SQLite ${smallLabel}`);
+    const lBig = await keptLoad(big, `${sFile(bigCouncils)}.json`, bigCouncils, per, `SQLite ${bigLabel}`);
+    // The big store's load is split at the small size: meetings 1–10,000, then the rest.
+    const onwards: LoadOut = { ...lBig.out, batches: lBig.out.batches.slice(smallCouncils) };
+    const firstPart: LoadOut = { ...lBig.out, batches: lBig.out.batches.slice(0, smallCouncils) };
+    const row10 = loadRow(sqlite, smallLabel, l10.out);
+    row10.note += loadNote(l10);
+    out.push(row10);
+    const s10 = await searchTask(small, searchRuns);
+    out.push(...searchRows(sqlite, smallLabel, s10, searchRuns, false));
+    if (onwards.batches.length) {
+      const rowOn = loadRow(
+        sqlite,
+        `meetings ${thousands(per * smallCouncils + 1)}–${thousands(per * bigCouncils)}`,
+        onwards,
+      );
+      rowOn.note += `; the bare-table reference is over the whole load${loadNote(lBig)}`;
+      out.push(rowOn);
+    }
+    const s100 = await searchTask(big, bigRuns);
+    out.push(...searchRows(sqlite, bigLabel, s100, bigRuns, true));
+    out.push(
+      ...growthRows(
+        sqlite,
+        s10,
+        s100,
+        firstPart.batches.length ? firstPart : null,
+        onwards.batches.length ? onwards : null,
+      ),
+    );
+    if (pg) {
+      // PostgreSQL: both sizes as bulk copies of the kept SQLite stores' rows (importDocument into
+      // PostgreSQL is measured by the import section and by runs without --stores).
+      const url = benchPgUrl() as string;
+      const pgStore = async (c: number, from: { file: string }, label: string) => {
+        const to = pgKept(url, c, per);
+        const record = join(kept.dir, `${to.schema}.json`);
+        let saved = readSaved<CopyOut>(record);
+        if (saved) process.stderr.write(`scale: reusing PostgreSQL ${label} (copied ${saved.at} UTC)\n`);
+        else {
+          await dropPgSchema(url, to.schema);
+          process.stderr.write(`scale: PostgreSQL copy of the ${label} store\n`);
+          saved = writeSaved(record, await runTask<CopyOut>({ kind: "copy", from: from.file, to }));
+        }
+        return { to, saved };
+      };
+      const copied = (c: Saved<CopyOut>) =>
+        `store loaded as a bulk copy of the SQLite store's rows (authorities, committees, meetings, documents without their stored parse, paragraphs: ${thousands(c.out.counts.paragraphs ?? 0)} rows in ${r0(c.out.seconds)} s, text index built after in ${r0(c.out.indexSeconds)} s${loadNote(c)}), not through importDocument. `;
+      const p10 = await pgStore(smallCouncils, small, smallLabel);
+      const ps10 = await searchTask(p10.to, searchRuns);
+      const rows10 = searchRows(pg, smallLabel, ps10, searchRuns, false);
+      rows10[0].note = copied(p10.saved) + rows10[0].note;
+      out.push(...rows10);
+      const p100 = await pgStore(bigCouncils, big, bigLabel);
+      const ps100 = await searchTask(p100.to, bigRuns);
+      const rows = searchRows(pg, bigLabel, ps100, bigRuns, true);
+      rows[0].note = copied(p100.saved) + rows[0].note;
+      out.push(...rows);
+      out.push(...growthRows(pg, ps10, ps100, null, null));
+    }
+  } else {
+    // SQLite: 10k, search, on to 100k, search.
+    const s = await sqlite.fresh();
+    try {
+      process.stderr.write(`scale: SQLite load ${smallLabel}\n`);
+      const l10 = await runTask<LoadOut>({ kind: "load", store: s, from: 0, to: smallCouncils, perCouncil: per });
+      out.push(loadRow(sqlite, smallLabel, l10));
+      const s10 = await searchTask(s, searchRuns);
+      out.push(...searchRows(sqlite, smallLabel, s10, searchRuns, false));
+      process.stderr.write(`scale: SQLite load on to ${bigLabel}\n`);
+      const l100 = await runTask<LoadOut>({
+        kind: "load",
+        store: s,
+        from: smallCouncils,
+        to: bigCouncils,
+        perCouncil: per,
+      });
+      out.push(loadRow(sqlite, `meetings ${thousands(per * smallCouncils + 1)}–${thousands(per * bigCouncils)}`, l100));
+      const s100 = await searchTask(s, bigRuns);
+      out.push(...searchRows(sqlite, bigLabel, s100, bigRuns, true));
+      out.push(...growthRows(sqlite, s10, s100, l10, l100));
+
+      if (pg) {
+        // PostgreSQL: 10k through importDocument; 100k as a bulk copy of the SQLite store's rows.
+        const p = await pg.fresh();
+        let p10: SearchOut;
+        let pl10: LoadOut;
+        try {
+          process.stderr.write(`scale: PostgreSQL load ${smallLabel}\n`);
+          pl10 = await runTask<LoadOut>({ kind: "load", store: p, from: 0, to: smallCouncils, perCouncil: per });
+          out.push(loadRow(pg, smallLabel, pl10));
+          p10 = await searchTask(p, searchRuns);
+          out.push(...searchRows(pg, smallLabel, p10, searchRuns, false));
+        } finally {
+          await pg.drop(p);
+        }
+        const p2 = (await pg.fresh()) as Extract<Store, { engine: "postgres" }>;
+        try {
+          process.stderr.write(`scale: PostgreSQL copy of the ${bigLabel} store\n`);
+          const c = await runTask<CopyOut>({ kind: "copy", from: (s as { file: string }).file, to: p2 });
+          const p100 = await searchTask(p2, bigRuns);
+          const rows = searchRows(pg, bigLabel, p100, bigRuns, true);
+          rows[0].note = `store loaded as a bulk copy of the SQLite store's rows (authorities, committees, meetings, documents without their stored parse, paragraphs: ${thousands(c.counts.paragraphs ?? 0)} rows in ${r0(c.seconds)} s, text index built after in ${r0(c.indexSeconds)} s), not through importDocument, which at ~${r0(loadRate(pl10).perSec)} documents/s would take too long here. ${rows[0].note}`;
+          out.push(...rows);
+          out.push(...growthRows(pg, p10, p100, null, null));
+        } finally {
+          await pg.drop(p2);
+        }
+      }
+    } finally {
+      await sqlite.drop(s);
+    }
+  }
+  // The machine may be shared: the load beside the search figures says how busy it was.
+  const first = out.find((r) => r.name.includes("search p50"));
+  if (first && loads.length)
+    first.note = `1-minute load average ${r1(Math.min(...loads))}–${r1(Math.max(...loads))} over the search runs; ${first.note}`;
   // Set by whoever runs the suite from a snapshot (e.g. `git archive`), so the figures name their code.
   if (process.env.MINUTEBOOK_BENCH_COMMIT && out[0])
     out[0].note = `code at commit ${process.env.MINUTEBOOK_BENCH_COMMIT}; ${out[0].note}`;
-
-  // SQLite: 10k, search, on to 100k, search.
-  const s = await sqlite.fresh();
-  try {
-    process.stderr.write(`scale: SQLite load ${smallLabel}\n`);
-    const l10 = await runTask<LoadOut>({ kind: "load", store: s, from: 0, to: smallCouncils, perCouncil: per });
-    out.push(loadRow(sqlite, smallLabel, l10));
-    const s10 = await runTask<SearchOut>({ kind: "search", store: s, runs: searchRuns });
-    out.push(...searchRows(sqlite, smallLabel, s10, searchRuns, false));
-    process.stderr.write(`scale: SQLite load on to ${bigLabel}\n`);
-    const l100 = await runTask<LoadOut>({
-      kind: "load",
-      store: s,
-      from: smallCouncils,
-      to: bigCouncils,
-      perCouncil: per,
-    });
-    out.push(loadRow(sqlite, `meetings ${thousands(per * smallCouncils + 1)}–${thousands(per * bigCouncils)}`, l100));
-    const s100 = await runTask<SearchOut>({ kind: "search", store: s, runs: bigRuns });
-    out.push(...searchRows(sqlite, bigLabel, s100, bigRuns, true));
-    out.push(...growthRows(sqlite, s10, s100, l10, l100));
-
-    if (pg) {
-      // PostgreSQL: 10k through importDocument; 100k as a bulk copy of the SQLite store's rows.
-      const p = await pg.fresh();
-      let p10: SearchOut;
-      let pl10: LoadOut;
-      try {
-        process.stderr.write(`scale: PostgreSQL load ${smallLabel}\n`);
-        pl10 = await runTask<LoadOut>({ kind: "load", store: p, from: 0, to: smallCouncils, perCouncil: per });
-        out.push(loadRow(pg, smallLabel, pl10));
-        p10 = await runTask<SearchOut>({ kind: "search", store: p, runs: searchRuns });
-        out.push(...searchRows(pg, smallLabel, p10, searchRuns, false));
-      } finally {
-        await pg.drop(p);
-      }
-      const p2 = (await pg.fresh()) as Extract<Store, { engine: "postgres" }>;
-      try {
-        process.stderr.write(`scale: PostgreSQL copy of the ${bigLabel} store\n`);
-        const c = await runTask<CopyOut>({ kind: "copy", from: (s as { file: string }).file, to: p2 });
-        const p100 = await runTask<SearchOut>({ kind: "search", store: p2, runs: bigRuns });
-        const rows = searchRows(pg, bigLabel, p100, bigRuns, true);
-        rows[0].note = `store loaded as a bulk copy of the SQLite store's rows (authorities, committees, meetings, documents without their stored parse, paragraphs: ${thousands(c.counts.paragraphs ?? 0)} rows in ${r0(c.seconds)} s, GIN index built after in ${r0(c.indexSeconds)} s), not through importDocument, which at ~${r0(loadRate(pl10).perSec)} documents/s would take too long here. ${rows[0].note}`;
-        out.push(...rows);
-        out.push(...growthRows(pg, p10, p100, null, null));
-      } finally {
-        await pg.drop(p2);
-      }
-    }
-  } finally {
-    await sqlite.drop(s);
-  }
   return out;
 }
 

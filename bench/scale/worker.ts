@@ -2,7 +2,8 @@
  * One measured run of bench/scale.ts in its own process, so that its peak memory
  * (process.resourceUsage().maxRSS) is its own. `node --import tsx bench/scale/worker.ts '<task json>'`
  * prints one line of JSON. Tasks: pipeline (render → parseBytes → importDocument, beside parse
- * alone and a raw bulk insert), load (generated records straight into importDocument), search.
+ * alone and a raw bulk insert), load (generated records straight into importDocument), search,
+ * copy (a SQLite store's rows into PostgreSQL), count (meetings in a kept store).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +24,7 @@ export type Task =
   | { kind: "pipeline"; store: Store; n: number }
   | { kind: "load"; store: Store; from: number; to: number; perCouncil: number }
   | { kind: "search"; store: Store; runs: number }
+  | { kind: "count"; store: Store }
   | { kind: "copy"; from: string; to: Extract<Store, { engine: "postgres" }> };
 
 async function open(s: Store): Promise<Repository> {
@@ -451,6 +453,31 @@ async function copy(t: Extract<Task, { kind: "copy" }>) {
   }
 }
 
+/** How many meetings a store holds (0 for a PostgreSQL schema not made yet): whether a kept store is whole. */
+async function count(t: Extract<Task, { kind: "count" }>) {
+  if (t.store.engine === "postgres") {
+    const pg = (await import("pg")).default;
+    const c = new pg.Client({ connectionString: t.store.url });
+    await c.connect();
+    try {
+      const made = await c.query("SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = 'meetings'", [
+        t.store.schema,
+      ]);
+      if (!made.rowCount) return { meetings: 0 };
+      const r = await c.query(`SELECT count(*)::integer AS n FROM "${t.store.schema}".meetings`);
+      return { meetings: Number(r.rows[0].n) };
+    } finally {
+      await c.end();
+    }
+  }
+  const db = new Database(t.store.file, { readonly: true });
+  try {
+    return { meetings: Number((db.prepare("SELECT count(*) AS n FROM meetings").get() as { n: number }).n) };
+  } finally {
+    db.close();
+  }
+}
+
 const task = JSON.parse(process.argv[2]) as Task;
 const result =
   task.kind === "pipeline"
@@ -459,6 +486,8 @@ const result =
       ? await load(task)
       : task.kind === "copy"
         ? await copy(task)
-        : await search(task);
+        : task.kind === "count"
+          ? await count(task)
+          : await search(task);
 process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exit(0);
