@@ -130,13 +130,13 @@ export class PostgresRepository extends SqlRepository {
     const [rows, facets, tsq] = await Promise.all([
       conn.all<Record<string, unknown>>(
         `WITH w AS MATERIALIZED (
-           SELECT p.id, p.tsv, p.weight FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
+           SELECT p.id, ts_rank(p.tsv, q) * p.weight AS rank
+           FROM paragraphs p CROSS JOIN websearch_to_tsquery('english', ?) AS q
            WHERE p.tsv @@ q AND ${cond} ORDER BY p.id DESC LIMIT ?)
          SELECT n.read, x.* FROM (SELECT count(*)::integer AS read FROM w) n LEFT JOIN (
            SELECT ${HIT_COLUMNS}, t.rank, ts_headline('english', CASE WHEN p.search_title = '' THEN p.body ELSE p.search_title || ' — ' || p.body END, websearch_to_tsquery('english', ?), ?) AS marked
-           FROM (SELECT r.id, ts_rank(r.tsv, q) * r.weight AS rank
-                 FROM (SELECT * FROM w ORDER BY id DESC LIMIT ?) r CROSS JOIN websearch_to_tsquery('english', ?) AS q
-                 ORDER BY rank DESC, r.id LIMIT ? OFFSET ?) t
+           FROM (SELECT r.id, r.rank FROM (SELECT * FROM w ORDER BY id DESC LIMIT ?) r
+                 ORDER BY r.rank DESC, r.id LIMIT ? OFFSET ?) t
            JOIN paragraphs p ON p.id = t.id JOIN committees c ON c.id = p.committee_id JOIN documents d ON d.id = p.document_id) x ON true
          ORDER BY x.rank DESC, x.id`,
         [
@@ -146,7 +146,6 @@ export class PostgresRepository extends SqlRepository {
           text,
           HEADLINE_OPTIONS,
           req.rankWindow,
-          text,
           req.paging.limit,
           req.paging.offset,
         ],
