@@ -32,7 +32,13 @@ export type AttendanceLayout =
 
 export type Letterhead =
   | "title" // MINUTES OF THE MEETING OF X PARISH COUNCIL held on…
-  | "letterhead"; // X PARISH COUNCIL, the clerk's address, then "Minutes of a meeting of the above Council held…"
+  | "letterhead" // X PARISH COUNCIL, the clerk's address, then "Minutes of a meeting of the above Council held…"
+  | "held-at" // X PARISH COUNCIL, the clerk's address, then "Minutes of the Ordinary Meeting held at Y on DATE at TIME"
+  | "fields" // X Parish Council / MINUTES / "Date: …" / "Time: …" / "Venue: …"
+  | "bare" // MINUTES / the date and time / the place; the council named only at the foot
+  | "filename"; // a file-name-like header ("APPC Minutes 2025-03-03"), then the council, then the place and time
+
+export const LETTERHEADS: Letterhead[] = ["title", "letterhead", "held-at", "fields", "bare", "filename"];
 
 /** "RESOLVED: that X", "It was RESOLVED that X", "Proposed by A, seconded by B and carried … that X",
  * "Agreed: that X", "RESOLVED that X" (no colon). */
@@ -265,7 +271,7 @@ export function pickStyle(rng: Rng, fixed: Partial<HouseStyle> = {}): HouseStyle
     numbering: rng.pick(NUMBER_SCHEMES),
     heading: rng.pick(HEADING_STYLES),
     attendance: rng.pick(ATTENDANCE_LAYOUTS),
-    letterhead: rng.pick(["title", "letterhead"] as const),
+    letterhead: rng.pick(LETTERHEADS),
     decisions: rng.pick(["resolved", "it-was-resolved", "proposed-seconded", "agreed", "resolved-that"] as const),
     dateForm: rng.pick(["ordinal", "plain", "comma"] as const),
     timeForm: rng.pick(["dot-space", "dot", "24h"] as const),

@@ -12,6 +12,7 @@ import { isBlank } from "./common/text";
 import { parseDecisionRecord } from "./decisions/record";
 import { findAuthority, mentions } from "./frontsheet/authority";
 import { parseFrontSheet } from "./frontsheet/index";
+import { headerDate } from "./minutes/dates";
 import { parseMinutesSections } from "./minutes/index";
 import { readVotes } from "./minutes/votes";
 import { findReportHeads } from "./reports/detect";
@@ -91,7 +92,12 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
       if (votes.length) x.votes = votes;
     }
 
-  if (!meetings.length) diagnostics.push({ level: "warning", message: "no meeting found in the document", span: null });
+  if (!meetings.length)
+    diagnostics.push({
+      level: "warning",
+      message: `no meeting found in the document: ${whyNoMeeting(doc)}`,
+      span: null,
+    });
   meetings.sort((a, b) => a.span.startLine - b.span.startLine);
   // "This meeting has been cancelled" at the head of the papers: the meeting they are for (the one
   // whose lines hold the notice, else the first), never a decision record.
@@ -108,6 +114,30 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
   }
   diagnostics.push(...unread(doc, meetings));
   return { meetings, diagnostics };
+}
+
+/**
+ * Why no meeting was found, from the signals every reader looks for (a title saying minutes or
+ * agenda, a date, an attendance list, numbered items, a council's name), so that whoever reads the
+ * warning knows what the document lacks: "it prints no date a meeting could have; no attendance
+ * list ('Present:') and no numbered items".
+ */
+export function whyNoMeeting(doc: SourceDocument): string {
+  const texts = doc.lines.map((l) => l.text.trim()).filter(Boolean);
+  const head = texts.slice(0, 60);
+  const has = (re: RegExp, lines = texts) => lines.some((t) => re.test(t.slice(0, 300)));
+  const missing: string[] = [];
+  const minutesWord = has(/\bminutes\b/i, head);
+  const agendaWord = has(/\bagenda\b|\bsummon(?:s|ed)\b|\bnotice\s+of\s+(?:a\s+)?meeting\b/i, head);
+  if (!minutesWord && !agendaWord) missing.push("no line near the top says Minutes, Agenda or summons");
+  if (!head.some((t) => headerDate(t))) missing.push("no date in its first 60 lines");
+  if (!has(/^(?:present|attendance|attendees|sederunt|(?:members|councillors)\s+present)\b/i))
+    missing.push("no attendance list ('Present:')");
+  if (!has(/^(?:\d{1,4}(?:[./]\d{1,4}){0,2}[.):]?\s+[A-Za-z]|min(?:ute)?\.?\s*\d)/i)) missing.push("no numbered items");
+  if (!has(/\b(?:council|committee|meeting)\b/i, head)) missing.push("no council, committee or meeting named");
+  return missing.length
+    ? `${missing.join("; ")}`
+    : "a title, a date and items were seen, but no heading, title block or attendance list tied them to one meeting";
 }
 
 /**

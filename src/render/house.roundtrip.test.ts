@@ -11,6 +11,7 @@ import {
   generateParishDoc,
   HEADING_STYLES,
   type HouseStyle,
+  LETTERHEADS,
   NUMBER_SCHEMES,
   type ParishDoc,
 } from "../demo/parish";
@@ -23,12 +24,13 @@ import { HOUSE_FORMATS, type HouseFormat, renderHouse } from "./house-out";
 const SEED = process.env.MINUTEBOOK_ROUNDTRIP_SEED ?? "house-ci";
 const RUNS = Number(process.env.MINUTEBOOK_ROUNDTRIP_RUNS ?? 14);
 
-/** Each run cycles the numbering schemes, heading styles and attendance layouts so every one is covered. */
+/** Each run cycles the numbering schemes, heading styles, attendance layouts and title blocks so every one is covered. */
 function docFor(i: number): ParishDoc {
   const fixed: Partial<HouseStyle> = {
     numbering: NUMBER_SCHEMES[i % NUMBER_SCHEMES.length],
     heading: HEADING_STYLES[i % HEADING_STYLES.length],
     attendance: ATTENDANCE_LAYOUTS[i % ATTENDANCE_LAYOUTS.length],
+    letterhead: LETTERHEADS[i % LETTERHEADS.length],
   };
   return generateParishDoc(`${SEED}-${i}`, fixed, { genre: i % 5 === 4 ? "agenda" : "minutes" });
 }

@@ -269,7 +269,7 @@ function meetingTitle(doc: ParishDoc, m: ParishMeeting, first: boolean): HPara[]
   const cymraeg = `Cyngor Cymuned ${doc.council.place}`;
   if (s.tradition === "welsh" && s.letterhead === "letterhead" && first)
     out.push({ kind: "p", runs: [{ text: cymraeg.toUpperCase(), bold: true }], center: true, letterhead: true });
-  if (s.tradition === "welsh" && s.letterhead !== "letterhead")
+  if (s.tradition === "welsh" && s.letterhead === "title")
     out.push({ kind: "p", runs: [{ text: `COFNODION CYFARFOD ${cymraeg.toUpperCase()}`, bold: true }], center: true });
   if (s.letterhead === "letterhead" && first) {
     out.push({
@@ -284,6 +284,73 @@ function meetingTitle(doc: ParishDoc, m: ParishMeeting, first: boolean): HPara[]
       center: true,
       letterhead: true,
     });
+  }
+  const kindWord =
+    m.kind === "annual"
+      ? "Annual Meeting"
+      : m.kind === "extraordinary"
+        ? "Extraordinary Meeting"
+        : m.kind === "annual-parish"
+          ? `Annual ${doc.council.kind} Meeting`
+          : "Ordinary Meeting";
+  const date = printedDate(m.date, s.dateForm);
+  const time = printedTime(m.time, s.timeForm);
+  const isoDay = m.date;
+  if (s.letterhead === "held-at" || (!first && ["fields", "bare", "filename"].includes(s.letterhead))) {
+    if (first) {
+      out.push({
+        kind: "p",
+        runs: [{ text: doc.council.name.toUpperCase(), bold: true }],
+        center: true,
+        letterhead: true,
+      });
+      out.push({ kind: "p", runs: [{ text: doc.council.address }], center: true, letterhead: true });
+    }
+    out.push({
+      kind: "p",
+      runs: [{ text: `Minutes of the ${kindWord} held at ${m.location} on ${date} at ${time}`, bold: true }],
+    });
+    return out;
+  }
+  if (s.letterhead === "fields") {
+    out.push({ kind: "p", runs: [{ text: doc.council.name, bold: true }], center: true, letterhead: true });
+    out.push({
+      kind: "p",
+      runs: [{ text: m.kind === "ordinary" ? "MINUTES" : `MINUTES – ${kindWord.toUpperCase()}`, bold: true }],
+      center: true,
+      heading: true,
+    });
+    out.push({ kind: "p", runs: [{ text: `Date: ${date}` }] });
+    out.push({ kind: "p", runs: [{ text: `Time: ${time}` }] });
+    out.push({ kind: "p", runs: [{ text: `Venue: ${m.location}` }] });
+    return out;
+  }
+  if (s.letterhead === "bare") {
+    out.push({
+      kind: "p",
+      runs: [{ text: m.kind === "ordinary" ? "MINUTES" : `MINUTES – ${kindWord.toUpperCase()}`, bold: true }],
+      center: true,
+      heading: true,
+    });
+    out.push({ kind: "p", runs: [{ text: `${date} at ${time}` }], center: true });
+    out.push({ kind: "p", runs: [{ text: m.location }], center: true });
+    return out;
+  }
+  if (s.letterhead === "filename") {
+    const initials = doc.council.name
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join("")
+      .toUpperCase();
+    out.push({ kind: "p", runs: [{ text: `${initials} Minutes ${isoDay}` }], letterhead: true });
+    out.push({
+      kind: "p",
+      runs: [{ text: m.kind === "ordinary" ? doc.council.name : `${doc.council.name} – ${kindWord}`, bold: true }],
+      center: true,
+      heading: true,
+    });
+    out.push({ kind: "p", runs: [{ text: `${m.location}, ${time}` }], center: true });
+    return out;
   }
   if (s.letterhead === "letterhead") {
     const whom =
@@ -500,6 +567,9 @@ function renderMinutesDoc(doc: ParishDoc): Rendered {
     truth.push(rec);
   });
   paras.push({ kind: "row", cells: ["Signed ....................... Chairman", "Date ..............."] });
+  // A bare title block names no council: the foot does ("Clerk to Ashby Parva Parish Council").
+  if (s.letterhead === "bare")
+    paras.push({ kind: "p", runs: [{ text: `${full(first.clerk)}, Clerk to ${doc.council.name}` }] });
   return { doc: { title: `${doc.council.name} minutes`, paras, lists }, truth };
 }
 

@@ -19,6 +19,12 @@ const LABELS: [RegExp, Kind][] = [
     "inAttendance",
   ],
   [/^(?:(?:members|councillors)\s+)?present\b(?:\s*\([^)]{0,40}\))?\s*(?::-?|-|–)?\s*/i, "present"],
+  // "Attendees:", "Attending:", "Councillors:", "Councillors attending:", "Councillors in attendance:"
+  // (members, not visitors).
+  [
+    /^(?:attendees|attending|councillors|cllrs|(?:members|councillors|cllrs)\s+(?:attending|in\s+attendance))\b\s*(?::-?|-|–)\s*|^(?:attendees|(?:members|councillors)\s+attending)$/i,
+    "present",
+  ],
   // Scottish minutes list those present under "Sederunt".
   [/^sederunt\b\s*(?::-?|-|–)?\s*/i, "present"],
   [/^officers?\s*:-?\s*/i, "inAttendance"],

@@ -3,7 +3,7 @@
  * reader differs on purpose (see parseTime).
  */
 
-import { findDate } from "../common/dates";
+import { findDate, isoDate } from "../common/dates";
 
 export { type FoundDate, findDate } from "../common/dates";
 
@@ -29,5 +29,27 @@ export function parseTime(text: string): string | null {
   }
   const n = /\b([01]?\d|2[0-3]):([0-5]\d)\b/.exec(t);
   if (n) return `${n[1].padStart(2, "0")}:${n[2]}`;
+  return null;
+}
+
+/**
+ * A date as a title block or a file name may print it besides the written forms findDate reads:
+ * ISO "2025-03-03" (a clerk's file name kept as a header), "03.03.25" or "03-03-2025" (day first, as
+ * in the UK). Only for a title block's lines, where a minute number ("23.03.01") is not expected.
+ */
+export function headerDate(text: string): string | null {
+  const written = findDate(text);
+  if (written) return written.iso;
+  const t = text.length > 300 ? text.slice(0, 300) : text;
+  const iso = /(?:^|[^\d])((?:19|20)\d{2})[-_.](\d{2})[-_.](\d{2})(?!\d)/.exec(t);
+  if (iso) {
+    const d = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (d) return d;
+  }
+  const dmy = /(?:^|[^\d.])(\d{1,2})[.-](\d{1,2})[.-](\d{4}|\d{2})(?![\d.])/.exec(t);
+  if (dmy) {
+    const y = Number(dmy[3]);
+    return isoDate(y < 100 ? 2000 + y : y, Number(dmy[2]), Number(dmy[1]));
+  }
   return null;
 }

@@ -11,6 +11,7 @@ import { emptyMeeting } from "../../model/parse-v1";
 import { isDateOnly } from "../common/dates";
 import { samePerson } from "../common/names";
 import { addPresentForPart, apologiesFromText, attendanceFromRunningText, labelOf, readAttendance } from "./attendance";
+import { headerDate } from "./dates";
 import { readDeclarations } from "./declarations";
 import {
   chairFromText,
@@ -102,11 +103,21 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
     const meeting = emptyMeeting(sec.body ?? "", span(sec.start, sec.end));
     meeting.authority = sec.authority;
     meeting.date = sec.date;
+    // A document that prints no date: the date its file is named by ("2025-03-03_minutes.docx"), said so.
+    const named = !sec.date && sec.kind !== "moderngov" ? headerDate(doc.name.replace(/^.*[/\\]/, "")) : null;
+    if (named) {
+      meeting.date = named;
+      diagnostics.push({
+        level: "info",
+        message: `minutes section: no meeting date printed; ${named} taken from the file name`,
+        span: meeting.span,
+      });
+    }
     meeting.time = sec.time ?? closing?.time ?? null;
     meeting.location = sec.location;
     if (!sec.body)
       diagnostics.push({ level: "warning", message: "minutes section: committee name not found", span: meeting.span });
-    if (!sec.date && sec.kind !== "moderngov")
+    if (!meeting.date && sec.kind !== "moderngov")
       diagnostics.push({ level: "warning", message: "minutes section: meeting date not found", span: meeting.span });
     if (sec.kind === "moderngov")
       diagnostics.push({

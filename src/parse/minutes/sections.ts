@@ -5,7 +5,7 @@
  * whose labels were stripped (item headings carrying "pdf icon PDF 373 KB", "The Cabinet
  * considered a report ..."). Also reads the meeting facts printed in the heading.
  */
-import { findDate, parseDate, parseTime } from "./dates";
+import { findDate, headerDate, parseDate, parseTime } from "./dates";
 import { isNoiseText, type LineView, squash } from "./text";
 import {
   ATTENDANCE_ANCHOR,
@@ -355,16 +355,19 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
     let time: string | null = null;
     let start = i;
     const headerTexts: string[] = [];
+    const headerLines: number[] = [];
     for (let b = i - 1, seen = 0; b >= 0 && seen < 4 && i - b < 8; b--) {
       const a = texts[b];
       if (!a) continue;
-      const d = a.length < 60 ? parseDate(a) : null;
+      const d = a.length < 60 ? headerDate(a) : null;
       // Committee name, date and time lines in capitals; a date line may be in any case.
       if (a.length > 100 || (!d && /[a-z]{3}/.test(a.replace(/\d+(?:st|nd|rd|th)\b/g, ""))) || isNoiseText(a)) break;
       seen++;
       start = b;
+      headerLines.push(b);
       if (d && !date) {
         date = d;
+        time = time ?? parseTime(a);
         headerTexts.push(a);
       } else if (/^\(?\d{1,2}[:.]\d{2}/.test(a)) {
         time = parseTime(a);
@@ -374,8 +377,10 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
       }
     }
     if (!body && !date) continue;
-    // No name above the list: the council the document names (the one rule for every section's body).
-    if (!body) body = resolveBody(null, headerTexts.join(" "), docCouncil());
+    // No name above the list, or a generic word ("MINUTES"): the council the document names (the one
+    // rule for every section's body).
+    body = resolveBody(body, headerTexts.join(" "), docCouncil());
+    const place = readBlock(texts, headerLines.reverse(), null).location;
     const runningHere = new Set(running);
     for (const h of headerTexts) runningHere.add(furnitureKey(h));
     sections.push({
@@ -390,8 +395,8 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
       authority: null,
       date,
       time,
-      location: null,
       headText: headerTexts.join(" "),
+      location: place,
       running: runningHere,
     });
   }
@@ -400,6 +405,10 @@ export function findSections(views: LineView[], texts: string[]): Section[] {
   if (!sections.length) {
     const mg = modernGovSection(views, texts, running);
     if (mg) sections.push(mg);
+  }
+  if (!sections.length) {
+    const whole = documentSection(views, texts, running);
+    if (whole) sections.push(whole);
   }
   // Ends: the next section, a signature, a blank-page marker, an agenda stamp or a report header.
   for (let s = 0; s < sections.length; s++) {
@@ -551,7 +560,10 @@ function titleBlockSections(views: LineView[], texts: string[], found: Section[]
     if (!t) continue;
     const isTitle = isMinutesTitle(t) && setApart(i);
     const firstCell = views[i].line.cells?.[0]?.trim() ?? "";
-    const isAnchor = ATTENDANCE_ANCHOR.test(t) || (!!firstCell && ATTENDANCE_ANCHOR.test(firstCell));
+    // A label printed in two languages ("Yn bresennol / Present:") anchors by its second.
+    const label = (x: string) =>
+      ATTENDANCE_ANCHOR.test(x) || ATTENDANCE_ANCHOR.test(x.replace(/^[^\s/:][^/:]{1,40}?\s*\/\s*/, ""));
+    const isAnchor = label(t) || (!!firstCell && label(firstCell));
     if (!isTitle && !isAnchor) continue;
     if ((isTitle ? coveredTitle[i] : coveredAnchor[i]) || (isTitle && !recordFollows(texts, i))) continue;
     // "Minutes of the meeting held on 5 May 2020" among an agenda's items refers to a meeting.
@@ -571,12 +583,16 @@ function titleBlockSections(views: LineView[], texts: string[], found: Section[]
         }
         blanks = 0;
         if (x.length > 160 || ATTENDANCE_ANCHOR.test(x) || /^\d/.test(x)) break;
-        if (!findDate(x) && !/\b(?:held|venue|\d{1,2}[.:]\d{2}|\d\s*[ap]\.?m)\b/i.test(x)) break;
+        // The date, time and place, and the council's name under a file-name-like header.
+        if (!findDate(x) && !/\b(?:held|venue)\b/i.test(x) && !parseTime(x) && !(x.length <= 90 && councilIn(x))) break;
         lines.push(k);
         headEnd = k;
         taken++;
       }
     }
+    // A title line directly over a block another rule already read ("Minutes – March meeting" over
+    // "Monday 3 March 2025, 7.30pm" over "Present: …") is that block's title, not a meeting of its own.
+    if (isTitle && found.some((s) => s.startIdx > i && s.startIdx <= headEnd + 2)) continue;
     const blockLines = fm?.title && fm.titleAt >= 0 && !prior ? [fm.titleAt, ...lines] : lines;
     if (!blockLines.length) continue;
     const block = readBlock(texts, blockLines, docCouncil);
@@ -604,4 +620,54 @@ function titleBlockSections(views: LineView[], texts: string[], found: Section[]
     prior = sec;
   }
   return out;
+}
+
+/** A line that opens a numbered or lettered minute: "1.", "12)", "1240.", "24/045", "Min 12/24", "A.". */
+const ITEM_START =
+  /^(?:\d{1,4}(?:[./]\d{1,4}){0,2}[.):]?\s+[A-Z]|[Mm]in(?:ute)?\.?\s*(?:(?:[Nn]o|[Rr]ef)\.?\s*)?\d|[A-Z][.)]\s+[A-Z][a-z])/;
+
+/**
+ * The last resort for a document that says it is minutes but that no other rule anchored (no
+ * "Minutes of … held" sentence, no attendance label, no title line with a meeting's kind): its top
+ * lines down to the first numbered minute or paragraph are its title block, and the whole document
+ * is one meeting, when those lines say "Minutes" and give a date. "ASHBY PARVA PARISH COUNCIL" / "MINUTES"
+ * / "3 March 2025" / "Councillors: …" / "1. Apologies …".
+ */
+function documentSection(views: LineView[], texts: string[], running: Set<string>): Section | null {
+  const n = views.length;
+  const fm = frontMatter(texts);
+  const top: number[] = [];
+  for (let i = fm ? fm.end + 1 : 0; i < n && top.length < 12; i++) {
+    const t = texts[i];
+    if (!t || isNoiseText(t)) continue;
+    if (ITEM_START.test(t) && !findDate(t.slice(0, 24))) break;
+    // A paragraph of text ends the top lines too (minutes whose items carry no numbers).
+    if (t.length > 120) break;
+    top.push(i);
+  }
+  if (fm?.title && fm.titleAt >= 0) top.unshift(fm.titleAt);
+  if (!top.length) return null;
+  const block = readBlock(texts, top, namedCouncil(texts));
+  if (!/\bminutes\b/i.test(block.text) || !block.date) return null;
+  if (/\b(?:agenda|summon(?:s|ed)|to\s+be\s+held|will\s+be\s+held)\b/i.test(block.text)) return null;
+  // The block ends at its last line with a date, a time or a place; the rest up to the first
+  // minute is the attendance.
+  let headEnd = top[0];
+  for (const k of top) if (headerDate(texts[k]) || parseTime(texts[k]) || /\bminutes\b/i.test(texts[k])) headEnd = k;
+  return {
+    kind: "title",
+    start: views[top[0]].n,
+    headEnd: views[headEnd].n,
+    end: views[n - 1].n,
+    startIdx: top[0],
+    headEndIdx: headEnd,
+    endIdx: n - 1,
+    body: block.body,
+    authority: null,
+    date: block.date,
+    time: block.time,
+    location: block.location,
+    headText: block.text,
+    running: new Set(running),
+  };
 }

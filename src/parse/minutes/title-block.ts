@@ -10,12 +10,12 @@
  * a body of its own.
  */
 import { mentions } from "../frontsheet/authority";
-import { findDate, parseTime } from "./dates";
+import { findDate, headerDate, parseTime } from "./dates";
 import { isNoiseText } from "./text";
 
 /** An attendance list's opening label: "Present", "PRESENT:", "Attendance:", "Members present:". */
 export const ATTENDANCE_ANCHOR =
-  /^(?:present|attendance|those\s+(?:present|attending)|(?:members|councillors)\s+present|present\s+in\s+the\s+chair)\b\s*(?:[:.(–-]|$)/i;
+  /^(?:present|attendance|attendees|attending|those\s+(?:present|attending)|(?:members|councillors|cllrs)\s+(?:present|attending|in\s+attendance)|present\s+in\s+the\s+chair)\b\s*(?:[:.(–-]|$)/i;
 
 /** A title line that opens a set of minutes: "Draft Minutes …", "MINUTES OF ANNUAL GENERAL MEETING". */
 const MINUTES_TITLE =
@@ -130,6 +130,21 @@ const ELECTORS =
 const GENERIC_BODY =
   /^(?:(?:the|this|above|said|above-named|aforementioned|aforesaid)\s+)*(?:(?:annual|extraordinary|ordinary|special|general|monthly|full|additional|virtual|remote|inaugural|reconvened)\s+)*(?:(?:parish|town|community|village)\s+)?(?:council|meeting|general\s+meeting|agm|a\.g\.m\.?)(?:\s+meeting)?$/i;
 
+/** Words that say what kind of meeting or paper it is, never whose: "Ordinary", "Draft Minutes", "Annual General". */
+const KIND_WORD =
+  /^(?:meeting|minutes|draft|annual|extraordinary|ordinary|special|general|monthly|full|joint|inaugural|virtual|remote|agm|a\.g\.m\.?|parish|town|community|village|council|agenda|notes?|record|business|public|open|closed|of|the|a|an|and|this|above|said)$/i;
+
+/**
+ * A name that names no body: generic ("the Parish Council", "Annual General Meeting") or made of
+ * words for the meeting's kind alone ("Ordinary" from "Minutes of the Ordinary Meeting held …",
+ * "Minutes" from a title line that says nothing else).
+ */
+export function isGenericName(name: string): boolean {
+  const t = name.trim();
+  if (!t || GENERIC_BODY.test(t)) return true;
+  return t.split(/\s+/).every((w) => KIND_WORD.test(w.replace(/[.,:;'’]+$/, "")));
+}
+
 /**
  * The body a minutes section is for, from the name its heading gives (may be null or generic) and
  * the lines of its title block: the electors' meeting as its own body, a committee as named, else
@@ -159,13 +174,13 @@ export function resolveBody(named: string | null, blockText: string, docCouncil:
       /\s+(?:Annual|Extraordinary|Ordinary|Special|General|Monthly)(?=\s+(?:Parish|Town|Community)\s+Council\b)/i,
       "",
     );
-    if (!GENERIC_BODY.test(tidy) && !/^(?:above|said)\b/i.test(tidy)) return tidy;
+    if (!isGenericName(tidy) && !/^(?:above|said)\b/i.test(tidy)) return tidy;
   }
   const committee = /\b((?:[A-Z][\w&'’-]*\s+){0,5}(?:Committee|Sub-Committee|Working Group|Panel))\b/.exec(
     blockText.replace(/\b(?:MINUTES|Minutes)\s+of\s+(?:the\s+)?/g, ""),
   );
   if (committee && !/^(?:The|A|An|Of|Minutes)\s/.test(committee[1])) return titleCase(committee[1]);
-  return council ?? (named && !/^(?:above|said)\b/i.test(named) ? named : null);
+  return council ?? (named && !/^(?:above|said)\b/i.test(named) && !isGenericName(named) ? named : null);
 }
 
 /** The meeting's facts from a title block's lines. */
@@ -176,15 +191,26 @@ export function readBlock(texts: string[], lines: number[], docCouncil: string |
   let time: string | null = null;
   let dateLine = -1;
   for (let k = 0; k < parts.length && !date; k++) {
-    const d = findDate(parts[k].replace(/\b(\d{3})O\b|\b(\d)O(\d{2})\b/g, (m) => m.replace("O", "0")));
+    const d = headerDate(parts[k].replace(/\b(\d{3})O\b|\b(\d)O(\d{2})\b/g, (m) => m.replace("O", "0")));
     if (d) {
-      date = d.iso;
+      date = d;
       dateLine = k;
     }
   }
   for (let k = Math.max(0, dateLine); k < parts.length && !time; k++) time = parseTime(parts[k]);
   if (!time) time = parseTime(text);
   let location: string | null = null;
+  // "Venue: Village Hall, Main Street" / "Place: …" / "Location: …": the place as labelled.
+  for (const p of parts) {
+    const v = /^(?:venue|place|location|where)\s*[:–-]\s*(\S.{2,100})$/i.exec(p);
+    if (v && !location) location = v[1].replace(/[\s,.]+$/, "");
+  }
+  // "Monday 3 March 2025, 7.30pm, Village Hall": the place after the date and time on its line.
+  if (!location && dateLine >= 0) {
+    const tail = parts[dateLine].split(/\s*[,;|]\s*|\s+[–—-]\s+/).pop() ?? "";
+    if (tail && tail !== parts[dateLine] && PLACE_WORD.test(tail) && !findDate(tail) && !parseTime(tail))
+      location = tail.replace(/^(?:(?:held\s+)?(?:in|at)\s+)?(?:the\s+)?/i, "").replace(/[\s,.]+$/, "");
+  }
   for (let k = 0; k < parts.length && !location; k++) {
     const held =
       /\b(?:held\s+)?(?:in|at|via)\s+(?!\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?m\b))(?:the\s+)?(.{3,100}?)(?=\s+(?:at|on|from)\s+\d|\s+on\s+[A-Z]|,?\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[.;]?\s*$)/i.exec(
@@ -193,7 +219,13 @@ export function readBlock(texts: string[], lines: number[], docCouncil: string |
     if (held && /^held\b|^(?:in|at)\b/i.test(parts[k].slice(held.index)) && PLACE_WORD.test(held[1]))
       location = held[1].replace(/[\s,.]+$/, "");
     else if (k > dateLine && dateLine >= 0 && parts[k].length <= 80 && PLACE_WORD.test(parts[k]) && !findDate(parts[k]))
-      location = titleCase(parts[k].replace(/[\s,.]+$/, ""));
+      // "Halscombe Community Centre, 7.15pm": the place without the time printed beside it.
+      location = titleCase(
+        parts[k]
+          .replace(/[,;]?\s*(?:(?:at|from)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[-–]\s*\S+)?\s*$/i, "")
+          .replace(/[,;]?\s*(?:at|from)\s+$/i, "")
+          .replace(/[\s,.]+$/, ""),
+      );
   }
   // The name before the date on a title line: "Milburn Parish Council - 26th January 2021".
   // A name that says "Council" is preferred: a bilingual block prints the council's name in Welsh
@@ -233,8 +265,12 @@ export function isMinutesBlock(text: string, anchorIsTitle: boolean, dated: bool
   return anchorIsTitle || dated || /\bminutes\b/i.test(text);
 }
 
+/** A file-name-like header: a short tag, "Minutes" and a date ("HCC Minutes 2024-05-06", "PC minutes 03.03.25"). */
+const TAGGED_MINUTES = /^(?:[A-Za-z0-9&'’.-]+\s+){1,3}minutes\b/i;
+
 /** A line that opens a set of minutes by its title. */
 export function isMinutesTitle(t: string): boolean {
+  if (t.length <= 60 && TAGGED_MINUTES.test(t) && headerDate(t)) return true;
   if (t.length > 160 || !MINUTES_TITLE.test(t)) return false;
   return MEETING_KIND.test(t) || COUNCIL_WORD.test(t) || /\bheld\b/i.test(t) || !!findDate(t);
 }
