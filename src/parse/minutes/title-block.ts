@@ -266,11 +266,13 @@ export function isMinutesBlock(text: string, anchorIsTitle: boolean, dated: bool
 }
 
 /** A file-name-like header: a short tag, "Minutes" and a date ("HCC Minutes 2024-05-06", "PC minutes 03.03.25"). */
-const TAGGED_MINUTES = /^(?:[A-Za-z0-9&'’.-]+\s+){1,3}minutes\b/i;
+const TAGGED_MINUTES = /^(?:[A-Za-z][A-Za-z0-9&'’.-]*\s+){1,3}minutes\b/i;
 
 /** A line that opens a set of minutes by its title. */
 export function isMinutesTitle(t: string): boolean {
-  if (t.length <= 60 && TAGGED_MINUTES.test(t) && headerDate(t)) return true;
+  // The tag is a word, never a minute number ("23.03.04 Minutes" is a minute), and the date follows.
+  const tagged = t.length <= 60 ? TAGGED_MINUTES.exec(t) : null;
+  if (tagged && headerDate(t.slice(tagged[0].length))) return true;
   if (t.length > 160 || !MINUTES_TITLE.test(t)) return false;
   return MEETING_KIND.test(t) || COUNCIL_WORD.test(t) || /\bheld\b/i.test(t) || !!findDate(t);
 }
