@@ -1,9 +1,10 @@
 /**
  * Sweeps the agenda-pack generator (src/render/house-reports.ts: front sheets, summonses and officer
- * reports in many house styles) over many seeds and every format through the real readers and
+ * reports in many house styles; with --agendas, small councils' agendas and summonses from
+ * src/render/house-agendas.ts) over many seeds and every format through the real readers and
  * parser, and prints pass rates per format, per style choice and per field; with --show FIELD it
  * prints a few failures of that field (want vs got). Usage:
- *   npx tsx scripts/pack-sweep.ts [--runs N] [--seed S] [--show FIELD] [--keep DIR]
+ *   npx tsx scripts/pack-sweep.ts [--agendas] [--runs N] [--seed S] [--show FIELD] [--keep DIR]
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +12,8 @@ import { parseArgs } from "node:util";
 import { parseBytes } from "../src/pipeline/parse-file";
 import type { FieldResult } from "../src/render/house-compare";
 import { HOUSE_FORMATS, type HouseFormat, renderHouse } from "../src/render/house-out";
-import { comparePack, generatePackDoc, PACK_FIELDS, type PackStyle } from "../src/render/house-reports";
+import { generateAgendaDoc } from "../src/render/house-agendas";
+import { comparePack, generatePackDoc, PACK_FIELDS } from "../src/render/house-reports";
 
 const { values } = parseArgs({
   options: {
@@ -19,14 +21,15 @@ const { values } = parseArgs({
     seed: { type: "string", default: "pack" },
     show: { type: "string" },
     keep: { type: "string" },
+    agendas: { type: "boolean", default: false },
   },
 });
 const EXT: Record<HouseFormat, string> = { pdf: "pdf", docx: "docx", html: "html", "html-fragment": "html", markdown: "md" };
-type Row = { format: HouseFormat; style: PackStyle; file: string; results: FieldResult[] };
+type Row = { format: HouseFormat; style: Record<string, unknown>; file: string; results: FieldResult[] };
 const rows: Row[] = [];
 if (values.keep) mkdirSync(values.keep, { recursive: true });
 for (let i = 0; i < Number(values.runs); i++) {
-  const { style, rendered } = generatePackDoc(`${values.seed}-${i}`);
+  const { style, rendered } = values.agendas ? generateAgendaDoc(`${values.seed}-${i}`) : generatePackDoc(`${values.seed}-${i}`);
   for (const format of HOUSE_FORMATS) {
     const bytes = await renderHouse(rendered.doc, format, { letterheadInHeader: i % 2 === 0, htmlLists: i % 2 === 1, wordNumbering: i % 4 !== 3 });
     const file = `${values.seed}-${i}${format === "html-fragment" ? ".fragment" : ""}.${EXT[format]}`;
@@ -53,7 +56,7 @@ for (const f of PACK_FIELDS) {
   if (fs.length) console.log(`  ${f}: ${pct(fs.filter((x) => x.ok).length, fs.length)} of ${fs.length}`);
 }
 console.log("style choices (share of fields read):");
-const dims = Object.keys(rows[0]?.style ?? {}) as (keyof PackStyle)[];
+const dims = Object.keys(rows[0]?.style ?? {});
 for (const d of dims) {
   const vals = [...new Set(rows.map((r) => String(r.style[d])))].sort();
   const parts = vals.map((v) => {

@@ -114,3 +114,35 @@ test("lettered sub-items under an item are its sub-items (9a, 9b); letters out o
     ["3"],
   );
 });
+
+test("sub-items numbered 7.1 with no stop, and roman i. ii. under their item, are items of their own", () => {
+  assert.deepEqual(
+    items(
+      [
+        "6. Planning: to consider the following applications",
+        "6.1 25/00123/FUL: 12 High Street, rear extension",
+        "6.2 Rose Cottage, replacement garage",
+        "7. Finance",
+        "i. To approve the payments listed in the schedule",
+        "ii. To note the bank reconciliation",
+        "8. Correspondence",
+      ].join("\n"),
+    ).map(([n, t]) => [n, t]),
+    [
+      ["6", "Planning: to consider the following applications"],
+      ["6.1", "25/00123/FUL: 12 High Street, rear extension"],
+      ["6.2", "Rose Cottage, replacement garage"],
+      ["7", "Finance"],
+      ["7i", "To approve the payments listed in the schedule"],
+      ["7ii", "To note the bank reconciliation"],
+      ["8", "Correspondence"],
+    ],
+  );
+});
+
+test("roman numerals out of their order are the item's text, not sub-items", () => {
+  assert.deepEqual(
+    items(["7. Finance", "ii. To note the bank reconciliation", "8. Correspondence"].join("\n")).map(([n]) => n),
+    ["7", "8"],
+  );
+});

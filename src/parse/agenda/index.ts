@@ -16,6 +16,12 @@ const NUMBER_CELL = /^(\d{1,3}(?:[a-z]|\([a-z]\)|\.\d{1,2})?)[.)]?$/;
 /** "1. Title", "- 2. Title", "6a) Title": an item at the start of a plain line. */
 const NUMBERED_LINE = /^(\d{1,3}(?:[a-z]|\([a-z]\)|\.\d{1,2})?)[.)]\s+(?=[A-Za-z(‘'"“]|\d{1,4}\/\d)(.*)$/;
 
+/** "7.1 To approve the payments": a sub-item numbered under its item with no stop after the number. */
+const DECIMAL_SUB = /^(\d{1,3}\.\d{1,2})\s+(?=[A-Z(‘'"“]|\d{1,4}\/\d)(.*)$/;
+
+/** Roman numerals a sub-item list counts in: "i.", "(ii)", "iv)". */
+const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+
 type Draft = {
   number: string;
   pieces: string[];
@@ -54,7 +60,7 @@ function readItem(text: string, cells: string[] | undefined): { number: string; 
     return null;
   }
   const t = clean(stripBullet(text));
-  const n = NUMBERED_LINE.exec(head(t));
+  const n = NUMBERED_LINE.exec(head(t)) ?? DECIMAL_SUB.exec(head(t));
   if (n) return { number: n[1], pieces: [n[2]] };
   // "3 English Devolution White Paper (Pages 1 - 18)": no full stop, but a page range vouches for it.
   const bare = /^(\d{1,3}[a-z]?)\s+(?=[A-Za-z(‘'"“])(.*)$/.exec(head(t));
@@ -68,6 +74,13 @@ function readItem(text: string, cells: string[] | undefined): { number: string; 
  * sentence that starts "a. " by chance is not taken.
  */
 function subItem(parent: string, text: string): { number: string; pieces: string[] } | null {
+  // "i. 24/0123/FUL …", "(ii) Footpaths": roman sub-items run i, ii, iii under the item (7i, 7ii).
+  const r = /^\(?((?:i{1,3}|iv|vi{0,3}|ix|x))[.)]\s+(?=[A-Za-z0-9(‘'"“])(.*)$/.exec(text);
+  const rp = /^(\d{1,3})((?:i{1,3}|iv|vi{0,3}|ix|x))?$/.exec(parent);
+  if (r && rp) {
+    const expected = rp[2] ? ROMAN[ROMAN.indexOf(rp[2]) + 1] : "i";
+    if (r[1] === expected) return { number: `${rp[1]}${r[1]}`, pieces: [r[2]] };
+  }
   const m = /^\(?([a-z])[.)]\s+(?=[A-Za-z0-9(‘'"“])(.*)$/.exec(text);
   if (!m) return null;
   const p = /^(\d{1,3})(?:\(?([a-z])\)?)?$/.exec(parent);

@@ -15,6 +15,7 @@ import { resolveBody } from "../minutes/title-block";
 import { clerkSignature, contactInSentence, nextMeetingIn } from "./contact";
 import { type Label, parseContact, parseSummons, readLabel } from "./fields";
 import { namesOnLine, parseMembership } from "./membership";
+import { readSmallSummons, yearlessDate, yearsNear } from "./summons";
 
 export type FrontSheet = { meeting: Meeting; endLine: number; diagnostics: Diagnostic[] };
 
@@ -80,11 +81,31 @@ function datedHeading(
   return null;
 }
 
+/**
+ * The English name of a council printed beside its Welsh or Gaelic one: "Cyngor Cymuned Pentre /
+ * Pentre Community Council", "Comhairle Coimhearsnachd … | Glenmor Community Council", or the two
+ * run together ("Cyngor Cymuned Pentre Pentre Community Council", the place's name said twice).
+ */
+export function englishName(body: string): string {
+  const parts = body.split(/\s+[/|]\s+/);
+  if (parts.length > 1) {
+    const english = parts.find((x) => /\b(?:Council|Committee|Board|Panel|Meeting)\b/.test(x));
+    if (english) body = english;
+  }
+  const words = body.split(" ");
+  for (let k = 1; k <= 3; k++)
+    for (let i = 0; i + 2 * k <= words.length - 2; i++)
+      if (words.slice(i, i + k).join(" ") === words.slice(i + k, i + 2 * k).join(" ") && /^[A-Z]/.test(words[i]))
+        return words.slice(i + k).join(" ");
+  return body;
+}
+
 /** A value plausible for its label: an e-mail field holds an address, a phone field a number. */
 function fits(label: Label, value: string): boolean {
   if (label === "email") return /@/.test(value);
   if (label === "phone") return findPhone(value) !== null;
-  if (label === "date" || label === "datetime") return findDate(value) !== null;
+  // "Date: Monday 3rd March" under a heading that gives the year.
+  if (label === "date" || label === "datetime") return findDate(value) !== null || yearlessDate(value, [2000]) !== null;
   if (label === "time") return findTime(value) !== null;
   return true;
 }
@@ -217,6 +238,8 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
   if (!body) {
     for (let n = from; n <= Math.min(last, from + 15); n++) {
       const t = clean(doc.lines[n - 1]?.text ?? "");
+      // Not the clerk's line ("Jane Smith, Clerk to the Council") nor the people addressed ("To all Members of the Council").
+      if (/\bclerk\b|\bmembers\s+of\b/i.test(t)) continue;
       if (t && t.length <= 80 && BODY_WORDS.test(t) && !/\d/.test(t) && !/^[\w' ]+ Council$/i.test(t)) {
         body = t;
         bodyLine = n;
@@ -241,8 +264,10 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     dateLine = dt.line;
   }
   const dOnly = found.get("date");
+  // A small council's summons sentence or dated heading, however worded (summons.ts).
+  const small = readSmallSummons(doc, from, last);
   if (!date && dOnly) {
-    date = findDate(dOnly.value)?.iso ?? null;
+    date = findDate(dOnly.value)?.iso ?? yearlessDate(dOnly.value, yearsNear(doc, from, last))?.iso ?? null;
     if (!time) time = parseDateTime(dOnly.value).time;
     dateLine = dOnly.line;
   }
@@ -252,6 +277,15 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     date = summons.date;
     time ??= summons.time;
     dateLine = summonsLine;
+  }
+  if (!date && small?.date) {
+    date = small.date;
+    dateLine = small.line;
+  }
+  // The summons that gives the meeting's date gives its time and place too.
+  if (small && small.date === date) {
+    time ??= small.time;
+    placeUnderDate ??= small.location;
   }
   if (!date) {
     // A dated line near the top that names a weekday ("Thursday, 30th January, 2025, at 10.00 am").
@@ -278,7 +312,9 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     !body ||
     !BODY_WORDS.test(body) ||
     body.split(" ").length > 8 ||
-    /\b(?:to be held|held on|meeting of)\b|^meeting\b/i.test(body)
+    /\b(?:to be held|held on|meeting of)\b|^meeting\b/i.test(body) ||
+    // "the Extraordinary Meeting of the Community Council": the council of the letterhead.
+    /^(?:the\s+)?(?:(?:parish|town|community|village)\s+)?council$/i.test(body)
   ) {
     const top: string[] = [];
     for (let n = from; n <= Math.min(last, from + 15); n++) top.push(clean(doc.lines[n - 1]?.text ?? ""));
@@ -286,6 +322,7 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     if (resolved) body = resolved;
   }
   if (!body) return null;
+  body = englishName(body);
   if (!date && !found.size && agendaLine === null) return null;
 
   const meeting = emptyMeeting(body.replace(/[.:]$/, ""), spanOf(doc, from, from));
@@ -340,7 +377,14 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
 
   // Agenda: after every front-sheet fact.
   const agendaFrom = Math.max(lastFact, membershipEnd, agendaLine ?? from, dateLine ?? from, bodyLine ?? from) + 1;
-  const agenda = parseAgenda(doc, agendaFrom, to);
+  let agenda = parseAgenda(doc, agendaFrom, to);
+  // Labelled lines under the list (a clerk's "Tel:" and "Email:" below the agenda) are no front-sheet
+  // facts above it: with nothing read after them, the list starts under its heading or the summons.
+  const heading = Math.max(agendaLine ?? from, dateLine ?? from, bodyLine ?? from) + 1;
+  if (!agenda.items.length && heading < agendaFrom) {
+    const under = parseAgenda(doc, heading, to);
+    if (under.items.length) agenda = under;
+  }
   meeting.agenda = agenda.items;
   // Without labelled fields, a summons or any agenda item, a body and a date are not a front sheet.
   if (!found.size && !summons && !agenda.items.length) return null;

@@ -1,0 +1,77 @@
+// Small councils' summonses, each wording with a made-up table: the meeting's date (a year-less date
+// completed from the heading, a date of issue passed over), its time and its venue.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { textDocument } from "../testing/text-document";
+import { englishName } from "./index";
+import { readSmallSummons, venueIn, yearlessDate } from "./summons";
+
+const summons = (text: string) => {
+  const d = textDocument(text);
+  const s = readSmallSummons(d, 1, d.lines.length);
+  return s && [s.date, s.time, s.location];
+};
+
+test("each wording of a summons gives the meeting's date, time and venue", () => {
+  const cases: [string, (string | null)[]][] = [
+    [
+      "You are hereby summoned to attend a meeting of Brockton Parish Council to be held in the Village Hall, Church Lane on Monday 3rd March 2025 at 7.30pm for the purpose of transacting the following business.",
+      ["2025-03-03", "19:30", "Village Hall, Church Lane"],
+    ],
+    [
+      "Notice is hereby given that the Annual Meeting of the Town Council will be held at the Memorial Hall, High Street on Tuesday, 6 May 2025, commencing at 7.15 pm.",
+      ["2025-05-06", "19:15", "Memorial Hall, High Street"],
+    ],
+    [
+      "Councillors are summoned to attend the Meeting of the Council on Thursday the 12th of June 2025 at 19:00 in the Parish Rooms.",
+      ["2025-06-12", "19:00", "Parish Rooms"],
+    ],
+    [
+      "MEETING TO BE HELD ON TUESDAY, 2nd MARCH 2021\n\n7.30pm in the Community Centre, Mill Road",
+      ["2021-03-02", "19:30", "Community Centre, Mill Road"],
+    ],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(summons(text), want, text);
+});
+
+test("a date with no year takes the year from the heading, checked against the weekday", () => {
+  assert.deepEqual(
+    summons(
+      "MEETING OF THE COUNCIL – MARCH 2025\n\nYou are hereby summoned to attend a meeting of the Council to be held in the Village Hall on Monday 3rd March at 7pm.",
+    ),
+    ["2025-03-03", "19:00", "Village Hall"],
+  );
+  // 3 March was a Monday in 2025, not in 2024: the weekday picks the year among those printed.
+  assert.equal(yearlessDate("Monday 3rd March", [2024, 2025])?.iso, "2025-03-03");
+  assert.equal(yearlessDate("Monday 3rd March 2025", [2025]), null, "a full date is findDate's");
+  assert.equal(yearlessDate("Monday 3rd March", []), null);
+});
+
+test("a date of issue or the last meeting's date is not the meeting's", () => {
+  assert.deepEqual(
+    summons(
+      "Dated: 1st March 2025. Councillors are summoned to attend the meeting of the Council on Monday 10th March 2025 at 7.30pm in the Village Hall.",
+    ),
+    ["2025-03-10", "19:30", "Village Hall"],
+  );
+  assert.equal(summons("Dated: 1st March 2025\n\nPlease find the agenda below."), null);
+});
+
+test("a venue is a run of capitalised words after in/at, never a time or the council", () => {
+  assert.equal(
+    venueIn("held at 7.30pm in the Brockton Village Hall, Church Lane, Brockton on Monday"),
+    "Brockton Village Hall, Church Lane, Brockton",
+  );
+  assert.equal(venueIn("a meeting of the Council at the Council"), null);
+  assert.equal(venueIn("held in the Council Offices, Station Road for the purpose"), "Council Offices, Station Road");
+});
+
+test("a bilingual letterhead gives the English name of the council", () => {
+  assert.equal(
+    englishName("Comhairle Coimhearsnachd Ghlinne Mhòir / Glenmor Community Council"),
+    "Glenmor Community Council",
+  );
+  assert.equal(englishName("Cyngor Cymuned Pentre Pentre Community Council"), "Pentre Community Council");
+  assert.equal(englishName("Cyngor Cymuned Cwm Tawel Cwm Tawel Community Council"), "Cwm Tawel Community Council");
+  assert.equal(englishName("Audit and Governance Committee"), "Audit and Governance Committee");
+});
