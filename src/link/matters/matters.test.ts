@@ -256,6 +256,28 @@ describe("titles naming two papers, and undated meetings", () => {
     assert.equal(found[0].label, "Performance Report");
     assert.deepEqual(found[0].years, ["2020", "2021"]);
   });
+  test("standing items are no matters; a subject that opens with one's words still is", () => {
+    const titles = [
+      "Matters Arising",
+      "Approval of Previous Minutes",
+      "Questions",
+      "Public Participation",
+      "Correspondence",
+      "Planning Applications",
+      "Police Report",
+      "Treasurer’s Report",
+      "Cabinet Member Updates",
+      "Motions for Time Limited Debate",
+      "Planning Applications in Melton Borough Villages",
+    ];
+    const input = ["2021-03-09", "2021-06-08", "2021-09-14"].flatMap((date) =>
+      titles.map((title, k) => ({ ...meeting(date, title, "That the report be noted."), docId: `doc-${date}-${k}` })),
+    );
+    assert.deepEqual(
+      findMatters(input).map((m) => m.label),
+      ["Planning Applications in Melton Borough Villages"],
+    );
+  });
   test("an undated meeting's year is read from the full dates its papers print", () => {
     const found = findMatters([
       meeting("2021-03-09", "Harbour Wall Repairs", "That the scheme be approved."),

@@ -62,7 +62,79 @@ const PROCEDURAL_OPENINGS = [
   "announcements",
   "welcome and introductions",
   "membership",
+  // Standing items that recur at every meeting of a parish or a council and are no subject of their own.
+  "matters arising",
+  "to discuss matters arising",
+  "approval of minutes",
+  "approval of the minutes",
+  "approval of previous minutes",
+  "approval of the previous minutes",
+  "to approve minutes",
+  "to approve the minutes",
+  "to confirm the minutes",
+  "confirmation of the minutes",
+  "signing of the minutes",
+  "questions from",
+  "questions to",
+  "questions by",
+  "questions under",
+  "public participation",
+  "public forum",
+  "open forum",
+  "public session",
+  "public speaking",
+  "register of interests",
+  "election of chair",
+  "appointment of chair",
+  "motions for time limited debate",
+  "motion for time limited debate",
+  "notices of motion",
+  "motions on notice",
+  "cabinet member updates",
+  "cabinet member update",
+  "verbal update by the cabinet member",
+  "report by leader of the council",
+  "report by the leader of the council",
+  "leader's report",
+  "leader s report",
+  "chairman's report",
+  "chairman s report",
+  "chair's report",
+  "chair s report",
+  "clerk's report",
+  "clerk s report",
+  "treasurer's report",
+  "treasurer s report",
+  "police report",
+  "councillor's report",
+  "councillor s report",
+  "area councillor's report",
+  "area councillor s report",
+  "ward councillor's report",
+  "ward councillor s report",
+  "county councillor's report",
+  "county councillor s report",
+  "district councillor's report",
+  "district councillor s report",
+  "items for the next agenda",
+  "items for next agenda",
 ];
+
+/**
+ * Standing items that are procedure only when the title is nothing more ("Questions", "Planning
+ * Applications"): "Planning Applications in Melton Borough Villages" is a subject.
+ */
+const PROCEDURAL_EXACT = new Set([
+  "questions",
+  "motions",
+  "correspondence",
+  "planning applications",
+  "planning",
+  "finance",
+  "work programme",
+  "forward work programme",
+  "minutes for noting",
+]);
 
 function simpleLower(text: string): string {
   let out = "";
@@ -81,7 +153,7 @@ function simpleLower(text: string): string {
 export function isProcedural(title: string): boolean {
   const t = simpleLower(title);
   if (!t) return true;
-  return PROCEDURAL_OPENINGS.some((p) => t === p || t.startsWith(`${p} `));
+  return PROCEDURAL_EXACT.has(t) || PROCEDURAL_OPENINGS.some((p) => t === p || t.startsWith(`${p} `));
 }
 
 export type FlatClause = { label: string; text: string };
