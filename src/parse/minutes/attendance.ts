@@ -162,7 +162,10 @@ export function readAttendance(
       /[.;]\s+(?:also\s+present|in\s+attendance|apologies)\b[^:]{0,20}:/i.test(lab.rest)
     ) {
       flush();
-      const run = attendanceFromRunningText(t).attendance;
+      // The opening label may be printed without its colon ("PRESENT Cllr A (Chair), B. In attendance: C").
+      const opening =
+        lab.kind === "apologies" ? "Apologies" : lab.kind === "inAttendance" ? "In attendance" : "Present";
+      const run = attendanceFromRunningText(`${opening}: ${lab.rest}`).attendance;
       att.present.push(...run.present);
       att.apologies.push(...run.apologies);
       att.inAttendance.push(...run.inAttendance);

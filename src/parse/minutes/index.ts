@@ -236,11 +236,14 @@ export function parseMinutesSections(doc: SourceDocument): MinutesResult {
         if (names.length) hasAttendance = true;
       }
       if (labelOf(it.title)?.kind === "present" && blockTexts.length) {
-        const people = readPeople([[blockTexts[0]]]);
-        attendance.present.push(...people.names);
-        attendance.inAttendance.push(...people.officers);
+        // "Cllr A (Chair), Cllr B. In attendance: Mrs C (Clerk)": the lists run on in the minute's text.
+        const people = attendanceFromRunningText(`Present: ${blockTexts[0]}`).attendance;
+        attendance.present.push(...people.present);
+        attendance.inAttendance.push(...people.inAttendance);
+        for (const a of people.apologies)
+          if (!attendance.apologies.some((x) => samePerson(x, a))) attendance.apologies.push(a);
         if (people.chair && !attendance.chair) attendance.chair = people.chair;
-        if (people.names.length) hasAttendance = true;
+        if (people.present.length) hasAttendance = true;
         for (const t of blockTexts.slice(0, 3)) addPresentForPart(attendance, t);
       }
       if (it.number === null && !it.title)
@@ -383,7 +386,9 @@ function unnumberedHeadings(views: LineView[], texts: string[], first: number, l
     if (lab && lab.kind !== "apologies" && lab.kind !== "stop") continue;
     const marked = !!views[i].line.heading || !!views[i].line.bold;
     const apart = i === first || !texts[i - 1] || marked;
-    if (!apart) continue;
+    // Running prose sets capital headings on the line after a finished sentence, no blank between.
+    const afterSentence = !apart && endsTerminal(texts[i - 1]) && !views[i].virtual;
+    if (!apart && !afterSentence) continue;
     // "APOLOGIES FOR ABSENCE Apologies were received …": a heading in capitals run into its text.
     const caps =
       /^([A-Z][A-Z0-9'’&/(),-]*(?:\s+[A-Z0-9'’&/(),-]+)*?)\s+(?=[A-Z][a-z]|[AI]\s+[a-z]|(?:RESOLVED|AGREED)\b)(\S.{2,})$/.exec(
@@ -399,6 +404,7 @@ function unnumberedHeadings(views: LineView[], texts: string[], first: number, l
       runIn.push({ number: null, title: caps[1], agendaItem: null, at: i, headEnd: i, inline: caps[2] });
       continue;
     }
+    if (!apart) continue;
     const colon = /^([A-Z][^:]{1,60}?)\s*:\s+(\S.{2,})$/.exec(t);
     const decision = /^(?:resolved|agreed|decided|proposed|seconded|carried|note|nb|action)\b/i;
     if (colon && titleLike(colon[1], true) && colon[1].split(" ").length <= 8 && !decision.test(colon[1])) {

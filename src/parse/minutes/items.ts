@@ -192,7 +192,10 @@ export function findItems(
       if (
         caps &&
         (caps[1].includes(" ") || caps[1].length >= 6) &&
-        (/\b[a-z]{3,}/.test(after) || /^(?:none|nil)\b/i.test(after)) &&
+        // The text reads as words, "None", or a list of names ("PRESENT Cllr A Smith (Chair), Cllr B").
+        (/\b[a-z]{3,}/.test(after) ||
+          /^(?:none|nil)\b/i.test(after) ||
+          /^(?:Cllrs?|Councillors?)\s+[A-Z]/.test(after)) &&
         !/^(?:RESOLVED|AGREED|DECIDED)\b/.test(caps[1])
       ) {
         inline = title.slice(caps[0].length).trim();

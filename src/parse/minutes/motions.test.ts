@@ -165,3 +165,33 @@ ${mark} that the lowest quote be accepted.
     );
   }
 });
+
+test("'Cllr A proposed and Cllr B seconded that X; all agreed' decides 'that X', verdict and count dropped", () => {
+  assert.equal(
+    decisionText("Cllr Ward proposed and Cllr Penn seconded that the minutes be signed as a true record; all agreed."),
+    "that the minutes be signed as a true record.",
+  );
+  assert.equal(
+    decisionText(
+      "Cllr Moss proposed, seconded by Cllr Fry, that no objection be raised; 4 for, 2 against, 1 abstention.",
+    ),
+    "that no objection be raised.",
+  );
+  assert.equal(
+    decisionText("Cllr A Smith proposed and Cllr B Jones seconded that the bench be replaced - carried unanimously."),
+    "that the bench be replaced.",
+  );
+  assert.deepEqual(texts(["Cllr Ward proposed and Cllr Penn seconded that the grant be paid; all agreed."]), [
+    "that the grant be paid.",
+  ]);
+});
+
+test("a sentence followed by its verdict is a decision; talk without one is not", () => {
+  assert.deepEqual(texts(["The payments listed in the schedule were approved, carried unanimously."]), [
+    "The payments listed in the schedule were approved.",
+  ]);
+  assert.deepEqual(texts(["The clerk will order two new dog bins for the playing field; all agreed."]), [
+    "The clerk will order two new dog bins for the playing field.",
+  ]);
+  assert.deepEqual(texts(["Cllr Smith reported on the state of the footpaths near the church."]), []);
+});

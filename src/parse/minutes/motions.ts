@@ -73,6 +73,9 @@ export function readMotions(paragraphs: string[]): Clause[] {
       }
       const agreed = agreementIn(s);
       if (agreed !== null) out.push({ label: null, text: tidy(agreed), children: [] });
+      // "The payments listed were approved, carried unanimously.": what was decided, then its verdict.
+      else if (TRAILING_VERDICT.test(s) && !FAILED.test(s) && s.split(" ").length >= 5)
+        out.push({ label: null, text: s.replace(TRAILING_VERDICT, ".").replace(/\s+/g, " ").trim(), children: [] });
     }
   }
   return out;
@@ -103,9 +106,15 @@ const MOVER = "[^,;.]{2,60}?";
 const HOW = String.raw`(?:\s+(?:unanimously|nem\.?\s*con\.?|by\s+(?:a\s+)?(?:majority|\d+\s+votes?\s+to\s+\d+)(?:\s+votes?)?))?(?:\s*\([^()]{0,80}\))?`;
 /** The formula before what was decided: "It was RESOLVED", "Proposed by A, seconded by B and carried unanimously". */
 const FORMULA = new RegExp(
-  String.raw`^(?:it\s+was\s+(?:\w+ly\s+)?(?:resolved|agreed|decided)${HOW}|(?:it\s+was\s+)?proposed\s+by\s+${MOVER},?\s+(?:and\s+)?seconded\s+by\s+${MOVER},?\s+(?:and\s+)?(?:it\s+was\s+)?(?:carried|agreed|resolved|approved)${HOW})\s*[:,–—-]?\s*(?=(?:that|to)\s)`,
+  String.raw`^(?:it\s+was\s+(?:\w+ly\s+)?(?:resolved|agreed|decided)${HOW}|(?:it\s+was\s+)?proposed\s+by\s+${MOVER},?\s+(?:and\s+)?seconded\s+by\s+${MOVER},?\s+(?:and\s+)?(?:it\s+was\s+)?(?:carried|agreed|resolved|approved)${HOW}|${MOVER}\s+proposed\s*,?\s+(?:and\s+${MOVER}\s+seconded|seconded\s+by\s+${MOVER},?)(?:\s*,?\s+and\s+(?:it\s+was\s+)?(?:carried|agreed|resolved|approved)${HOW})?)\s*[:,–—-]?\s*(?=(?:that|to)\s)`,
   "i",
 );
+/**
+ * The verdict printed after what was decided: "; all agreed", ", carried unanimously", " - agreed",
+ * "; 4 for, 2 against, 1 abstention".
+ */
+const TRAILING_VERDICT =
+  /\s*[;,–—-]\s*(?:(?:this\s+was\s+|and\s+)?(?:all\s+(?:agreed|in\s+favour)|(?:unanimously\s+)?(?:agreed|carried|approved)(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+by\s+(?:a\s+)?majority)?|unanimous(?:ly)?|nem\.?\s*con\.?)|\d{1,3}\s+(?:votes?\s+)?(?:for|in\s+favour)\s*[,;]?\s*(?:and\s+)?\d{1,3}\s+against(?:\s*[,;]?\s*(?:and\s+|with\s+)?\d{1,3}\s+abst(?:ain(?:ed|ing)?|entions?))?)\s*\.?$/i;
 /** A vote count printed after the decision: ". (5 for, 1 against, 1 abstention)". */
 const TRAILING_VOTE = /[.;]?\s*\((?:[^()]*\b(?:for|against|abstentions?|unanimous(?:ly)?|in\s+favour)\b[^()]*)\)\.?$/i;
 
@@ -119,5 +128,7 @@ export function decisionText(s: string): string {
   const f = FORMULA.exec(t);
   if (f) t = t.slice(f[0].length);
   if (/\b(?:for|against)\b/i.test(t)) t = t.replace(TRAILING_VOTE, ".");
+  // Only a decision read out of its formula loses its verdict: a sentence kept whole keeps its words.
+  if (f) t = t.replace(TRAILING_VERDICT, ".");
   return t.trim();
 }

@@ -6,9 +6,9 @@
  */
 
 const HONORIFIC =
-  "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Professor|Prof|Rev|Revd|Reverend|County Councillor|Borough Councillor|District Councillor)";
+  "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Professor|Prof|Rev|Revd|Reverend|County Councillor|Borough Councillor|District Councillor|City Councillor|County Cllr|Borough Cllr|District Cllr|City Cllr)";
 const GLUED_SPLIT = new RegExp(
-  `(?<!\\b(?:${HONORIFIC}|County|Borough|District|Parish|Town|City)\\.?)\\s+(?=(?:[A-Z][a-z]+\\s+(?=(?:County|Borough|District|City)\\s+Councillor\\b))?${HONORIFIC}\\.?\\s)`,
+  `(?<!\\b(?:${HONORIFIC}|County|Borough|District|Parish|Town|City)\\.?)\\s+(?=(?:[A-Z][a-z]+\\s+(?=(?:County|Borough|District|City)\\s+(?:Councillor|Cllr)\\b))?${HONORIFIC}\\.?\\s)`,
   "g",
 );
 const POSTNOMINAL = /^(?:CC|MBE|OBE|CBE|JP|DL|KC|QC|MP|MEP|BEM|FRICS|PhD|MA|BSc|MSc|Hon)\.?$/;
