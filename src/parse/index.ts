@@ -175,7 +175,7 @@ function packMeetings(doc: SourceDocument, claimed: Claimed[], diagnostics: Diag
     const reports = parseReports(doc, front.endLine + 1, total, inClaimed, front.meeting.agenda, heads);
     diagnostics.push(...reports.diagnostics);
     front.meeting.reports = reports.reports;
-    return [front.meeting];
+    return [front.meeting, ...front.more];
   }
   // Reports without a front sheet (a report pack, a supplement): the meeting each report's header
   // names ("CABINET – 10 MARCH 2017") is the meeting they are for.

@@ -384,3 +384,26 @@ test("the corpus's Word files are read: computed numbers, pages as Word recorded
     }
   }
 });
+
+test("OpenDocument text: the letterhead in the page header and in a text box is kept, before the body", async () => {
+  const zip = new JSZip();
+  zip.file("mimetype", "application/vnd.oasis.opendocument.text", { compression: "STORE" });
+  const ns =
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"';
+  zip.file(
+    "styles.xml",
+    `<?xml version="1.0"?><office:document-styles ${ns}><office:master-styles><style:master-page style:name="Standard"><style:header><text:p>BROCKTON PARISH COUNCIL</text:p></style:header><style:footer><text:p>Page 1</text:p></style:footer></style:master-page></office:master-styles></office:document-styles>`,
+  );
+  zip.file(
+    "content.xml",
+    `<?xml version="1.0"?><office:document-content ${ns}><office:body><office:text><text:p><draw:frame><draw:text-box><text:p>Clerk: Jane Abbott</text:p><text:p>Tel: 01234 567890</text:p></draw:text-box></draw:frame>AGENDA</text:p><text:p>1. Apologies</text:p></office:text></office:body></office:document-content>`,
+  );
+  const d = await read("a.odt", await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  assert.deepEqual(texts(d), [
+    "BROCKTON PARISH COUNCIL",
+    "Clerk: Jane Abbott",
+    "Tel: 01234 567890",
+    "AGENDA",
+    "1. Apologies",
+  ]);
+});

@@ -116,6 +116,10 @@ function inline(nodes: XNode[], ctx: Ctx, bold: boolean, lines: Piece[][]): void
     else if (t === "text:span") {
       const b = styleProp(ctx.styles, attr(n, "text:style-name"), "bold");
       inline(kids(n), ctx, b ?? bold, lines);
+    } else if (t === "draw:text-box") {
+      // A text box (a letterhead, a boxed notice): its paragraphs are blocks of their own, set before
+      // the paragraph they are anchored in, as a reader meets them at the top of the page.
+      body(kids(n), ctx);
     } else if (t === "text:note" || t === "office:annotation" || t === "text:tracked-changes") {
       // notes and comments are not the document's running text
     } else inline(kids(n), ctx, bold, lines);
@@ -253,6 +257,14 @@ function body(nodes: XNode[], ctx: Ctx): void {
   }
 }
 
+/** The header of the master page the text starts on ("Standard", else the first): its first-page header where it has one. */
+function firstPageHeader(stylesDoc: XNode[]): XNode | null {
+  const pages = findAll(stylesDoc, "style:master-page");
+  const page = pages.find((p) => attr(p, "style:name") === "Standard") ?? pages[0];
+  if (!page) return null;
+  return child(page, "style:header-first") ?? child(page, "style:header") ?? null;
+}
+
 export async function readOdt(
   pkg: ZipPackage,
   file: string,
@@ -265,7 +277,8 @@ export async function readOdt(
   const styles = new Map<string, TextStyle>();
   const lists = new Map<string, Map<number, ListLevel>>();
   const stylesXml = await pkg.text("styles.xml");
-  if (stylesXml) readStyles(parseXml(file, "styles.xml", stylesXml), styles, lists);
+  const stylesDoc = stylesXml ? parseXml(file, "styles.xml", stylesXml) : null;
+  if (stylesDoc) readStyles(stylesDoc, styles, lists);
   readStyles(doc, styles, lists);
   const text = find(doc, "office:text");
   if (!text) throw new ReadError(file, "the OpenDocument file is not a text document (no office:text)");
@@ -283,6 +296,13 @@ export async function readOdt(
     lastOfStyle: new Map(),
     outline: [],
   };
+  // The page header of the first page (a letterhead a clerk's template puts there) opens the text;
+  // footers are page furniture.
+  const header = stylesDoc ? firstPageHeader(stylesDoc) : null;
+  if (header) {
+    body(kids(header), ctx);
+    ctx.textOnPage = false;
+  }
   body(kids(text), ctx);
   const diagnostics: Diagnostic[] = [];
   if (!ctx.sawBreak) for (const b of ctx.blocks) b.page = null;

@@ -205,7 +205,10 @@ export function parseAgenda(doc: SourceDocument, from: number, to: number): Agen
         continue;
       }
     }
-    const item = readItem(raw, line.cells) ?? (cur && !line.cells ? subItem(cur.number, text) : null);
+    // A sub-item's columns ("a) Audit Form | Sign Statement of Accounts") read as one line.
+    const item =
+      readItem(raw, line.cells) ??
+      (cur ? subItem(cur.number, line.cells ? clean(line.cells.map((c) => clean(c)).join(" ")) : text) : null);
     if (item) {
       const num = major(item.number);
       const prevNum = cur ? major(cur.number) : 0;

@@ -11,13 +11,14 @@ import { findDate, findTime, parseDateTime } from "../common/dates";
 import { spanOf } from "../common/lines";
 import { findEmail, findPhone } from "../common/names";
 import { clean, head, isUpperLine, stripBullet } from "../common/text";
-import { resolveBody } from "../minutes/title-block";
+import { councilIn, resolveBody } from "../minutes/title-block";
 import { clerkSignature, contactInSentence, nextMeetingIn } from "./contact";
 import { type Label, parseContact, parseSummons, readLabel } from "./fields";
 import { namesOnLine, parseMembership } from "./membership";
 import { readSmallSummons, yearlessDate, yearsNear } from "./summons";
 
-export type FrontSheet = { meeting: Meeting; endLine: number; diagnostics: Diagnostic[] };
+/** `more`: further meetings whose agendas follow on the same sheet (an annual parish meeting, then the council's AGM). */
+export type FrontSheet = { meeting: Meeting; more: Meeting[]; endLine: number; diagnostics: Diagnostic[] };
 
 /** How far into the zone the front-sheet facts may lie. */
 const HEADER_WINDOW = 120;
@@ -98,6 +99,49 @@ export function englishName(body: string): string {
       if (words.slice(i, i + k).join(" ") === words.slice(i + k, i + 2 * k).join(" ") && /^[A-Z]/.test(words[i]))
         return words.slice(i + k).join(" ");
   return body;
+}
+
+/** A heading over a further agenda: "A.G.M. Agenda", "Annual Meeting of the Parish Council", "Agenda – Planning Committee". */
+const AGENDA_HEADING = /\bagenda\b|\bmeeting\b|\bA\.?G\.?M\b/i;
+
+/**
+ * Agendas that follow the first on one sheet, each under its own heading with its numbering started
+ * again at 1 ("Annual Parish Meeting Agenda" 1-4, then "A.G.M. Agenda" 1-17): meetings of their own on
+ * the same day, time and place, the body named by the heading (the electors' meeting, a committee) or
+ * else the council of the letterhead.
+ */
+function followingAgendas(
+  doc: SourceDocument,
+  from: number,
+  to: number,
+  first: Meeting,
+  council: string | null,
+): Meeting[] {
+  const out: Meeting[] = [];
+  let n = from;
+  while (n <= to && out.length < 4) {
+    // The heading: the first line with text, short, not an item, naming an agenda or a meeting.
+    let h = n;
+    while (h <= Math.min(to, n + 3) && !clean(doc.lines[h - 1]?.text ?? "")) h++;
+    const heading = clean(doc.lines[h - 1]?.text ?? "");
+    if (!heading || heading.length > 80 || /^\d/.test(heading) || !AGENDA_HEADING.test(heading)) break;
+    if (/\bnext\s+meeting\b/i.test(heading)) break;
+    const list = parseAgenda(doc, h + 1, to);
+    if (list.items.length < 2 || list.items[0].number !== "1" || list.items[0].span.startLine > h + 3) break;
+    const body = resolveBody(null, heading, council) ?? council;
+    if (!body) break;
+    const m = emptyMeeting(englishName(body), spanOf(doc, h, list.endLine));
+    m.date = first.date;
+    m.time = first.time;
+    m.location = first.location;
+    m.contact = first.contact;
+    m.agenda = list.items;
+    out.push(m);
+    n = list.endLine + 1;
+  }
+  for (const [i, m] of out.entries())
+    m.nextMeeting = nextMeetingIn(doc, m.span.startLine, i + 1 < out.length ? out[i + 1].span.startLine - 1 : to);
+  return out;
 }
 
 /** A value plausible for its label: an e-mail field holds an address, a phone field a number. */
@@ -316,10 +360,14 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     // "the Extraordinary Meeting of the Community Council": the council of the letterhead.
     /^(?:the\s+)?(?:(?:parish|town|community|village)\s+)?council$/i.test(body)
   ) {
-    const top: string[] = [];
-    for (let n = from; n <= Math.min(last, from + 15); n++) top.push(clean(doc.lines[n - 1]?.text ?? ""));
-    const resolved = resolveBody(null, top.filter(Boolean).join(" "), null);
-    if (resolved) body = resolved;
+    const head: string[] = [];
+    for (let n = from; n <= Math.min(last, from + 15); n++) head.push(clean(doc.lines[n - 1]?.text ?? ""));
+    const resolved = resolveBody(null, head.filter(Boolean).join(" "), null);
+    // The letterhead names it: the weak line that stood for the body is no fact the agenda must follow.
+    if (resolved && resolved !== body) {
+      body = resolved;
+      bodyLine = null;
+    }
   }
   if (!body) return null;
   body = englishName(body);
@@ -404,9 +452,22 @@ export function parseFrontSheet(doc: SourceDocument, from: number, to: number): 
     agendaLine ?? Number.MAX_SAFE_INTEGER,
     membershipLine ?? Number.MAX_SAFE_INTEGER,
   );
-  const end = Math.max(agenda.items.length ? agenda.endLine : agendaFrom - 1, start);
+  let end = Math.max(agenda.items.length ? agenda.endLine : agendaFrom - 1, start);
+  const top: string[] = [];
+  for (let n = from; n <= Math.min(last, from + 15); n++) top.push(clean(doc.lines[n - 1]?.text ?? ""));
+  const more = agenda.items.length
+    ? followingAgendas(doc, agenda.endLine + 1, to, meeting, councilIn(top.join(" ")))
+    : [];
   // "Date of next meeting: …" under the agenda, or an item of that name with the date beneath it.
-  meeting.nextMeeting = nextMeetingIn(doc, from, to);
+  meeting.nextMeeting = nextMeetingIn(doc, from, more.length ? more[0].span.startLine - 1 : to);
   meeting.span = spanOf(doc, start, end);
-  return { meeting, endLine: end, diagnostics };
+  for (const m of more) {
+    diagnostics.push({
+      level: "info",
+      message: `a second agenda on the sheet ("${m.body}") is a meeting of its own on the same day`,
+      span: m.span,
+    });
+    end = Math.max(end, m.span.endLine);
+  }
+  return { meeting, more, endLine: end, diagnostics };
 }

@@ -2,6 +2,7 @@
 // completed from the heading, a date of issue passed over), its time and its venue.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { parseDocument } from "../index";
 import { textDocument } from "../testing/text-document";
 import { englishName } from "./index";
 import { readSmallSummons, venueIn, yearlessDate } from "./summons";
@@ -74,4 +75,41 @@ test("a bilingual letterhead gives the English name of the council", () => {
   assert.equal(englishName("Cyngor Cymuned Pentre Pentre Community Council"), "Pentre Community Council");
   assert.equal(englishName("Cyngor Cymuned Cwm Tawel Cwm Tawel Community Council"), "Cwm Tawel Community Council");
   assert.equal(englishName("Audit and Governance Committee"), "Audit and Governance Committee");
+});
+
+test("a second agenda under its own heading, numbered from 1 again, is a meeting of its own on the same day", () => {
+  const d = textDocument(
+    [
+      "UPPER BROCKTON PARISH COUNCIL",
+      "",
+      "Annual Parish Meeting in the Village Hall",
+      "on Tuesday, 6th May 2025 at 7.00pm",
+      "",
+      "Annual Parish Meeting Agenda",
+      "",
+      "1. To approve the minutes of the last Annual Parish Meeting",
+      "2. To receive the Annual Report of the Council",
+      "",
+      "Annual Meeting of the Council Agenda",
+      "",
+      "1. To elect a Chair",
+      "2. To receive apologies for the meeting",
+      "3. Finance -",
+      "a) Audit Form\tSign Statement of Accounts",
+      "b) Receive the Statement of Accounts",
+      "4. Date of next meeting - 1st July 2025",
+    ].join("\n"),
+  );
+  const got = parseDocument(d).meetings.map((m) => [
+    m.body,
+    m.date,
+    m.time,
+    m.location,
+    m.nextMeeting,
+    m.agenda.map((a) => a.number).join(" "),
+  ]);
+  assert.deepEqual(got, [
+    ["Upper Brockton Annual Parish Meeting", "2025-05-06", "19:00", "Village Hall", null, "1 2"],
+    ["Upper Brockton Parish Council", "2025-05-06", "19:00", "Village Hall", "2025-07-01", "1 2 3 3a 3b 4"],
+  ]);
 });

@@ -21,7 +21,7 @@ export type SmallSummons = {
 
 /** A paragraph that calls members to a meeting or announces one. */
 const SUMMONING =
-  /\bsummon(?:s|ed)\b|\bnotice\s+is\s+(?:hereby\s+)?given\b|\b(?:will|is\s+to|to)\s+be\s+held\b|\bmeeting\s+(?:to\s+be\s+)?held\s+on\b|\bmeeting\s+(?:of\s+(?:the\s+)?[\w ]{0,40}?)?on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+  /\bsummon(?:s|ed)\b|\bnotice\s+is\s+(?:hereby\s+)?given\b|\b(?:will|is\s+to|to)\s+be\s+held\b|\bmeeting\s+(?:to\s+be\s+)?held\s+on\b|\bmeeting\b[^.]{0,80}?\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 /** What a date of issue or a previous meeting's date is introduced by: not the meeting's date. */
 const NOT_MEETING_DATE =
   /\b(?:dated?|issued?|date\s+of\s+issue|published|circulated|posted|minutes\s+of\s+the\s+meeting\s+held|last\s+meeting|previous\s+meeting|next\s+meeting)\b[^.]{0,40}$/i;
