@@ -13,6 +13,8 @@ type Kind = "present" | "chair" | "apologies" | "inAttendance" | "stop";
 
 const LABELS: [RegExp, Kind][] = [
   [/^(?:present\s+)?in\s+the\s+chair\b\s*(?::-?|-|–)?\s*/i, "chair"],
+  // "Chairman: Cllr A Smith" over the list of the others present.
+  [/^chair(?:man|person|woman)?\s*(?::-?|–)\s*(?=\S)/i, "chair"],
   [/^attendance\b\s*(?::-?|-|–)\s*|^attendance$/i, "present"],
   [
     /^(?:officials?|staff|clerk|parish\s+clerk|town\s+clerk|minute[-\s]?taker|minutes\s+taken\s+by|parishioners|members\s+of\s+the\s+public|public|visitors|guests)\b\s*(?::-?|-|–)\s*/i,
@@ -199,7 +201,7 @@ export function readAttendance(
     }
     // A sentence that is not a list of names ends the list; it may name someone present for part
     // of the meeting.
-    if (/\b(?:were|was)\s+(?:in attendance|present)\b/i.test(t)) {
+    if (/\b(?:were|was)\s+(?:in attendance|present)\b|\b(?:took|takes|taking)\s+the\s+chair\b/i.test(t)) {
       flush();
       addPresentForPart(att, t);
       kind = null;

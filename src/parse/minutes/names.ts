@@ -105,6 +105,12 @@ function splitEntry(entry: string): string[] {
     p.split(/\s+and\s+|\s+&\s+/).forEach((q, qi) => {
       let t = tidyName(q);
       let chair = chairByDash && qi === 0;
+      // "Cllr Smith in the Chair", "Mr Hale presiding": the chair, printed without brackets.
+      const inChair = /\s+(?:in\s+the\s+chair|presiding)$/i.exec(t);
+      if (inChair && t.split(" ").length >= 4) {
+        t = t.slice(0, inChair.index);
+        chair = true;
+      }
       // "Lorraine Hunt (LH) Chair"
       const trailing = /\s+chair(?:man|person|woman)?$/i.exec(t);
       if (trailing && t.split(" ").length >= 3) {

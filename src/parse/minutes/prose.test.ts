@@ -88,3 +88,40 @@ test("'PRESENT' without a colon, run on into 'In attendance:', in a capital run-
   assert.deepEqual(m.attendance?.present, ["Cllr P Tucker", "Cllr E Shaw", "Cllr R Mason"]);
   assert.deepEqual(m.attendance?.inAttendance, ["Mr G Walsh"]);
 });
+
+test("the chair however printed: 'in the Chair' without brackets, a 'Chairman:' line, 'took the chair' under the list", () => {
+  const rows: [string[], string | null, string[]][] = [
+    [
+      ["Present: Cllr Smith in the Chair, Cllrs Jones, Brown and Green."],
+      "Cllr Smith",
+      ["Cllr Smith", "Jones", "Brown", "Green"],
+    ],
+    [
+      ["Chairman: Cllr A Smith", "Present: Cllrs Jones, Brown and Green"],
+      "Cllr A Smith",
+      ["Cllr A Smith", "Jones", "Brown", "Green"],
+    ],
+    [
+      ["Present: Councillors Smith, Jones (Vice-Chairman), Brown and Green", "Cllr Smith took the chair."],
+      "Smith",
+      ["Smith", "Jones", "Brown", "Green"],
+    ],
+  ];
+  for (const [lines, chair, present] of rows) {
+    const doc = [
+      "Ashby Parva Parish Council",
+      "Minutes of the meeting held on Monday 3 March 2025 at 7.30pm in the Village Hall",
+      "",
+      ...lines,
+      "",
+      "1. Apologies for absence",
+      "None.",
+      "",
+      "2. Finance",
+      "The payments were approved.",
+    ];
+    const m = parseDocument(textDocument(doc.join("\n"))).meetings[0];
+    assert.equal(m.attendance?.chair, chair, lines[0]);
+    assert.deepEqual(m.attendance?.present, present, lines[0]);
+  }
+});
