@@ -41,8 +41,13 @@ export async function ensureDemoAccounts(store: AuthStore, committeeIds: number[
     {
       email: "clerk@demo.minutebook.test",
       name: "Demo Clerk",
-      what: "democratic services officer for every committee",
-      grants: [{ role: "democratic-services", committeeId: null }],
+      what: "democratic services officer for every committee, who also writes reports",
+      grants: [
+        { role: "democratic-services", committeeId: null },
+        // Officers' reports are written by service officers; the demo's clerk writes them too, so a
+        // newcomer can try writing one without a fourth account.
+        { role: "report-author", committeeId: null },
+      ],
     },
   ];
   const hash = await hashPassword(DEMO_PASSWORD);

@@ -6,6 +6,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { AuthStore } from "../auth/store";
+import { openSqlite } from "../store/sqlite/index";
 import { repoRoot } from "../testing/shared";
 
 async function waitForUrl(child: ReturnType<typeof spawn>, log: string[]): Promise<string> {
@@ -53,6 +55,30 @@ test("start generates, imports and serves the demo council; a second start reuse
   assert.ok(first.meetings.total >= 24, `expected the generated meetings, got ${first.meetings.total}`);
   const committee = first.meetings.items[0].committee.name;
   assert.ok(first.home.includes(committee), "the home page lists the generated meetings");
+
+  // The councillor sits on the committee with the most confidential papers, as one of its members whose
+  // register is theirs; the clerk is told where the draft minutes and the decision open to call-in are.
+  const seat = /councillor@demo\.minutebook\.test\s+Demo Councillor: .*\((.+), as (.+)\)\n/.exec(first.log);
+  assert.ok(seat, first.log);
+  assert.match(first.log, /Minutes: \/office\/meetings\/\d+\/minutes .* \/decision-notices\/\d+/);
+  const repo = await openSqlite({ file: db });
+  try {
+    const counts = await repo.sql.all<{ committee_id: number; n: number }>(
+      "SELECT committee_id, COUNT(*) AS n FROM exempt_content GROUP BY committee_id ORDER BY n DESC, committee_id",
+    );
+    // A short demo may have none: then the first committee.
+    const kept = (await repo.office.listCommittees()).filter((c) => c.kept);
+    const committee = counts.length ? kept.find((c) => c.id === Number(counts[0].committee_id))! : kept[0];
+    assert.equal(seat[1], committee.name);
+    const auth = new AuthStore(repo.sql);
+    const user = (await auth.localByEmail("councillor@demo.minutebook.test"))!;
+    const grants = await auth.grantsOf(user.userId);
+    assert.ok(grants.some((g) => g.role === "committee-member" && g.committeeId === committee.id));
+    const person = (await repo.office.personOfUser(user.userId))!;
+    assert.equal((await repo.office.getPerson(person))?.name, seat[2]);
+  } finally {
+    await repo.close();
+  }
 
   const second = await run();
   assert.match(second.log, /serving it as it is/);

@@ -62,7 +62,7 @@ export async function keepDemoMinutes(
     ...items[k],
     keyDecision: true,
     executive: true,
-    resolution: `${items[k].resolution ?? "That the recommendation be approved"}, subject to a report on progress in six months`,
+    resolution: `${(items[k].resolution ?? "That the recommendation be approved").replace(/[.;\s]+$/, "")}, subject to a report on progress in six months.`,
     reasons: "To deliver the council's agreed priorities within the approved budget.",
     alternatives: "Deferring the decision was considered and rejected: it would delay the programme by a year.",
     motions: [

@@ -48,6 +48,9 @@ test("the demo keeps committees, memberships, a calendar running past today and 
       now: new Date(`${today}T12:00:00Z`),
     }).state;
     assert.equal(state, "call-in-open");
+    // The amended resolution reads as one sentence.
+    const amended = draft.record.items.find((i) => i.keyDecision)!.resolution!;
+    assert.match(amended, /[^.], subject to a report on progress in six months\.$/);
   } finally {
     await repo.close();
     rmSync(dir, { recursive: true, force: true });

@@ -316,3 +316,31 @@ export async function keepDemoReports(repo: Repository, authorUserId: number, no
   );
   return 2;
 }
+
+/**
+ * The seat the demo's councillor account takes: on the committee with the most confidential (exempt)
+ * papers, so a newcomer signed in as the councillor finds some to read and sees the rest withheld, as
+ * one of that committee's sitting members (not its chair) whose record is not yet linked to an account,
+ * so "your register of interests" is theirs. Null when no committee has a sitting member.
+ */
+export async function demoCouncillorSeat(
+  repo: Repository,
+  today: string,
+): Promise<{ committeeId: number; committee: string; personId: number; name: string } | null> {
+  const exempt = await repo.sql.all<{ committee_id: number; n: number }>(
+    "SELECT committee_id, COUNT(*) AS n FROM exempt_content GROUP BY committee_id",
+  );
+  const papers = new Map(exempt.map((r) => [Number(r.committee_id), Number(r.n)]));
+  const committees = (await repo.office.listCommittees())
+    .filter((c) => c.kept)
+    .sort((a, b) => (papers.get(b.id) ?? 0) - (papers.get(a.id) ?? 0) || a.id - b.id);
+  for (const c of committees) {
+    const seats = (await repo.office.membersOn(c.id, today)).filter(
+      (s) => s.role === "member" && s.voting && s.position === null,
+    );
+    for (const s of seats.reverse())
+      if ((await repo.office.accountOfPerson(s.person.id)) === null)
+        return { committeeId: c.id, committee: c.name, personId: s.person.id, name: s.person.name };
+  }
+  return null;
+}

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEMO_PASSWORD, ensureDemoAccounts } from "../../auth/demo";
 import { AuthStore } from "../../auth/store";
-import { keepDemoReports, keepDemoStructure } from "../../demo/office";
+import { demoCouncillorSeat, keepDemoReports, keepDemoStructure } from "../../demo/office";
 import { importPaths } from "../../import/import-paths";
 import { updateLinks } from "../../import/links";
 import { londonDate } from "../../office/dates";
@@ -39,6 +39,8 @@ export const command: Command = {
     );
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\nusage: ${usage}`);
     const loc = storeLocation(values.db);
+    // Work the demo left waiting, printed under the sign-in accounts.
+    const waiting: string[] = [];
     const repo = await openRepository(loc, { migrate: true });
     try {
       const stats = await repo.stats();
@@ -81,21 +83,36 @@ export const command: Command = {
           console.log(
             `Kept ${kept.committees} committees, ${kept.people} people, ${kept.memberships} memberships, ${kept.meetings} calendar meetings and ${kept.interests} register entries.`,
           );
+          if (kept.minutes)
+            waiting.push(
+              `  Minutes: /office/meetings/${kept.minutes.meetingId}/minutes (the last Cabinet's draft, for the clerk to finish, publish and sign); its key decision is open to call-in: /decision-notices/${kept.minutes.noticeId}`,
+            );
         }
       } else {
         console.log(`The store holds ${stats.meetings} meetings; serving it as it is.`);
       }
       // Sign-in accounts for trying the office side (local, known password, no second factor).
+      // The councillor sits where the confidential papers are, as one of that committee's members.
+      const seat = await demoCouncillorSeat(repo, londonDate(new Date()));
       const committees = (await repo.listCommittees()).map((c) => c.id);
-      const accounts = await ensureDemoAccounts(new AuthStore(repo.sql), committees, new Date());
+      if (seat) committees.unshift(seat.committeeId);
+      const auth = new AuthStore(repo.sql);
+      const accounts = await ensureDemoAccounts(auth, committees, new Date());
+      const councillor = await auth.localByEmail("councillor@demo.minutebook.test");
+      if (seat && councillor && (await repo.office.personOfUser(councillor.userId)) === null)
+        await repo.office.linkAccount(seat.personId, councillor.userId);
       console.log(`Demo sign-in (at /sign-in), password "${DEMO_PASSWORD}" for each:`);
-      for (const a of accounts) console.log(`  ${a.email.padEnd(34)} ${a.name}: ${a.what}`);
+      for (const a of accounts) {
+        const as = seat && a.email === councillor?.email ? ` (${seat.committee}, as ${seat.name})` : "";
+        console.log(`  ${a.email.padEnd(34)} ${a.name}: ${a.what}${as}`);
+      }
       // A report waiting for clearance and a draft, for the next meeting the clerk can build an agenda for.
       const clerk = await new AuthStore(repo.sql).localByEmail("clerk@demo.minutebook.test");
       if (clerk && (await keepDemoReports(repo, clerk.userId, new Date())))
         console.log(
           "  Reports and agendas: /office/reports (a report awaits clearance; the clerk builds the next agenda)",
         );
+      for (const w of waiting) console.log(w);
       process.env.MINUTEBOOK_LOCAL_2FA ??= "optional";
     } finally {
       await repo.close();

@@ -271,6 +271,15 @@ test("the calendar: cancelled and moved meetings, end times, notice dates and th
   assert.equal(read(jan.meetingId).endDate.toString(), "2017-01-24T16:30:00");
   // Publishing late flags the meeting with the days counted.
   const page = await dee.get(`/office/meetings/${jan.meetingId}`);
+  // The meeting's page leads on to its agenda and pack and its public page; to its minutes once it is held.
+  assert.match(page.body, new RegExp(`href="/office/meetings/${jan.meetingId}/agenda"`));
+  assert.match(page.body, new RegExp(`href="/meetings/${jan.meetingId}"`));
+  assert.doesNotMatch(page.body, /\/minutes"/, "no minutes before the meeting");
+  await submit(dee, `/office/meetings/${feb.meetingId}`, { status: "held", ...dateFields("date", "2017-02-21") });
+  assert.match(
+    (await dee.get(`/office/meetings/${feb.meetingId}`)).body,
+    new RegExp(`href="/office/meetings/${feb.meetingId}/minutes"`),
+  );
   const r = await dee.post(`/office/meetings/${jan.meetingId}/published`, {}, { from: page.body });
   assert.equal(r.status, 303);
   const pub = await (await app.request(`/council/committees/${id}`)).text();

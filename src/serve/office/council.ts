@@ -9,6 +9,7 @@
  */
 import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { localDate } from "../../auth/policy";
 import { auth, checkFormToken, formTokenField, requirePermission, requireRole } from "../../auth/web";
 import {
   COMMITTEE_KIND_LABELS,
@@ -456,6 +457,11 @@ ${button("Schedule the year")}</form>`,
       c,
       errorTitle(`Meeting of ${m.committee.name}`, errors),
       html`${errorSummary(errors, ["status", "date", "start", "end"])}<h1 class="govuk-heading-l">${m.committee.name}<span class="govuk-caption-m">${m.date ? longDate(m.date) : ""}</span></h1>
+<ul class="govuk-list">
+<li><a class="govuk-link" href="/office/meetings/${meetingId}/agenda">Agenda and pack</a>: reports, numbering, publishing the pack and supplements</li>
+${m.status === "held" || (m.date && m.date <= localDate(o.now())) ? html`<li><a class="govuk-link" href="/office/meetings/${meetingId}/minutes">Minutes</a>: attendance, resolutions, decisions, publishing and signing</li>` : null}
+<li><a class="govuk-link" href="/meetings/${meetingId}">The public page of this meeting</a></li>
+</ul>
 ${m.publishedAt ? html`<p class="govuk-body">Notice and papers published ${new Date(m.publishedAt).toLocaleString("en-GB", { timeZone: "Europe/London" })}.</p>` : html`<form method="post" action="/office/meetings/${meetingId}/published">${token(c)}${button("Record that the notice and papers are published now", true)}</form>`}
 <form method="post" novalidate>${token(c)}
 ${radios(

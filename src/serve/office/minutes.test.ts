@@ -265,6 +265,14 @@ test("a meeting recorded, published, decided, called in or not, approved, signed
   const nid = notices[0].id;
   assert.match(notices[0].conflicts, /Mrs A\. Archer: an other registrable interest/);
   await later("2027-05-26T10:00:00Z"); // Wednesday
+  // The clerk's list of work leads back to these minutes, with where they stand.
+  const held = (await off.get("/office/reports")).body;
+  assert.match(
+    held,
+    new RegExp(
+      `href="/office/meetings/${ids.m1}/minutes">Cabinet</a>[\\s\\S]*?Published \\(version 1\\), to be approved`,
+    ),
+  );
   await submit(off, `/office/decisions/${nid}`, `/office/decisions/${nid}/publish`, {});
   const notice = async () => (await publicClient.get(`/decision-notices/${nid}`)).body;
   let n = await notice();
@@ -316,6 +324,7 @@ test("a meeting recorded, published, decided, called in or not, approved, signed
   );
   await submit(rhodes, ws2, `/office/minutes/versions/${vid}/sign`, {});
   assert.match((await rhodes.get(ws2)).body, /Signed by Mr J\. B\. Rhodes/);
+  assert.match((await off.get("/office/reports")).body, /Minutes of meetings held[\s\S]*Approved/);
   const verifyUrl = `/minutes/verify/${ids.cabinet}`;
   assert.match((await publicClient.get(verifyUrl)).body, /All 1 signed minutes verified/);
 

@@ -24,6 +24,7 @@ import {
   STEP_ROLE,
   type StepKind,
 } from "../../office/clearance";
+import { addDays } from "../../office/dates";
 import {
   type ExemptMark,
   type ReportContent,
@@ -36,6 +37,7 @@ import { importDocx } from "../../publish/docx-import";
 import { toHtml } from "../../publish/markdown";
 import { watermark } from "../../publish/pack";
 import { meetingPlan, noReferrals, publishMeeting } from "../../publish/publish";
+import { MinutesStore } from "../../store/common/minutes";
 import { PackStore, type Publication, type ReportRecord } from "../../store/common/packs";
 import { isStoreUnreachable, type Repository } from "../../store/repository";
 import { notFound } from "../errors";
@@ -363,6 +365,21 @@ export function registerReportRoutes(app: Hono, o: ReportRouteOptions): void {
     const meetings = (await repo.office.calendar({ from: today }))
       .filter((m) => clerked.some((x) => x.id === m.committee.id) && m.date && m.status !== "cancelled")
       .slice(0, 30);
+    // Held meetings of the last twelve weeks, newest first: the minutes the clerk has to write, publish and sign.
+    const minutesStore = new MinutesStore(repo.sql);
+    const held = (await repo.office.calendar({ from: addDays(today, -84), to: addDays(today, -1) }))
+      .filter((m) => clerked.some((x) => x.id === m.committee.id) && m.date && m.status !== "cancelled")
+      .reverse()
+      .slice(0, 20);
+    const minutesState = await Promise.all(
+      held.map(async (m) => {
+        const versions = await minutesStore.versions(m.meetingId);
+        const last = versions[versions.length - 1];
+        if (last?.approvedAt) return "Approved";
+        if (last?.publishedAt) return `Published (version ${last.number}), to be approved`;
+        return (await minutesStore.draft(m.meetingId)) ? "Draft" : "Not started";
+      }),
+    );
     const policy = (await repo.office.council())?.policy ?? "principal";
     const authorOf = committees.filter((x) => x.kept && holds(a.principal, "report-author", now, x.id));
     const rows = (ls: Loaded[]) =>
@@ -383,7 +400,17 @@ ${
 <tbody class="govuk-table__body">${meetings.map((m) => {
         const by = m.date ? clearDays(policy).latestPublicationDate(m.date) : "";
         return html`<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/office/meetings/${String(m.meetingId)}/agenda">${m.committee.name}</a></td><td class="govuk-table__cell">${m.date ?? ""}</td><td class="govuk-table__cell">${by}</td><td class="govuk-table__cell">${m.publishedAt ? m.publishedAt.slice(0, 16).replace("T", " ") : "Not yet"}</td></tr>`;
-      })}</tbody></table>`
+      })}</tbody></table>
+${
+  held.length
+    ? html`<h2 class="govuk-heading-m">Minutes of meetings held</h2>
+<table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Meeting</th><th scope="col" class="govuk-table__header">Date</th><th scope="col" class="govuk-table__header">Minutes</th></tr></thead>
+<tbody class="govuk-table__body">${held.map(
+        (m, i) =>
+          html`<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/office/meetings/${String(m.meetingId)}/minutes">${m.committee.name}</a></td><td class="govuk-table__cell">${m.date ?? ""}</td><td class="govuk-table__cell">${minutesState[i]}</td></tr>`,
+      )}</tbody></table>`
+    : null
+}`
     : null
 }`;
     return c.html(
