@@ -66,3 +66,30 @@ test("text that only mentions voting is no vote", () => {
 test("names split on commas and 'and', honours kept", () => {
   assert.deepEqual(splitNames("Mr Hill, OBE, Mrs Bell and Dr Sullivan"), ["Mr Hill, OBE", "Mrs Bell", "Dr Sullivan"]);
 });
+
+test("votes as small councils print them: counts in a clause, and a verdict that none voted against", () => {
+  const doc = textDocument(
+    [
+      "Cllr Moss proposed and Cllr Fry seconded that no objection be raised; 4 for, 2 against, 1 abstention.",
+      "The payments listed were approved, carried unanimously.",
+      "The grant to the village hall was agreed nem con.",
+      "The clerk reported on the footpaths.",
+      "The motion to close the toilets was not carried unanimously.",
+    ].join("\n"),
+  );
+  const votes = readVotes(doc, span(1, 5));
+  assert.deepEqual(
+    votes.map((v) => [
+      v.span.startLine,
+      v.result,
+      v.for?.count ?? null,
+      v.against?.count ?? null,
+      v.abstain?.count ?? null,
+    ]),
+    [
+      [1, "carried", 4, 2, 1],
+      [2, "carried", null, 0, null],
+      [3, "carried", null, 0, null],
+    ],
+  );
+});

@@ -2,7 +2,8 @@
  * Recorded votes in a minute: the counts and, where printed, the names on each side. Two layouts:
  * - a named (recorded) vote set as headed lists: "For (57)" then the names, "Against (0)", "Abstain (2)"
  *   then names, often followed by "Motion carried." (county councils' budget minutes);
- * - counts in a sentence: "For 7, Against 2, Abstentions 1" or "carried by 7 votes to 2 with 1 abstention".
+ * - counts in a sentence: "For 7, Against 2, Abstentions 1" or "carried by 7 votes to 2 with 1 abstention";
+ * - a verdict that says none voted against ("carried unanimously", "nem con", "all in favour").
  * Names are split on commas, with honours printed after a name ("Mr Hill, OBE") kept with it. Pure.
  */
 import type { SourceDocument } from "../../model/document";
@@ -20,6 +21,13 @@ const INLINE_B =
   /\b(\d{1,3})\s+(?:votes?\s+)?(?:for|in favour)\s*[,;]?\s*(?:and\s+)?(\d{1,3})\s+(?:votes?\s+)?against(?:\s*[,;]?\s*(?:and\s+|with\s+)?(\d{1,3})\s+abst(?:ain(?:ed|ing)?|entions?))?/i;
 const INLINE_C =
   /\bby\s+(\d{1,3})\s+votes?\s+to\s+(\d{1,3})(?:\s*[,;]?\s*(?:and\s+|with\s+)?(\d{1,3})\s+abst(?:ain(?:ed|ing)?|entions?))?/i;
+/**
+ * A verdict without counts that says no one voted against: "carried unanimously", "unanimously
+ * agreed", "nem con", "all in favour". Read as carried with none against (the for side's count is
+ * not printed, so it stays null).
+ */
+const UNANIMOUS =
+  /\b(?:(?:carried|agreed|approved|resolved)\s+(?:unanimously|nem\.?\s*con\.?)|unanimously\s+(?:agreed|carried|approved|resolved)|nem\.?\s*con\.?|all\s+(?:in\s+favour|agreed))\b/i;
 const OUTCOME = /\b(carried|lost|defeated|fell|not carried|was agreed|was not agreed)\b/i;
 const HONOUR = /^(?:[A-Z]{2,4}|O\.?B\.?E\.?|M\.?B\.?E\.?|C\.?B\.?E\.?)$/;
 /** A line that starts a new paragraph of the minute: "(4) RESOLVED", "4.", "RESOLVED". */
@@ -72,6 +80,15 @@ export function readVotes(doc: SourceDocument, span: Span): Vote[] {
           span: { startLine: n, endLine: n, page: line.page },
         };
         votes.push(v);
+      } else if (line && UNANIMOUS.test(line.text) && !/\bnot\s+(?:carried|agreed)\b/i.test(line.text)) {
+        votes.push({
+          motion: motionBefore(doc, span.startLine, n),
+          result: "carried",
+          for: null,
+          against: { count: 0, names: [] },
+          abstain: null,
+          span: { startLine: n, endLine: n, page: line.page },
+        });
       }
       n++;
       continue;
