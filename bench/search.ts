@@ -8,7 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importPaths } from "../src/import/import-paths";
@@ -77,6 +77,7 @@ async function measure(
 ): Promise<BenchResult[]> {
   const ours: number[] = [];
   const direct: number[] = [];
+  const loads = [loadavg()[0]];
   for (const q of QUERIES) {
     ours.push(...(await time(() => repo.search(q, {}, { limit: 20, offset: 0 }), runs)));
     direct.push(...(await time(raw(q), runs)));
@@ -85,6 +86,7 @@ async function measure(
     () => repo.search("budget", { from: "2020-01-01", to: "2022-12-31", type: "minute" }, { limit: 20, offset: 0 }),
     runs,
   );
+  loads.push(loadavg()[0]);
   const paragraphs = (await repo.stats()).paragraphs;
   const r = (x: number) => Math.round(x * 100) / 100;
   return [
@@ -94,7 +96,9 @@ async function measure(
       unit: "ms",
       better: "lower",
       reference: { name: "same query straight to the engine, top 20", value: r(percentile(direct, 50)), unit: "ms" },
-      note: `Repository.search includes total and facets, counted over at most ${SEARCH_COUNT_LIMIT.toLocaleString("en-GB")} matches`,
+      // Issue 23: the demo store's p50 stays under 2 ms on the embedded store (the demo's engine).
+      ...(engine === "SQLite" ? { goal: { value: 2, met: percentile(ours, 50) < 2 } } : {}),
+      note: `Repository.search includes total and facets, counted over at most ${SEARCH_COUNT_LIMIT.toLocaleString("en-GB")} matches; 1-minute load average ${loads.map((l) => l.toFixed(1)).join("–")} before and after`,
     },
     {
       name: `${engine}: search p95`,

@@ -106,24 +106,24 @@ export async function benchWorkers(opts: BenchOptions): Promise<BenchResult[]> {
     },
     {
       name: "pages/s per worker, 1 parse worker (read + layout + parse + store)",
-      value: Math.round(pages / t1),
+      value: Math.round((pages / t1) * 10) / 10,
       unit: "pages/s",
       better: "higher",
       reference: {
         name: "pdftotext (poppler, raw text, one file at a time)",
-        value: Math.round(pages / tp),
+        value: Math.round((pages / tp) * 10) / 10,
         unit: "pages/s",
       },
       note: what,
     },
     {
       name: "pages/s per worker, 2 parse workers",
-      value: Math.round(pages / t2 / 2),
+      value: Math.round((pages / t2 / 2) * 10) / 10,
       unit: "pages/s",
       better: "higher",
       reference: {
         name: "pdftotext (poppler, raw text, one file at a time)",
-        value: Math.round(pages / tp),
+        value: Math.round((pages / tp) * 10) / 10,
         unit: "pages/s",
       },
       note: `all pages over the 2-worker time, halved; ${what}`,
