@@ -268,7 +268,7 @@ function countQuery(repo: Repository, s: Store, q: Query): () => Promise<unknown
   const params = f.params;
   if (s.engine === "sqlite") {
     const stmt = (repo as SqliteRepository).raw.prepare(
-      facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+      facetSampleSql(`SELECT ${FACET_SAMPLE_INNER} FROM paragraphs_fts CROSS JOIN paragraphs p INDEXED BY paragraphs_search ON p.id = paragraphs_fts.rowid
       WHERE paragraphs_fts MATCH ? AND ${where.join(" AND ")} ORDER BY paragraphs_fts.rowid DESC LIMIT ?`),
     );
     const expr = toFts5(q.q);

@@ -115,10 +115,12 @@ export class SqliteRepository extends SqlRepository {
     const { countLimit, rankWindow } = req;
     // CROSS JOIN keeps FTS5 as the outer loop: with a plain JOIN and a committee filter, SQLite's
     // planner walked the paragraphs index and re-ran the MATCH for each of the committee's rows.
+    // INDEXED BY reads each match's filter and facet columns from the narrow paragraphs_search index
+    // (migration 24), not from the table's wide rows: SQLite's planner would take the rowid lookup.
     const rows = await conn.all<Row>(
       `WITH m AS MATERIALIZED (
          SELECT -bm25(paragraphs_fts, 3.0, 1.0) * p.weight AS rank, ${FACET_SAMPLE_INNER}
-         FROM paragraphs_fts CROSS JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+         FROM paragraphs_fts CROSS JOIN paragraphs p INDEXED BY paragraphs_search ON p.id = paragraphs_fts.rowid
          WHERE paragraphs_fts MATCH ? AND ${req.where.join(" AND ")} ORDER BY paragraphs_fts.rowid DESC LIMIT ?)
        SELECT NULL AS id, NULL AS rank, ${FACET_COLUMNS.replaceAll("p.", "")}, min(id) AS min_id
          FROM (SELECT * FROM m ORDER BY id DESC LIMIT ?) ${FACET_GROUP.replaceAll("p.", "")}

@@ -172,4 +172,12 @@ ${["INSERT", "UPDATE", "DELETE"].map((op) => `CREATE TRIGGER person_accounts_${o
     name: "stored links",
     sql: linkTablesV22("REAL"),
   },
+  {
+    // Search's window walks FTS5 matches newest first and reads, for each, whether it is shown and
+    // its weight and facet columns: from this narrow index (forced with INDEXED BY) rather than the
+    // table's wide rows, which at 2.1 million paragraphs cut a broad query's walk about 3× (store README).
+    version: 24,
+    name: "paragraphs search columns",
+    sql: "CREATE INDEX paragraphs_search ON paragraphs(id, shadowed, weight, committee_id, meeting_date, type, key_decision);",
+  },
 ];
