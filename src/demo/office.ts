@@ -288,7 +288,12 @@ export async function keepDemoStructure(
  * draft, both by `authorUserId`; the demo's monitoring officer clears, its clerk builds the agenda.
  * Does nothing when reports already exist.
  */
-export async function keepDemoReports(repo: Repository, authorUserId: number, now: Date): Promise<number> {
+export async function keepDemoReports(
+  repo: Repository,
+  authorUserId: number,
+  now: Date,
+  authorName = "Demo Clerk",
+): Promise<number> {
   const packs = new PackStore(repo.sql);
   if ((await packs.listReports()).length) return 0;
   const today = now.toISOString().slice(0, 10);
@@ -307,7 +312,7 @@ export async function keepDemoReports(repo: Repository, authorUserId: number, no
     sha256: v.sha256,
     decision: "approved",
     by: authorUserId,
-    byName: "Demo author",
+    byName: authorName,
     at: now.toISOString(),
   });
   await packs.createReport(

@@ -152,4 +152,21 @@ describe("buildAgenda", () => {
       true,
     );
   });
+
+  test("the officer is told why an item is late: after publication before the deadline, or past the deadline", () => {
+    const problems = (addedAt: string) =>
+      buildAgenda({
+        kind: "committee",
+        meetingDate: MEETING,
+        policy: "principal",
+        publishedAt: new Date("2027-03-01T10:00:00Z"),
+        reports: [report(1, "Flood grant", { addedAt: new Date(addedAt) })],
+      }).problems;
+    assert.deepEqual(problems("2027-03-02T10:00:00Z"), [
+      "“Flood grant” was added after the agenda was published (on 2027-03-01): the chair must give the reason it is urgent",
+    ]);
+    assert.deepEqual(problems("2027-03-10T10:00:00Z"), [
+      "“Flood grant” was added after the agenda deadline (2027-03-09): the chair must give the reason it is urgent",
+    ]);
+  });
 });

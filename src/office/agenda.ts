@@ -115,6 +115,11 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const standard = input.standard ?? standardItemsFor(input.kind);
   const latestPublicationDate = clearDays(input.policy).latestPublicationDate(input.meetingDate);
   const late = (at: Date) => isLate(at, input.meetingDate, input.policy, input.publishedAt);
+  /** Why an item added at `at` is late, as the officer is told: past the deadline, or after publication. */
+  const lateness = (at: Date) =>
+    londonDate(at) > latestPublicationDate
+      ? `was added after the agenda deadline (${latestPublicationDate})`
+      : `was added after the agenda was published (on ${londonDate(input.publishedAt!)})`;
   const problems: string[] = [];
   const items: Omit<NumberedItem, "number">[] = [];
   const std = (s: StandardItem, exemptParagraphs: number[] = []): Omit<NumberedItem, "number"> => ({
@@ -133,9 +138,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     const isLateItem = late(r.addedAt);
     const reason = r.urgencyReason?.trim() || null;
     if (isLateItem && !reason)
-      problems.push(
-        `“${r.title}” was added after the agenda deadline (${latestPublicationDate}): the chair must give the reason it is urgent`,
-      );
+      problems.push(`“${r.title}” ${lateness(r.addedAt)}: the chair must give the reason it is urgent`);
     return {
       kind: "report",
       standard: null,
@@ -159,7 +162,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     const isLateItem = late(r.addedAt);
     const reason = r.urgencyReason?.trim() || null;
     if (isLateItem && !reason)
-      problems.push(`“${r.title}” was added after the agenda deadline: the chair must give the reason it is urgent`);
+      problems.push(`“${r.title}” ${lateness(r.addedAt)}: the chair must give the reason it is urgent`);
     items.push({
       kind: "referral",
       standard: null,

@@ -85,7 +85,7 @@ export const command: Command = {
           );
           if (kept.minutes)
             waiting.push(
-              `  Minutes: /office/meetings/${kept.minutes.meetingId}/minutes (the last Cabinet's draft, for the clerk to finish, publish and sign); its key decision is open to call-in: /decision-notices/${kept.minutes.noticeId}`,
+              `  Minutes: /office/meetings/${kept.minutes.meetingId}/minutes (the last Cabinet's draft: the clerk finishes and publishes it; the next meeting approves it and its chair signs); its key decision is open to call-in: /decision-notices/${kept.minutes.noticeId}`,
             );
         }
       } else {
