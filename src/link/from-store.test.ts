@@ -32,6 +32,8 @@ describe("store records to LinkInput", () => {
       location: null,
       counts: { agendaItems: 1, minutes: 1, reports: 0, documents: 2 },
       status: null,
+      kind: "meeting",
+      decision: null,
       contact: null,
       nextMeeting: "2020-02-02",
       membership: [],

@@ -252,9 +252,35 @@ export type ExemptPartRecord = z.infer<typeof ExemptPartRecord>;
 export const MembershipRecord = z.strictObject({ person: PersonRef, role: strN }).meta({ id: "Membership" });
 export type MembershipRecord = z.infer<typeof MembershipRecord>;
 
+export const DecisionFactsRecord = z
+  .strictObject({
+    maker: strN.describe("Who took the decision, as printed (an officer, a cabinet member, the Cabinet)"),
+    status: strN.describe('As printed: "For determination", "Recommendations Approved", "Called in", "Implemented"'),
+    callIn: boolN.describe("Whether it may be called in; false when printed as not subject to call-in"),
+    callInDeadline: isoDateN,
+    publicationDate: isoDateN,
+    effectiveDate: isoDateN.describe("When it takes effect (may be implemented), when printed"),
+    decidedAt: z
+      .strictObject({ committee: str, date: isoDateN })
+      .nullable()
+      .describe("The meeting it was taken at, when it was"),
+    provenance: Provenance,
+  })
+  .meta({
+    id: "DecisionFacts",
+    description: "An officer or executive decision record's own facts (a decision, not a committee meeting)",
+  });
+export type DecisionFactsRecord = z.infer<typeof DecisionFactsRecord>;
+
 export const MeetingDetail = z
   .strictObject({
     ...meetingSummary,
+    kind: z
+      .enum(["meeting", "decision"])
+      .describe("decision: every document speaking of it is a decision record (shown at /decisions/{id})"),
+    decision: DecisionFactsRecord.nullable().describe(
+      "The decision record's facts, when a decision record speaks of it",
+    ),
     contact: Contact.nullable(),
     nextMeeting: isoDateN,
     membership: z.array(MembershipRecord),
@@ -372,6 +398,9 @@ export const DecisionRecord = z
     resolutions: z.array(ResolutionRecord),
     reasons: z.array(str),
     provenance: Provenance,
+    record: DecisionFactsRecord.nullable().describe(
+      "When the decision is a decision record of its own (an officer or executive decision): its facts; its page is /decisions/{meetingId}",
+    ),
   })
   .meta({ id: "Decision" });
 export type DecisionRecord = z.infer<typeof DecisionRecord>;

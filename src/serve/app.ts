@@ -50,6 +50,7 @@ import {
   committeesPage,
   type DecisionsData,
   type DocumentData,
+  decisionPage,
   decisionsPage,
   documentPage,
   errorPage,
@@ -444,6 +445,34 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
       summary: "Meetings, filtered and paged",
       response: MeetingsSchema,
       query: { committee: Q.committee, year: Q.year, page: Q.page, limit: Q.limit },
+    },
+  );
+
+  // A decision record is a decision, not a committee meeting: its page is /decisions/{id}.
+  app.get("/meetings/:id", async (c, next) => {
+    const id = Number(c.req.param("id"));
+    if (Number.isSafeInteger(id) && id > 0) {
+      const m = await data.meeting(id);
+      if (m?.kind === "decision") return c.redirect(`/decisions/${id}`, 301);
+    }
+    await next();
+  });
+
+  page(
+    "/decisions/:id",
+    async (c) => {
+      const m = await data.meeting(pathId(c.req.param("id")));
+      if (!m || m.kind !== "decision")
+        throw notFound(
+          "There is no decision record with that number (decisions of committee meetings are on their meeting pages).",
+        );
+      return publicMeeting(m);
+    },
+    decisionPage,
+    {
+      summary:
+        "One officer or executive decision record: decision maker, status, call-in, dates, the decision and its reasons, and its source documents",
+      response: MeetingDetailSchema,
     },
   );
 

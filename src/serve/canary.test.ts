@@ -57,6 +57,37 @@ function moderngovHtml(canary: string): string {
 `;
 }
 
+const DECISION_CANARY = "Plorvane7dusk";
+
+/** A Modern.Gov decision details page of an officer decision taken in private: its decision text holds a canary. */
+function moderngovDecision(canary: string): string {
+  return `<div id="modgov"><div class="mgSubTitle"><h2 class="mgSubTitleTxt">Disposal of the Former Depot Site</h2></div>
+<div class="mgContent">
+<p><span class="mgLabel">Decision Maker: </span>Director of Place</p>
+<p><span class="mgLabel">Decision status: </span><span class="mgPlanItemInForce">Decision made</span></p>
+<p><span class="mgLabel">Is Key decision?: </span>Yes</p>
+<p><span class="mgLabel">Is subject to call in?: </span>No</p>
+<p><span class="mgLabel">Restrictions: </span>Exempt information under paragraph 3 of Part 1 of Schedule 12A</p>
+<h3 class="mgSubSubTitleTxt">Decision:</h3>
+<div class="mgWordPara"><p>That the former depot be sold to ${canary} Holdings for the sum agreed.</p></div>
+<p><span class="mgLabel">Publication date: </span>20&#47;06&#47;2031</p>
+<p><span class="mgLabel">Date of decision: </span>19&#47;06&#47;2031</p>
+</div></div>
+`;
+}
+
+/** A Modern.Gov GetMeetings response with a cancelled meeting (its page, tags and feeds are crawled too). */
+const MODERNGOV_CANCELLED = `<?xml version="1.0" encoding="utf-8"?>
+<getmeetings>
+  <committee>
+    <committeetitle>Licensing Committee</committeetitle>
+    <committeemeetings>
+      <meeting><meetingid>9002</meetingid><meetingdate>14/07/2031</meetingdate><meetingstatus>Cancelled</meetingstatus><meetingtime>10.00 am</meetingtime></meeting>
+    </committeemeetings>
+  </committee>
+</getmeetings>
+`;
+
 /** A Modern.Gov GetMeeting response: one public item, one restricted item whose minutes hold a canary. */
 function moderngovXml(canary: string): string {
   const item = (id: number, n: number, title: string, restricted: boolean, minutes: string) => `
@@ -106,7 +137,9 @@ async function writeDocuments(dir: string): Promise<string[]> {
   }
   writeFileSync(join(dir, "meeting-9001.xml"), moderngovXml(XML_CANARY));
   writeFileSync(join(dir, "audit-2031-06-17.html"), moderngovHtml(HTML_CANARY));
-  planted.push(XML_CANARY, HTML_CANARY);
+  writeFileSync(join(dir, "decision-depot.html"), moderngovDecision(DECISION_CANARY));
+  writeFileSync(join(dir, "licensing-meetings.xml"), MODERNGOV_CANCELLED);
+  planted.push(XML_CANARY, HTML_CANARY, DECISION_CANARY);
   return planted;
 }
 
@@ -140,7 +173,7 @@ async function importAndCrawl(
   const summary = await importPaths(repo, [join(dir, "docs")], undefined, { exemptRules: rules });
   const app = createApp(repo, { checkEveryMs: 0, onError: () => {}, now: () => new Date("2031-07-01T12:00:00Z") });
   const planted = [...TEXT_STYLES, ...PDF_STYLES, ...WORD_STYLES].flatMap((i) => Object.values(canaries(i)));
-  const result = await crawlPublic(app, [...planted, XML_CANARY, HTML_CANARY]);
+  const result = await crawlPublic(app, [...planted, XML_CANARY, HTML_CANARY, DECISION_CANARY]);
   return { crawl: result, repo, failures: summary.failures.map((f) => `${f.file}: ${f.reason}`) };
 }
 

@@ -299,6 +299,69 @@ function reportTitle(r: MeetingDetail["reports"][number], m: MeetingDetail): str
   return item?.title ?? r.title;
 }
 
+/** "Not subject to call-in", "Subject to call-in until 7 February 2025", or null when the record does not say. */
+function callInWords(d: NonNullable<MeetingDetail["decision"]>): string | null {
+  if (d.callIn === false) return "Not subject to call-in";
+  if (d.callIn === true) return `Subject to call-in${d.callInDeadline ? ` until ${formatDate(d.callInDeadline)}` : ""}`;
+  return d.callInDeadline ? `Call-in deadline ${formatDate(d.callInDeadline)}` : null;
+}
+
+/**
+ * An officer or executive decision record, as a decision: who took it, when, its status, call-in and
+ * dates, the decision and its reasons. Never laid out as a committee meeting (no agenda, minutes or
+ * attendance). The data is the meeting record the store keeps for it (exempt parts already withheld).
+ */
+export function decisionPage(m: MeetingDetail): View {
+  const d = m.decision;
+  const x = m.minutes[0] ?? null;
+  const title = x?.title ?? "Decision";
+  const exempt = x ? x.exempt || x.exemptParagraphs.length > 0 : false;
+  const yesNo = (v: boolean | null) => (v === null ? null : v ? "Yes" : "No");
+  return {
+    title: `Decision: ${title}`,
+    current: "decisions",
+    breadcrumbs: [
+      { text: "Home", href: "/" },
+      { text: "Decisions", href: "/decisions" },
+    ],
+    alternates: [json(`/decisions/${m.id}`)],
+    body: html`<span class="govuk-caption-l">${m.authority ?? ""}${m.authority ? " · " : ""}Decision record</span>
+<h1 class="govuk-heading-xl">${title}${d?.status ? html` <strong class="govuk-tag govuk-tag--grey">${d.status}</strong>` : null}</h1>
+${summaryList([
+  { key: "Decision maker", value: d?.maker ?? m.committee.name },
+  { key: "Decision number", value: x?.number ?? null },
+  { key: "Date of decision", value: m.date ? formatDate(m.date) : "Not yet taken (not printed)" },
+  { key: "Status", value: d?.status ?? null },
+  { key: "Key decision", value: yesNo(x?.keyDecision ?? null) },
+  { key: "Call-in", value: d ? callInWords(d) : null },
+  { key: "Published", value: d?.publicationDate ? formatDate(d.publicationDate) : null },
+  { key: "Takes effect", value: d?.effectiveDate ? formatDate(d.effectiveDate) : null },
+  {
+    key: "Decided at",
+    value: d?.decidedAt
+      ? `${d.decidedAt.committee}${d.decidedAt.date ? `, ${formatDate(d.decidedAt.date)}` : ""}`
+      : null,
+  },
+])}
+${
+  x
+    ? exempt
+      ? html`<h2 class="govuk-heading-l" id="decision">Decision</h2>${exemptNotice(x)}`
+      : html`<h2 class="govuk-heading-l" id="decision">Decision</h2>${x.resolutions.length ? clauses(x.resolutions) : html`<p class="govuk-body">The record prints no decision text.</p>`}
+${x.reasons.length ? html`<h2 class="govuk-heading-l" id="reasons">Reasons for the decision</h2>${x.reasons.map((r) => html`<p class="govuk-body">${r}</p>`)}` : null}
+${
+  x.declarations.length
+    ? html`<h2 class="govuk-heading-l" id="declarations">Interests declared</h2><ul class="govuk-list">${x.declarations.map((dd) => html`<li>${personLink(dd.person)}${dd.interest ? `: ${dd.interest}` : ""}</li>`)}</ul>`
+    : null
+}`
+    : null
+}
+${x ? html`<p class="govuk-body-s">${sourceLink(x.provenance)}</p>` : null}
+<h2 class="govuk-heading-l" id="documents">Source documents</h2>
+${documentsList(m.documents)}`,
+  };
+}
+
 export function meetingPage(m: MeetingDetail, params?: URLSearchParams): View {
   const title = meetingTitle(m);
   // Opened from a search hit: the words searched for are marked in the text.
@@ -761,7 +824,7 @@ export function decisionsPage(d: DecisionsData, params: URLSearchParams, problem
       { type: "text/csv", href: `/decisions.csv${qs ? `?${qs}` : ""}`, title: "Decisions as CSV" },
     ],
     body: html`${problemSummary(problems, { page: null })}<h1 class="govuk-heading-xl">Decisions</h1>
-<p class="govuk-body">Resolutions recorded in the minutes, newest first.</p>
+<p class="govuk-body">Resolutions recorded in the minutes, and officer and executive decision records, newest first.</p>
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-one-third">
 <form method="get" action="/decisions" class="govuk-!-margin-bottom-6">
@@ -781,8 +844,12 @@ ${committeeSelect(d.committees, d.filter.committee, "committee", true, problems)
 <p class="govuk-body">${plural(d.decisions.total, "decision")}. <a class="govuk-link" href="/decisions.csv${qs ? `?${qs}` : ""}" download>Download these decisions (CSV)</a></p>
 ${d.decisions.items.map(
   (x) => html`<section class="govuk-!-margin-bottom-6">
-<h2 class="govuk-heading-m"><a class="govuk-link" href="/meetings/${x.meetingId}#minute-${x.minuteId}">${x.number ? `${x.number}. ` : ""}${x.title}</a>${x.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null}</h2>
-<p class="govuk-body-s minutebook-meta">${x.committee.name}, ${formatDate(x.date)}</p>
+<h2 class="govuk-heading-m"><a class="govuk-link" href="${x.record ? `/decisions/${x.meetingId}` : `/meetings/${x.meetingId}#minute-${x.minuteId}`}">${x.number ? `${x.number}. ` : ""}${x.title}</a>${x.keyDecision ? html` <strong class="govuk-tag govuk-tag--purple">Key decision</strong>` : null}</h2>
+<p class="govuk-body-s minutebook-meta">${
+    x.record
+      ? html`Decision record: ${x.record.maker ?? x.committee.name}, ${x.date ? formatDate(x.date) : "not yet taken"}${x.record.status ? html` · ${x.record.status}` : null}`
+      : html`${x.committee.name}, ${formatDate(x.date)}`
+  }</p>
 ${clauses(x.resolutions)}
 ${x.reasons.length ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reasons</p>${x.reasons.map((r) => html`<p class="govuk-body">${r}</p>`)}` : null}
 <p class="govuk-body-s">${sourceLink(x.provenance)}</p></section>`,

@@ -357,6 +357,91 @@ export function runConformance(engine: string, factory: Factory): void {
       ]);
     });
 
+    test("a decision record is kept as a decision with its facts, not listed among committee meetings", async () => {
+      const record = (date: string | null, extra: Partial<Meeting> = {}): Meeting => ({
+        ...emptyMeeting("Director of Highways", span(1, 40, 1)),
+        authority: COUNCIL,
+        date,
+        minutes: [
+          minute("17", "Speed limit on the Loxley Road", ["That a 40mph limit be introduced"], {
+            keyDecision: false,
+          }),
+        ],
+        decision: {
+          maker: "Director of Highways",
+          status: "Decision made",
+          callIn: true,
+          callInDeadline: "2024-11-12",
+          publicationDate: "2024-11-05",
+          effectiveDate: "2024-11-13",
+          decidedAt: null,
+          span: span(1, 40, 1),
+        },
+        ...extra,
+      });
+      await repo.importDocument(doc("od-24-017.pdf", [record("2024-11-04")]), { path: "/docs/od-24-017.pdf" });
+      const meetings = await repo.listMeetings({ committee: "Director of Highways" }, { limit: 10, offset: 0 });
+      assert.equal(meetings.total, 0, "not a committee meeting");
+      assert.ok(
+        !(await repo.listCommittees()).some((c) => c.name === "Director of Highways"),
+        "an officer is not a committee",
+      );
+      const listed = (await repo.listDecisions({ from: "2024-11-04", to: "2024-11-04" }, { limit: 10, offset: 0 }))
+        .items;
+      const d = listed.find((x) => x.title === "Speed limit on the Loxley Road")!;
+      assert.ok(d, "in the decisions register");
+      assert.deepEqual(
+        d.record && [
+          d.record.maker,
+          d.record.status,
+          d.record.callIn,
+          d.record.callInDeadline,
+          d.record.publicationDate,
+          d.record.effectiveDate,
+        ],
+        ["Director of Highways", "Decision made", true, "2024-11-12", "2024-11-05", "2024-11-13"],
+      );
+      const detail = (await repo.getMeeting(d.meetingId))!;
+      assert.equal(detail.kind, "decision");
+      assert.equal(detail.decision?.provenance.documentName, "od-24-017.pdf");
+      // A decision taken at a committee meeting whose minutes are also stored stays that meeting.
+      const minutes = minutesPage("Planning Committee", "2024-11-20", "Hedgerows");
+      minutes.meetings = minutes.meetings.map((m) => ({ ...m, authority: COUNCIL }));
+      await repo.importDocument(minutes, { path: "/docs/planning-2024-11-20.txt" });
+      await repo.importDocument(
+        doc("planning-decision.html", [
+          record("2024-11-20", {
+            body: "Planning Committee",
+            decision: {
+              maker: "Planning Committee",
+              status: "Recommendations Approved",
+              callIn: false,
+              callInDeadline: null,
+              publicationDate: null,
+              effectiveDate: null,
+              decidedAt: { body: "Planning Committee", date: "2024-11-20" },
+              span: span(1, 40, 1),
+            },
+          }),
+        ]),
+        { path: "/docs/planning-decision.html" },
+      );
+      const planning = (
+        await repo.listMeetings({ committee: "Planning Committee" }, { limit: 10, offset: 0 })
+      ).items.find((m) => m.date === "2024-11-20")!;
+      assert.ok(planning, "the committee meeting is still listed");
+      const both = (await repo.getMeeting(planning.id))!;
+      assert.equal(both.kind, "meeting");
+      assert.deepEqual(both.decision?.decidedAt, { committee: "Planning Committee", date: "2024-11-20" });
+      // Removing the record removes its facts.
+      await repo.importDocument(doc("od-24-017.pdf", [{ ...record("2024-11-04"), decision: undefined }], "v2"), {
+        path: "/docs/od-24-017.pdf",
+      });
+      const after = (await repo.listMeetings({ committee: "Director of Highways" }, { limit: 10, offset: 0 })).items;
+      assert.equal(after.length, 1, "without its decision facts it is an ordinary meeting again");
+      assert.equal((await repo.getMeeting(after[0].id))!.decision, null);
+    });
+
     test("people are merged across printed forms with the evidence kept, and a merge can be undone", async () => {
       const committees = await repo.listCommittees();
       const cabinet = committees.find((c) => c.name === "Cabinet")!;

@@ -260,6 +260,27 @@ function decisionRecord(root: El, doc: El, diagnostics: Diagnostic[]): Meeting |
     span: span(first, meetingSpan.endLine),
   };
   m.minutes.push(minute);
+  // What makes it a decision rather than a meeting: who took it, its status, call-in and dates.
+  const dateOf = (re: RegExp) => {
+    const f = field(fields, re);
+    return f ? ukDate(f.value) : null;
+  };
+  const callInField = field(fields, /^(?:is\s+)?subject\s+to\s+call[-\s]?in\??$|^call[-\s]?in$/i);
+  m.decision = {
+    // A decision taken at a meeting was the committee's: it is the decision maker.
+    maker: makerField?.value || decidedMatch?.[2]?.trim() || null,
+    status: field(fields, /^decision\s+status$|^status$/i)?.value || null,
+    callIn: yesNo(callInField?.value),
+    callInDeadline: dateOf(
+      /call[-\s]?in\s+(?:deadline|expiry|expires|period\s+ends)|deadline\s+for\s+call[-\s]?in|last\s+date\s+for\s+call[-\s]?in/i,
+    ),
+    publicationDate: dateOf(/^(?:publication\s+date|date\s+of\s+publication|date\s+published)$/i),
+    effectiveDate: dateOf(
+      /^(?:effective\s+(?:date|from)|date\s+(?:of\s+)?(?:implementation|effect)|implementation\s+date|decision\s+effective\s+from|(?:date\s+)?(?:the\s+)?decision\s+(?:comes\s+into\s+force|takes\s+effect|may\s+be\s+implemented))$/i,
+    ),
+    decidedAt: decidedMatch ? { body: decidedMatch[2].trim(), date: ukDate(decidedMatch[1]) } : null,
+    span: meetingSpan,
+  };
   if (!decisionParas.length)
     diagnostics.push({ level: "warning", message: "decision details page without decision text", span: minute.span });
   for (const f of fields) {

@@ -6,11 +6,12 @@
  * exactly these facts, so the labels recur across councils in small variations.
  *
  * The record becomes one meeting (the decision maker as its body) holding one minute: the decision
- * number, title, clauses, key-decision flag, reasons and declarations. The date is the printed
+ * number, title, clauses, key-decision flag, reasons and declarations; its `decision` facts (maker,
+ * status, call-in, publication and effective dates) mark it a decision, not a committee meeting. The date is the printed
  * "Date of decision" when there is one; a proposed record prints none and the date stays null.
  */
 import type { Line, SourceDocument } from "../../model/document";
-import type { Declaration, Diagnostic, Meeting, Minute } from "../../model/parse-v1";
+import type { DecisionFacts, Declaration, Diagnostic, Meeting, Minute } from "../../model/parse-v1";
 import { emptyMeeting } from "../../model/parse-v1";
 import { findDate } from "../common/dates";
 import { spanOf } from "../common/lines";
@@ -252,7 +253,63 @@ export function parseDecisionRecord(doc: SourceDocument): DecisionRecord | null 
       span: minute.span,
     });
   meeting.minutes.push(minute);
+  meeting.decision = decisionFacts(doc, titleLine, takenBy || null, meeting.span);
   return { meeting, diagnostics };
+}
+
+const NO_CALL_IN =
+  /\bnot\s+(?:be\s+)?subject\s+to\s+call[-\s]?in\b|\bcall[-\s]?in\s+(?:does|will|shall)\s+not\s+apply\b|\bexempt(?:ed)?\s+from\s+call[-\s]?in\b|\bcall[-\s]?in\s*(?:\?|:)\s*no\b/i;
+const CALL_IN = /\bsubject\s+to\s+call[-\s]?in\b|\bcall[-\s]?in\s*(?:\?|:)\s*yes\b/i;
+const DATE_LABELS: [RegExp, "callInDeadline" | "publicationDate" | "effectiveDate"][] = [
+  [
+    /^(?:call[-\s]?in\s+(?:deadline|expiry(?:\s+date)?|period\s+(?:ends|expires)|expires)|deadline\s+for\s+call[-\s]?in|last\s+(?:date|day)\s+for\s+call[-\s]?in)\b/i,
+    "callInDeadline",
+  ],
+  [/^(?:date\s+of\s+publication|publication\s+date|date\s+published|published\s+on)\b/i, "publicationDate"],
+  [
+    /^(?:effective\s+(?:date|from)|date\s+(?:the\s+)?decision\s+(?:is\s+)?(?:effective|takes\s+effect|comes\s+into\s+force|may\s+be\s+implemented)|implementation\s+date|date\s+of\s+implementation|decision\s+(?:effective|may\s+be\s+implemented)\s+(?:from|on))\b/i,
+    "effectiveDate",
+  ],
+];
+
+/**
+ * The decision's own facts beyond its minute: the decision maker, whether it may be called in and
+ * the dates printed for call-in, publication and effect. A proposed (or draft) record is a decision
+ * still to be taken: "For determination", as councils' forward plans call it.
+ */
+function decisionFacts(
+  doc: SourceDocument,
+  titleLine: number,
+  maker: string | null,
+  span: DecisionFacts["span"],
+): DecisionFacts {
+  const facts: DecisionFacts = {
+    maker,
+    status: /\b(?:proposed|draft)\b/i.test(clean(doc.lines[titleLine - 1]?.text ?? "")) ? "For determination" : null,
+    callIn: null,
+    callInDeadline: null,
+    publicationDate: null,
+    effectiveDate: null,
+    decidedAt: null,
+    span,
+  };
+  for (let n = titleLine; n <= doc.lines.length; n++) {
+    const t = clean(doc.lines[n - 1].text);
+    if (!t) continue;
+    if (facts.callIn === null && NO_CALL_IN.test(t)) facts.callIn = false;
+    else if (facts.callIn === null && CALL_IN.test(t)) facts.callIn = true;
+    const status = /^(?:decision\s+)?status\s*:\s*(.{3,60})$/i.exec(t);
+    if (status) facts.status = stripTrailingStop(status[1]);
+    for (const [re, key] of DATE_LABELS) {
+      const m = re.exec(t);
+      if (!m || facts[key]) continue;
+      const next = doc.lines[n]?.text ?? "";
+      const d = findDate(t.slice(m[0].length)) ?? findDate(clean(next));
+      if (d) facts[key] = d.iso;
+    }
+  }
+  if (facts.callInDeadline && facts.callIn === null) facts.callIn = true;
+  return facts;
 }
 
 function titleCase(s: string): string {

@@ -6,7 +6,7 @@
 
 import { doubtfulPair } from "../../link/identity/names";
 import type { Contact, Span } from "../../model/parse-v1";
-import type { MeetingStatusRecord, PersonVote, VoteRecord } from "../../model/records";
+import type { DecisionFactsRecord, MeetingStatusRecord, PersonVote, VoteRecord } from "../../model/records";
 import type {
   AgendaItemRecord,
   AliasRecord,
@@ -113,6 +113,15 @@ const voteCounts = (r: Row) => ({
   against: intOrNull(r.against_count),
   abstain: intOrNull(r.abstain_count),
 });
+
+/**
+ * SQL true for a meeting row `m` that only decision records speak of (an officer or executive
+ * decision): listed as a decision, never among committee meetings. A meeting that papers of its own
+ * also speak of (a Modern.Gov decision page of a committee meeting with its minutes) stays a meeting.
+ */
+export const DECISION_ONLY = `EXISTS (SELECT 1 FROM decision_records dr WHERE dr.meeting_id = m.id)
+  AND NOT EXISTS (SELECT 1 FROM meeting_sources ds WHERE ds.meeting_id = m.id
+    AND NOT EXISTS (SELECT 1 FROM decision_records dr2 WHERE dr2.meeting_id = ds.meeting_id AND dr2.document_id = ds.document_id))`;
 
 const whereClause = (w: string[]): string => (w.length ? `WHERE ${w.join(" AND ")}` : "");
 
@@ -261,7 +270,7 @@ export class Reader {
     const p = clampPaging(paging);
     const f = await filterSql(this.conn, filter, { committee: "m.committee_id", date: "m.date" });
     if (!f) return { items: [], total: 0, ...p };
-    const w = whereClause(f.where);
+    const w = whereClause([...f.where, `NOT (${DECISION_ONLY})`]);
     const total = await this.conn.get<{ n: number }>(
       `SELECT CAST(count(*) AS INTEGER) AS n FROM meetings m ${w}`,
       f.params,
@@ -398,7 +407,56 @@ export class Reader {
       if (t && !exempt) x.text = t;
     }
 
-    return { ...summary, contact, nextMeeting, membership, agenda, attendance, minutes, reports, documents };
+    const facts = await this.decisionFacts([id]);
+    const kind = (await this.decisionOnly([id])).has(id) ? "decision" : "meeting";
+    return {
+      ...summary,
+      kind,
+      decision: facts.get(id) ?? null,
+      contact,
+      nextMeeting,
+      membership,
+      agenda,
+      attendance,
+      minutes,
+      reports,
+      documents,
+    };
+  }
+
+  /** The facts of the latest decision record speaking of each meeting. */
+  async decisionFacts(meetingIds: number[]): Promise<Map<number, DecisionFactsRecord>> {
+    const out = new Map<number, DecisionFactsRecord>();
+    if (!meetingIds.length) return out;
+    const rows = await this.conn.all<Row>(
+      `SELECT * FROM decision_records WHERE meeting_id IN (${placeholders(meetingIds.length)}) ORDER BY document_id DESC, id DESC`,
+      meetingIds,
+    );
+    for (const r of rows) {
+      const id = num(r.meeting_id);
+      if (out.has(id)) continue;
+      out.set(id, {
+        maker: str(r.maker),
+        status: str(r.status),
+        callIn: bool(r.call_in),
+        callInDeadline: str(r.call_in_deadline),
+        publicationDate: str(r.publication_date),
+        effectiveDate: str(r.effective_date),
+        decidedAt: r.decided_at_body ? { committee: String(r.decided_at_body), date: str(r.decided_at_date) } : null,
+        provenance: await this.provenance(num(r.document_id), spanOf(r)),
+      });
+    }
+    return out;
+  }
+
+  /** Meetings every document of which is a decision record: decisions, not committee meetings. */
+  async decisionOnly(meetingIds: number[]): Promise<Set<number>> {
+    if (!meetingIds.length) return new Set();
+    const rows = await this.conn.all<Row>(
+      `SELECT m.id FROM meetings m WHERE m.id IN (${placeholders(meetingIds.length)}) AND ${DECISION_ONLY}`,
+      meetingIds,
+    );
+    return new Set(rows.map((r) => num(r.id)));
   }
 
   private async resolutionsOf(minuteIds: number[]): Promise<Map<number, ResolutionRecord[]>> {
@@ -504,18 +562,22 @@ export class Reader {
 
   async listCommittees(): Promise<CommitteeSummary[]> {
     const rows = await this.conn.all<Row>(
-      `SELECT c.id, c.name, a.name AS authority_name, CAST(count(m.id) AS INTEGER) AS n, min(m.date) AS first_date, max(m.date) AS last_date
-       FROM committees c JOIN authorities a ON a.id = c.authority_id LEFT JOIN meetings m ON m.committee_id = c.id
+      `SELECT c.id, c.name, a.name AS authority_name, CAST(count(m.id) AS INTEGER) AS n, min(m.date) AS first_date, max(m.date) AS last_date,
+         (SELECT CAST(count(*) AS INTEGER) FROM meetings m WHERE m.committee_id = c.id AND ${DECISION_ONLY}) AS decisions
+       FROM committees c JOIN authorities a ON a.id = c.authority_id LEFT JOIN meetings m ON m.committee_id = c.id AND NOT (${DECISION_ONLY})
        GROUP BY c.id, c.name, a.name ORDER BY c.name, c.id`,
     );
-    return rows.map((r) => ({
-      id: num(r.id),
-      name: String(r.name),
-      authority: str(r.authority_name) || null,
-      meetings: num(r.n),
-      firstMeeting: str(r.first_date),
-      lastMeeting: str(r.last_date),
-    }));
+    // A decision maker known only from decision records (an officer) is not a committee.
+    return rows
+      .filter((r) => num(r.n) > 0 || num(r.decisions) === 0)
+      .map((r) => ({
+        id: num(r.id),
+        name: String(r.name),
+        authority: str(r.authority_name) || null,
+        meetings: num(r.n),
+        firstMeeting: str(r.first_date),
+        lastMeeting: str(r.last_date),
+      }));
   }
 
   async getCommittee(id: number): Promise<CommitteeDetail | null> {
@@ -534,9 +596,10 @@ export class Reader {
         [num(latest.id)],
       ))
         membership.push({ person: await this.personRef(r), role: str(r.role) });
-    const rows = await this.conn.all<Row>(`${Reader.MEETING_SELECT} WHERE m.committee_id = ? ${Reader.MEETING_ORDER}`, [
-      id,
-    ]);
+    const rows = await this.conn.all<Row>(
+      `${Reader.MEETING_SELECT} WHERE m.committee_id = ? AND NOT (${DECISION_ONLY}) ${Reader.MEETING_ORDER}`,
+      [id],
+    );
     const meetings = await this.summaries(rows);
     const byYear = new Map<string | null, MeetingSummary[]>();
     for (const m of meetings) {
@@ -771,6 +834,9 @@ export class Reader {
       [...f.params, p.limit, p.offset],
     );
     const res = await this.resolutionsOf(rows.map((r) => num(r.id)));
+    const meetingIds = [...new Set(rows.map((r) => num(r.meeting_id)))];
+    const only = await this.decisionOnly(meetingIds);
+    const facts = await this.decisionFacts([...only]);
     const items: DecisionRecord[] = [];
     for (const r of rows)
       items.push({
@@ -784,6 +850,7 @@ export class Reader {
         resolutions: res.get(num(r.id)) ?? [],
         reasons: parseJson(r.reasons, []),
         provenance: await this.provenance(num(r.document_id), spanOf(r)),
+        record: facts.get(num(r.meeting_id)) ?? null,
       });
     return { items, total: num(total?.n ?? 0), ...p };
   }

@@ -25,6 +25,30 @@ export const IMPORT_FILES_TABLE = (bigint: string) => `CREATE TABLE import_files
  */
 export const MEETING_STATUS_V19 = "ALTER TABLE meeting_sources ADD COLUMN status TEXT;";
 
+/**
+ * Migration 20 on both engines: a document that is a decision record (parse/v1 `decision`: an officer
+ * or executive decision, a Modern.Gov decision page) keeps its decision facts here, one row per
+ * document and meeting. The meeting row it speaks of is then a decision, not a committee meeting.
+ */
+export const decisionRecordsV20 = (id: string) => `CREATE TABLE decision_records (
+  id ${id},
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  maker TEXT,
+  status TEXT,
+  call_in INTEGER,
+  call_in_deadline TEXT,
+  publication_date TEXT,
+  effective_date TEXT,
+  decided_at_body TEXT,
+  decided_at_date TEXT,
+  span_start INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  page INTEGER
+);
+CREATE INDEX decision_records_meeting ON decision_records(meeting_id);
+CREATE INDEX decision_records_document ON decision_records(document_id);`;
+
 export function coreTablesV1(id: string): string {
   return `
 CREATE TABLE documents (

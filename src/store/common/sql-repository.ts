@@ -38,6 +38,7 @@ export const TABLES = [
   "committees",
   "meetings",
   "meeting_sources",
+  "decision_records",
   "agenda_items",
   "minutes",
   "resolutions",

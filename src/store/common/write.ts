@@ -232,6 +232,7 @@ export async function deleteDocument(tx: SqlConn, documentId: number): Promise<v
     "agenda_items",
     "reports",
     "person_aliases",
+    "decision_records",
     "meeting_sources",
   ])
     await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
@@ -890,6 +891,25 @@ class DocumentWriter {
       ...spanValues(m.span),
       m.status ? json(m.status) : null,
     ]);
+    const d = m.decision;
+    if (d)
+      await tx.run(
+        `INSERT INTO decision_records (meeting_id, document_id, maker, status, call_in, call_in_deadline, publication_date,
+           effective_date, decided_at_body, decided_at_date, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          meetingId,
+          documentId,
+          d.maker,
+          d.status,
+          d.callIn === null ? null : d.callIn ? 1 : 0,
+          d.callInDeadline,
+          d.publicationDate,
+          d.effectiveDate,
+          d.decidedAt?.body ?? null,
+          d.decidedAt?.date ?? null,
+          ...spanValues(d.span),
+        ],
+      );
     const ctx = { meetingId, committeeId: committee.id, date: m.date };
     const person = (printed: string, line: number | null) => this.person(committee.authorityId, printed, line);
 

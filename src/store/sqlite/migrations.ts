@@ -13,6 +13,7 @@ import {
 } from "../common/packs-schema";
 import {
   coreTablesV1,
+  decisionRecordsV20,
   exemptPartsV6,
   IMPORT_FILES_TABLE,
   MEETING_STATUS_V19,
@@ -156,6 +157,12 @@ CREATE TRIGGER minute_signatures_no_delete BEFORE DELETE ON minute_signatures BE
     version: 19,
     name: "meeting status",
     sql: MEETING_STATUS_V19,
+  },
+  {
+    // Decision records (officer and executive decisions) kept as decisions, with their facts.
+    version: 20,
+    name: "decision records",
+    sql: decisionRecordsV20("INTEGER PRIMARY KEY"),
   },
   {
     // Councillors keep their own register: their account linked to their person; changes wait for approval.
