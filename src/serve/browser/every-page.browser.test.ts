@@ -62,8 +62,19 @@ const EXAMPLES: Record<string, () => Promise<Example[]>> = {
       "SELECT meeting_id AS id FROM reports GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id LIMIT 1",
     );
     const votes = await first("SELECT meeting_id AS id FROM votes ORDER BY id LIMIT 1");
-    return [...new Set([most, reports, votes])].map((id) => ({ path: `/meetings/${id}`, status: 200 }));
+    // A meeting the papers print as cancelled (its tag and warning).
+    const cancelled = await first(
+      "SELECT meeting_id AS id FROM meeting_sources WHERE status IS NOT NULL ORDER BY id LIMIT 1",
+    );
+    return [...new Set([most, reports, votes, cancelled])].map((id) => ({ path: `/meetings/${id}`, status: 200 }));
   },
+  // An officer decision record and a proposed record of decision, as decisions.
+  "/decisions/:id": async () =>
+    (
+      await rows<{ id: number }>(
+        "SELECT min(meeting_id) AS id FROM decision_records GROUP BY maker IS NULL, date(publication_date) IS NULL ORDER BY 1 LIMIT 2",
+      )
+    ).map((r) => ({ path: `/decisions/${r.id}`, status: 200 })),
   "/committees": async () => [{ path: "/committees", status: 200 }],
   "/committees/:id": async () => [
     {
