@@ -516,7 +516,8 @@ function originalLinks(d: DocumentRef): Html {
 
 function documentsList(docs: DocumentRef[]): Html {
   if (!docs.length) return html`<p class="govuk-body">None recorded.</p>`;
-  return html`<ul class="govuk-list govuk-list--spaced">${docs.map(
+  // File names with no break in them (underscores) wrap rather than widen the page at 320 px.
+  return html`<ul class="govuk-list govuk-list--spaced minutebook-fulltext">${docs.map(
     (d) =>
       html`<li><a class="govuk-link" href="/documents/${d.id}${d.span ? `?at=${d.span.startLine}#L${d.span.startLine}` : ""}">${d.name}</a> <span class="minutebook-meta">(${d.format}${
         d.span ? `, lines ${d.span.startLine} to ${d.span.endLine}` : ""
@@ -1072,6 +1073,7 @@ export function openDataPage(): View {
     ["/api/people", "People"],
     ["/api/people/{id}", "One person: roles, attendance, declarations"],
     ["/api/decisions", "Decisions register (committee, from, to, key)"],
+    ["/api/decisions/{id}", "One officer or executive decision record: decision maker, status, call-in, dates"],
     ["/api/search?q=budget", "Search with facets (q, committee, year, type, key, page)"],
     ["/api/documents/{id}", "A source document and its lines"],
     [
