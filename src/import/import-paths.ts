@@ -32,6 +32,8 @@ export type ImportSummary = {
   warnings: number;
   /** Documents stored with at least one meeting whose parse reported a warning or an error. */
   readWithWarnings: number;
+  /** Those documents, each with its first warning (the reason a clerk would look again). */
+  warned: ImportFailure[];
   /**
    * Documents that were read but yield no meeting (an annual return, a newsletter, a layout not
    * understood): not stored, each with the parser's reason.
@@ -243,6 +245,7 @@ export async function importPaths(
     items: 0,
     warnings: 0,
     readWithWarnings: 0,
+    warned: [],
     noMeeting: [],
     notPapers: [],
     seconds: 0,
@@ -293,7 +296,13 @@ export async function importPaths(
       summary.meetings = meetingIds.size;
       summary.items += outcome.items;
       if (outcome.warnings) summary.warnings++;
-      if (outcome.warnings && outcome.meetings > 0) summary.readWithWarnings++;
+      if (outcome.warnings && outcome.meetings > 0) {
+        summary.readWithWarnings++;
+        summary.warned.push({
+          file,
+          reason: ready.result ? noMeetingReason(ready.result) : "its warnings were recorded when it was first read",
+        });
+      }
     }
     return outcome;
   };
@@ -395,6 +404,9 @@ export function formatSummary(s: ImportSummary): string {
     `meetings: ${s.meetings}, items: ${s.items}, documents read with warnings: ${s.readWithWarnings}, documents with parse warnings: ${s.warnings}`,
   ];
   for (const f of s.failures) out.push(`failed: ${f.file}: ${f.reason}`);
+  // Each document read with warnings and why (the first fifty; the count above is whole).
+  for (const f of s.warned.slice(0, 50)) out.push(`read with warnings: ${f.file}: ${f.reason}`);
+  if (s.warned.length > 50) out.push(`read with warnings: … and ${s.warned.length - 50} more`);
   for (const f of s.noMeeting) out.push(`no meeting found: ${f.file}: ${f.reason}`);
   for (const f of s.notPapers) out.push(`refused: ${f.file}: ${f.reason}`);
   return out.join("\n");

@@ -43,6 +43,9 @@ test("import counts documents read with warnings and refuses, with a reason, doc
       assert.match(text, /1 with no meeting found/);
       assert.match(text, new RegExp(`documents read with warnings: ${s.readWithWarnings}`));
       assert.match(text, /no meeting found: .*newsletter\.txt: \S/);
+      // Each document read with warnings is named with its reason.
+      assert.equal(s.warned.length, s.readWithWarnings);
+      assert.match(text, /read with warnings: .*b-cp1252\.txt: \S/);
       // A second run refuses it again (it was never stored) and leaves the rest unchanged.
       const again = await importPaths(repo, [papers]);
       assert.equal(again.documents.unchanged, 2);

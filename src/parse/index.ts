@@ -43,6 +43,26 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
     diagnostics.push({ level: "error", message: `minutes parser failed: ${(e as Error).message}`, span: null });
   }
 
+  // Minutes that record nothing (no attendance, no decision, no minute number: only run-in labels
+  // such as a clerk's "Tel:" and "Email:") over a sheet that reads as a dated agenda of three or more
+  // items are that agenda, not minutes.
+  if (minutes.length && minutes.every(hollow)) {
+    try {
+      const front = parseFrontSheet(doc, 1, doc.lines.length);
+      if (front?.meeting.date && front.meeting.agenda.length >= 3) {
+        diagnostics.push({
+          level: "info",
+          message: "the sections read as minutes record no attendance, decision or numbered minute: read as an agenda",
+          span: null,
+        });
+        minutes = [];
+        claimed = [];
+      }
+    } catch {
+      // the minutes stand
+    }
+  }
+
   const meetings: Meeting[] = [];
   // A record of decision standing alone (no minutes in it) is one decision, not an agenda pack.
   let record: ReturnType<typeof parseDecisionRecord> = null;
@@ -138,6 +158,13 @@ export function whyNoMeeting(doc: SourceDocument): string {
   return missing.length
     ? `${missing.join("; ")}`
     : "a title, a date and items were seen, but no heading, title block or attendance list tied them to one meeting";
+}
+
+/** A minutes meeting that records nothing a set of minutes records. */
+function hollow(m: Meeting): boolean {
+  const a = m.attendance;
+  const attended = !!a && (a.present.length > 0 || a.apologies.length > 0 || a.inAttendance.length > 0);
+  return !attended && m.minutes.every((x) => x.number === null && !x.resolutions.length && !x.declarations.length);
 }
 
 /**

@@ -26,6 +26,8 @@ export type AgendaStyle = {
   timeForm: "7.30pm" | "7.30 pm" | "19:30" | "7:30pm" | "7pm";
   items: "sentences" | "nouns";
   subItems: "letters" | "bracket-letters" | "decimal" | "roman" | "none";
+  /** Items as numbered paragraphs, or in a Word table used for layout (number | title). */
+  itemLayout: "paragraphs" | "table";
   signature: "block" | "one-line" | "none";
   issued: boolean;
   nextMeeting: "item" | "line" | "none";
@@ -131,6 +133,7 @@ export function pickAgendaStyle(rng: Rng, fixed: Partial<AgendaStyle> = {}): Age
     timeForm: rng.pick(["7.30pm", "7.30 pm", "19:30", "7:30pm", "7pm"] as const),
     items: rng.pick(["sentences", "nouns"] as const),
     subItems: rng.pick(["letters", "bracket-letters", "decimal", "roman", "none"] as const),
+    itemLayout: rng.pick(["paragraphs", "paragraphs", "table"] as const),
     signature: rng.pick(["block", "one-line", "none"] as const),
     issued: rng.chance(0.5),
     nextMeeting: rng.pick(["item", "line", "none"] as const),
@@ -215,7 +218,7 @@ export function generateAgendaDoc(seed: string, fixed: Partial<AgendaStyle> = {}
   const date = weekday(rng, year, month);
   const prev = weekday(rng, year, month - 1);
   const next = weekday(rng, year, month + 1);
-  const issuedOn = iso(year, month, 1) < date ? iso(year, month, 1) : date;
+  const issuedOn = [iso(year, month, 1), date].sort()[0];
   const time = rng.pick(["19:00", "19:30", "18:30", "19:15", "10:00"]);
   const hall = rng.pick(HALLS);
   // The venue names the place ("Brockton Village Hall"): the body must still come from the letterhead.
@@ -363,6 +366,11 @@ export function generateAgendaDoc(seed: string, fixed: Partial<AgendaStyle> = {}
       .replace("{year2}", String(year % 100).padStart(2, "0"));
   const chosen = ITEMS.filter((it, i) => i < 4 || rng.chance(0.7) || it.subs);
   const add = (title: string, number: string, level: number, value: number, label: string) => {
+    agenda.push({ number, title, reportBy: null, pages: null, span: SPAN });
+    if (s.itemLayout === "table") {
+      paras.push({ kind: "row", cells: [label, title] });
+      return;
+    }
     // Word has no roman level in HList: those sub-items carry their printed label (a list Word does not know).
     const list = level && s.subItems === "roman" ? "agenda-roman" : "agenda";
     paras.push({
@@ -370,7 +378,6 @@ export function generateAgendaDoc(seed: string, fixed: Partial<AgendaStyle> = {}
       runs: [{ text: title, bold: level === 0 && bold }],
       number: { label, list, level, value },
     });
-    agenda.push({ number, title, reportBy: null, pages: null, span: SPAN });
   };
   let n = 0;
   for (const it of chosen) {

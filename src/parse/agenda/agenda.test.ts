@@ -146,3 +146,22 @@ test("roman numerals out of their order are the item's text, not sub-items", () 
     ["7", "8"],
   );
 });
+
+test("a date broken at the end of a title's line carries on the title", () => {
+  assert.deepEqual(
+    items(
+      [
+        "3. Minutes of the meeting held on 5 August",
+        "2024",
+        "4. Date of next meeting: Tuesday, 15",
+        "September 2026 at 10.00am",
+        "5. Any other business",
+      ].join("\n"),
+    ).map(([n, t]) => [n, t]),
+    [
+      ["3", "Minutes of the meeting held on 5 August 2024"],
+      ["4", "Date of next meeting: Tuesday, 15 September 2026 at 10.00am"],
+      ["5", "Any other business"],
+    ],
+  );
+});

@@ -120,6 +120,11 @@ function titleEnded(title: string): boolean {
   return /[.:]$/.test(takePages(clean(title)).rest);
 }
 
+const MONTH_START =
+  /^(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const SPLIT_DATE_HEAD =
+  /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
 const CONNECTOR = /(?:[,&–-]|\b(?:and|or|of|the|to|for|in|on|with|a|an|by|from|at|into|under)|\(Pages?)$/i;
 
 /**
@@ -130,6 +135,9 @@ function runsOn(d: Draft, next: string): boolean {
   const t = clean(d.pieces[0] ?? "");
   if (titleEnded(t)) return false;
   if (/^[a-z(]/.test(next) || CONNECTOR.test(t) || d.wrapping) return true;
+  // A date broken at the line's end ("held on 5 August" / "2024 at 10:00", "Tuesday, 15" / "September 2026").
+  if (SPLIT_DATE_HEAD.test(t) && /^\d{4}\b/.test(next)) return true;
+  if (/(?:\bon|day,?|\bthe)\s+\d{1,2}(?:st|nd|rd|th)?$/i.test(t) && MONTH_START.test(next)) return true;
   // A short fragment that ends the sentence ("7(3) and 7(5).") completes an unfinished title.
   if (/\.$/.test(next) && next.split(" ").length <= 6 && !NUMBERED_LINE.test(next)) return true;
   // A row whose title cell is followed by a page-range column, in a list that sets its items apart

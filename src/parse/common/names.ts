@@ -76,8 +76,11 @@ export function looksLikePersonName(text: string): boolean {
 }
 
 const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/;
-/** UK phone numbers: "0116 305 6225", "(0116) 305 7966", "03000 414043", "020 8545 3616", "+44 ...". */
-const PHONE = /(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b/;
+/**
+ * UK phone numbers: "0116 305 6225", "(0116) 305 7966", "03000 414043", "020 8545 3616", "+44 ...",
+ * and the five-figure numbers of small exchanges under a five- or six-figure code ("017683 52469").
+ */
+const PHONE = /(?:\+44\s?\(?0?\)?\s?|\(?0)(?:\d{4,5}\)?[\s-]?\d{5,6}|\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4})\b/;
 
 export function findEmail(text: string): { value: string; index: number } | null {
   const m = EMAIL.exec(head(text));

@@ -113,3 +113,37 @@ test("a second agenda under its own heading, numbered from 1 again, is a meeting
     ["Upper Brockton Parish Council", "2025-05-06", "19:00", "Village Hall", "2025-07-01", "1 2 3 3a 3b 4"],
   ]);
 });
+
+test("an agenda whose clerk's Tel: and Email: lines look like run-in minutes is read as the agenda", () => {
+  const d = textDocument(
+    [
+      "Thornbury Town Council",
+      "",
+      "Date: Thursday 20th February 2025",
+      "Time: 7.15 pm",
+      "Venue: Village Hall, High Street",
+      "",
+      "| 1. | To receive apologies for absence |",
+      "| --- | --- |",
+      "| 2. | To receive declarations of interest |",
+      "| 3. | To approve the minutes of the last meeting |",
+      "",
+      "Helen Lawson",
+      "",
+      "Tel: 01811 996351",
+      "",
+      "Email: clerk@thornbury-tc.org.uk",
+    ].join("\n"),
+    "a.md",
+    true,
+  );
+  const ms = parseDocument(d).meetings;
+  assert.deepEqual(
+    ms.map((m) => [m.body, m.date, m.agenda.length, m.minutes.length]),
+    [["Thornbury Town Council", "2025-02-20", 3, 0]],
+  );
+});
+
+test("a venue ends with its sentence", () => {
+  assert.equal(venueIn("7.00pm at All Saints Church. Councillors are summoned to a meeting"), "All Saints Church");
+});

@@ -94,6 +94,8 @@ export function venueIn(text: string): string | null {
       if (!w || !VENUE_WORD.test(w) || WEEKDAY_WORD.test(w) || /^\d{1,2}(?:[.:]\d\d)?(?:am|pm)?,?$/i.test(w)) break;
       if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December)/.test(w)) break;
       kept.push(w);
+      // A full stop ends the venue's sentence ("at All Saints Church. Councillors are …"), save after an abbreviation.
+      if (/[a-z]{3,}\.$/.test(w) && !/^(?:Rd|St|Ave|Lane)\.$/i.test(w)) break;
     }
     while (kept.length && !/^[A-Z0-9]/.test(kept[kept.length - 1])) kept.pop();
     const venue = kept.join(" ").replace(/[,.]+$/, "");
