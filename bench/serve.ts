@@ -238,38 +238,90 @@ export async function benchServeAtScale(opts: {
   seconds: number;
   jobs?: number;
   samples?: number;
+  /**
+   * A folder kept between runs (MINUTEBOOK_BENCH_STORE): the generated papers, the store imported and
+   * linked once (base.db) and that import's timings (made.json). A later run copies base.db and
+   * measures the pages again without generating or importing; the import-rate row repeats the
+   * figures of the run that made it, saying so.
+   */
+  store?: string;
 }): Promise<BenchResult[]> {
-  const { mkdtempSync, rmSync, readdirSync } = await import("node:fs");
+  const { mkdtempSync, rmSync, readdirSync, existsSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } =
+    await import("node:fs");
   const { tmpdir, loadavg } = await import("node:os");
   const { join } = await import("node:path");
   const { command: demo } = await import("../src/cli/commands/demo");
   const { importPaths } = await import("../src/import/import-paths");
   const { openSqlite } = await import("../src/store/sqlite/index");
-  const dir = mkdtempSync(join(tmpdir(), "minutebook-bench-scale-"));
-  const log = console.log;
-  console.log = () => {};
-  try {
-    await demo.run(["--meetings", String(opts.meetings), "--out", join(dir, "papers"), "--seed", "scale"]);
-    await demo.run(["--meetings", String(opts.extra), "--out", join(dir, "more"), "--seed", "scale-more"]);
-  } finally {
-    console.log = log;
+  const { updateLinks } = await import("../src/import/links");
+  const kept = opts.store ? join(opts.store, `${opts.meetings}`) : null;
+  const dir = kept ?? mkdtempSync(join(tmpdir(), "minutebook-bench-scale-"));
+  type Made = {
+    importSeconds: number;
+    linkSeconds: number;
+    computed: number;
+    topics: number;
+    load: number;
+    at: string;
+  };
+  const madeFile = kept ? join(kept, "made.json") : null;
+  let made: Made | null =
+    madeFile && existsSync(madeFile) ? (JSON.parse(readFileSync(madeFile, "utf8")) as Made) : null;
+  if (!made) {
+    if (kept) {
+      rmSync(kept, { recursive: true, force: true });
+      mkdirSync(kept, { recursive: true });
+    }
+    const log = console.log;
+    console.log = () => {};
+    try {
+      await demo.run(["--meetings", String(opts.meetings), "--out", join(dir, "papers"), "--seed", "scale"]);
+      await demo.run(["--meetings", String(opts.extra), "--out", join(dir, "more"), "--seed", "scale-more"]);
+    } finally {
+      console.log = log;
+    }
   }
   const papers = (d: string) =>
     readdirSync(join(dir, d))
       .filter((f) => f !== "truth.json")
       .map((f) => join(dir, d, f));
-  const file = join(dir, "scale.db");
-  const repo = await openSqlite({ file });
   const base = papers("papers");
-  const t0 = performance.now();
-  await importPaths(repo, base, undefined, { jobs: opts.jobs ?? 0 });
-  const importSeconds = (performance.now() - t0) / 1000;
+  const file = join(kept ? mkdtempSync(join(tmpdir(), "minutebook-bench-scale-")) : dir, "scale.db");
+  if (made && kept) copyFileSync(join(kept, "base.db"), file);
+  let repo = await openSqlite({ file });
+  if (!made) {
+    const t0 = performance.now();
+    await importPaths(repo, base, undefined, { jobs: opts.jobs ?? 0 });
+    const importSeconds = (performance.now() - t0) / 1000;
+    // What `minutebook import` does next: the touched councils' links computed and stored.
+    const l0 = performance.now();
+    const linkedNow = await updateLinks(repo, { today: "2026-12-01", now: new Date().toISOString() });
+    made = {
+      importSeconds,
+      linkSeconds: (performance.now() - l0) / 1000,
+      computed: linkedNow.computed.length,
+      topics: linkedNow.topics,
+      load: loadavg()[0],
+      at: new Date().toISOString(),
+    };
+    if (kept && madeFile) {
+      // Closed first, so the copy holds every page (no write-ahead log left beside it).
+      await repo.close();
+      copyFileSync(file, join(kept, "base.db"));
+      repo = await openSqlite({ file });
+      writeFileSync(madeFile, JSON.stringify(made));
+    }
+  } else {
+    // A kept store made by older code: its links brought up to date (a no-op when their version is current).
+    const again = await updateLinks(repo, { today: "2026-12-01", now: new Date().toISOString() });
+    if (again.computed.length && kept) {
+      await repo.close();
+      copyFileSync(file, join(kept, "base.db"));
+      repo = await openSqlite({ file });
+    }
+  }
+  const { importSeconds, linkSeconds } = made;
   const stats = await repo.stats();
-  // What `minutebook import` does next: the touched councils' links computed and stored.
-  const { updateLinks } = await import("../src/import/links");
-  const l0 = performance.now();
-  const linkedNow = await updateLinks(repo, { today: "2026-12-01", now: new Date().toISOString() });
-  const linkSeconds = (performance.now() - l0) / 1000;
   const server = await startServer(repo, { port: 0, host: "127.0.0.1", checkEveryMs: 1000 });
   const uncached = await startServer(repo, { port: 0, host: "127.0.0.1", checkEveryMs: 1000, cache: false });
   let follow: BenchResult[] = [];
@@ -286,7 +338,7 @@ export async function benchServeAtScale(opts: {
       unit: "documents/s",
       better: "higher",
       reference: { name: "the same import with --no-links", value: Math.round(rate * 10) / 10, unit: "documents/s" },
-      note: `${base.length} generated documents in ${importSeconds.toFixed(1)} s; ${linkedNow.computed.length} council(s) linked and stored (${linkedNow.topics} topics) in ${linkSeconds.toFixed(1)} s; load average ${loadavg()[0].toFixed(1)}`,
+      note: `${base.length} generated documents in ${importSeconds.toFixed(1)} s; ${made.computed} council(s) linked and stored (${made.topics} topics) in ${linkSeconds.toFixed(1)} s; load average ${made.load.toFixed(1)}${kept ? ` (the kept store's own import, ${made.at})` : ""}`,
     });
     const ids = (
       (await (await fetch(`${server.url}/api/meetings?page=50`)).json()) as { meetings: { items: { id: number }[] } }
@@ -345,7 +397,8 @@ export async function benchServeAtScale(opts: {
     await uncached.close().catch(() => {});
     await server.close();
     await repo.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
+    else rmSync(join(file, ".."), { recursive: true, force: true });
   }
 }
 
@@ -355,6 +408,7 @@ export async function benchServeScale(opts: BenchOptions): Promise<BenchResult[]
     meetings: opts.quick ? 2_000 : 10_000,
     extra: opts.quick ? 50 : 200,
     seconds: opts.quick ? 5 : 10,
+    store: process.env.MINUTEBOOK_BENCH_STORE || undefined,
   });
 }
 
@@ -367,6 +421,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && process.arg
     meetings: arg("--meetings", 10_000),
     extra: arg("--extra", 200),
     seconds: arg("--seconds", 10),
+    samples: arg("--samples", 40),
+    store: process.env.MINUTEBOOK_BENCH_STORE || undefined,
   });
   for (const r of results)
     console.log(

@@ -58,7 +58,9 @@ test("computeLinks gives the same result in the worker as on this thread", async
   const data = new PortalData(store.repo, { checkEveryMs: 0 });
   const input = computeInput(await gather(data, true), "2026-01-01");
   const here = computeLinks(input);
-  const there = await computeOffThread(input);
+  // The worker also finds the council's people (stored for the CLI); the links are compared here.
+  const { people, ...there } = await computeOffThread(input);
+  assert.ok(people?.people.length, "the worker found the people too");
   assert.deepEqual(JSON.parse(JSON.stringify(there)), JSON.parse(JSON.stringify(here)));
   assert.ok(here.threads.length > 0);
 });

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import type { LinkResult } from "../link/compute";
 import { computeLinks } from "../link/compute";
+import { findPeople, type People } from "../link/identity/people";
 import { slugOf, topicIds } from "../link/threads/ids";
 import { PortalData } from "../serve/data";
 import { assemble, computeInput, gather } from "../serve/follow/links";
@@ -22,7 +23,7 @@ import type { Repository } from "../store/repository";
  * What the stored links were computed by: a change to the records' shape (or a linker change that
  * must reach old stores) bumps it, and every council is recomputed on the next import or rebuild.
  */
-export const LINKS_VERSION = "links/1";
+export const LINKS_VERSION = "links/2";
 
 export type LinkOptions = {
   /** "Today" (YYYY-MM-DD) for the follow-ups' states as computed (pages set the state for their own day). */
@@ -35,8 +36,13 @@ export type LinkOptions = {
   withText?: boolean;
   /** Reads the store as the portal does (its caches); a fresh one by default. */
   data?: PortalData;
-  /** Runs the linkers (default: on this thread; the portal passes its worker). */
-  compute?: (input: Parameters<typeof computeLinks>[0]) => Promise<LinkResult>;
+  /**
+   * Runs the linkers (default: on this thread; the portal passes its worker), and may find the
+   * council's people too (else they are found here).
+   */
+  compute?: (input: Parameters<typeof computeLinks>[0]) => Promise<LinkResult & { people?: People }>;
+  /** Asked before each council: true stops the update there (the portal is closing; what is stored stays). */
+  stop?: () => boolean;
   /** Told after each council. */
   progress?: (council: string, done: number, total: number) => void;
 };
@@ -67,6 +73,7 @@ export async function updateLinks(repo: Repository, opts: LinkOptions): Promise<
   const computed: string[] = [];
   let topics = 0;
   for (const [i, s] of todo.entries()) {
+    if (opts.stop?.()) break;
     const links = await councilLinks(repo, data, s.council, fingerprintOf(s.parts), opts);
     await repo.links.replace(links, settleIds);
     computed.push(s.council);
@@ -109,12 +116,13 @@ export async function councilLinks(
 ): Promise<CouncilLinks> {
   const g = await gather(data, opts.withText ?? true, council);
   const input = computeInput(g, opts.today);
-  const r = opts.compute ? await opts.compute(input) : computeLinks(input);
+  const r: LinkResult & { people?: People } = opts.compute ? await opts.compute(input) : computeLinks(input);
   const l = assemble(g, r);
   const meetingId = (key: string) => l.meetings.get(key)?.id ?? null;
 
   const topics: StoredTopic[] = l.threads.map((t) => {
-    const { topic: summary, ...body } = topicData(l, t);
+    // The entries are stored one row each and paged by the reader, so the record keeps the rest.
+    const { topic: summary, entries, total: _total, page: _page, limit: _limit, ...body } = topicData(l, t);
     return {
       slug: t.slug,
       base: slugOf(t.key),
@@ -125,6 +133,7 @@ export async function councilLinks(
       sortCouncil: t.council,
       summary,
       body,
+      entries,
       raw: t,
       meetingIds: t.members.flatMap((m) => meetingId(m.meetingKey) ?? []),
     };
@@ -181,5 +190,6 @@ export async function councilLinks(
       return { meetingId: record.place.meetingId, record, raw: q };
     }),
     moved,
+    people: r.people ?? findPeople(l.input),
   };
 }

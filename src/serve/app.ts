@@ -85,6 +85,8 @@ import { loadAssets } from "./static";
 import { meetingTitle } from "./views";
 
 export type AppOptions = PortalDataOptions & {
+  /** A topic page's items per page (default 100; tests page small topics). */
+  topicEntriesPerPage?: number;
   /** Items other bodies referred to a committee's meeting, offered in the agenda builder (office/agenda ReferralSource). */
   referrals?: ReferralSource;
   /** "Today", for upcoming and recent meetings (tests fix it). */
@@ -226,12 +228,24 @@ function yearRange(year: string | null): { from?: string; to?: string } {
   return year ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
 }
 
+/** Each app's read layer, so closeApp can stop its background work. */
+const appData = new WeakMap<Hono, PortalData>();
+
+/**
+ * Stops an app's background work (the link keeper's pending update) before its store is closed;
+ * startServer's close() calls it. Safe to call more than once.
+ */
+export async function closeApp(app: Hono): Promise<void> {
+  await appData.get(app)?.close();
+}
+
 export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
   const data = new PortalData(repo, opts);
   const assets = loadAssets({ govukFonts: opts.govukFonts });
   const now = opts.now ?? (() => new Date());
   const onError = opts.onError ?? ((err: unknown, path: string) => console.error(`minutebook serve: ${path}:`, err));
   const app = new Hono();
+  appData.set(app, data);
   const base = opts.baseUrl ?? "http://localhost";
   const origin = (_c: Context) => base;
   const guard: GuardOptions = { trustProxy: opts.trustProxy === true };
@@ -340,7 +354,11 @@ export function createApp(repo: Repository, opts: AppOptions = {}): Hono {
     await next();
   });
   // Topics, follow-ups, referrals, quality and timelines (src/serve/follow), before the pages they add to.
-  registerFollowRoutes(app, data, { now, waitForLinks: opts.waitForLinks });
+  registerFollowRoutes(app, data, {
+    now,
+    waitForLinks: opts.waitForLinks,
+    topicEntriesPerPage: opts.topicEntriesPerPage,
+  });
 
   const render = (c: Context, v: View, status: 200 | 400 | 403 | 404 | 413 | 429 | 500 | 503 = 200) =>
     c.html(layout(v), status, { "Cache-Control": "no-cache" });

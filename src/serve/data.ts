@@ -1,6 +1,6 @@
 /**
  * The portal's read layer over the store's Repository: a small cache (cleared whenever the store's
- * change counter or counts move, so an import invalidates it), plus the few queries the portal composes itself —
+ * change counter moves, so an import invalidates it), plus the few queries the portal composes itself —
  * documents by id, their text lines for provenance links, and the spans of exempt minutes to redact.
  */
 import { readFile } from "node:fs/promises";
@@ -38,10 +38,6 @@ export type PortalDataOptions = {
 const MAX_ENTRIES = 5000;
 const MAX_VOLATILE = 1000;
 
-function fingerprint(s: StoreStats): string {
-  return [s.changes, s.documents, s.meetings, s.minutes, s.paragraphs, s.people, s.aliases, s.lastMeeting].join("|");
-}
-
 export class PortalData {
   private cache = new Map<string, Promise<unknown>>();
   /** Searches, kept apart so a flood of distinct queries cannot push out meetings and pages. */
@@ -68,6 +64,25 @@ export class PortalData {
     this.useCache = opts.cache ?? true;
   }
 
+  private closers: (() => Promise<void>)[] = [];
+
+  /** Registers work to stop before the store closes (the link keeper's pending update). */
+  onClose(f: () => Promise<void>): void {
+    this.closers.push(f);
+  }
+
+  /** Stops what runs in the background for these pages; the store itself is the caller's to close. */
+  async close(): Promise<void> {
+    const fs = this.closers;
+    this.closers = [];
+    await Promise.all(fs.map((f) => f()));
+  }
+
+  /** The store state the cache holds (its change counter as last read); "" before the first look. */
+  get state(): string {
+    return this.seen;
+  }
+
   /** Since when the store could not be reached (null while it can): pages cached before are still served. */
   unreachableSince: number | null = null;
 
@@ -76,15 +91,18 @@ export class PortalData {
    * the cache is kept as it is (its pages are still true as of the last look) and this does not throw:
    * what is cached is served, and only what must be read now fails.
    */
-  async fresh(): Promise<void> {
+  async fresh(force = false): Promise<void> {
     const now = Date.now();
-    if (this.checkEveryMs > 0 && now - this.checkedAt < this.checkEveryMs) return;
+    if (!force && this.checkEveryMs > 0 && now - this.checkedAt < this.checkEveryMs) return;
+    if (force && this.checking) await this.checking;
     this.checking ??= (async () => {
       try {
-        // The store's change counter moves with every import, replacement and unmerge.
-        let stats: StoreStats;
+        // The store's change counter moves with every import, replacement, unmerge, office write and
+        // links update: one row read, never the counts (a count over every paragraph would stall
+        // every request behind it once a second on a large store).
+        let changes: number;
         try {
-          stats = await this.repo.stats();
+          changes = await this.repo.links.changes();
         } catch (e) {
           if (!isStoreUnreachable(e)) throw e;
           this.unreachableSince ??= Date.now();
@@ -92,7 +110,7 @@ export class PortalData {
           return;
         }
         this.unreachableSince = null;
-        const f = fingerprint(stats);
+        const f = String(changes);
         if (f !== this.seen) {
           this.previous = new Map([
             ...[...this.cache].map(([k, v]) => [`c:${k}`, v] as const),

@@ -99,6 +99,8 @@ export function bodyCap(maxBytes: number, refuse: (c: Context) => Response | Pro
   return async (c, next) => {
     const length = Number(c.req.header("Content-Length") ?? 0);
     if (length > maxBytes) return refuse(c);
+    // A GET or HEAD body is never read: asking for it would build the whole Request on every page view.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     if (c.req.raw.body && !c.req.header("Content-Length")) {
       // A chunked body: read it up to the cap and no further.
       const reader = c.req.raw.body.getReader();

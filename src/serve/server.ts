@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Repository } from "../store/repository";
-import { type AppOptions, createApp } from "./app";
+import { type AppOptions, closeApp, createApp } from "./app";
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
@@ -43,12 +43,15 @@ export function startServer(
         resolve({
           url,
           port: info.port,
-          close: () =>
-            new Promise<void>((done) => {
+          // The app's background work stops too (the link keeper's timer), so the caller may close the store.
+          close: async () => {
+            await new Promise<void>((done) => {
               server.close(() => done());
               // Keep-alive sockets would hold close() open.
               if ("closeAllConnections" in server) (server as { closeAllConnections(): void }).closeAllConnections();
-            }),
+            });
+            if (app) await closeApp(app);
+          },
         });
       },
     ) as Server;

@@ -3,7 +3,9 @@
  * council's input as the core tables record it (an import into one council changes only its list),
  * a council's links replaced whole (old or new, never half, even when the write fails part-way),
  * the reads the pages make (topics in order, by id and by meeting; follow-ups, referrals and flags by
- * meeting; follow-ups by council), and topic ids settled across councils with the old id kept as moved.
+ * meeting; follow-ups by council), a topic's entries read a page at a time (also when its id is
+ * renamed), each council's people, the change counter every replacement moves, and topic ids settled
+ * across councils with the old id kept as moved.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -21,7 +23,8 @@ function topic(slug: string, meetings: number, items: number, meetingIds: number
     first: "2024-01-01",
     sortCouncil: "x",
     summary: { id: slug, label: key },
-    body: { entries: [{ title: key }] },
+    body: { money: [] },
+    entries: Array.from({ length: items }, (_, i) => ({ title: key, n: i })),
     raw: { key },
     meetingIds,
   };
@@ -52,6 +55,7 @@ function links(council: string, since: number, topics: StoredTopic[], meetingId:
     money: [{ meetingId, committeeId: 1, date: "2024-01-01", pounds: 1_500_000.5, record: { pounds: 1 }, raw: {} }],
     quality: [{ meetingId, record: { kind: "date" }, raw: {} }],
     moved: [],
+    people: { people: [{ name: `clerk of ${council}` }], review: [] },
   };
 }
 
@@ -99,12 +103,15 @@ export function runLinksConformance(engine: string, factory: Factory): void {
 
     test("a council's links are replaced whole and read as the pages read them", async () => {
       const before = (await repo.stats()).changes;
+      const counter = await repo.links.changes();
+      assert.equal(counter, before, "the change counter alone reads what stats() reports");
       await repo.links.replace(
         links("Borsetshire County Council", 1, [topic("libraries", 3, 5, [1, 2]), topic("budget", 2, 2, [2])], 1),
         settle,
       );
       await repo.links.replace(links("Ambridge Parish Council", 2, [topic("buses", 4, 4, [3])], 3), settle);
       assert.ok((await repo.stats()).changes > before, "readers that cache until the store changes see it");
+      assert.ok((await repo.links.changes()) > counter, "a replacement moves the counter readers poll");
       assert.deepEqual(
         (await repo.links.topics({ limit: 10, offset: 0 })).map((t) => t.slug),
         ["buses", "libraries", "budget"],
@@ -116,7 +123,26 @@ export function runLinksConformance(engine: string, factory: Factory): void {
       );
       const o = await repo.links.overview();
       assert.deepEqual(o, { councils: 2, meetings: 4, withText: true, topics: 3 });
-      assert.deepEqual((await repo.links.topic("libraries"))?.body, { entries: [{ title: "libraries" }] });
+      const lib = await repo.links.topic("libraries");
+      assert.deepEqual(lib?.body, { money: [] });
+      assert.equal(lib?.total, 5);
+      assert.deepEqual(
+        lib?.entries.map((e) => (e as { n: number }).n),
+        [0, 1, 2, 3, 4],
+        "every entry in order",
+      );
+      const page = await repo.links.topic("libraries", { limit: 2, offset: 2 });
+      assert.deepEqual(
+        page?.entries.map((e) => (e as { n: number }).n),
+        [2, 3],
+        "one page of entries",
+      );
+      assert.equal(page?.total, 5);
+      assert.deepEqual(
+        (await repo.links.people()).map((p) => (p as { people: { name: string }[] }).people[0].name),
+        ["clerk of Ambridge Parish Council", "clerk of Borsetshire County Council"],
+        "each council's people, councils in name order",
+      );
       assert.equal(await repo.links.topic("nothing"), null);
       assert.deepEqual(
         (await repo.links.topicsOfMeeting(2)).map((t) => t.slug),
@@ -131,6 +157,21 @@ export function runLinksConformance(engine: string, factory: Factory): void {
       );
       assert.equal(own[0].dueBy, "2025-01-01");
       assert.equal(own[0].met, false);
+      // Counted by their state on a day and paged by the store, in list order (the earlier council first).
+      const late = await repo.links.followUpPage("2026-01-01", null, { limit: 10, offset: 0 });
+      assert.deepEqual(late.counts, { met: 0, open: 0, overdue: 2 });
+      assert.deepEqual(
+        late.rows.map((f) => f.record),
+        [{ promise: "promise of Borsetshire County Council" }, { promise: "promise of Ambridge Parish Council" }],
+      );
+      const early = await repo.links.followUpPage("2024-06-01", "open", { limit: 1, offset: 1 });
+      assert.deepEqual(early.counts, { met: 0, open: 2, overdue: 0 });
+      assert.deepEqual(
+        early.rows.map((f) => f.record),
+        [{ promise: "promise of Ambridge Parish Council" }],
+        "the second page of one",
+      );
+      assert.equal((await repo.links.followUpPage("2024-06-01", "overdue", { limit: 10, offset: 0 })).rows.length, 0);
       assert.equal((await repo.links.referrals({ meetingId: 3 })).length, 1);
       assert.equal((await repo.links.quality({ meetingId: 3 })).length, 1);
       assert.equal((await repo.links.money()).length, 2);
@@ -182,8 +223,15 @@ export function runLinksConformance(engine: string, factory: Factory): void {
       assert.deepEqual(await repo.links.moved("buses"), null, "a current id is nobody's old id");
       const renamed = (await repo.links.topics({ limit: 10, offset: 0 })).map((t) => t.slug);
       assert.ok(renamed.includes("buses--ambridge parish council"), renamed.join(", "));
+      assert.equal(
+        (await repo.links.topic("buses--ambridge parish council"))?.total,
+        4,
+        "a renamed topic keeps its entries",
+      );
+      assert.equal((await repo.links.topic("buses"))?.total, 1, "and the topic now holding the id has only its own");
       await repo.links.remove("Aardvark Council");
       assert.equal((await repo.links.overview()).councils, 2);
+      assert.equal((await repo.links.people()).length, 2, "a removed council's people go with it");
     });
   });
 }

@@ -1,13 +1,14 @@
 /**
  * `minutebook followups [--json] [--db FILE] [--committee X] [--today DATE] [--from-files PATH...]`:
  * promises of later action in resolutions (a further report, an update, a report back) with their
- * due date or meeting and whether a later item met them, plus referrals to other bodies.
+ * due date or meeting and whether a later item met them, plus referrals to other bodies. From the
+ * store, what import stored (the state set for --today); from files, the linkers run on them now.
  */
 import { type FollowUp, findFollowUps, findReferrals, type Referral } from "../../link/index";
 import { sameBody } from "../../link/referrals/bodies";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
-import { loadInput, SOURCE_OPTIONS } from "./topics";
+import { loadInput, SOURCE_OPTIONS, withStoredLinks } from "./topics";
 
 const usage =
   "minutebook followups [--json] [--committee NAME] [--today YYYY-MM-DD] [--db FILE | --from-files PATH... [--no-text]]";
@@ -52,14 +53,24 @@ export const command: Command = {
     );
     const today = values.today ?? new Date().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today expects YYYY-MM-DD\nusage: ${usage}`);
-    const input = await loadInput(
-      { db: values.db, fromFiles: Boolean(values["from-files"]), text: !values["no-text"] },
-      positionals,
-      usage,
-    );
     const committee = values.committee;
-    let followUps = findFollowUps(input, { today });
-    let referrals = findReferrals(input);
+    let followUps: FollowUp[];
+    let referrals: Referral[];
+    if (values["from-files"]) {
+      const input = await loadInput({ fromFiles: true, text: !values["no-text"] }, positionals, usage);
+      followUps = findFollowUps(input, { today });
+      referrals = findReferrals(input);
+    } else {
+      // What import stored (the portal reads the same); each follow-up's state set for --today.
+      ({ followUps, referrals } = await withStoredLinks(values.db, positionals, usage, async (repo) => ({
+        followUps: (await repo.links.followUps()).map((f) => {
+          const raw = f.raw as FollowUp;
+          const status: FollowUp["status"] = raw.metBy ? "met" : raw.dueBy && raw.dueBy < today ? "overdue" : "open";
+          return { ...raw, status };
+        }),
+        referrals: (await repo.links.referrals()).map((r) => r.raw as Referral),
+      })));
+    }
     if (committee) {
       followUps = followUps.filter(
         (f) => matchesCommittee(f.from.body, committee) || matchesCommittee(f.dueBody, committee),

@@ -1,6 +1,6 @@
 /**
  * `minutebook topics` and `minutebook followups` end to end on the seeds (--from-files and a fresh SQLite
- * store), and the store-to-LinkInput conversion on a hand-made MeetingDetail.
+ * store, whose stored links --db reads), and the store-to-LinkInput conversion on a hand-made MeetingDetail.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
+import Database from "better-sqlite3";
 import type { FollowUp, Referral, Thread } from "../../link/index";
 import { repoRoot, seedFiles } from "../../testing/shared";
 
@@ -67,5 +68,45 @@ describe("minutebook topics --db (the store)", () => {
     const t = minutebook("topics", "--db", db);
     assert.equal(t.status, 0, t.stderr);
     assert.match(t.stdout, /Help to Live at Home — 2015–2016/);
+  });
+
+  test("followups --db and topics --people read what import stored, not the meetings again", () => {
+    const db = join(dir, "q.db");
+    // Marked in the store only: a command that computed afresh from the meetings would not print these.
+    const raw = new Database(db);
+    try {
+      const row = raw.prepare("SELECT rowid AS id, raw FROM link_followups ORDER BY ord LIMIT 1").get() as {
+        id: number;
+        raw: string;
+      };
+      const f = JSON.parse(row.raw) as FollowUp;
+      raw
+        .prepare("UPDATE link_followups SET raw = ? WHERE rowid = ?")
+        .run(JSON.stringify({ ...f, promise: "stored-only promise" }), row.id);
+      const people = raw.prepare("SELECT rowid AS id, record FROM link_people LIMIT 1").get() as {
+        id: number;
+        record: string;
+      };
+      const p = JSON.parse(people.record) as { people: { name: string }[]; review: unknown[] };
+      assert.ok(p.people.length > 0, "import stored the council's people");
+      p.people[0].name = "Stored-only Person";
+      raw.prepare("UPDATE link_people SET record = ? WHERE rowid = ?").run(JSON.stringify(p), people.id);
+    } finally {
+      raw.close();
+    }
+    const r = minutebook("followups", "--json", "--db", db, "--today", "2026-01-01");
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { followUps: FollowUp[] };
+    assert.ok(out.followUps.some((x) => x.promise === "stored-only promise"));
+    // The state is set for --today from the stored due date and evidence.
+    const open = minutebook("followups", "--json", "--db", db, "--today", "2000-01-01");
+    const early = JSON.parse(open.stdout) as { followUps: FollowUp[] };
+    assert.ok(
+      early.followUps.every((x) => x.status !== "overdue"),
+      "nothing is overdue in 2000",
+    );
+    const t = minutebook("topics", "--people", "--db", db);
+    assert.equal(t.status, 0, t.stderr);
+    assert.match(t.stdout, /Stored-only Person/);
   });
 });

@@ -6,7 +6,8 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { loadFromRepository, meetingKeyOf } from "../../link/from-store";
+import { meetingKeyOf } from "../../link/from-store";
+import type { People } from "../../link/identity/people";
 import {
   findMoney,
   findPeople,
@@ -18,7 +19,7 @@ import {
   type Thread,
 } from "../../link/index";
 import { parseFileWithText } from "../../pipeline/parse-file";
-import { storeLocation } from "../../store/repository";
+import { type Repository, storeLocation } from "../../store/repository";
 import { parseOptions, UsageError } from "../args";
 import type { Command } from "../main";
 
@@ -67,21 +68,10 @@ export async function loadFromFiles(paths: string[], withText: boolean): Promise
 
 export type SourceOptions = { db?: string; fromFiles?: boolean; text?: boolean };
 
-/** Meetings from `--from-files PATH...` or else from the store named by `--db` / DATABASE_URL. */
+/** Meetings from `--from-files PATH...` (a store's are read as import stored their links: withStoredLinks). */
 export async function loadInput(values: SourceOptions, positionals: string[], usage: string): Promise<LinkInput> {
-  if (values.fromFiles) {
-    if (!positionals.length) throw new UsageError(`--from-files needs at least one PATH\nusage: ${usage}`);
-    return loadFromFiles(positionals, values.text !== false);
-  }
-  if (positionals.length)
-    throw new UsageError(`unexpected ${positionals[0]} (did you mean --from-files?)\nusage: ${usage}`);
-  const { openRepository } = await import("../../store/open");
-  const repo = await openRepository(storeLocation(values.db), { mustExist: true });
-  try {
-    return await loadFromRepository(repo);
-  } finally {
-    await repo.close();
-  }
+  if (!positionals.length) throw new UsageError(`--from-files needs at least one PATH\nusage: ${usage}`);
+  return loadFromFiles(positionals, values.text !== false);
 }
 
 /** Options every linking command takes for where its meetings come from. */
@@ -159,10 +149,16 @@ async function fromFiles(paths: string[], text: boolean, want: Wanted): Promise<
 }
 
 /**
- * What import stored (the same computation the portal and the API read); a store imported before
- * links were stored gets them first. People are not stored links: --people reads the meetings.
+ * Opens the store named by `--db` / DATABASE_URL and hands `read` its stored links: what import stored
+ * (the same computation the portal and the API read). A store imported before links were stored gets
+ * them first; nothing else is computed here.
  */
-async function fromStore(db: string | undefined, positionals: string[], want: Wanted): Promise<Found> {
+export async function withStoredLinks<T>(
+  db: string | undefined,
+  positionals: string[],
+  usage: string,
+  read: (repo: Repository) => Promise<T>,
+): Promise<T> {
   if (positionals.length)
     throw new UsageError(`unexpected ${positionals[0]} (did you mean --from-files?)\nusage: ${usage}`);
   const { openRepository } = await import("../../store/open");
@@ -173,17 +169,34 @@ async function fromStore(db: string | undefined, positionals: string[], want: Wa
       const now = new Date();
       await updateLinks(repo, { today: now.toISOString().slice(0, 10), now: now.toISOString() });
     }
+    return await read(repo);
+  } finally {
+    await repo.close();
+  }
+}
+
+/** Every council's stored people, as one list (people never cross councils). */
+function storedPeople(records: unknown[]): People {
+  const out: People = { people: [], review: [] };
+  for (const r of records as People[]) {
+    out.people.push(...r.people);
+    out.review.push(...r.review);
+  }
+  return out;
+}
+
+/** What import stored, people included (found per council with the rest of its links). */
+async function fromStore(db: string | undefined, positionals: string[], want: Wanted): Promise<Found> {
+  return withStoredLinks(db, positionals, usage, async (repo) => {
     const o = await repo.links.overview();
     return {
       all: (await repo.links.rawTopics()) as Thread[],
       meetings: o.meetings,
       money: want.money ? (await repo.links.money()).map((m) => m.raw as MoneyMention) : undefined,
       quality: want.quality ? (await repo.links.quality()).map((q) => q.raw as QualityFlag) : undefined,
-      people: want.people ? findPeople(await loadFromRepository(repo)) : undefined,
+      people: want.people ? storedPeople(await repo.links.people()) : undefined,
     };
-  } finally {
-    await repo.close();
-  }
+  });
 }
 
 const usage =

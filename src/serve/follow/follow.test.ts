@@ -174,6 +174,37 @@ test("a topic page: the timeline chart, every item linked to its meeting and lin
   assert.match(page.body, /Why it was linked/);
 });
 
+test("a long topic is paged: each page reads its own items, the chart shows them all, the pages add up", async () => {
+  const whole = await json<TopicData>("/api/topics/help-to-live-at-home");
+  assert.equal(whole.total, whole.entries.length, "a short topic fits on one page");
+  assert.ok(whole.total >= 3);
+  const small = createApp(store.repo, {
+    now: () => new Date("2026-01-01T12:00:00Z"),
+    onError: () => {},
+    checkEveryMs: 0,
+    topicEntriesPerPage: 2,
+  });
+  const paged: TopicData["entries"] = [];
+  const pages = Math.ceil(whole.total / 2);
+  for (let page = 1; page <= pages; page++) {
+    const r = await small.request(`/api/topics/help-to-live-at-home?page=${page}`);
+    assert.equal(r.status, 200);
+    const d = (await r.json()) as TopicData;
+    assert.equal(d.total, whole.total);
+    assert.equal(d.limit, 2);
+    assert.ok(d.entries.length <= 2);
+    assert.deepEqual(d.timeline, whole.timeline, "every page carries the whole topic's timeline");
+    paged.push(...d.entries);
+  }
+  assert.deepEqual(paged, whole.entries, "the pages in order are the topic's items in order");
+  const last = await small.request(`/topics/help-to-live-at-home?page=${pages}`);
+  const body = await last.text();
+  assert.equal((body.match(/<circle /g) ?? []).length, new Set(whole.entries.map((e) => e.place.date)).size);
+  assert.match(body, new RegExp(`Items ${2 * (pages - 1) + 1} to ${whole.total} of ${whole.total} in this topic`));
+  assert.match(body, /href="\/topics\/help-to-live-at-home\?page=1"/);
+  assert.equal((await small.request(`/topics/help-to-live-at-home?page=${pages + 1}`)).status, 404);
+});
+
 test("money: sums printed in a topic's resolutions, and all of them in /api/money", async () => {
   const all = await json<{ money: { asPrinted: string; purpose: string; place: { date: string | null } }[] }>(
     "/api/money?from=2017-02-10&to=2017-02-10",

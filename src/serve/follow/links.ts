@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import { updateLinks } from "../../import/links";
 import { type ComputeInput, computeLinks, everyMatter, groupByAuthority, type LinkResult } from "../../link/compute";
 import { entriesFromDetail } from "../../link/from-store";
+import type { People } from "../../link/identity/people";
 import {
   type FollowUp,
   findFollowUps,
@@ -194,7 +195,7 @@ export function computeInput(g: Gathered, today: string): ComputeInput {
  * Runs computeLinks in a worker thread, so the portal's thread keeps answering while it runs; where a
  * worker cannot start, runs it here instead (slower to answer meanwhile, never wrong).
  */
-export function computeOffThread(input: ComputeInput): Promise<LinkResult> {
+export function computeOffThread(input: ComputeInput): Promise<LinkResult & { people?: People }> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -210,8 +211,10 @@ export function computeOffThread(input: ComputeInput): Promise<LinkResult> {
       void worker.terminate();
       f();
     };
-    worker.once("message", (m: { ok: true; result: LinkResult } | { ok: false; message: string }) =>
-      done(() => (m.ok ? resolve(m.result) : reject(new Error(`linking failed: ${m.message}`)))),
+    worker.once(
+      "message",
+      (m: { ok: true; result: LinkResult & { people?: People } } | { ok: false; message: string }) =>
+        done(() => (m.ok ? resolve(m.result) : reject(new Error(`linking failed: ${m.message}`)))),
     );
     worker.once("error", (e) => done(() => reject(e)));
     worker.once("exit", (code) => done(() => reject(new Error(`the linking worker stopped (exit code ${code})`))));
@@ -342,20 +345,38 @@ export class LinkKeeper {
   /** The store state the links were last brought up to date with. */
   private seen = "";
   private timer: NodeJS.Timeout | null = null;
+  /** Set by close(): nothing more is scheduled or started (the store is about to close). */
+  private closed = false;
 
   constructor(
     private readonly data: PortalData,
     private readonly withText = data.readDocuments,
-    private readonly opts: { wait?: boolean; now?: () => Date } = {},
-  ) {}
+    private readonly opts: { wait?: boolean; now?: () => Date; quietMs?: number } = {},
+  ) {
+    data.onClose(() => this.close());
+  }
 
-  private async key(): Promise<string> {
-    await this.data.fresh();
-    return JSON.stringify(await this.data.stats());
+  /**
+   * Stops for good: the pending update's timer is cleared (it would fire after the store closed) and no
+   * update starts after this; one already running is waited for, so the store is not closed under it.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.again = false;
+    while (this.running) await this.running.catch(() => {});
+  }
+
+  /** The store state as the portal last looked (its change counter): cheap, read on every link read. */
+  private async key(force = false): Promise<string> {
+    await this.data.fresh(force);
+    return this.data.state;
   }
 
   /** Brings the stored links up to date (only councils whose input changed); one run at a time. */
   update(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -371,9 +392,11 @@ export class LinkKeeper {
             data: this.data,
             withText: this.withText,
             compute: computeOffThread,
+            stop: () => this.closed,
           });
-          this.seen = await this.key();
-        } while (this.again);
+          // Looked at afresh: the update's own writes moved the counter, and are not a change to link again.
+          this.seen = await this.key(true);
+        } while (this.again && !this.closed);
       } finally {
         this.running = null;
       }
@@ -383,6 +406,7 @@ export class LinkKeeper {
 
   /** Called before a page reads links: never waits, except in `wait` mode or while nothing was ever stored. */
   async before(): Promise<void> {
+    if (this.closed) return;
     const key = await this.key();
     if (key === this.seen) return;
     const empty = (await this.data.cached("links:overview", () => this.data.repo.links.overview())).councils === 0;
@@ -397,8 +421,10 @@ export class LinkKeeper {
   /** An update once the store has stayed unchanged for QUIET_MS (an import running links its own councils). */
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
+      if (this.closed) return;
       void (async () => {
         const key = await this.key();
         if (key !== this.seen) {
@@ -408,7 +434,7 @@ export class LinkKeeper {
         }
         await this.update();
       })().catch((e) => console.error(`linking after a store change failed: ${(e as Error).message}`));
-    }, QUIET_MS);
+    }, this.opts.quietMs ?? QUIET_MS);
     this.timer.unref();
   }
 

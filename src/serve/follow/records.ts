@@ -199,7 +199,28 @@ export function topicData(l: Linked, t: Linked["threads"][number]): TopicData {
   const named = (m: MoneyMention) =>
     t.meetings.includes(m.meetingKey) && t.phrases.some((p) => lower(`${m.purpose} ${m.context}`).includes(p));
   const money = l.money.filter((m) => inMember(m) || named(m)).map((m) => moneyRecord(l, m));
-  return { topic: topicSummary(t), entries, money, withText: l.withText };
+  return {
+    topic: topicSummary(t),
+    entries,
+    total: entries.length,
+    page: 1,
+    limit: entries.length,
+    timeline: timelineOf(entries),
+    money,
+    withText: l.withText,
+  };
+}
+
+/** A topic's items counted by committee and meeting date, in order of first appearance. */
+export function timelineOf(entries: readonly TopicEntry[]): TopicData["timeline"] {
+  const marks = new Map<string, TopicData["timeline"][number]>();
+  for (const e of entries) {
+    const key = `${e.place.committee}\u0000${e.place.date ?? ""}`;
+    const m = marks.get(key);
+    if (m) m.items++;
+    else marks.set(key, { committee: e.place.committee, date: e.place.date, items: 1 });
+  }
+  return [...marks.values()];
 }
 
 export function followUpRecord(l: Linked, f: FollowUp): FollowUpRecord {
@@ -282,7 +303,17 @@ export function followUpsData(
   for (const f of list) counts[f.status]++;
   if (status) list = list.filter((f) => f.status === status);
   const ref = committee ? { id: committee.id, name: committee.name } : null;
-  return { today, committee: ref, status, counts, followUps: list.map((f) => followUpRecord(l, f)) };
+  const followUps = list.map((f) => followUpRecord(l, f));
+  return {
+    today,
+    committee: ref,
+    status,
+    counts,
+    followUps,
+    total: followUps.length,
+    page: 1,
+    limit: followUps.length,
+  };
 }
 
 export function referralRecord(l: Linked, r: Referral): ReferralRecord {

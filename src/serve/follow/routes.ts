@@ -32,6 +32,7 @@ import {
   type TopicData as TopicRecord,
   type TopicSummary,
   timelineData,
+  timelineOf,
 } from "./records";
 import {
   FollowStatus,
@@ -71,9 +72,15 @@ export type FollowOptions = {
    * by default pages answer from the previous result while the new one is computed.
    */
   waitForLinks?: boolean;
+  /** A topic page's items per page (default TOPIC_ENTRIES_PER_PAGE). */
+  topicEntriesPerPage?: number;
 };
 
 const TOPICS_PER_PAGE = 50;
+/** Follow-ups per page: a council's twenty years hold thousands. */
+export const FOLLOWUPS_PER_PAGE = 100;
+/** A topic page's items per page: a topic followed for twenty years has thousands. */
+export const TOPIC_ENTRIES_PER_PAGE = 100;
 const STATUSES = ["met", "open", "overdue"] as const;
 
 /** Topic ids are slugs of their key phrase (and council): lower-case letters, digits and hyphens. */
@@ -88,6 +95,12 @@ class Moved extends Error {
     super(`moved to ${to}`);
   }
 }
+
+/** A page with its added section, encoded, as sent. */
+type Appended = { body: Uint8Array; etag: string; type: string };
+/** Thrown inside the cached load when there is nothing to add (not cached; the page is sent as it is). */
+const NOT_APPENDED = new Error("not appended");
+const encoder = new TextEncoder();
 
 /** A topic id nothing clearly carries on: answered 404 with the topics that come closest. */
 class Missing extends Error {
@@ -105,6 +118,7 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
   const now = opts.now ?? (() => new Date());
   const today = () => now().toISOString().slice(0, 10);
   const links = new LinkKeeper(data, opts.withText, { wait: opts.waitForLinks, now });
+  const perPage = opts.topicEntriesPerPage ?? TOPIC_ENTRIES_PER_PAGE;
   // Every read is of what import stored (store/common/links.ts); nothing here computes links.
   const stored = data.repo.links;
   /** A stored read, kept until the store changes. */
@@ -131,20 +145,40 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     day: string,
     committee: (CommitteeRef & { authority: string | null }) | null,
     status: FollowUpsRecord["status"],
+    pageNo: number,
   ): Promise<FollowUpsRecord> => {
-    let list = await followUpsOn(day, committee ? { council: committee.authority } : {});
-    // One committee's: promised at its meetings, or due to a body of its name within its council.
-    if (committee) list = list.filter((f) => f._committee === committee.id || sameBody(f._due ?? "", committee.name));
-    const counts = { met: 0, open: 0, overdue: 0 };
-    for (const f of list) counts[f.status]++;
-    if (status) list = list.filter((f) => f.status === status);
     const ref = committee ? { id: committee.id, name: committee.name } : null;
+    const paging = { limit: FOLLOWUPS_PER_PAGE, offset: (pageNo - 1) * FOLLOWUPS_PER_PAGE };
+    let counts = { met: 0, open: 0, overdue: 0 };
+    let list: FollowUpRecord[];
+    if (!committee) {
+      // Every council's: counted and paged by the store, never read whole.
+      const p = await read(`followups:page:${day}:${status ?? ""}:${pageNo}`, () =>
+        stored.followUpPage(day, status, paging),
+      );
+      counts = p.counts;
+      list = p.rows.map((f) => ({ ...(f.record as FollowUpRecord), status: stateOn(day, f) }));
+    } else {
+      // One committee's: promised at its meetings, or due to a body of its name within its council.
+      const all = (await followUpsOn(day, { council: committee.authority })).filter(
+        (f) => f._committee === committee.id || sameBody(f._due ?? "", committee.name),
+      );
+      for (const f of all) counts[f.status]++;
+      list = (status ? all.filter((f) => f.status === status) : all)
+        .slice(paging.offset, paging.offset + paging.limit)
+        .map(({ _committee, _due, ...f }) => f);
+    }
+    const total = status ? counts[status] : counts.met + counts.open + counts.overdue;
+    if (pageNo > 1 && paging.offset >= total) throw notFound("There is no such page of follow-ups.");
     return {
       today: day,
       committee: ref,
       status,
       counts,
-      followUps: list.map(({ _committee, _due, ...f }) => f),
+      followUps: list,
+      total,
+      page: pageNo,
+      limit: FOLLOWUPS_PER_PAGE,
     };
   };
 
@@ -225,10 +259,29 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
 
   twin(
     "/topics/:id",
-    async (c) => {
+    async (c, q) => {
       const id = topicId(c.req.param("id"));
-      const t = await read(`topic:${id}`, () => stored.topic(id));
-      if (t) return { ...(t.body as Omit<TopicRecord, "topic">), topic: topicOf(t.slug, t.summary) };
+      const pageNo = q.page();
+      // One page of the topic's items, read by itself: a long topic never reads or renders them all.
+      const t = await read(`topic:${id}:${pageNo}`, () =>
+        stored.topic(id, { limit: perPage, offset: (pageNo - 1) * perPage }),
+      );
+      if (t) {
+        if (pageNo > 1 && !t.entries.length) throw notFound("There is no such page of this topic's items.");
+        const body = t.body as Omit<TopicRecord, "topic" | "entries" | "total" | "page" | "limit">;
+        const entries = t.entries as TopicRecord["entries"];
+        return {
+          topic: topicOf(t.slug, t.summary),
+          entries,
+          total: t.total,
+          page: pageNo,
+          limit: perPage,
+          // Links stored before the timeline was (until the keeper or an import stores them again).
+          timeline: body.timeline ?? timelineOf(entries),
+          money: body.money,
+          withText: body.withText,
+        };
+      }
       // An address from before an import: the topic that now carries it on, if one clearly does.
       const next = await read(`moved:${id}`, () => stored.moved(id));
       if (next?.to) throw new Moved(`/topics/${next.to}`);
@@ -247,6 +300,7 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     {
       summary: "One topic: every item, why it was linked, and the sums of money printed in it",
       response: TopicData,
+      query: { page: Q.page },
       params: {
         id: TopicId.describe(
           "The slug of the topic's defining phrase, with --council when two councils' topics share it. Stable across imports; an id some other topic now carries on redirects there.",
@@ -266,8 +320,8 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
 
   const status = (q: Query) => q.oneOf("status", STATUSES);
 
-  const statusQuery = { status: FollowStatus.optional().describe("Only this status") };
-  twin("/followups", async (_c, q) => followUpsData(today(), null, status(q)), followUpsPage, {
+  const statusQuery = { status: FollowStatus.optional().describe("Only this status"), page: Q.page };
+  twin("/followups", async (_c, q) => followUpsData(today(), null, status(q), q.page()), followUpsPage, {
     summary: "Promised follow-up actions, their due dates and whether they were met",
     response: FollowUpsData,
     query: statusQuery,
@@ -278,7 +332,7 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     async (c, q) => {
       const s = status(q);
       const d = await committee(c);
-      return followUpsData(today(), { id: d.id, name: d.name, authority: d.authority }, s);
+      return followUpsData(today(), { id: d.id, name: d.name, authority: d.authority }, s, q.page());
     },
     followUpsPage,
     { summary: "Follow-ups promised by or due to one committee", response: FollowUpsData, query: statusQuery },
@@ -296,20 +350,57 @@ export function registerFollowRoutes(app: Hono, data: PortalData, opts: FollowOp
     },
   );
   // Adds a section to a page's HTML, before the end of <main> (registered before the page's route).
+  // The page with its section is kept encoded with its ETag until the store changes (or the day, which
+  // sets follow-ups' states): a repeat request costs a lookup, not a decode, a concatenation and a hash.
   const append = (path: string, build: (c: Context) => Promise<Html | null>) =>
     app.use(path, async (c, next) => {
-      await next();
-      if (c.res.status !== 200 || !(c.res.headers.get("Content-Type") ?? "").startsWith("text/html")) return;
-      const extra = await build(c);
-      if (!extra) return;
-      const page = await c.res.text();
-      const at = page.lastIndexOf("</main>");
-      if (at < 0) return;
-      const body = `${page.slice(0, at)}${extra.value}\n${page.slice(at)}`;
+      // Only the pages are added to (no other method has a route at these addresses).
+      if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+      const u = new URL(c.req.url);
+      let ran = false;
+      let r: Appended | null = null;
+      try {
+        r = await data.cached(`appended:${today()}:${u.pathname}${u.search}`, async (): Promise<Appended> => {
+          ran = true;
+          await next();
+          if (c.res.status !== 200) throw NOT_APPENDED;
+          const type = c.res.headers.get("Content-Type") ?? "";
+          if (!type.startsWith("text/html")) throw NOT_APPENDED;
+          const extra = await build(c);
+          if (!extra) throw NOT_APPENDED;
+          const page = await c.res.text();
+          const at = page.lastIndexOf("</main>");
+          if (at < 0) throw NOT_APPENDED;
+          const body = encoder.encode(`${page.slice(0, at)}${extra.value}\n${page.slice(at)}`);
+          const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`;
+          return { body, etag, type };
+        });
+      } catch (e) {
+        if (e !== NOT_APPENDED) throw e;
+      }
+      // Not a page this adds to (an error, a redirect): answered as the page's route answered.
+      if (!r) {
+        if (!ran) await next();
+        return;
+      }
+      const fresh = c.req.header("If-None-Match") === r.etag;
+      if (!ran)
+        return fresh
+          ? c.body(null, 304, { ETag: r.etag, "Cache-Control": "no-cache" })
+          : c.body(r.body as Uint8Array<ArrayBuffer>, 200, {
+              "Content-Type": r.type,
+              ETag: r.etag,
+              "Cache-Control": "no-cache",
+            });
+      // The page's route answered (its body now read): its response is replaced, keeping its headers
+      // but for the ETag and length (Hono would copy the old ones over a new response's, so it is cleared first).
       const headers = new Headers(c.res.headers);
-      headers.set("ETag", `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`);
+      headers.set("ETag", r.etag);
       headers.delete("Content-Length");
-      c.res = new Response(body, { status: 200, headers });
+      c.res = undefined;
+      c.res = fresh
+        ? new Response(null, { status: 304, headers })
+        : new Response(r.body as Uint8Array<ArrayBuffer>, { status: 200, headers });
     });
 
   // People of one council who may be one person, for an officer to merge (db merge) or leave apart.

@@ -86,10 +86,19 @@ export const TopicsData = z
   .meta({ id: "Topics" });
 export type TopicsData = z.infer<typeof TopicsData>;
 
+/** One circle of a topic's timeline: the items a committee's meeting on one date gave the topic. */
+export const TopicMark = z.strictObject({ committee: str, date: isoDateN, items: int });
+
 export const TopicData = z
   .strictObject({
     topic: TopicSummary,
-    entries: z.array(TopicEntry),
+    entries: z.array(TopicEntry).describe("One page of the topic's items, oldest first"),
+    total: int.describe("How many items the topic has (every page)"),
+    page: int,
+    limit: int.describe("Items per page"),
+    timeline: z
+      .array(TopicMark)
+      .describe("Every item of the topic counted by committee and meeting date (all pages), for its timeline"),
     money: z.array(MoneyRecord),
     withText: z.boolean(),
   })
@@ -130,7 +139,10 @@ export const FollowUpsData = z
     committee: CommitteeRef.nullable(),
     status: FollowStatus.nullable(),
     counts: z.strictObject({ met: int, open: int, overdue: int }),
-    followUps: z.array(FollowUpRecord),
+    followUps: z.array(FollowUpRecord).describe("One page of the follow-ups with this status (all when none)"),
+    total: int.describe("How many follow-ups have this status (every page)"),
+    page: int,
+    limit: int.describe("Follow-ups per page"),
   })
   .meta({ id: "FollowUps" });
 export type FollowUpsData = z.infer<typeof FollowUpsData>;

@@ -98,7 +98,8 @@ const WIDTH = 760;
 
 /** The thread drawn as one lane per committee along a time axis; the table after it holds the same facts. */
 function topicChart(d: TopicData): Html | null {
-  const dated = d.entries.filter((e) => e.place.date);
+  // Drawn from the whole topic's timeline (every page's items), not the page's entries.
+  const dated = d.timeline.filter((m) => m.date);
   if (!dated.length) return null;
   const lanes = d.topic.committees;
   const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -111,10 +112,10 @@ function topicChart(d: TopicData): Html | null {
   // One marker per meeting and lane, sized by how many items it holds.
   const marks = new Map<string, { lane: number; date: string; n: number }>();
   for (const e of dated) {
-    const lane = lanes.indexOf(e.place.committee);
-    const key = `${lane}|${e.place.date}`;
-    const m = marks.get(key) ?? { lane: Math.max(0, lane), date: e.place.date as string, n: 0 };
-    m.n++;
+    const lane = lanes.indexOf(e.committee);
+    const key = `${lane}|${e.date}`;
+    const m = marks.get(key) ?? { lane: Math.max(0, lane), date: e.date as string, n: 0 };
+    m.n += e.items;
     marks.set(key, m);
   }
   const ticks: Html[] = [];
@@ -125,9 +126,10 @@ function topicChart(d: TopicData): Html | null {
       html`<line x1="${px.toFixed(1)}" y1="${h - 40}" x2="${px.toFixed(1)}" y2="${h - 34}" stroke="#0b0c0c"></line><text x="${Math.min(px, WIDTH - 40).toFixed(1)}" y="${h - 16}" font-size="14" fill="#0b0c0c" font-family="arial, sans-serif">${y}</text>`,
     );
   }
-  const summary = `Timeline of ${d.topic.label}: ${plural(d.entries.length, "item")} at ${plural(d.topic.meetings, "meeting")} from ${formatDate(d.topic.first)} to ${formatDate(d.topic.last)}, ${lanes
-    .map((c) => `${c}: ${dated.filter((e) => e.place.committee === c).length} items`)
-    .join("; ")}. The table below lists every item.`;
+  const inLane = (c: string) => dated.reduce((n, m) => n + (m.committee === c ? m.items : 0), 0);
+  const summary = `Timeline of ${d.topic.label}: ${plural(d.total, "item")} at ${plural(d.topic.meetings, "meeting")} from ${formatDate(d.topic.first)} to ${formatDate(d.topic.last)}, ${lanes
+    .map((c) => `${c}: ${inLane(c)} items`)
+    .join("; ")}. The table below lists every item${d.total > d.limit ? `, ${d.limit} to a page` : ""}.`;
   return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-6">
 <svg role="img" aria-labelledby="topic-chart-title" viewBox="0 0 ${WIDTH} ${h}" width="100%" preserveAspectRatio="xMinYMin meet" focusable="false">
 <title id="topic-chart-title">${summary}</title>
@@ -175,8 +177,10 @@ function moneyTable(caption: string, money: MoneyRecord[]): Html {
   );
 }
 
-export function topicPage(d: TopicData): View {
+export function topicPage(d: TopicData, params: URLSearchParams): View {
   const t = d.topic;
+  const pages = Math.max(1, Math.ceil(d.total / d.limit));
+  const from = (d.page - 1) * d.limit + 1;
   return {
     title: `Topic: ${t.label}`,
     current: "topics",
@@ -196,7 +200,9 @@ ${textNote(d.withText)}
 <h2 class="govuk-heading-l">Timeline</h2>
 ${topicChart(d)}
 ${table(
-  `Every item in this topic, oldest first`,
+  pages > 1
+    ? `Items ${from} to ${from + d.entries.length - 1} of ${d.total} in this topic, oldest first`
+    : `Every item in this topic, oldest first`,
   ["Date", "Item", "Why it was linked", "Source"],
   d.entries.map((e) => [
     formatDate(e.place.date),
@@ -210,6 +216,7 @@ ${table(
   ]),
   "m",
 )}
+${pagination(`/topics/${t.id}`, params, d.page, pages)}
 <h2 class="govuk-heading-l">Sums of money</h2>
 ${
   d.money.length
@@ -356,7 +363,6 @@ export function followUpsPage(d: FollowUpsData, params: URLSearchParams): View {
   const title = d.committee ? `Follow-ups: ${d.committee.name}` : "Follow-ups";
   const option = (v: string, text: string) =>
     html`<option value="${v}"${(d.status ?? "") === v ? html` selected` : null}>${text}</option>`;
-  void params;
   return {
     title,
     current: "followups",
@@ -378,7 +384,8 @@ ${
   d.followUps.length
     ? html`<ol class="govuk-list">${d.followUps.map(followUpItem)}</ol>`
     : html`<p class="govuk-body">No follow-ups${d.status ? ` with this status` : ""} are recorded.</p>`
-}`,
+}
+${pagination(path, params, d.page, Math.max(1, Math.ceil(d.total / d.limit)))}`,
   };
 }
 

@@ -104,6 +104,28 @@ CREATE INDEX link_quality_meeting ON link_quality(meeting_id);
 `;
 }
 
+/**
+ * Migration 23's tables: a topic's entries one row each (a topic page reads one page of its topic,
+ * never the whole topic's record) and each council's people as the linkers found them.
+ */
+export function linkTablesV23(): string {
+  return `
+CREATE TABLE link_topic_entries (
+  council TEXT NOT NULL,
+  slug TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX link_topic_entries_topic ON link_topic_entries(slug, ord);
+CREATE INDEX link_topic_entries_council ON link_topic_entries(council, slug);
+CREATE TABLE link_people (
+  council TEXT NOT NULL,
+  record TEXT NOT NULL
+);
+CREATE INDEX link_people_council ON link_people(council);
+`;
+}
+
 export const LINK_TABLES = [
   "link_councils",
   "link_topics",
@@ -113,6 +135,8 @@ export const LINK_TABLES = [
   "link_referrals",
   "link_money",
   "link_quality",
+  "link_topic_entries",
+  "link_people",
 ] as const;
 
 /** One topic as stored: its id, what orders the list, and its records. */
@@ -128,8 +152,10 @@ export type StoredTopic = {
   sortCouncil: string;
   /** The page's summary record (its id is the slug). */
   summary: unknown;
-  /** The topic page's record apart from its summary. */
+  /** The topic page's record apart from its summary and its entries. */
   body: unknown;
+  /** The topic page's entries, in order (stored one row each, read a page at a time). */
+  entries: unknown[];
   /** The linker's own record (the CLI prints it). */
   raw: unknown;
   /** The store's meetings the topic's items come from. */
@@ -183,6 +209,8 @@ export type CouncilLinks = {
   money: StoredMoney[];
   quality: StoredQuality[];
   moved: MovedTopic[];
+  /** The council's people as the linkers found them (the CLI's `topics --people`). */
+  people: unknown;
 };
 
 /** A stored topic as other councils' id settling sees it. */
@@ -326,6 +354,7 @@ export class LinkStore {
         if (to === o.slug) continue;
         await tx.run("UPDATE link_topics SET slug = ? WHERE council = ? AND slug = ?", [to, o.council, o.slug]);
         await tx.run("UPDATE link_topic_meetings SET slug = ? WHERE council = ? AND slug = ?", [to, o.council, o.slug]);
+        await tx.run("UPDATE link_topic_entries SET slug = ? WHERE council = ? AND slug = ?", [to, o.council, o.slug]);
         await tx.run("DELETE FROM link_moved WHERE old_slug = ?", [o.slug]);
         await tx.run("INSERT INTO link_moved (council, old_slug, to_slug, near) VALUES (?, ?, ?, ?)", [
           o.council,
@@ -365,6 +394,13 @@ export class LinkStore {
         ["council", "slug", "meeting_id"],
         links.topics.flatMap((t) => [...new Set(t.meetingIds)].map((m) => [links.council, t.slug, m])),
       );
+      await insertRows(
+        tx,
+        "link_topic_entries",
+        ["council", "slug", "ord", "record"],
+        links.topics.flatMap((t) => t.entries.map((e, i) => [links.council, t.slug, i, json(e)])),
+      );
+      await insertRows(tx, "link_people", ["council", "record"], [[links.council, json(links.people)]]);
       const moved = links.moved.filter((m) => !current.includes(m.from));
       for (const m of moved) await tx.run("DELETE FROM link_moved WHERE old_slug = ?", [m.from]);
       await insertRows(
@@ -451,6 +487,15 @@ export class LinkStore {
     });
   }
 
+  /**
+   * The store's change counter (migration 3: triggers move it with every stored document, merge and
+   * office write, and each links replacement moves it too): one row read, so a reader can poll it.
+   */
+  async changes(): Promise<number> {
+    const r = await this.db.get<Row>("SELECT n FROM store_changes WHERE id = 1");
+    return Number(r?.n ?? 0);
+  }
+
   /** How many meetings the stored links cover, whether any council's were found with text, and the topic count. */
   async overview(): Promise<{ councils: number; meetings: number; withText: boolean; topics: number }> {
     const r = await this.db.get<Row>(
@@ -484,9 +529,48 @@ export class LinkStore {
     return rows.map((r) => parse(r.raw));
   }
 
-  async topic(slug: string): Promise<{ slug: string; summary: unknown; body: unknown } | null> {
-    const r = await this.db.get<Row>("SELECT slug, summary, body FROM link_topics WHERE slug = ?", [slug]);
-    return r ? { slug: String(r.slug), summary: parse(r.summary), body: parse(r.body) } : null;
+  /**
+   * One topic: its summary, its page record (without entries), and one page of its entries in order
+   * with how many there are. A topic stored before entries had rows of their own keeps them in its
+   * record; they are paged here the same way.
+   */
+  async topic(
+    slug: string,
+    paging: { limit: number; offset: number } = { limit: 1e9, offset: 0 },
+  ): Promise<{ slug: string; summary: unknown; body: unknown; entries: unknown[]; total: number } | null> {
+    const r = await this.db.get<Row>("SELECT slug, summary, body, items FROM link_topics WHERE slug = ?", [slug]);
+    if (!r) return null;
+    const body = parse<Record<string, unknown>>(r.body);
+    if (Array.isArray(body.entries)) {
+      const { entries, ...rest } = body as { entries: unknown[] };
+      return {
+        slug: String(r.slug),
+        summary: parse(r.summary),
+        body: rest,
+        entries: entries.slice(paging.offset, paging.offset + paging.limit),
+        total: entries.length,
+      };
+    }
+    const rows = await this.db.all<Row>(
+      "SELECT record FROM link_topic_entries WHERE slug = ? AND ord >= ? ORDER BY ord LIMIT ?",
+      [slug, paging.offset, paging.limit],
+    );
+    const n = await this.db.get<Row>("SELECT CAST(count(*) AS INTEGER) AS n FROM link_topic_entries WHERE slug = ?", [
+      slug,
+    ]);
+    return {
+      slug: String(r.slug),
+      summary: parse(r.summary),
+      body,
+      entries: rows.map((x) => parse(x.record)),
+      total: Number(n?.n ?? 0),
+    };
+  }
+
+  /** Every council's people as the linkers found them, councils in name order. */
+  async people(): Promise<unknown[]> {
+    const rows = await this.db.all<Row>("SELECT record FROM link_people ORDER BY council");
+    return rows.map((r) => parse(r.record));
   }
 
   /** The topics (slug and summary) with these ids, in the order asked. */
@@ -556,6 +640,62 @@ export class LinkStore {
       record: parse(r.record),
       raw: parse(r.raw),
     }));
+  }
+
+  /**
+   * Every council's follow-ups counted by their state on `today` (met on evidence, else overdue once
+   * the due date has passed, else open), and one page of those in `status` (all when null) in list
+   * order: the whole list is never read to show a page of it.
+   */
+  async followUpPage(
+    today: string,
+    status: "met" | "open" | "overdue" | null,
+    paging: { limit: number; offset: number },
+  ): Promise<{
+    counts: { met: number; open: number; overdue: number };
+    rows: {
+      fromCommitteeId: number | null;
+      dueBody: string | null;
+      dueBy: string | null;
+      met: boolean;
+      record: unknown;
+    }[];
+  }> {
+    const c = await this.db.get<Row>(
+      `SELECT CAST(COALESCE(sum(CASE WHEN met = 1 THEN 1 ELSE 0 END), 0) AS INTEGER) AS met,
+         CAST(COALESCE(sum(CASE WHEN met = 0 AND due_by IS NOT NULL AND due_by < ? THEN 1 ELSE 0 END), 0) AS INTEGER) AS overdue,
+         CAST(count(*) AS INTEGER) AS n
+       FROM link_followups`,
+      [today],
+    );
+    const met = Number(c?.met ?? 0);
+    const overdue = Number(c?.overdue ?? 0);
+    const counts = { met, overdue, open: Number(c?.n ?? 0) - met - overdue };
+    const cond =
+      status === "met"
+        ? "f.met = 1"
+        : status === "overdue"
+          ? "f.met = 0 AND f.due_by IS NOT NULL AND f.due_by < ?"
+          : status === "open"
+            ? "f.met = 0 AND (f.due_by IS NULL OR f.due_by >= ?)"
+            : null;
+    const rows = await this.db.all<Row>(
+      `SELECT from_committee_id, due_body, due_by, met, record FROM link_followups f
+       LEFT JOIN link_councils c ON c.council = f.council
+       ${cond ? `WHERE ${cond}` : ""}
+       ORDER BY c.since, f.council, f.ord LIMIT ? OFFSET ?`,
+      [...(status === "overdue" || status === "open" ? [today] : []), paging.limit, paging.offset],
+    );
+    return {
+      counts,
+      rows: rows.map((r) => ({
+        fromCommitteeId: numOrNull(r.from_committee_id),
+        dueBody: str(r.due_body),
+        dueBy: str(r.due_by),
+        met: Number(r.met) === 1,
+        record: parse(r.record),
+      })),
+    };
   }
 
   /** Referrals: all, or those made at or received by one meeting. */

@@ -3,7 +3,7 @@
  * shared tables plus a generated tsvector column (search title weighted A, body B) with a GIN index.
  */
 import { authTablesV4, exemptContentV7, passkeyTablesV17 } from "../../auth/schema";
-import { linkTablesV22 } from "../common/links";
+import { linkTablesV22, linkTablesV23 } from "../common/links";
 import { FROZEN_VERSION_COLUMNS, minutesTablesV15 } from "../common/minutes";
 import {
   agendaTablesV13,
@@ -176,5 +176,11 @@ CREATE TRIGGER person_accounts_changed AFTER INSERT OR UPDATE OR DELETE ON perso
     version: 22,
     name: "stored links",
     sql: linkTablesV22("double precision"),
+  },
+  {
+    // A topic's entries one row each (a topic page reads one page of them) and each council's people.
+    version: 23,
+    name: "stored links by entry",
+    sql: linkTablesV23(),
   },
 ];

@@ -3,7 +3,7 @@
  * shared tables plus an external-content FTS5 index on paragraphs kept in step by triggers.
  */
 import { authTablesV4, exemptContentV7, passkeyTablesV17 } from "../../auth/schema";
-import { linkTablesV22 } from "../common/links";
+import { linkTablesV22, linkTablesV23 } from "../common/links";
 import { FROZEN_VERSION_COLUMNS, minutesTablesV15 } from "../common/minutes";
 import {
   agendaTablesV13,
@@ -178,6 +178,12 @@ ${["INSERT", "UPDATE", "DELETE"].map((op) => `CREATE TRIGGER person_accounts_${o
     version: 22,
     name: "stored links",
     sql: linkTablesV22("REAL"),
+  },
+  {
+    // A topic's entries one row each (a topic page reads one page of them) and each council's people.
+    version: 23,
+    name: "stored links by entry",
+    sql: linkTablesV23(),
   },
   {
     // Search's window walks FTS5 matches newest first and reads, for each, whether it is shown and
