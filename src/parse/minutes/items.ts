@@ -192,10 +192,12 @@ export function findItems(
       if (
         caps &&
         (caps[1].includes(" ") || caps[1].length >= 6) &&
-        // The text reads as words, "None", or a list of names ("PRESENT Cllr A Smith (Chair), Cllr B").
+        // The text reads as words, "None", a short sentence ("Proposed by Cllr A") or a list of names
+        // ("PRESENT Cllr A Smith (Chair), Cllr B").
         (/\b[a-z]{3,}/.test(after) ||
           /^(?:none|nil)\b/i.test(after) ||
-          /^(?:Cllrs?|Councillors?)\s+[A-Z]/.test(after)) &&
+          /^(?:Cllrs?|Councillors?)\s+[A-Z]/.test(after) ||
+          /^[A-Z][a-z]+\s+[a-z]{2,}\b/.test(after)) &&
         !/^(?:RESOLVED|AGREED|DECIDED)\b/.test(caps[1])
       ) {
         inline = title.slice(caps[0].length).trim();

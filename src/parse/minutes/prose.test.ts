@@ -125,3 +125,23 @@ test("the chair however printed: 'in the Chair' without brackets, a 'Chairman:' 
     assert.deepEqual(m.attendance?.present, present, lines[0]);
   }
 });
+
+test("a capital heading run into a short sentence ('ELECTION OF VICE-CHAIRMAN Proposed by Cllr A')", () => {
+  const doc = [
+    "Ashby Parva Parish Council",
+    "Minutes of the Annual Meeting held on Monday 12 May 2025 at 7.30pm in the Village Hall",
+    "",
+    "Present: Cllrs Smith (Chair), Jones and Brown",
+    "",
+    "25.05.01 ELECTION OF CHAIRMAN Cllr Smith was elected Chairman.",
+    "",
+    "25.05.02 ELECTION OF VICE-CHAIRMAN Proposed by Cllr Jones",
+    "",
+    "Seconded by Cllr Brown",
+  ];
+  const m = parseDocument(textDocument(doc.join("\n"))).meetings[0];
+  assert.deepEqual(
+    m.minutes.map((x) => x.title),
+    ["ELECTION OF CHAIRMAN", "ELECTION OF VICE-CHAIRMAN"],
+  );
+});
