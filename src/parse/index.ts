@@ -97,6 +97,24 @@ export function parseDocument(doc: SourceDocument): ParsedDocument {
         span: null,
       });
     }
+  // An agenda followed by the minutes of the same meeting (same body, same day) is one meeting: its
+  // agenda and front-sheet facts join the minutes' record.
+  for (const m of minutes) {
+    const i = meetings.findIndex(
+      (p) => p.date && p.date === m.date && p.body.toLowerCase() === m.body.toLowerCase() && !p.minutes.length,
+    );
+    if (i < 0) continue;
+    const p = meetings[i];
+    m.agenda = m.agenda.length ? m.agenda : p.agenda;
+    m.reports = [...p.reports, ...m.reports];
+    m.membership = m.membership.length ? m.membership : p.membership;
+    m.time ??= p.time;
+    m.location ??= p.location;
+    m.contact ??= p.contact;
+    m.nextMeeting ??= p.nextMeeting;
+    m.span = { ...m.span, startLine: Math.min(m.span.startLine, p.span.startLine), page: p.span.page ?? m.span.page };
+    meetings.splice(i, 1);
+  }
   meetings.push(...minutes);
 
   // A meeting of a named council ("Ashby Parva Parish Council") is its own authority.

@@ -147,3 +147,35 @@ test("an agenda whose clerk's Tel: and Email: lines look like run-in minutes is 
 test("a venue ends with its sentence", () => {
   assert.equal(venueIn("7.00pm at All Saints Church. Councillors are summoned to a meeting"), "All Saints Church");
 });
+
+test("an agenda followed by the minutes of the same meeting is one meeting with both", () => {
+  const d = textDocument(
+    [
+      "Brockton Parish Council",
+      "",
+      "You are hereby summoned to attend a meeting of the Council to be held in the Village Hall on Monday 3rd March 2025 at 7.30pm.",
+      "",
+      "AGENDA",
+      "",
+      "1. Apologies for absence",
+      "2. Declarations of interest",
+      "3. Planning applications",
+      "",
+      "MINUTES OF THE MEETING OF BROCKTON PARISH COUNCIL HELD ON MONDAY 3RD MARCH 2025",
+      "",
+      "Present: Cllrs A Smith (Chair), B Jones, C Brown",
+      "",
+      "1. Apologies for absence",
+      "None were received.",
+      "2. Declarations of interest",
+      "None were declared.",
+      "3. Planning applications",
+      "RESOLVED that no objection be raised.",
+    ].join("\n"),
+  );
+  const ms = parseDocument(d).meetings;
+  assert.deepEqual(
+    ms.map((m) => [m.body, m.date, m.agenda.length, m.minutes.length > 0]),
+    [["Brockton Parish Council", "2025-03-03", 3, true]],
+  );
+});
