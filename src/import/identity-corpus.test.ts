@@ -144,6 +144,25 @@ test("no committee is without a council where any paper says which", async () =>
       `${o.name} (${basename(o.path)}) has no council though its folder's papers name one`,
     );
   }
+  // A paper printing no council in a folder whose papers print one council is placed there, and the
+  // import summary says it was inferred.
+  for (const f of summary.inferred) {
+    assert.match(f.reason, /prints no council/);
+    const councils = await all<{ name: string }>(
+      `SELECT DISTINCT a.name FROM documents d JOIN meeting_sources s ON s.document_id = d.id JOIN meetings m ON m.id = s.meeting_id
+       JOIN committees c ON c.id = m.committee_id JOIN authorities a ON a.id = c.authority_id WHERE d.path = ?`,
+      [f.file],
+    );
+    assert.deepEqual(
+      councils.map((c) => c.name),
+      [f.council],
+      `${basename(f.file)} is placed in ${f.council}`,
+    );
+  }
+  assert.ok(
+    summary.inferred.some((f) => basename(dirname(f.file)) === "ireland"),
+    `the Irish municipal district's minutes take the council of the folder's other papers: ${JSON.stringify(summary.inferred)}`,
+  );
   // Every Kent, parish and seed paper has its council.
   const folders = new Set(orphans.map((o) => basename(dirname(o.path))));
   for (const f of ["kent", "seeds", "parish", "parish-more", "docx", "ireland", "scotland-community", "merton"])

@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { ExemptStore } from "../auth/exempt";
 import { AuthStore } from "../auth/store";
 import { DEFAULT_LIMITS } from "../extract/registry";
-import { bodyIsCouncil } from "../link/identity/councils";
+import { bodyIsCouncil, councilKey } from "../link/identity/councils";
 import type { ParseResult } from "../model/parse-v1";
 import { describeFsError, type ParseOptions, sha256Hex } from "../pipeline/parse-file";
 import type { ImportOutcome, Repository } from "../store/repository";
@@ -41,6 +41,12 @@ export type ImportSummary = {
   noMeeting: ImportFailure[];
   /** Files that are not council papers (data files, lists of sources, financial returns): not stored. */
   notPapers: ImportFailure[];
+  /**
+   * Documents that print no council (and had none given) placed in the one council every other paper
+   * of their folder prints: an inference, listed so it can be checked (`--council` or a folder's
+   * minutebook.json says it outright).
+   */
+  inferred: { file: string; council: string; reason: string }[];
   seconds: number;
 };
 
@@ -248,6 +254,7 @@ export async function importPaths(
     warned: [],
     noMeeting: [],
     notPapers: [],
+    inferred: [],
     seconds: 0,
   };
   // Reading and parsing the next files overlaps storing this one: with N parse workers, 2N files are
@@ -270,6 +277,26 @@ export async function importPaths(
   const DEFER_AT_MOST = 500;
   let heldBytes = 0;
   const councilOf = (file: string) => options.council ?? councilFor(file, councils);
+  // The councils the stored papers of each folder print (by councilKey), for papers that print none.
+  const folderPrinted = new Map<string, Map<string, { name: string; files: number }>>();
+  const notePrinted = (file: string, result: ParseResult | undefined) => {
+    const names = new Set((result?.meetings ?? []).map((m) => m.authority).filter((a): a is string => !!a));
+    if (!names.size) return;
+    const folder = dirname(file);
+    const seen = folderPrinted.get(folder) ?? new Map<string, { name: string; files: number }>();
+    for (const name of names) {
+      const k = councilKey(name);
+      const e = seen.get(k) ?? { name, files: 0 };
+      e.files++;
+      seen.set(k, e);
+    }
+    folderPrinted.set(folder, seen);
+  };
+  /** The one council every other paper of the file's folder that prints a council prints, if there is one. */
+  const folderCouncil = (file: string): { name: string; files: number } | null => {
+    const seen = folderPrinted.get(dirname(file));
+    return seen && seen.size === 1 ? [...seen.values()][0] : null;
+  };
   const store = async (i: number, ready: Prepared): Promise<ImportOutcome | undefined> => {
     const file = files[i].path;
     let outcome: ImportOutcome | undefined;
@@ -280,6 +307,18 @@ export async function importPaths(
       // Nothing to file under a meeting: refused with the parser's reason rather than stored as a council document.
       summary.noMeeting.push({ file, reason: noMeetingReason(ready.result) });
     } else {
+      let council = councilOf(file);
+      const unplaced =
+        !council && !ready.outcome && !ready.result!.meetings.some((m) => m.authority || bodyIsCouncil(m.body));
+      const inferred = unplaced ? folderCouncil(file) : null;
+      if (inferred) {
+        council = inferred.name;
+        summary.inferred.push({
+          file,
+          council: inferred.name,
+          reason: `it prints no council; the ${inferred.files === 1 ? "other paper" : `${inferred.files} other papers`} in its folder that print one all print ${inferred.name}`,
+        });
+      }
       outcome =
         ready.outcome ??
         (await repo.importDocument(ready.result!, {
@@ -287,8 +326,9 @@ export async function importPaths(
           lines: ready.lines,
           bytes: ready.bytes,
           origin: options.originOf?.(file) ?? null,
-          council: councilOf(file),
+          council,
         }));
+      if (!ready.outcome) notePrinted(file, ready.result ?? undefined);
       if (!ready.outcome && ready.lines) await exempt.capture(outcome.documentId, ready.lines, new Date());
       summary.documents[outcome.status]++;
       if (ready.sha256) await rememberFile(repo, files[i], ready.sha256);
@@ -409,5 +449,6 @@ export function formatSummary(s: ImportSummary): string {
   if (s.warned.length > 50) out.push(`read with warnings: … and ${s.warned.length - 50} more`);
   for (const f of s.noMeeting) out.push(`no meeting found: ${f.file}: ${f.reason}`);
   for (const f of s.notPapers) out.push(`refused: ${f.file}: ${f.reason}`);
+  for (const f of s.inferred) out.push(`council inferred: ${f.file}: ${f.council} (${f.reason})`);
   return out.join("\n");
 }
