@@ -26,6 +26,13 @@ function parts(iso: string): { y: number; m: number; d: number } {
   return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
 }
 
+/** "1st", "2nd", "3rd", "11th", "23rd": a day of the month as clerks write it in words. */
+export function ordinal(n: number): string {
+  const t = n % 100;
+  if (t >= 11 && t <= 13) return `${n}th`;
+  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+}
+
 /** Day of the week, 0 = Sunday, for an ISO date (proleptic Gregorian, no time zones involved). */
 export function weekdayOf(iso: string): number {
   const { y, m, d } = parts(iso);

@@ -12,6 +12,7 @@
  */
 import { Rng } from "../demo/prng";
 import { type AgendaItem, emptyMeeting, type Meeting, type Span } from "../model/parse-v1";
+import { isoDate, MONTHS, ordinal, WEEKDAYS } from "./format";
 import type { HList, HPara, Rendered } from "./house";
 
 export type AgendaStyle = {
@@ -57,45 +58,20 @@ const FIRST = ["Sarah", "James", "Priya", "Tom", "Helen", "Graham", "Nadia", "Ow
 const SURNAMES = ["Abbott", "Barker", "Carter", "Dawson", "Ellis", "Fletcher", "Gibson", "Harding", "Kemp", "Lawson"];
 const HALLS = ["Village Hall", "Memorial Hall", "Community Centre", "Parish Rooms", "Church Hall"];
 const STREETS = ["Church Lane", "High Street", "Mill Road", "Station Road", "The Green"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-function ordinal(n: number): string {
-  const t = n % 100;
-  if (t >= 11 && t <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-}
-
-function iso(y: number, m: number, d: number): string {
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
 
 /** A weekday (Monday to Thursday) in the month: small councils meet on weekday evenings. */
 function weekday(rng: Rng, y: number, m: number): string {
   for (;;) {
     const d = rng.int(1, 28);
     const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-    if (wd >= 1 && wd <= 4) return iso(y, m, d);
+    if (wd >= 1 && wd <= 4) return isoDate(y, m, d);
   }
 }
 
 /** The date as the clerk writes it; "no-year" leaves the year to the heading. */
 export function writtenDate(isoDate: string, form: AgendaStyle["dateForm"]): string {
   const [y, m, d] = isoDate.split("-").map(Number);
-  const wd = DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  const wd = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
   if (form === "ordinal") return `${wd} ${ordinal(d)} ${MONTHS[m - 1]} ${y}`;
   if (form === "comma") return `${wd}, ${d} ${MONTHS[m - 1]} ${y}`;
   if (form === "ordinal-of") return `${wd} the ${ordinal(d)} of ${MONTHS[m - 1]} ${y}`;
@@ -218,7 +194,7 @@ export function generateAgendaDoc(seed: string, fixed: Partial<AgendaStyle> = {}
   const date = weekday(rng, year, month);
   const prev = weekday(rng, year, month - 1);
   const next = weekday(rng, year, month + 1);
-  const issuedOn = [iso(year, month, 1), date].sort()[0];
+  const issuedOn = [isoDate(year, month, 1), date].sort()[0];
   const time = rng.pick(["19:00", "19:30", "18:30", "19:15", "10:00"]);
   const hall = rng.pick(HALLS);
   // The venue names the place ("Brockton Village Hall"): the body must still come from the letterhead.

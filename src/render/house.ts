@@ -15,6 +15,7 @@ import type {
   Person,
 } from "../demo/parish";
 import type { AgendaItem, Attendance, Clause, Declaration, Meeting, Minute, Span } from "../model/parse-v1";
+import { MONTHS, ordinal, WEEKDAYS } from "./format";
 
 export type HRun = { text: string; bold?: boolean };
 
@@ -36,31 +37,10 @@ export type HDoc = { title: string; paras: HPara[]; lists: HList[] };
 export type Rendered = { doc: HDoc; truth: Meeting[] };
 
 const SPAN: Span = { startLine: 1, endLine: 1, page: null };
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-function ordinal(n: number): string {
-  const t = n % 100;
-  if (t >= 11 && t <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-}
 
 export function printedDate(iso: string, form: ParishDoc["style"]["dateForm"]): string {
   const [y, m, d] = iso.split("-").map(Number);
-  const wd = DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  const wd = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
   if (form === "ordinal") return `${wd} ${ordinal(d)} ${MONTHS[m - 1]} ${y}`;
   if (form === "comma") return `${wd}, ${d} ${MONTHS[m - 1]} ${y}`;
   return `${d} ${MONTHS[m - 1]} ${y}`;
