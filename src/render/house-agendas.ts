@@ -14,6 +14,7 @@ import { Rng } from "../demo/prng";
 import { type AgendaItem, emptyMeeting, type Meeting, type Span } from "../model/parse-v1";
 import { isoDate, MONTHS, ordinal, WEEKDAYS } from "./format";
 import type { HList, HPara, Rendered } from "./house";
+import { PLACES } from "./house-reports";
 
 export type AgendaStyle = {
   kind: "Parish" | "Town" | "Community";
@@ -38,16 +39,6 @@ export type AgendaStyle = {
 export type AgendaDoc = { id: string; style: AgendaStyle; rendered: Rendered };
 
 const SPAN: Span = { startLine: 1, endLine: 1, page: null };
-const PLACES = [
-  "Brockton",
-  "Hallsworth",
-  "Kirkby Lang",
-  "Marwick",
-  "Netherfield",
-  "Oakham Vale",
-  "Radstone",
-  "Thornbury",
-];
 const WELSH = ["Llanfair", "Pentre", "Cwm Tawel", "Aberhafod"];
 const GAELIC: [string, string][] = [
   ["Glenmor", "Ghlinne Mhòir"],

@@ -49,7 +49,8 @@ export type PackDoc = { id: string; style: PackStyle; rendered: Rendered };
 
 const SPAN: Span = { startLine: 1, endLine: 1, page: null };
 
-const PLACES = [
+/** Made-up place names the small-council generators (packs, agendas) name their councils after. */
+export const PLACES = [
   "Brockton",
   "Hallsworth",
   "Kirkby Lang",
